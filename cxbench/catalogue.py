@@ -41,7 +41,9 @@ def statements() -> tuple[Statement, ...]:
     """All 30 statements in catalogue order."""
     with (SEEDS_DIR / "statement_catalogue.csv").open(encoding="utf-8") as handle:
         return tuple(
-            Statement(row["statement_id"], row["pillar_id"], int(row["item_order"]), row["label_en"])
+            Statement(
+                row["statement_id"], row["pillar_id"], int(row["item_order"]), row["label_en"]
+            )
             for row in csv.DictReader(handle)
         )
 

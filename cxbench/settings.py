@@ -35,7 +35,5 @@ def load_settings(db_path: Path | str | None = None) -> Settings:
     """Resolve settings: explicit argument, then ``CXBENCH_DB``, then the default."""
     chosen = db_path or os.environ.get("CXBENCH_DB") or DEFAULT_DB_PATH
     resolved = Path(chosen).expanduser().resolve()
-    generated = Path(
-        os.environ.get("CXBENCH_DATA_DIR", REPO_ROOT / "data" / "generated")
-    ).resolve()
+    generated = Path(os.environ.get("CXBENCH_DATA_DIR", REPO_ROOT / "data" / "generated")).resolve()
     return Settings(db_path=resolved, generated_dir=generated)

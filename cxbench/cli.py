@@ -1,0 +1,219 @@
+"""The ``cxbench`` command: one entry point for researchers, analysts and CI.
+
+Commands stay thin: they parse options, call a stage in :mod:`cxbench.pipeline`
+(or the generator, checks, benchmark) and render the outcome. Exit codes: 0 done,
+1 a quality gate or build failed, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import typer
+
+from cxbench import pipeline
+from cxbench.console import console, ingest_table, progress_bar
+from cxbench.dbt_runner import DbtError
+from cxbench.settings import load_settings
+
+app = typer.Typer(
+    help="Customer-experience benchmarking warehouse: Six-Pillar scores per company, "
+    "sector and country.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Warehouse file (default: $CXBENCH_DB or warehouse/cxbench.duckdb)."),
+]
+KINDS = ("survey", "companies", "sectors", "margins")
+DEFAULT_WAVES = "2024,2025"
+DEFAULT_COUNTRIES = "NL,NO,PL,GB,DE"
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+@app.command()
+def generate(
+    out: Annotated[Path, typer.Option(help="Folder to write the synthetic world into.")],
+    evaluations: Annotated[int, typer.Option(help="Total evaluations over all files.")] = 200_000,
+    waves: Annotated[str, typer.Option(help="Comma-separated survey years.")] = DEFAULT_WAVES,
+    countries: Annotated[str, typer.Option(help="Comma-separated ISO codes.")] = DEFAULT_COUNTRIES,
+    seed: Annotated[int, typer.Option(help="Random seed; same seed, same files.")] = 42,
+) -> None:
+    """Write a synthetic survey world: exports + mappings, industry files, ground truth."""
+    from cxbench.generator import generate_world
+
+    try:
+        wave_years = [int(wave) for wave in _split(waves)]
+    except ValueError:
+        console.print(f"[red]--waves must be comma-separated years, got {waves!r}[/]")
+        raise typer.Exit(2) from None
+    with progress_bar() as progress:
+        task = progress.add_task("generating evaluations", total=evaluations)
+        try:
+            summary = generate_world(
+                out,
+                evaluations=evaluations,
+                waves=wave_years,
+                countries=_split(countries),
+                seed=seed,
+                progress=lambda done: progress.advance(task, done),
+            )
+        except ValueError as error:
+            console.print(f"[red]{error}[/]")
+            raise typer.Exit(2) from None
+    console.print(
+        f"wrote {summary.total_evaluations:,} evaluations in {len(summary.files)} files to {out}"
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files, or a generated world folder.")],
+    kind: Annotated[str, typer.Option(help=f"One of {', '.join(KINDS)}.")] = "survey",
+    mapping: Annotated[
+        Path | None, typer.Option(help="Questionnaire mapping (default: <file>.mapping.yaml).")
+    ] = None,
+    max_reject_rate: Annotated[
+        float, typer.Option(help="Refuse a batch whose share of rejected rows is above this.")
+    ] = 1.0,
+    db: DbOption = None,
+) -> None:
+    """Load files into the raw layer: every row loaded or rejected with its reason."""
+    if kind not in KINDS:
+        console.print(f"[red]--kind must be one of {', '.join(KINDS)}, got {kind!r}[/]")
+        raise typer.Exit(2)
+    settings = load_settings(db)
+    report = pipeline.IngestReport()
+    files = [
+        (item_kind, item)
+        for path in paths
+        for item_kind, item in (pipeline.world_files(path) if path.is_dir() else [(kind, path)])
+    ]
+    with progress_bar() as progress:
+        task = progress.add_task("loading files", total=len(files))
+        for item_kind, path in files:
+            progress.update(task, description=f"loading {path.name}")
+            part = pipeline.ingest_files(
+                settings.db_path, [path], item_kind, mapping, max_reject_rate
+            )
+            report.results += part.results
+            report.errors.update(part.errors)
+            progress.advance(task)
+    console.print(ingest_table(report))
+    for error in report.errors.values():
+        console.print(f"[red]error:[/] {error}", highlight=False)
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+@app.command()
+def build(db: DbOption = None) -> None:
+    """Build the dbt project (staging → intermediate → marts) and run its tests."""
+    settings = load_settings(db)
+    with console.status("dbt build") as status:
+        try:
+            result = pipeline.build(
+                settings.db_path, on_line=lambda line: status.update(line[-90:])
+            )
+        except DbtError as error:
+            console.print(f"[red]{error}[/]", highlight=False)
+            raise typer.Exit(1) from None
+    console.print(
+        f"dbt build: {result.n_nodes} nodes, {result.n_failed} failed, "
+        f"{result.elapsed_seconds:.1f} s (invocation {result.invocation_id})"
+    )
+
+
+@app.command()
+def check(db: DbOption = None) -> None:
+    """Run the Great Expectations suites; exit 1 when an error-severity check fails."""
+    from expectations.report import check_run_table
+    from expectations.runner import run_checks
+
+    settings = load_settings(db)
+    with console.status("running quality checks"):
+        run = run_checks(settings.db_path)
+    console.print(check_run_table(run))
+    if not run.success:
+        console.print("[red]quality gate failed[/]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Run read-only SQL against the warehouse (analysts' entry point)."""
+    settings = load_settings(db)
+    try:
+        with duckdb.connect(str(settings.db_path), read_only=True) as con:
+            cursor = con.execute(query)
+            columns = [item[0] for item in cursor.description or []]
+            rows = cursor.fetchall()
+    except duckdb.Error as error:
+        console.print(f"[red]{error}[/]", highlight=False)
+        raise typer.Exit(2) from None
+    if as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    from rich.table import Table
+
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    console.print(table)
+
+
+@app.command(name="app")
+def run_app(
+    port: Annotated[int, typer.Option(help="Port on localhost.")] = 8501,
+    db: DbOption = None,
+) -> None:
+    """Start the Streamlit comparison app on the warehouse (read-only)."""
+    from cxbench.demo import serve_app
+
+    serve_app(load_settings(db).db_path, port)
+
+
+@app.command()
+def demo(
+    evaluations: Annotated[int, typer.Option(help="Size of the synthetic world.")] = 200_000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 42,
+    app_: Annotated[bool, typer.Option("--app/--no-app", help="Start the app at the end.")] = True,
+    port: Annotated[int, typer.Option(help="Port for the app.")] = 8501,
+    db: DbOption = None,
+) -> None:
+    """Generate → ingest → build → check, print a summary, then start the app."""
+    from cxbench.demo import run_demo
+
+    code = run_demo(load_settings(db), evaluations, seed, start_app=app_, port=port)
+    raise typer.Exit(code)
+
+
+@app.command()
+def bench(
+    evaluations: Annotated[int, typer.Option(help="Size of the benchmark world.")] = 1_850_000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
+    record: Annotated[bool, typer.Option(help="Append a row to docs/benchmarks.md.")] = True,
+) -> None:
+    """Time every stage in its own process, report peak memory, print JSON."""
+    from cxbench.bench import run_benchmark
+
+    run_benchmark(evaluations, seed, record=record)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,77 @@
+"""Rich rendering for the CLI: progress bars and summary tables, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from cxbench.pipeline import IngestReport
+
+console = Console()
+
+
+@contextmanager
+def progress_bar() -> Iterator[Progress]:
+    """A progress bar with counts, elapsed and remaining time."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        yield progress
+
+
+def ingest_table(report: IngestReport) -> Table:
+    """One line per file: status and ``rows_in = rows_loaded + rows_rejected``."""
+    table = Table(title="Ingest summary", show_lines=False)
+    for column in ("file", "kind", "status", "rows_in", "loaded", "rejected", "note"):
+        justify = "right" if column in {"rows_in", "loaded", "rejected"} else "left"
+        table.add_column(column, justify=justify)
+    for result in report.results:
+        colour = {"loaded": "green", "skipped": "yellow", "refused": "red"}[result.status]
+        table.add_row(
+            result.source_path.name,
+            result.kind,
+            f"[{colour}]{result.status}[/]",
+            f"{result.rows_in:,}",
+            f"{result.rows_loaded:,}",
+            f"{result.rows_rejected:,}",
+            result.message
+            or (
+                f"{result.rows_in:,} = {result.rows_loaded:,} + {result.rows_rejected:,}"
+                if result.status == "loaded"
+                else ""
+            ),
+        )
+    for path, error in report.errors.items():
+        table.add_row(path.name, "", "[red]error[/]", "", "", "", error.splitlines()[0])
+    return table
+
+
+def layer_table(counts: dict[str, dict[str, int | None]]) -> Table:
+    """Rows per table and layer, for the demo's closing summary."""
+    table = Table(title="Rows per layer")
+    table.add_column("layer")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for layer, tables in counts.items():
+        for name, rows in tables.items():
+            table.add_row(layer, name, "—" if rows is None else f"{rows:,}")
+    return table

@@ -1,0 +1,125 @@
+"""``cxbench demo``: the whole main job on a synthetic world, then the app.
+
+Rerunning is quick: an already generated world (same size and seed) is reused
+and its files are skipped by checksum at ingest, so only dbt and the checks run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cxbench import pipeline
+from cxbench.console import console, ingest_table, layer_table, progress_bar
+from cxbench.dbt_runner import DbtError
+from cxbench.settings import REPO_ROOT, Settings
+
+DEMO_WAVES = (2024, 2025)
+DEMO_COUNTRIES = ("NL", "NO", "PL", "GB", "DE")
+APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
+
+
+def world_dir_for(settings: Settings, evaluations: int, seed: int) -> Path:
+    """Where the demo keeps the world of a given size and seed."""
+    return settings.generated_dir / f"world-{evaluations}-seed{seed}"
+
+
+def ensure_world(out_dir: Path, evaluations: int, seed: int) -> bool:
+    """Generate the demo world unless a complete one is already there; True if generated."""
+    from cxbench.generator import generate_world
+
+    manifest = out_dir / "manifest.json"
+    if manifest.exists() and json.loads(manifest.read_text()).get("seed") == seed:
+        return False
+    with progress_bar() as progress:
+        task = progress.add_task("generating evaluations", total=evaluations)
+        generate_world(
+            out_dir,
+            evaluations=evaluations,
+            waves=DEMO_WAVES,
+            countries=DEMO_COUNTRIES,
+            seed=seed,
+            progress=lambda done: progress.advance(task, done),
+        )
+    return True
+
+
+def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, port: int) -> int:
+    """Run generate → ingest → build → check; return the process exit code."""
+    from expectations.report import check_run_table
+    from expectations.runner import run_checks
+
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    world = world_dir_for(settings, evaluations, seed)
+
+    mark = time.perf_counter()
+    generated = ensure_world(world, evaluations, seed)
+    timings["generate"] = time.perf_counter() - mark
+    if not generated:
+        console.print(f"reusing the generated world in {world}")
+
+    mark = time.perf_counter()
+    files = pipeline.world_files(world)
+    with progress_bar() as progress:
+        task = progress.add_task("loading files", total=len(files))
+        report = pipeline.ingest_world(
+            settings.db_path, world, on_done=lambda _path: progress.advance(task)
+        )
+    timings["ingest"] = time.perf_counter() - mark
+    console.print(ingest_table(report))
+    if not report.ok:
+        return 2
+
+    mark = time.perf_counter()
+    try:
+        with console.status("dbt build") as status:
+            build = pipeline.build(settings.db_path, on_line=lambda line: status.update(line[-90:]))
+    except DbtError as error:
+        console.print(f"[red]{error}[/]", highlight=False)
+        return 1
+    timings["build"] = time.perf_counter() - mark
+    console.print(f"dbt build: {build.n_nodes} nodes, {build.n_failed} failed")
+
+    mark = time.perf_counter()
+    with console.status("quality checks"):
+        run = run_checks(settings.db_path, build_id=build.invocation_id)
+    timings["check"] = time.perf_counter() - mark
+    console.print(check_run_table(run))
+
+    console.print(layer_table(pipeline.layer_counts(settings.db_path)))
+    passed = sum(1 for result in run.results if result.success)
+    console.print(
+        f"checks passed: {passed}/{len(run.results)}   "
+        + "   ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items())
+        + f"   total {time.perf_counter() - started:.1f} s"
+    )
+    console.print(f"warehouse: {settings.db_path}")
+    if not run.success:
+        console.print("[red]quality gate failed: not starting the app[/]")
+        return 1
+    if start_app:
+        serve_app(settings.db_path, port)
+    else:
+        console.print(f"app: cxbench app --port {port}  (then open http://localhost:{port})")
+    return 0
+
+
+def serve_app(db_path: Path, port: int) -> None:
+    """Run Streamlit on localhost in the foreground until interrupted."""
+    env = {**os.environ, "CXBENCH_DB": str(db_path)}
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    console.print(f"[bold green]app: http://localhost:{port}[/]  (Ctrl+C to stop)")
+    with contextlib.suppress(KeyboardInterrupt):
+        subprocess.run(command, env=env, check=False)

@@ -1,0 +1,124 @@
+"""The stages of the main job, callable from the CLI, the demo, the benchmark and tests.
+
+Each stage takes the warehouse path explicitly and opens (and closes) its own
+connection: DuckDB allows one writer process and no readers while it writes, so
+stages never hold the file open across each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from cxbench.dbt_runner import DbtResult, run_dbt
+from ingestion.load import BatchResult, load_industry_file, load_survey_file
+from ingestion.mapping import load_mapping
+from ingestion.privacy import resolve_salt
+
+INDUSTRY_FILES = (
+    ("sectors", "sectors.csv"),
+    ("companies", "companies.csv"),
+    ("margins", "margins.csv"),
+)
+MAPPING_SUFFIX = ".mapping.yaml"
+
+#: Tables counted in the demo's summary, by layer.
+LAYER_TABLES = {
+    "raw": ("raw.survey_evaluations", "raw.rejected_rows", "raw.companies", "raw.load_batches"),
+    "staging": ("staging.stg_survey__evaluations",),
+    "marts": (
+        "marts.dim_company",
+        "marts.fct_company_pillar_scores",
+        "marts.fct_company_scores",
+    ),
+}
+
+
+@dataclass
+class IngestReport:
+    """Results of loading several files; errors are file-level failures by path."""
+
+    results: list[BatchResult] = field(default_factory=list)
+    errors: dict[Path, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(r.status != "refused" for r in self.results)
+
+
+def mapping_for(path: Path) -> Path:
+    """The questionnaire mapping shipped beside an export: ``x.csv`` → ``x.mapping.yaml``."""
+    return path.with_name(path.stem + MAPPING_SUFFIX)
+
+
+def ingest_files(
+    db_path: Path,
+    paths: Iterable[Path],
+    kind: str,
+    mapping_path: Path | None = None,
+    max_reject_rate: float = 1.0,
+    on_done: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Load each file as its own batch; a bad file is reported and the others still load."""
+    report = IngestReport()
+    salt = resolve_salt(db_path.parent) if kind == "survey" else ""
+    for path in paths:
+        try:
+            if kind == "survey":
+                mapping = load_mapping(mapping_path or mapping_for(path))
+                result = load_survey_file(db_path, path, mapping, salt, max_reject_rate)
+            else:
+                result = load_industry_file(db_path, path, kind, max_reject_rate)
+            report.results.append(result)
+        except (ValueError, OSError) as error:
+            report.errors[path] = str(error)
+        if on_done:
+            on_done(path)
+    return report
+
+
+def world_files(world_dir: Path) -> list[tuple[str, Path]]:
+    """Files of a generated world in load order: reference data first, then survey CSVs."""
+    files = [(kind, world_dir / "industry" / name) for kind, name in INDUSTRY_FILES]
+    files += [("survey", path) for path in sorted((world_dir / "survey").glob("*.csv"))]
+    return files
+
+
+def ingest_world(
+    db_path: Path, world_dir: Path, on_done: Callable[[Path], None] | None = None
+) -> IngestReport:
+    """Load every file of a generated world (the demo's and benchmark's ingest stage)."""
+    report = IngestReport()
+    for kind, path in world_files(world_dir):
+        part = ingest_files(db_path, [path], kind, on_done=on_done)
+        report.results += part.results
+        report.errors.update(part.errors)
+    return report
+
+
+def build(db_path: Path, on_line: Callable[[str], None] | None = None) -> DbtResult:
+    """Seed, run and test every dbt model into ``db_path``."""
+    return run_dbt(["build"], db_path, on_line)
+
+
+def layer_counts(db_path: Path) -> dict[str, dict[str, int | None]]:
+    """Row counts per table and layer; None for a table that does not exist (yet)."""
+    counts: dict[str, dict[str, int | None]] = {}
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        existing = {
+            f"{schema}.{name}"
+            for schema, name in con.execute(
+                "select table_schema, table_name from information_schema.tables"
+            ).fetchall()
+        }
+        for layer, tables in LAYER_TABLES.items():
+            counts[layer] = {
+                table: con.execute(f"select count(*) from {table}").fetchall()[0][0]
+                if table in existing
+                else None
+                for table in tables
+            }
+    return counts

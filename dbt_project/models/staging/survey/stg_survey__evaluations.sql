@@ -1,0 +1,55 @@
+with
+
+source as (
+
+    select * from {{ source('survey', 'survey_evaluations') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ surrogate_key(['wave', 'country', 'respondent_id', 'brand_id']) }} as evaluation_id,
+        respondent_id,
+        brand_id as company_id,
+
+        -- dimensions
+        wave,
+        country,
+        channel,
+        age,
+        gender,
+
+        -- measures: statements (1–10, NULL = don't know / not answered)
+        {% for statement_id in statement_ids() -%}
+        {{ statement_id }},
+        {% endfor -%}
+
+        -- measures: outcomes on their canonical scales
+        nps,
+        loyalty,
+        csat,
+        ces,
+        comment,
+
+        -- dates
+        interaction_date,
+
+        -- lineage
+        batch_id,
+        source_file,
+        row_number,
+        loaded_at
+
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

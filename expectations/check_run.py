@@ -1,0 +1,151 @@
+"""What one quality run found, in plain Python, independent of GX's result objects.
+
+The CLI, the audit tables and the report all read these records, so GX's result
+shapes (which differ per expectation kind) are translated in exactly one place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from great_expectations.core import ExpectationSuiteValidationResult
+from great_expectations.core.expectation_validation_result import ExpectationValidationResult
+from great_expectations.expectations import Expectation
+
+#: Severity assumed when an expectation has none: an unlabelled rule blocks.
+DEFAULT_SEVERITY = "error"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one expectation."""
+
+    suite: str
+    expectation: str
+    column: str | None
+    severity: str
+    success: bool
+    observed_value: str | None
+    #: Rows the condition applies to, e.g. ``is_eligible == True``; None for all rows.
+    condition: str | None = None
+    unexpected_examples: tuple[Any, ...] = ()
+
+    @property
+    def blocks(self) -> bool:
+        """True when this result fails the run (an error-severity failure)."""
+        return not self.success and self.severity == "error"
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """One run of every registered suite against one warehouse file."""
+
+    run_id: str
+    build_id: str | None
+    started_at: datetime
+    finished_at: datetime
+    results: tuple[CheckResult, ...]
+    data_docs_index: Path | None = None
+
+    @property
+    def success(self) -> bool:
+        """False when any error-severity expectation failed; warnings never block."""
+        return not any(result.blocks for result in self.results)
+
+    @property
+    def failed(self) -> tuple[CheckResult, ...]:
+        """Failed expectations of any severity, in suite order."""
+        return tuple(result for result in self.results if not result.success)
+
+
+def check_results(
+    suite_name: str,
+    expectations: Sequence[Expectation],
+    validation: ExpectationSuiteValidationResult,
+    max_examples: int,
+) -> list[CheckResult]:
+    """Translate a suite's GX result into records, in the order the suite lists them.
+
+    GX returns results grouped by metric, not in suite order; matching on the
+    expectation id restores the order a reader of the suite module expects.
+    """
+    by_id = {result.expectation_config.id: result for result in validation.results}
+    return [
+        _check_result(suite_name, expectation, by_id[expectation.id], max_examples)
+        for expectation in expectations
+        if expectation.id in by_id
+    ]
+
+
+def _check_result(
+    suite_name: str,
+    expectation: Expectation,
+    result: ExpectationValidationResult,
+    max_examples: int,
+) -> CheckResult:
+    kwargs = result.expectation_config.kwargs
+    columns = kwargs.get("column") or kwargs.get("column_list") or _pair_columns(kwargs)
+    return CheckResult(
+        suite=suite_name,
+        expectation=result.expectation_config.type,
+        column=columns if isinstance(columns, str) or columns is None else ", ".join(columns),
+        severity=str((expectation.meta or {}).get("severity", DEFAULT_SEVERITY)),
+        success=bool(result.success),
+        observed_value=_observed_value(result),
+        condition=repr(expectation.row_condition) if expectation.row_condition else None,
+        unexpected_examples=_examples(result.result, max_examples),
+    )
+
+
+def _pair_columns(kwargs: Mapping[str, Any]) -> list[str] | None:
+    pair = [kwargs[key] for key in ("column_A", "column_B") if kwargs.get(key)]
+    return pair or None
+
+
+def _observed_value(result: ExpectationValidationResult) -> str | None:
+    """One line a reader can act on: the metric, the unexpected count, or the error."""
+    error = _exception_message(result.exception_info or {})
+    if error:
+        return f"error: {error}"
+    outcome = result.result or {}
+    if "observed_value" in outcome:
+        return json.dumps(_plain(outcome["observed_value"]), default=str)
+    if outcome.get("unexpected_count") is not None:
+        return f"{outcome['unexpected_count']} of {outcome.get('element_count')} rows unexpected"
+    return None
+
+
+def _exception_message(info: Mapping[str, Any]) -> str | None:
+    """GX nests exceptions per metric when a metric fails; it may also report one at the top."""
+    if info.get("raised_exception"):
+        return str(info.get("exception_message"))
+    for nested in info.values():
+        if isinstance(nested, Mapping) and nested.get("raised_exception"):
+            return str(nested.get("exception_message"))
+    return None
+
+
+def _examples(outcome: Mapping[str, Any], limit: int) -> tuple[Any, ...]:
+    """Failing rows identified by their key columns when GX has them, else the bare values."""
+    rows = outcome.get("partial_unexpected_index_list") or outcome.get("partial_unexpected_list")
+    return tuple(_plain(row) for row in (rows or [])[:limit])
+
+
+def _plain(value: Any) -> Any:
+    """Numpy scalars, tuples and NaN/NA made JSON-safe (a missing value becomes null)."""
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if pd.isna(value):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value

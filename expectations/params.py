@@ -1,0 +1,67 @@
+"""Thresholds for the quality suites, taken from the methodology configuration.
+
+The suites must judge the marts by the same rules dbt used to build them: if dbt
+marks a company eligible at ``min_base`` evaluations, the gate has to check that
+same number. The methodology parameters live in ``dbt_project.yml`` ``vars``, so
+:func:`load_quality_params` reads them from there and falls back to the defaults
+of the methodology when a var (or the file) is absent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cxbench.settings import DBT_PROJECT_DIR
+
+logger = logging.getLogger(__name__)
+
+DBT_PROJECT_FILE = DBT_PROJECT_DIR / "dbt_project.yml"
+
+
+@dataclass(frozen=True)
+class QualityParams:
+    """Every threshold a suite uses; one field per configurable number."""
+
+    #: Evaluations a company needs in a country × wave to be ranked (methodology §Eligibility).
+    min_base: int = 100
+    #: The canonical agreement scale every statement is rescaled onto.
+    score_min: float = 1.0
+    score_max: float = 10.0
+    #: A company × pillar row exists only because someone evaluated it.
+    min_evaluations: int = 1
+    #: Plausibility, not arithmetic: at ``min_base`` evaluations on a 1–10 scale the
+    #: standard error stays well below this unless weights or the formula went wrong.
+    max_eligible_std_error: float = 0.5
+    #: Failing values kept per expectation in ``audit.quality_results``.
+    max_unexpected_examples: int = 5
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> QualityParams:
+        """Build from a mapping such as dbt ``vars``, ignoring keys that are not thresholds."""
+        known = {field.name: field.type for field in fields(cls)}
+        chosen: dict[str, Any] = {}
+        for name, value in values.items():
+            if name in known and value is not None:
+                chosen[name] = float(value) if known[name] == "float" else int(value)
+        return cls(**chosen)
+
+
+def load_quality_params(dbt_project_file: Path = DBT_PROJECT_FILE) -> QualityParams:
+    """Read thresholds from the dbt project's ``vars`` so dbt and the gate agree.
+
+    A missing file is not an error: a checkout without the dbt project (or with
+    no methodology vars yet) gets the methodology defaults, and says so in the log.
+    """
+    if not dbt_project_file.is_file():
+        logger.info("no %s; using default quality thresholds", dbt_project_file)
+        return QualityParams()
+    with dbt_project_file.open(encoding="utf-8") as handle:
+        project = yaml.safe_load(handle) or {}
+    dbt_vars = project.get("vars") or {}
+    return QualityParams.from_mapping(dbt_vars)

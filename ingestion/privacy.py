@@ -1,0 +1,57 @@
+"""Pseudonymisation: nothing that identifies a respondent reaches the raw layer.
+
+Respondent ids are replaced by a salted SHA-256, so the same person is still
+recognised across the brands they rated and across files of one warehouse, but
+the id cannot be looked up without the salt. The salt lives outside the repo:
+``CXBENCH_SALT`` or a key file created beside the warehouse on first use.
+
+Free-text comments are scrubbed in SQL with typed placeholders (``[email]``,
+``[iban]``, ``[phone]``), so the scan stays inside DuckDB at full speed. Names
+are not detected yet; see docs/privacy.md for the limits.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from ingestion.sql_text import quote_literal
+
+SALT_ENV = "CXBENCH_SALT"
+SALT_FILE_NAME = ".cxbench_salt"
+
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+IBAN_PATTERN = r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
+PHONE_PATTERN = r"\+?[0-9][0-9 ()./-]{6,}[0-9]"
+PLACEHOLDERS = (("[email]", EMAIL_PATTERN), ("[iban]", IBAN_PATTERN), ("[phone]", PHONE_PATTERN))
+
+
+def resolve_salt(warehouse_dir: Path) -> str:
+    """Return the pseudonymisation salt, creating a private key file if none exists."""
+    from_env = os.environ.get(SALT_ENV)
+    if from_env:
+        return from_env
+    key_file = warehouse_dir / SALT_FILE_NAME
+    if not key_file.exists():
+        warehouse_dir.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def hashed_id_sql(value_sql: str, salt: str) -> str:
+    """SQL for the salted hash of an identifier (NULL stays NULL)."""
+    return f"sha256({quote_literal(salt)} || ':' || {value_sql})"
+
+
+def scrubbed_text_sql(value_sql: str) -> str:
+    """SQL replacing e-mail addresses, IBANs and phone numbers with typed placeholders."""
+    expression = value_sql
+    for placeholder, pattern in PLACEHOLDERS:
+        expression = (
+            f"regexp_replace({expression}, {quote_literal(pattern)}, "
+            f"{quote_literal(placeholder)}, 'g')"
+        )
+    return expression
