@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from expectations.check_run import CheckRun
+from expectations.check_run import CheckResult, CheckRun
 
 DDL = (
     "create schema if not exists audit",
@@ -65,7 +65,7 @@ def write_run(db_path: Path, run: CheckRun) -> None:
             result.column,
             result.severity,
             result.success,
-            result.observed_value,
+            _observed_text(result),
             json.dumps(list(result.unexpected_examples), default=str),
         )
         for result in run.results
@@ -82,6 +82,17 @@ def write_run(db_path: Path, run: CheckRun) -> None:
         except BaseException:
             connection.execute("rollback")
             raise
+
+
+def _observed_text(result: CheckResult) -> str | None:
+    """The observation, naming the rows it covers when a row condition narrowed them.
+
+    Contract §5 has no column for the condition, and without it two checks on the
+    same column (all rows vs. eligible rows) would read alike in the audit table.
+    """
+    if result.condition is None:
+        return result.observed_value
+    return f"{result.observed_value} (rows where {result.condition})"
 
 
 def _utc_naive(moment: datetime) -> datetime:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def run_checks(
         len(run.failed),
         run.success,
     )
-    return CheckRun(**{**run.__dict__, "data_docs_index": docs_index})
+    return replace(run, data_docs_index=docs_index)
 
 
 def read_frames(db_path: Path, registry: Mapping[str, SuiteSpec]) -> dict[str, pd.DataFrame]:
@@ -145,9 +146,7 @@ def validate_frame(
     validation = definition.run(
         batch_parameters={"dataframe": frame}, result_format=result_format, run_id=gx_run_id
     )
-    return check_results(
-        suite_name, suite.expectations, validation, params.max_unexpected_examples
-    )
+    return check_results(suite_name, suite.expectations, validation, params.max_unexpected_examples)
 
 
 def _build_data_docs(context: AbstractDataContext, docs_dir: Path) -> Path | None:
