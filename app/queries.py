@@ -14,7 +14,6 @@ only ever travel as ``?`` parameters.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,25 +25,23 @@ import streamlit as st
 from cxbench.settings import load_settings
 
 #: Columns the app reads from each mart; a warehouse lacking any is reported, not queried.
+# fmt: off
 REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
-    "dim_pillar": frozenset(
-        {"pillar_id", "sort_order", "label_en", "label_nl", "label_no", "label_pl"}
-    ),
+    "dim_pillar": frozenset({
+        "pillar_id", "sort_order", "label_en", "label_nl", "label_no", "label_pl",
+    }),
     "dim_company": frozenset({"company_id", "company_name", "sector_code", "sector_name"}),
-    "fct_company_pillar_scores": frozenset(
-        {
-            "company_id", "country", "wave", "pillar_id", "n_evaluations",
-            "mean_score", "ci_low", "ci_high", "is_eligible",
-        }
-    ),
-    "fct_company_scores": frozenset(
-        {
-            "company_id", "country", "wave", "sector_code", "n_evaluations", "cx_index",
-            "is_eligible", "rank_in_country", "rank_in_sector", "is_sector_leader",
-            "methodology_version",
-        }
-    ),
+    "fct_company_pillar_scores": frozenset({
+        "company_id", "country", "wave", "pillar_id", "n_evaluations", "mean_score", "ci_low",
+        "ci_high", "is_eligible",
+    }),
+    "fct_company_scores": frozenset({
+        "company_id", "country", "wave", "sector_code", "n_evaluations", "cx_index",
+        "is_eligible", "rank_in_country", "rank_in_sector", "is_sector_leader",
+        "methodology_version",
+    }),
 }
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -161,19 +158,16 @@ def _missing_marts(key: WarehouseFile) -> list[str]:
         if table not in columns_by_table:
             missing.append(f"marts.{table}")
             continue
-        missing.extend(f"marts.{table}.{column}" for column in sorted(needed - columns_by_table[table]))
+        absent = sorted(needed - columns_by_table[table])
+        missing.extend(f"marts.{table}.{column}" for column in absent)
     return missing
 
 
 @st.cache_data(show_spinner=False)
 def countries(key: WarehouseFile) -> list[str]:
     """Countries with company scores, alphabetical."""
-    rows = _rows(
-        key,
-        "select distinct country from wh.marts.fct_company_scores order by country",
-        [],
-    )
-    return [row["country"] for row in rows]
+    sql = "select distinct country from wh.marts.fct_company_scores order by country"
+    return [row["country"] for row in _rows(key, sql, [])]
 
 
 @st.cache_data(show_spinner=False)
@@ -319,29 +313,20 @@ def pillar_scores(
             from wh.marts.dim_pillar
         ),
 
-        scores as (
-            select *
-            from wh.marts.fct_company_pillar_scores
-            where country = ? and wave = ? and cast(company_id as varchar) = ?
-        ),
-
-        final as (
-            select
-                pillars.pillar_id,
-                pillars.sort_order,
-                pillars.pillar_label,
-                scores.mean_score,
-                scores.ci_low,
-                scores.ci_high,
-                scores.n_evaluations,
-                scores.is_eligible,
-            from scores
-            inner join pillars
-                on scores.pillar_id = pillars.pillar_id
-        )
-
-        select * from final
-        order by sort_order
+        select
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            scores.mean_score,
+            scores.ci_low,
+            scores.ci_high,
+            scores.n_evaluations,
+            scores.is_eligible,
+        from wh.marts.fct_company_pillar_scores as scores
+        inner join pillars
+            on scores.pillar_id = pillars.pillar_id
+        where scores.country = ? and scores.wave = ? and cast(scores.company_id as varchar) = ?
+        order by pillars.sort_order
         """,
         [language, country, wave, company_id],
     )

@@ -10,7 +10,7 @@ from expectations.check_run import CheckResult, CheckRun
 OUTCOME_STYLE = {"pass": "green", "warn": "yellow", "FAIL": "bold red"}
 
 
-def run_table(run: CheckRun, only_failed: bool = False) -> Table:
+def check_run_table(run: CheckRun, only_failed: bool = False) -> Table:
     """One row per expectation: suite, expectation, column, severity, result, observed value.
 
     ``only_failed`` keeps the table short once suites grow; the title always

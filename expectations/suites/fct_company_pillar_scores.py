@@ -6,6 +6,12 @@ confidence intervals around their mean, and ranked companies with at least
 ``min_base`` evaluations. Every expectation says in ``meta.severity`` whether a
 failure blocks publication (``error``) or only needs a look (``warning``), and in
 ``notes`` why the rule holds, which Data Docs show next to the result.
+
+Eligibility is decided on the company's whole base in a country × wave, while a
+pillar row's ``n_evaluations`` counts only evaluations that scored that pillar
+(too few answered statements leave it NULL). So an eligible company can have a
+pillar row below ``min_base``; the rows are read together with the company base
+from ``fct_company_scores`` and the rule is checked on that.
 """
 
 from __future__ import annotations
@@ -17,7 +23,16 @@ from cxbench.catalogue import pillars
 from expectations.params import QualityParams
 
 SUITE_NAME = "fct_company_pillar_scores"
-SOURCE_SQL = "select * from marts.fct_company_pillar_scores"
+SOURCE_SQL = """
+select
+    pillar_scores.*,
+    company_scores.n_evaluations as company_n_evaluations
+from marts.fct_company_pillar_scores as pillar_scores
+left join marts.fct_company_scores as company_scores
+    on pillar_scores.company_id = company_scores.company_id
+    and pillar_scores.country = company_scores.country
+    and pillar_scores.wave = company_scores.wave
+"""
 
 #: The grain of the mart: one row per company × pillar × wave.
 GRAIN = ("company_id", "pillar_id", "wave")
@@ -32,11 +47,14 @@ ELIGIBLE = Column("is_eligible") == True  # noqa: E712
 
 
 def build_suite(params: QualityParams) -> gx.ExpectationSuite:
-    """All expectations for the mart, with thresholds from ``params``."""
-    suite = gx.ExpectationSuite(name=SUITE_NAME)
-    for expectation in [*_key_expectations(), *_score_expectations(params)]:
-        suite.add_expectation(expectation)
-    return suite
+    """All expectations for the mart, with thresholds from ``params``, in reading order."""
+    # Passing the expectations to the constructor keeps the suite free of any GX
+    # context (``add_expectation`` needs one), so it can be built and inspected alone.
+    return gx.ExpectationSuite(
+        name=SUITE_NAME,
+        expectations=[*_key_expectations(), *_score_expectations(params)],
+        notes="Plausibility of company × pillar × wave scores under the methodology.",
+    )
 
 
 def _key_expectations() -> list[gx.expectations.Expectation]:
@@ -92,21 +110,42 @@ def _score_expectations(params: QualityParams) -> list[gx.expectations.Expectati
             notes="A standard error is never negative.",
         ),
         *_interval_expectations(),
-        gx.expectations.ExpectColumnValuesToBeBetween(
-            column="n_evaluations",
-            min_value=params.min_base,
-            row_condition=ELIGIBLE,
-            meta=ERROR,
-            notes=f"Only companies with at least min_base ({params.min_base}) "
-            "evaluations are ranked.",
-        ),
+        *_base_expectations(params),
         gx.expectations.ExpectColumnValuesToBeBetween(
             column="std_error",
             max_value=params.max_eligible_std_error,
             row_condition=ELIGIBLE,
             meta=WARNING,
-            notes="At min_base evaluations on a 1–10 scale a larger standard error "
-            "points at extreme weights or a wrong formula.",
+            notes="On a 1–10 scale a pillar scored by about min_base evaluations has a "
+            "smaller standard error; a larger one means a thin pillar base, extreme "
+            "weights or a wrong formula.",
+        ),
+    ]
+
+
+def _base_expectations(params: QualityParams) -> list[gx.expectations.Expectation]:
+    """Eligibility on the company's base, and pillar counts that fit inside it."""
+    return [
+        gx.expectations.ExpectColumnValuesToNotBeNull(
+            column="company_n_evaluations",
+            meta=ERROR,
+            notes="Every company × pillar × wave row has its company × wave row.",
+        ),
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column="company_n_evaluations",
+            min_value=params.min_base,
+            row_condition=ELIGIBLE,
+            meta=ERROR,
+            notes=f"Only companies with at least min_base ({params.min_base}) "
+            "evaluations in the country × wave are ranked.",
+        ),
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="company_n_evaluations",
+            column_B="n_evaluations",
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+            meta=ERROR,
+            notes="A pillar is scored by at most all of the company's evaluations.",
         ),
     ]
 

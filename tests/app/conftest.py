@@ -1,162 +1,16 @@
-"""A warehouse small enough to check by hand, and an AppTest pointed at it.
-
-The four marts of data contract §4, with:
-- NL 2024, sector BANK: Alfa Bank (leader), Beta Bank (follower), Gamma Bank
-  (40 evaluations: below the minimum base, not ranked); sector TEL: Delta Telecom.
-- NL 2023: Beta Bank led, Alfa Bank followed (the leader changes with the wave).
-- PL 2024: Omega Bank alone.
-"""
+"""Fixtures of the app tests: the hand-checkable warehouse and an AppTest pointed at it."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from warehouse_fixture import build_warehouse
 
 APP_SCRIPT = Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py"
-METHODOLOGY = "1.0.0"
-
-PILLARS = [
-    # pillar_id, sort_order, pillar_group, label_en, label_nl, label_no, label_pl
-    ("personalisation", 1, "distinguishing", "Personalisation", "Personalisatie",
-     "Personalisering", "Personalizacja"),
-    ("integrity", 2, "foundational", "Integrity", "Integriteit", "Integritet", "Wiarygodność"),
-    ("expectations", 3, "intermediate", "Expectations", "Verwachtingen", "Forventninger",
-     "Oczekiwania"),
-    ("resolution", 4, "foundational", "Resolution", "Probleemoplossing", "Problemløsning",
-     "Rozwiązywanie problemów"),
-    ("time_effort", 5, "intermediate", "Time & Effort", "Tijd & moeite", "Tid og innsats",
-     "Czas i wysiłek"),
-    ("empathy", 6, "distinguishing", "Empathy", "Empathie", "Empati", "Empatia"),
-]
-PILLAR_IDS = [pillar[0] for pillar in PILLARS]
-
-COMPANIES = [
-    # company_id, company_name, parent_name, sector_code, sector_name, country, revenue, employees
-    ("nl_alfa", "Alfa Bank", "Alfa Group", "BANK", "Banking", "NL", 1200.0, 5000),
-    ("nl_beta", "Beta Bank", None, "BANK", "Banking", "NL", 800.0, 3100),
-    ("nl_gamma", "Gamma Bank", None, "BANK", "Banking", "NL", 90.0, 420),
-    ("nl_delta", "Delta Telecom", "Delta Holding", "TEL", "Telecom", "NL", 650.0, 2300),
-    ("pl_omega", "Omega Bank", None, "BANK", "Banking", "PL", 300.0, 1500),
-]
-
-
-@dataclass(frozen=True)
-class CompanyWave:
-    """One company × wave: the fct_company_scores row and its six pillar means."""
-
-    company_id: str
-    country: str
-    wave: int
-    sector_code: str
-    n_evaluations: int
-    cx_index: float
-    rank_in_country: int | None
-    rank_in_sector: int | None
-    is_sector_leader: bool
-    means: tuple[float, float, float, float, float, float]
-    half_width: float
-
-    @property
-    def is_eligible(self) -> bool:
-        return self.rank_in_country is not None
-
-    def pillar(self, pillar_id: str) -> tuple[float, float, float]:
-        """(mean, ci_low, ci_high) of one pillar, exactly as stored in the mart."""
-        mean = self.means[PILLAR_IDS.index(pillar_id)]
-        return mean, round(mean - self.half_width, 2), round(mean + self.half_width, 2)
-
-
-SCORES = [
-    CompanyWave("nl_alfa", "NL", 2024, "BANK", 240, 7.85, 1, 1, True,
-                (8.10, 7.90, 7.60, 7.70, 7.50, 8.00), 0.25),
-    CompanyWave("nl_delta", "NL", 2024, "TEL", 150, 7.40, 2, 1, True,
-                (7.20, 7.60, 7.30, 7.40, 7.10, 7.50), 0.30),
-    CompanyWave("nl_beta", "NL", 2024, "BANK", 180, 7.10, 3, 2, False,
-                (6.90, 7.40, 7.00, 7.20, 6.80, 7.30), 0.28),
-    CompanyWave("nl_gamma", "NL", 2024, "BANK", 40, 6.55, None, None, False,
-                (6.40, 6.90, 6.50, 6.60, 6.30, 6.70), 0.60),
-    CompanyWave("nl_alfa", "NL", 2023, "BANK", 210, 7.20, 2, 2, False,
-                (7.40, 7.30, 7.00, 7.10, 6.90, 7.50), 0.26),
-    CompanyWave("nl_beta", "NL", 2023, "BANK", 160, 7.30, 1, 1, True,
-                (7.10, 7.60, 7.20, 7.40, 7.00, 7.50), 0.30),
-    CompanyWave("pl_omega", "PL", 2024, "BANK", 130, 6.90, 1, 1, True,
-                (6.70, 7.10, 6.80, 7.00, 6.60, 7.20), 0.33),
-]
-
-_DDL = """
-create schema marts;
-create table marts.dim_pillar (
-    pillar_id varchar, sort_order integer, pillar_group varchar,
-    label_en varchar, label_nl varchar, label_no varchar, label_pl varchar
-);
-create table marts.dim_company (
-    company_id varchar, company_name varchar, parent_name varchar, sector_code varchar,
-    sector_name varchar, country varchar, revenue double, employees integer
-);
-create table marts.fct_company_pillar_scores (
-    company_id varchar, country varchar, wave integer, pillar_id varchar,
-    n_evaluations integer, mean_score double, stddev_score double, std_error double,
-    ci_low double, ci_high double, is_eligible boolean, methodology_version varchar
-);
-create table marts.fct_company_scores (
-    company_id varchar, country varchar, wave integer, sector_code varchar,
-    n_evaluations integer, cx_index double, is_eligible boolean, rank_in_country integer,
-    rank_in_sector integer, is_sector_leader boolean, methodology_version varchar
-);
-"""
-
-
-def build_warehouse(path: Path, scores: Sequence[CompanyWave] = SCORES) -> Path:
-    """Write the fixture marts to a new DuckDB file at ``path`` (built aside, then swapped in).
-
-    Building into a temporary name and ``os.replace``-ing it mirrors what a refresh
-    does, so the same helper serves the swap test.
-    """
-    staging = path.with_name(path.name + ".building")
-    staging.unlink(missing_ok=True)
-    with duckdb.connect(str(staging)) as connection:
-        connection.execute(_DDL)
-        connection.executemany("insert into marts.dim_pillar values (?, ?, ?, ?, ?, ?, ?)", PILLARS)
-        connection.executemany(
-            "insert into marts.dim_company values (?, ?, ?, ?, ?, ?, ?, ?)", COMPANIES
-        )
-        connection.executemany(
-            "insert into marts.fct_company_scores values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (row.company_id, row.country, row.wave, row.sector_code, row.n_evaluations,
-                 row.cx_index, row.is_eligible, row.rank_in_country, row.rank_in_sector,
-                 row.is_sector_leader, METHODOLOGY)
-                for row in scores
-            ],
-        )
-        connection.executemany(
-            "insert into marts.fct_company_pillar_scores"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (row.company_id, row.country, row.wave, pillar_id, row.n_evaluations,
-                 *row.pillar(pillar_id)[:1], 1.5, row.half_width / 1.96,
-                 *row.pillar(pillar_id)[1:], row.is_eligible, METHODOLOGY)
-                for row in scores
-                for pillar_id in PILLAR_IDS
-            ],
-        )
-    os.replace(staging, path)
-    return path
-
-
-def score_of(company_id: str, country: str = "NL", wave: int = 2024) -> CompanyWave:
-    """The fixture row of one company × wave."""
-    return next(
-        row for row in SCORES
-        if (row.company_id, row.country, row.wave) == (company_id, country, wave)
-    )
 
 
 @pytest.fixture(autouse=True)

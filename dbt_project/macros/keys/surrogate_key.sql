@@ -14,5 +14,5 @@
             {%- do parts.append("'-'") -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ dbt.hash(dbt.concat(parts)) }}
+    {{ return(dbt.hash(dbt.concat(parts)) | trim) }}
 {% endmacro %}

@@ -64,14 +64,14 @@ unpivoted as (
         pillar_list.pillar_id,
         pillar_list.n_statements,
         case pillar_list.pillar_id
-            {% for pillar_id in pillars -%}
+            {%- for pillar_id in pillars %}
             when '{{ pillar_id }}' then pillar_sums.{{ pillar_id }}__n_answered
-            {% endfor -%}
+            {%- endfor %}
         end as n_answered,
         case pillar_list.pillar_id
-            {% for pillar_id in pillars -%}
+            {%- for pillar_id in pillars %}
             when '{{ pillar_id }}' then pillar_sums.{{ pillar_id }}__answered_sum
-            {% endfor -%}
+            {%- endfor %}
         end as answered_sum
 
     from pillar_sums

@@ -22,9 +22,9 @@ renamed as (
         gender,
 
         -- measures: statements (1–10, NULL = don't know / not answered)
-        {% for statement_id in statement_ids() -%}
+        {%- for statement_id in statement_ids() %}
         {{ statement_id }},
-        {% endfor -%}
+        {%- endfor %}
 
         -- measures: outcomes on their canonical scales
         nps,

@@ -1,0 +1,240 @@
+"""``generate_world``: build the world, write every file, return a summary.
+
+Survey files are independent of each other, so with more than one worker they
+are written by a small process pool (spawned, not forked: Arrow's thread pools
+do not survive a fork). Workers report finished batches through a queue and the
+caller's ``progress`` callback runs in this process.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import queue
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from cxbench.generator.countries import CountrySpec, resolve_countries
+from cxbench.generator.survey import SurveyFile, write_survey_file
+from cxbench.generator.truth import company_pillar_rows, population_importance
+from cxbench.generator.world import World, build_world
+from cxbench.generator.writer import (
+    companies_table,
+    importance_tables,
+    margins_table,
+    sectors_table,
+    sha256_of,
+    table_from_rows,
+    write_csv,
+    write_manifest,
+)
+
+GENERATOR_VERSION = "1.0.0"
+WAVE_RANGE = (2000, 2100)
+#: Below this many evaluations starting worker processes costs more than it saves.
+POOL_THRESHOLD = 200_000
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GenerationSummary:
+    """What a run wrote: every file (absolute paths) and the rows of each data file."""
+
+    out_dir: Path
+    evaluations: int
+    files: tuple[Path, ...]
+    row_counts: dict[Path, int]
+
+
+def split_evaluations(
+    evaluations: int, countries: Sequence[CountrySpec], waves: Sequence[int]
+) -> dict[tuple[str, int], int]:
+    """Evaluations per country × wave: by country size, equal over waves, exact total.
+
+    Largest-remainder rounding, so the parts always add up to ``evaluations``.
+    """
+    cells = [(spec.code, wave) for spec in countries for wave in waves]
+    weight = np.array([spec.size_weight for spec in countries for _ in waves])
+    quota = evaluations * weight / weight.sum()
+    counts = np.floor(quota).astype(np.int64)
+    short = evaluations - int(counts.sum())
+    counts[np.argsort(-(quota - counts), kind="stable")[:short]] += 1
+    return {cell: int(count) for cell, count in zip(cells, counts, strict=True)}
+
+
+def _checked_waves(waves: Sequence[int]) -> tuple[int, ...]:
+    checked = sorted({int(wave) for wave in waves})
+    if not checked:
+        raise ValueError("at least one wave is required")
+    if len(checked) != len(waves):
+        raise ValueError(f"waves given more than once: {list(waves)}")
+    outside = [wave for wave in checked if not WAVE_RANGE[0] <= wave <= WAVE_RANGE[1]]
+    if outside:
+        raise ValueError(f"wave(s) outside {WAVE_RANGE[0]}–{WAVE_RANGE[1]}: {outside}")
+    return tuple(checked)
+
+
+def generate_world(
+    out_dir: Path,
+    evaluations: int,
+    waves: Sequence[int],
+    countries: Sequence[str],
+    seed: int,
+    progress: Callable[[int], None] | None = None,
+    *,
+    workers: int | None = None,
+) -> GenerationSummary:
+    """Generate a synthetic survey world into ``out_dir`` (layout: data contract §1).
+
+    ``progress(n)`` is called with the number of evaluations just written, adding
+    up to ``evaluations``. ``workers`` defaults to two processes for large runs
+    and one (no pool) for small ones; the output is identical either way.
+    """
+    if evaluations < 0:
+        raise ValueError(f"evaluations must be >= 0, got {evaluations}")
+    if seed < 0:
+        raise ValueError(f"seed must be >= 0, got {seed}")
+    specs = resolve_countries(countries)
+    wave_list = _checked_waves(waves)
+    out_dir = Path(out_dir)
+    for folder in ("survey", "industry", "truth"):
+        (out_dir / folder).mkdir(parents=True, exist_ok=True)
+    world = build_world(seed, specs, wave_list)
+    sizes = split_evaluations(evaluations, specs, wave_list)
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if evaluations >= POOL_THRESHOLD else 1
+    log.info("generating %d evaluations with %d worker(s) into %s", evaluations, workers, out_dir)
+    if workers > 1:
+        surveys, importance = _run_pool(world, sizes, out_dir, workers, progress)
+    else:
+        surveys = [
+            write_survey_file(world, code, wave, size, out_dir, progress)
+            for (code, wave), size in sizes.items()
+        ]
+        importance = {code: population_importance(world, code) for code in world.countries}
+    return _finish(world, out_dir, evaluations, surveys, importance)
+
+
+def _run_pool(
+    world: World,
+    sizes: dict[tuple[str, int], int],
+    out_dir: Path,
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> tuple[list[SurveyFile], dict[str, tuple[np.ndarray, np.ndarray]]]:
+    context = multiprocessing.get_context("spawn")
+    reports = context.Queue()
+    with ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(reports,)) as pool:
+        largest_first = sorted(sizes.items(), key=lambda item: -item[1])
+        survey_futures = [
+            pool.submit(_survey_task, world, code, wave, size, out_dir)
+            for (code, wave), size in largest_first
+        ]
+        importance_futures = {
+            code: pool.submit(population_importance, world, code) for code in world.countries
+        }
+        pending: set[Future[Any]] = {*survey_futures, *importance_futures.values()}
+        reported = 0
+        while pending:
+            done, pending = wait(pending, timeout=0.1)
+            for future in done:
+                future.result()  # fail fast on a worker error
+            reported += _drain(reports, progress, block=False)
+        expected = sum(sizes.values())
+        while reported < expected:  # reports still in flight from finished workers
+            reported += _drain(reports, progress, block=True)
+    order = {key: position for position, key in enumerate(sizes)}
+    surveys = sorted((future.result() for future in survey_futures),
+                     key=lambda item: order[_key_of(item)])  # fmt: skip
+    return surveys, {code: future.result() for code, future in importance_futures.items()}
+
+
+def _key_of(survey: SurveyFile) -> tuple[str, int]:
+    _, country, wave = Path(survey.csv_path).stem.split("_")
+    return country, int(wave)
+
+
+_worker_reports: Any = None
+
+
+def _init_worker(reports: Any) -> None:
+    global _worker_reports
+    _worker_reports = reports
+
+
+def _survey_task(world: World, code: str, wave: int, size: int, out_dir: Path) -> SurveyFile:
+    return write_survey_file(world, code, wave, size, out_dir, _worker_reports.put)
+
+
+def _drain(reports: Any, progress: Callable[[int], None] | None, *, block: bool) -> int:
+    """Pass queued batch sizes to ``progress``; return how many evaluations they cover."""
+    total = 0
+    try:
+        while True:
+            count = reports.get(timeout=30) if block and total == 0 else reports.get_nowait()
+            total += count
+            if progress is not None:
+                progress(count)
+    except queue.Empty:
+        return total
+
+
+def _finish(
+    world: World,
+    out_dir: Path,
+    evaluations: int,
+    surveys: list[SurveyFile],
+    importance: dict[str, tuple[np.ndarray, np.ndarray]],
+) -> GenerationSummary:
+    """Write industry and truth tables and the manifest; build the summary."""
+    weights, r2 = importance_tables(importance)
+    planted = [survey.planted for survey in surveys if survey.planted.num_rows]
+    tables = {
+        "industry/companies.csv": companies_table(world),
+        "industry/sectors.csv": sectors_table(),
+        "industry/margins.csv": margins_table(world),
+        "truth/pillar_importance.csv": weights,
+        "truth/r2.csv": r2,
+        "truth/company_pillar_means.csv": table_from_rows(
+            company_pillar_rows(world), ("brand_id", "country", "wave", "pillar_id", "true_mean")
+        ),
+        "truth/planted_pii.csv": (
+            pa.concat_tables(planted).select(["file", "row_number", "kind", "value"])
+            if planted
+            else table_from_rows([], ("file", "row_number", "kind", "value"))
+        ),
+    }
+    entries: dict[str, tuple[int | None, str]] = {}
+    for survey in surveys:
+        entries[survey.csv_path] = (survey.rows, survey.sha256[survey.csv_path])
+        entries[survey.parquet_path] = (survey.rows, survey.sha256[survey.parquet_path])
+        entries[survey.mapping_path] = (None, survey.sha256[survey.mapping_path])
+    for relative, table in tables.items():
+        rows = write_csv(table, out_dir / relative)
+        entries[relative] = (rows, sha256_of(out_dir / relative))
+    manifest = {
+        "generator": "cxbench.generator",
+        "generator_version": GENERATOR_VERSION,
+        "seed": world.seed,
+        "arguments": {
+            "evaluations": evaluations,
+            "waves": list(world.waves),
+            "countries": list(world.countries),
+        },
+        "files": [
+            {"path": path, "rows": rows, "sha256": digest}
+            for path, (rows, digest) in sorted(entries.items())
+        ],
+    }
+    write_manifest(out_dir / "manifest.json", manifest)
+    files = tuple(out_dir / path for path in sorted(entries)) + (out_dir / "manifest.json",)
+    row_counts = {out_dir / path: rows for path, (rows, _) in entries.items() if rows is not None}
+    return GenerationSummary(out_dir, evaluations, files, row_counts)

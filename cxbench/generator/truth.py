@@ -1,0 +1,102 @@
+"""Ground truth the warehouse is held against.
+
+Company pillar means are computed exactly, not simulated: the population mean of
+a pillar score is the average over its statements of E[clip(round(X), 1, 10)]
+for normal X, mixed over the population's demographic cells and the sector's
+channel mix. Pillar importance is the Johnson relative weight of each pillar on a
+large population-representative simulated sample, because it depends on the
+whole joint distribution and has no closed form worth the trouble.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.special import ndtr
+
+from cxbench.generator import model
+from cxbench.generator.outcomes import OUTCOMES, draw_outcomes
+from cxbench.generator.relative_weights import relative_weights
+from cxbench.generator.streams import Stream, rng_for
+from cxbench.generator.world import CountryWorld, World, population_pillars
+
+IMPORTANCE_SAMPLE = 200_000
+SCALE = (1, 10)
+
+
+def expected_rounded_clipped(mean: np.ndarray, sd: float) -> np.ndarray:
+    """E[clip(round(X), 1, 10)] for X ~ N(mean, sd²), elementwise.
+
+    E = 1 + Σ_{k=2..10} P(rounded X ≥ k) = 1 + Σ_{t=1.5..9.5} Φ((mean − t) / sd).
+    """
+    thresholds = np.arange(SCALE[0], SCALE[1]) + 0.5
+    return SCALE[0] + ndtr((np.asarray(mean)[..., None] - thresholds) / sd).sum(axis=-1)
+
+
+def true_pillar_means(country: CountryWorld, wave: int, statement_offsets: np.ndarray) -> np.ndarray:
+    """Companies × pillars: population expected pillar score on the observed 1–10 scale."""
+    index = model.statement_pillar_index()
+    cells = country.margins[wave].population_cells()  # (cells,)
+    mix = country.channel_mix()  # (companies, channels)
+    # latent statement means: companies × cells × channels × statements
+    mean = (
+        country.levels[wave][:, None, None, index]
+        + model.cell_effects()[None, :, None, index]
+        + np.asarray(model.CHANNEL_EFFECT)[None, None, :, index]
+        + statement_offsets[None, None, None, :]
+    )
+    expected = expected_rounded_clipped(mean, model.statement_sd())
+    per_statement = np.einsum("ahcs,h,ac->as", expected, cells, mix)
+    membership = model.pillar_membership().astype(np.float64)
+    return per_statement @ membership / membership.sum(axis=0)
+
+
+def company_pillar_rows(world: World) -> list[dict[str, object]]:
+    """One row per company × wave × pillar (truth/company_pillar_means.csv)."""
+    rows: list[dict[str, object]] = []
+    pillars = model.pillar_ids()
+    for code, country in world.countries.items():
+        for wave in world.waves:
+            means = true_pillar_means(country, wave, world.statement_offsets)
+            for company, brand_id in enumerate(country.companies.brand_id):
+                rows.extend(
+                    {"brand_id": brand_id, "country": code, "wave": wave,
+                     "pillar_id": pillar, "true_mean": float(means[company, p])}
+                    for p, pillar in enumerate(pillars)
+                )  # fmt: skip
+    return rows
+
+
+def population_importance(
+    world: World, code: str, waves: Sequence[int] | None = None, size: int = IMPORTANCE_SAMPLE
+) -> tuple[np.ndarray, np.ndarray]:
+    """Relative weights (outcomes × pillars) and R² per outcome for one country.
+
+    The sample is split equally over the waves, like the survey itself, and
+    drawn from the population margins with its own stream, so it does not
+    depend on how many evaluations were requested.
+    """
+    country = world.countries[code]
+    waves = tuple(waves or world.waves)
+    rng = rng_for(world.seed, Stream.TRUTH, code)
+    scores, outcomes = [], []
+    for position, wave in enumerate(waves):
+        per_wave = size // len(waves) + (1 if position < size % len(waves) else 0)
+        pillar_scores = population_pillars(
+            country.levels[wave],
+            country.channel_mix(),
+            country.margins[wave].population_cells(),
+            country.companies.share,
+            world.statement_offsets,
+            per_wave,
+            rng,
+        )
+        drawn = draw_outcomes(country.outcomes, pillar_scores, rng)
+        scores.append(pillar_scores)
+        outcomes.append(np.column_stack([getattr(drawn, name) for name in OUTCOMES]))
+    predictors, targets = np.concatenate(scores), np.concatenate(outcomes)
+    weights = np.stack(
+        [relative_weights(predictors, targets[:, position]) for position in range(len(OUTCOMES))]
+    )
+    return weights, weights.sum(axis=1)

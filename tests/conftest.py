@@ -1,0 +1,42 @@
+"""Shared fixtures: one small warehouse built once per test session through the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+DEMO_EVALUATIONS = 40_000
+DEMO_SEED = 11
+
+
+@dataclass(frozen=True)
+class DemoWarehouse:
+    """A warehouse built by ``cxbench demo --no-app`` and the world it came from."""
+
+    db_path: Path
+    world_dir: Path
+    output: str
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> DemoWarehouse:
+    """Run the demo end to end (generate → ingest → build → check) in a scratch folder."""
+    root = tmp_path_factory.mktemp("demo")
+    env = {
+        **os.environ,
+        "CXBENCH_DB": str(root / "warehouse" / "cxbench.duckdb"),
+        "CXBENCH_DATA_DIR": str(root / "generated"),
+        "CXBENCH_SALT": "test-salt",
+        "COLUMNS": "200",
+    }
+    command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app",
+               "--evaluations", str(DEMO_EVALUATIONS), "--seed", str(DEMO_SEED)]  # fmt: skip
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
+    world = root / "generated" / f"world-{DEMO_EVALUATIONS}-seed{DEMO_SEED}"
+    return DemoWarehouse(Path(env["CXBENCH_DB"]), world, completed.stdout)
