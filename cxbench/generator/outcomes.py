@@ -18,10 +18,11 @@ import numpy as np
 from cxbench.generator import model
 
 OUTCOMES: tuple[str, ...] = ("nps", "loyalty")
-#: Weight of each pillar (order of model.MODEL_PILLARS) before the country twist.
+#: Weight of each pillar (order of model.MODEL_PILLARS) before the country twist; they
+#: add up to about 1.4, so outcomes spread like real 0–10 answers (sd ≈ 2).
 BASE_BETA: dict[str, tuple[float, ...]] = {
-    "nps": (0.34, 0.30, 0.10, 0.12, 0.06, 0.10),
-    "loyalty": (0.26, 0.36, 0.12, 0.14, 0.08, 0.06),
+    "nps": (0.48, 0.42, 0.14, 0.17, 0.08, 0.14),
+    "loyalty": (0.36, 0.50, 0.17, 0.20, 0.11, 0.08),
 }
 COUNTRY_BETA_SD = 0.12  # lognormal twist per country and pillar
 TARGET_MEAN: dict[str, float] = {"nps": 7.0, "loyalty": 7.4}
