@@ -41,10 +41,11 @@ def _sentence_table(language: str) -> pa.Array:
     """Every possible comment of a language, indexed by :func:`_sentence_index`."""
     text = TEXT[language]
     sentences = []
-    for sentiment, openers, topics in (
-        (0, text.positive, text.praise),
-        (1, text.neutral, text.complaint),
-        (2, text.negative, text.complaint),
+    # sentiment order: positive, neutral, negative (see draw_comments)
+    for openers, topics in (
+        (text.positive, text.praise),
+        (text.neutral, text.complaint),
+        (text.negative, text.complaint),
     ):
         for opener in openers:
             sentences.extend(opener for _ in topics)

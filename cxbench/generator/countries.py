@@ -30,11 +30,17 @@ class CountrySpec:
 COUNTRIES: dict[str, CountrySpec] = {
     spec.code: spec
     for spec in (
-        CountrySpec("NL", "Netherlands", "nl", 0.15, (0.11, 0.16, 0.15, 0.16, 0.17, 0.25), 0.505, -0.15),
+        CountrySpec(
+            "NL", "Netherlands", "nl", 0.15, (0.11, 0.16, 0.15, 0.16, 0.17, 0.25), 0.505, -0.15
+        ),
         CountrySpec("NO", "Norway", "no", 0.10, (0.11, 0.17, 0.17, 0.17, 0.15, 0.23), 0.497, 0.05),
         CountrySpec("PL", "Poland", "pl", 0.19, (0.08, 0.15, 0.19, 0.17, 0.15, 0.26), 0.522, 0.20),
-        CountrySpec("GB", "United Kingdom", "en", 0.26, (0.11, 0.17, 0.16, 0.16, 0.16, 0.24), 0.508, 0.0),
-        CountrySpec("DE", "Germany", "de", 0.30, (0.09, 0.15, 0.15, 0.15, 0.19, 0.27), 0.507, -0.10),
+        CountrySpec(
+            "GB", "United Kingdom", "en", 0.26, (0.11, 0.17, 0.16, 0.16, 0.16, 0.24), 0.508, 0.0
+        ),
+        CountrySpec(
+            "DE", "Germany", "de", 0.30, (0.09, 0.15, 0.15, 0.15, 0.19, 0.27), 0.507, -0.10
+        ),
     )
 }
 

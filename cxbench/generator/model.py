@@ -27,7 +27,14 @@ MODEL_PILLARS: tuple[str, ...] = (
 
 AGE_BANDS: tuple[str, ...] = ("18-24", "25-34", "35-44", "45-54", "55-64", "65+")
 #: Inclusive age range of each band; 65+ stops at 85, the oldest panel member.
-AGE_RANGES: tuple[tuple[int, int], ...] = ((18, 24), (25, 34), (35, 44), (45, 54), (55, 64), (65, 85))
+AGE_RANGES: tuple[tuple[int, int], ...] = (
+    (18, 24),
+    (25, 34),
+    (35, 44),
+    (45, 54),
+    (55, 64),
+    (65, 85),
+)
 GENDERS: tuple[str, ...] = ("female", "male")
 
 #: Online panels over-recruit the young and women and under-recruit the over-65s;

@@ -60,14 +60,17 @@ PERSONAL_DATA: dict[str, PersonalData] = {
         ("Nowak", "Wójcik", "Mazur", "Krawczyk", "Kaczmarek", "Zając", "Król", "Wieczorek",
          "Pawlak", "Sikora"),
         ("skrzynka24.pl", "mojapoczta.pl", "domowa.pl"),
-        (("+48 ", ("5", "6", "7", "8"), 2, " ", 3, " ", 3), (("5", "6", "7", "8"), 2, " ", 3, " ", 3),
+        (("+48 ", ("5", "6", "7", "8"), 2, " ", 3, " ", 3),
+         (("5", "6", "7", "8"), 2, " ", 3, " ", 3),
          (("5", "6", "7", "8"), 2, "-", 3, "-", 3)),
-        ((("Osoba obsługująca: ", ", bardzo pomocna."), ("Nazywam się ", ", proszę o kontakt.")),
+        ((("Osoba obsługująca: ", ", bardzo pomocna."),
+          ("Nazywam się ", ", proszę o kontakt.")),
          (("Proszę pisać na ", "."), ("Mój e-mail: ", "")),
          (("Proszę dzwonić pod numer ", "."), ("Mój numer to ", ".")))
     ),
     "en": PersonalData(
-        ("Oliver", "Emily", "Jack", "Sophie", "Harry", "Chloe", "George", "Amelia", "James", "Olivia"),
+        ("Oliver", "Emily", "Jack", "Sophie", "Harry", "Chloe", "George", "Amelia", "James",
+         "Olivia"),
         ("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Davies", "Robinson", "Wright",
          "Evans"),
         ("inboxly.co.uk", "mailhub.co.uk", "homepost.co.uk"),
@@ -77,12 +80,15 @@ PERSONAL_DATA: dict[str, PersonalData] = {
          (("Call me on ", "."), ("My number is ", ".")))
     ),
     "de": PersonalData(
-        ("Lukas", "Anna", "Jonas", "Lena", "Felix", "Laura", "Maximilian", "Julia", "Paul", "Hannah"),
-        ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
-         "Schäfer"),
+        ("Lukas", "Anna", "Jonas", "Lena", "Felix", "Laura", "Maximilian", "Julia", "Paul",
+         "Hannah"),
+        ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
+         "Schulz", "Schäfer"),
         ("postfachmail.de", "netzpost.de", "heimnetz.de"),
-        (("+49 ", ("151", "160", "170", "171", "176"), " ", 8), (("0151", "0170", "0176"), " ", 8),
-         (("0171", "0160"), "/", 7), ("+49 ", ("152", "157", "172", "175"), " ", 7)),
+        (("+49 ", ("151", "160", "170", "171", "176"), " ", 8),
+         (("0151", "0170", "0176"), " ", 8),
+         (("0171", "0160"), "/", 7),
+         ("+49 ", ("152", "157", "172", "175"), " ", 7)),
         ((("Ein Lob an ", "."), ("Mein Name ist ", ", bitte rufen Sie mich zurück.")),
          (("Schreiben Sie mir an ", "."), ("E-Mail: ", "")),
          (("Rufen Sie mich an unter ", "."), ("Meine Nummer ist ", ".")))
@@ -109,7 +115,9 @@ def _join(parts: list[pa.Array | str]) -> pa.Array:
 
 
 def _pick(options: tuple[str, ...], size: int, rng: np.random.Generator) -> pa.Array:
-    return pa.array(np.asarray(options, dtype=object)[rng.integers(len(options), size=size)], type=pa.string())
+    return pa.array(
+        np.asarray(options, dtype=object)[rng.integers(len(options), size=size)], type=pa.string()
+    )
 
 
 def planted_values(language: str, kind: str, size: int, rng: np.random.Generator) -> pa.Array:
@@ -121,19 +129,22 @@ def planted_values(language: str, kind: str, size: int, rng: np.random.Generator
         for number, layout in enumerate(data.phone_formats):
             rows = np.flatnonzero(choice == number)
             parts = [
-                _digits(part, rows.size, rng) if isinstance(part, int)
-                else _pick(part, rows.size, rng) if isinstance(part, tuple)
+                _digits(part, rows.size, rng)
+                if isinstance(part, int)
+                else _pick(part, rows.size, rng)
+                if isinstance(part, tuple)
                 else part
                 for part in layout
-            ]  # fmt: skip
+            ]
             pieces.append(_join(parts))
             order.append(rows)
         return pa.concat_arrays(pieces).take(np.argsort(np.concatenate(order), kind="stable"))
     first = rng.integers(len(data.first_names), size=size)
     last = rng.integers(len(data.last_names), size=size)
     if kind == "name":
-        names = np.char.add(np.char.add(np.asarray(data.first_names)[first], " "),
-                            np.asarray(data.last_names)[last])  # fmt: skip
+        names = np.char.add(
+            np.char.add(np.asarray(data.first_names)[first], " "), np.asarray(data.last_names)[last]
+        )
         return pa.array(names.astype(object), type=pa.string())
     first_ascii = np.asarray([_email_part(name) for name in data.first_names])[first]
     last_ascii = np.asarray([_email_part(name) for name in data.last_names])[last]

@@ -58,9 +58,7 @@ def _ages(cells: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return (low + np.floor(rng.random(cells.size) * (high - low + 1))).astype(np.int16)
 
 
-def _top_brands(
-    counts: np.ndarray, weights: np.ndarray, rng: np.random.Generator
-) -> np.ndarray:
+def _top_brands(counts: np.ndarray, weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Distinct brands per respondent, flattened in respondent order.
 
     Each brand gets an exponential arrival time divided by its weight; the
@@ -84,8 +82,13 @@ def sample_panel(
     person_age = _ages(person_cell, rng)
     brand = _top_brands(counts, weights, rng)
     respondent = np.repeat(np.arange(counts.size), counts)
-    return Panel(respondent, int(counts.size), person_cell[respondent].astype(np.int8),
-                 person_age[respondent], brand)  # fmt: skip
+    return Panel(
+        respondent,
+        int(counts.size),
+        person_cell[respondent].astype(np.int8),
+        person_age[respondent],
+        brand,
+    )
 
 
 def sample_population(

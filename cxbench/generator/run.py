@@ -132,7 +132,9 @@ def _run_pool(
 ) -> tuple[list[SurveyFile], dict[str, tuple[np.ndarray, np.ndarray]]]:
     context = multiprocessing.get_context("spawn")
     reports = context.Queue()
-    with ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(reports,)) as pool:
+    with ProcessPoolExecutor(
+        workers, context, initializer=_init_worker, initargs=(reports,)
+    ) as pool:
         largest_first = sorted(sizes.items(), key=lambda item: -item[1])
         survey_futures = [
             pool.submit(_survey_task, world, code, wave, size, out_dir)
@@ -152,8 +154,9 @@ def _run_pool(
         while reported < expected:  # reports still in flight from finished workers
             reported += _drain(reports, progress, block=True)
     order = {key: position for position, key in enumerate(sizes)}
-    surveys = sorted((future.result() for future in survey_futures),
-                     key=lambda item: order[_key_of(item)])  # fmt: skip
+    surveys = sorted(
+        (future.result() for future in survey_futures), key=lambda item: order[_key_of(item)]
+    )
     return surveys, {code: future.result() for code, future in importance_futures.items()}
 
 
@@ -235,6 +238,6 @@ def _finish(
         ],
     }
     write_manifest(out_dir / "manifest.json", manifest)
-    files = tuple(out_dir / path for path in sorted(entries)) + (out_dir / "manifest.json",)
+    files = (*(out_dir / path for path in sorted(entries)), out_dir / "manifest.json")
     row_counts = {out_dir / path: rows for path, (rows, _) in entries.items() if rows is not None}
     return GenerationSummary(out_dir, evaluations, files, row_counts)

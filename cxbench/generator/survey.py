@@ -117,8 +117,10 @@ def write_survey_file(
     """Write the CSV, Parquet and mapping of one export; ``report(n)`` after each batch."""
     stem = survey_stem(code, wave)
     csv_path, parquet_path, mapping_path = (
-        f"{stem}.csv", f"{stem}.parquet", f"{stem}.mapping.yaml"
-    )  # fmt: skip
+        f"{stem}.csv",
+        f"{stem}.parquet",
+        f"{stem}.mapping.yaml",
+    )
     schema = export_schema()
     planted: list[pa.Table] = []
     with (
@@ -150,6 +152,9 @@ def write_survey_file(
 
 def _empty_planted() -> pa.Table:
     return pa.table(
-        {"row_number": pa.array([], pa.int64()), "kind": pa.array([], pa.string()),
-         "value": pa.array([], pa.string())}
-    )  # fmt: skip
+        {
+            "row_number": pa.array([], pa.int64()),
+            "kind": pa.array([], pa.string()),
+            "value": pa.array([], pa.string()),
+        }
+    )

@@ -34,7 +34,9 @@ def expected_rounded_clipped(mean: np.ndarray, sd: float) -> np.ndarray:
     return SCALE[0] + ndtr((np.asarray(mean)[..., None] - thresholds) / sd).sum(axis=-1)
 
 
-def true_pillar_means(country: CountryWorld, wave: int, statement_offsets: np.ndarray) -> np.ndarray:
+def true_pillar_means(
+    country: CountryWorld, wave: int, statement_offsets: np.ndarray
+) -> np.ndarray:
     """Companies × pillars: population expected pillar score on the observed 1–10 scale."""
     index = model.statement_pillar_index()
     cells = country.margins[wave].population_cells()  # (cells,)
@@ -61,10 +63,15 @@ def company_pillar_rows(world: World) -> list[dict[str, object]]:
             means = true_pillar_means(country, wave, world.statement_offsets)
             for company, brand_id in enumerate(country.companies.brand_id):
                 rows.extend(
-                    {"brand_id": brand_id, "country": code, "wave": wave,
-                     "pillar_id": pillar, "true_mean": float(means[company, p])}
+                    {
+                        "brand_id": brand_id,
+                        "country": code,
+                        "wave": wave,
+                        "pillar_id": pillar,
+                        "true_mean": float(means[company, p]),
+                    }
                     for p, pillar in enumerate(pillars)
-                )  # fmt: skip
+                )
     return rows
 
 

@@ -144,7 +144,9 @@ def _levels_by_year(
     """Random walk from the reference year in both directions, one drift per year."""
     levels = {REFERENCE_WAVE: base}
     for year in range(REFERENCE_WAVE + 1, years.stop):
-        levels[year] = np.clip(levels[year - 1] + _drift(seed, spec, year, base.shape), *LEVEL_RANGE)
+        levels[year] = np.clip(
+            levels[year - 1] + _drift(seed, spec, year, base.shape), *LEVEL_RANGE
+        )
     for year in range(REFERENCE_WAVE - 1, years.start - 1, -1):
         step = _drift(seed, spec, year + 1, base.shape)
         levels[year] = np.clip(levels[year + 1] - step, *LEVEL_RANGE)
@@ -174,7 +176,9 @@ def country_margins(seed: int, spec: CountrySpec, wave: int) -> Margins:
     age = np.asarray(spec.age_shares) + ageing + rng.normal(0.0, 0.002, size=len(model.AGE_BANDS))
     age = np.clip(age, 0.01, None)
     female = spec.female_share + rng.normal(0.0, 0.002)
-    return Margins(_rounded_shares(age / age.sum()), _rounded_shares(np.array([female, 1 - female])))
+    return Margins(
+        _rounded_shares(age / age.sum()), _rounded_shares(np.array([female, 1 - female]))
+    )
 
 
 def _rounded_shares(shares: np.ndarray) -> np.ndarray:

@@ -67,8 +67,9 @@ def companies_table(world: World) -> pa.Table:
         columns["revenue"].extend(companies.revenue.tolist())
         columns["employees"].extend(companies.employees.tolist())
     types = {"revenue": pa.float64(), "employees": pa.int64()}
-    return pa.table({name: pa.array(values, types.get(name, pa.string()))
-                     for name, values in columns.items()})  # fmt: skip
+    return pa.table(
+        {name: pa.array(values, types.get(name, pa.string())) for name, values in columns.items()}
+    )
 
 
 def margins_table(world: World) -> pa.Table:
@@ -82,10 +83,15 @@ def margins_table(world: World) -> pa.Table:
                 ("gender", model.GENDERS, margins.gender),
             ):
                 rows.extend(
-                    {"country": code, "wave": wave, "dimension": dimension,
-                     "category": category, "share": float(share)}
+                    {
+                        "country": code,
+                        "wave": wave,
+                        "dimension": dimension,
+                        "category": category,
+                        "share": float(share),
+                    }
                     for category, share in zip(categories, shares, strict=True)
-                )  # fmt: skip
+                )
     return pa.Table.from_pylist(rows)
 
 
@@ -98,10 +104,15 @@ def importance_tables(
         for position, outcome in enumerate(OUTCOMES):
             r2_rows.append({"country": code, "outcome": outcome, "r2": float(r2[position])})
             weights_rows.extend(
-                {"country": code, "outcome": outcome, "pillar_id": pillar,
-                 "raw_weight": float(weight), "share": float(weight / r2[position])}
+                {
+                    "country": code,
+                    "outcome": outcome,
+                    "pillar_id": pillar,
+                    "raw_weight": float(weight),
+                    "share": float(weight / r2[position]),
+                }
                 for pillar, weight in zip(model.pillar_ids(), weights[position], strict=True)
-            )  # fmt: skip
+            )
     return pa.Table.from_pylist(weights_rows), pa.Table.from_pylist(r2_rows)
 
 
