@@ -12,8 +12,9 @@ import logging
 import multiprocessing
 import os
 import queue
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ class GenerationSummary:
     """What a run wrote: every file (absolute paths) and the rows of each data file."""
 
     out_dir: Path
-    evaluations: int
+    total_evaluations: int
     files: tuple[Path, ...]
     row_counts: dict[Path, int]
 
@@ -136,33 +137,54 @@ def _run_pool(
         workers, context, initializer=_init_worker, initargs=(reports,)
     ) as pool:
         largest_first = sorted(sizes.items(), key=lambda item: -item[1])
-        survey_futures = [
-            pool.submit(_survey_task, world, code, wave, size, out_dir)
-            for (code, wave), size in largest_first
-        ]
+        with _single_threaded_math():  # workers are spawned by the first submits
+            survey_futures = {
+                (code, wave): pool.submit(_survey_task, world, code, wave, size, out_dir)
+                for (code, wave), size in largest_first
+            }
         importance_futures = {
             code: pool.submit(population_importance, world, code) for code in world.countries
         }
-        pending: set[Future[Any]] = {*survey_futures, *importance_futures.values()}
+        pending: set[Future[Any]] = {*survey_futures.values(), *importance_futures.values()}
         reported = 0
         while pending:
             done, pending = wait(pending, timeout=0.1)
             for future in done:
                 future.result()  # fail fast on a worker error
-            reported += _drain(reports, progress, block=False)
+            reported += _drain(reports, progress)
         expected = sum(sizes.values())
         while reported < expected:  # reports still in flight from finished workers
-            reported += _drain(reports, progress, block=True)
-    order = {key: position for position, key in enumerate(sizes)}
-    surveys = sorted(
-        (future.result() for future in survey_futures), key=lambda item: order[_key_of(item)]
-    )
+            arrived = _drain(reports, progress, wait_seconds=30)
+            if not arrived:
+                raise RuntimeError(f"workers reported {reported} of {expected} evaluations")
+            reported += arrived
+    surveys = [survey_futures[key].result() for key in sizes]
     return surveys, {code: future.result() for code, future in importance_futures.items()}
 
 
-def _key_of(survey: SurveyFile) -> tuple[str, int]:
-    _, country, wave = Path(survey.csv_path).stem.split("_")
-    return country, int(wave)
+#: Thread-count variables of the BLAS/OpenMP libraries numpy may be linked against.
+_MATH_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def _single_threaded_math() -> Iterator[None]:
+    """Processes started inside run their BLAS single-threaded (unless the user chose).
+
+    Every worker already has a core to itself; a multi-threaded BLAS inside each
+    one makes the two pools fight over two cores and costs about half the CPU
+    time in spin-waits. Spawned children copy the environment at start, so the
+    variables are only set while the workers start.
+    """
+    previous = {name: os.environ.get(name) for name in _MATH_THREAD_VARIABLES}
+    for name, value in previous.items():
+        if value is None:
+            os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
 
 
 _worker_reports: Any = None
@@ -177,12 +199,18 @@ def _survey_task(world: World, code: str, wave: int, size: int, out_dir: Path) -
     return write_survey_file(world, code, wave, size, out_dir, _worker_reports.put)
 
 
-def _drain(reports: Any, progress: Callable[[int], None] | None, *, block: bool) -> int:
-    """Pass queued batch sizes to ``progress``; return how many evaluations they cover."""
+def _drain(reports: Any, progress: Callable[[int], None] | None, wait_seconds: float = 0.0) -> int:
+    """Pass queued batch sizes to ``progress``; return how many evaluations they cover.
+
+    With ``wait_seconds`` it waits that long for the first report, else not at all.
+    """
     total = 0
     try:
         while True:
-            count = reports.get(timeout=30) if block and total == 0 else reports.get_nowait()
+            if total == 0 and wait_seconds:
+                count = reports.get(timeout=wait_seconds)
+            else:
+                count = reports.get_nowait()
             total += count
             if progress is not None:
                 progress(count)

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from cxbench.generator.comments import draw_comments
 from cxbench.generator.evaluations import draw_pillars
-from cxbench.generator.export import export_schema, mapping_yaml
+from cxbench.generator.export import OUTCOME_COLUMNS, export_schema, mapping_yaml
 from cxbench.generator.model import GENDERS
 from cxbench.generator.outcomes import draw_outcomes
 from cxbench.generator.respondents import sample_panel
@@ -90,8 +90,7 @@ def survey_batches(
             pa.array(panel.age, pa.int16()),
             pa.array(GENDERS, pa.string()).take(panel.cell % len(GENDERS)),
             *(pa.array(draw.answers[:, column]) for column in range(draw.answers.shape[1])),
-            *(pa.array(values) for values in (outcomes.nps, outcomes.loyalty)),
-            *(pa.array(values) for values in (outcomes.csat, outcomes.ces)),
+            *(pa.array(getattr(outcomes, name)) for name in OUTCOME_COLUMNS),
             comments.text,
         ]
         planted = pa.table(

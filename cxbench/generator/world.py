@@ -169,7 +169,7 @@ def country_margins(seed: int, spec: CountrySpec, wave: int) -> Margins:
     """Margins of one wave: the population ages a little each year, plus small noise.
 
     Shares are rounded to four decimals with the last category absorbing the
-    rounding, so the published margins sum to exactly one.
+    rounding, so the published margins add up to one (at four decimals).
     """
     rng = rng_for(seed, Stream.MARGINS, spec.code, wave)
     ageing = np.array([-0.001, -0.001, 0.0, 0.0, 0.0, 0.002]) * (wave - REFERENCE_WAVE)
