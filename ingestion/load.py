@@ -200,29 +200,50 @@ def _load_in_transaction(
 
 
 def _checked_rows_sql(plan: LoadPlan, source_columns: list[str]) -> str:
-    """One scan computing every target value and the first failing check of each row."""
+    """One scan computing every target value and the first failing check of each row.
+
+    The first failing check is found once, as its position in the list; field and
+    reason are then looked up by that position, so each condition runs once a row.
+    """
     checks = [check for column in plan.columns for check in column.checks]
-    field_case = " ".join(f"when {c.failed_sql} then {quote_literal(c.field)}" for c in checks)
-    reason_case = " ".join(f"when {c.failed_sql} then {c.reason_sql}" for c in checks)
+    first_failed = " ".join(
+        f"when {check.failed_sql} then {position}" for position, check in enumerate(checks, 1)
+    )
+    reasons = " ".join(
+        f"when {position} then {check.reason_sql}" for position, check in enumerate(checks, 1)
+    )
+    fields = ", ".join(quote_literal(check.field) for check in checks)
+    helpers = ", ".join(
+        f"{sql} as {alias}" for column in plan.columns for alias, sql in column.prepared
+    )
     values = ", ".join(f"{column.value_sql} as {column.name}" for column in plan.columns)
     key = ", ".join(plan.key)
-    typed = (
-        f"select source_row_number, {values}, "
-        f"case {field_case or 'when false then null'} end as reject_field, "
-        f"case {reason_case or 'when false then null'} end as reject_reason "
-        f"from {STAGED_TABLE}"
-    )
     duplicate_of_raw = (
-        f"exists (select 1 from raw.{plan.table} as loaded "
-        + "where "
-        + " and ".join(f"loaded.{name} = typed.{name}" for name in plan.key)
+        f"exists (select 1 from raw.{plan.table} as loaded where "
+        + " and ".join(f"loaded.{name} = ranked.{name}" for name in plan.key)
         + ")"
         if plan.dedupe_against_raw
         else "false"
     )
     return f"""
         create or replace temp table {CHECKED_TABLE} as
-        with typed as ({typed}),
+        with prepared as (
+            select *{", " + helpers if helpers else ""} from {STAGED_TABLE}
+        ),
+        located as (
+            select
+                source_row_number,
+                {values},
+                case {first_failed or "when false then null"} end as failed_check,
+                case failed_check {reasons or "when 0 then null"} end as reject_reason
+            from prepared
+        ),
+        typed as (
+            select
+                * exclude (failed_check),
+                [{fields}][failed_check] as reject_field
+            from located
+        ),
         ranked as (
             select
                 *,
@@ -235,13 +256,13 @@ def _checked_rows_sql(plan: LoadPlan, source_columns: list[str]) -> str:
             case
                 when reject_field is not null then reject_field
                 when first_row_of_key < source_row_number then '{key}'
-                when {duplicate_of_raw.replace("typed.", "ranked.")} then '{key}'
+                when {duplicate_of_raw} then '{key}'
             end as reject_field,
             case
                 when reject_field is not null then reject_reason
                 when first_row_of_key < source_row_number
                     then 'duplicate key: same ({key}) as row ' || first_row_of_key
-                when {duplicate_of_raw.replace("typed.", "ranked.")}
+                when {duplicate_of_raw}
                     then 'duplicate key: ({key}) already loaded by an earlier batch'
             end as reject_reason
         from ranked

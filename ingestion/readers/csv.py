@@ -32,6 +32,7 @@ def stage_csv(
     # Temporary tables number their rows from a large offset, so count from the first.
     con.execute(
         f"create or replace temp table {table} as "
-        f"select rowid - min(rowid) over () + 1 as source_row_number, * from {table}_text"
+        f"select rowid - (select min(rowid) from {table}_text) + 1 as source_row_number, * "
+        f"from {table}_text"
     )
     con.execute(f"drop table {table}_text")

@@ -109,7 +109,7 @@ def test_rows_already_loaded_by_another_file_are_rejected_as_duplicates(files) -
 def test_missing_column_fails_the_file_and_writes_nothing(files) -> None:
     source, mapping, db = files
     source.write_text(ROWS.replace("recommend", "recommendation"))
-    with pytest.raises(FileContractError, match="missing column.*recommend"):
+    with pytest.raises(FileContractError, match=r"missing column.*recommend"):
         load_survey_file(db, source, load_mapping(mapping), salt="s")
     assert query(db, "select count(*) from raw.load_batches") == [(0,)]
     assert query(db, "select count(*) from raw.rejected_rows") == [(0,)]
