@@ -190,7 +190,7 @@ def run_app(
 
 @app.command()
 def demo(
-    evaluations: Annotated[int, typer.Option(help="Size of the synthetic world.")] = 200_000,
+    evaluations: Annotated[int, typer.Option(help="Size of the synthetic world.")] = 500_000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 42,
     app_: Annotated[bool, typer.Option("--app/--no-app", help="Start the app at the end.")] = True,
     port: Annotated[int, typer.Option(help="Port for the app.")] = 8501,
