@@ -214,8 +214,8 @@ _COMPANY_SCORE_SQL = """
 with wave_scores as (
     select
         *,
-        count(*) filter (where is_eligible) over () as n_ranked_in_country,
-        count(*) filter (where is_eligible) over (partition by sector_code)
+        count(rank_in_country) over () as n_ranked_in_country,
+        count(rank_in_sector) over (partition by sector_code)
             as n_ranked_in_sector,
     from wh.marts.fct_company_scores
     where country = ? and wave = ?
