@@ -9,12 +9,12 @@ error rolls the whole batch back: a batch is all or nothing.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 
+from cxbench.checksums import file_sha256
 from ingestion.contracts import TargetColumn
 from ingestion.industry_contract import INDUSTRY_KINDS
 from ingestion.mapping import QuestionnaireMapping
@@ -62,15 +62,6 @@ class LoadPlan:
     mapping_text: str | None = None
     delimiter: str | None = None
     encoding: str = "utf-8"
-
-
-def file_sha256(path: Path) -> str:
-    """Checksum of the file's bytes, read in chunks (files can be gigabytes)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def load_survey_file(

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from cxbench.checksums import file_sha256
 from cxbench.generator.countries import CountrySpec, resolve_countries
 from cxbench.generator.survey import SurveyFile, write_survey_file
 from cxbench.generator.truth import company_pillar_rows, population_importance
@@ -31,7 +32,6 @@ from cxbench.generator.writer import (
     importance_tables,
     margins_table,
     sectors_table,
-    sha256_of,
     table_from_rows,
     write_csv,
     write_manifest,
@@ -250,7 +250,7 @@ def _finish(
         entries[survey.mapping_path] = (None, survey.sha256[survey.mapping_path])
     for relative, table in tables.items():
         rows = write_csv(table, out_dir / relative)
-        entries[relative] = (rows, sha256_of(out_dir / relative))
+        entries[relative] = (rows, file_sha256(out_dir / relative))
     manifest = {
         "generator": "cxbench.generator",
         "generator_version": GENERATOR_VERSION,

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from cxbench.checksums import file_sha256
 from cxbench.generator.comments import draw_comments
 from cxbench.generator.evaluations import draw_pillars
 from cxbench.generator.export import OUTCOME_COLUMNS, export_schema, mapping_yaml
@@ -28,7 +29,6 @@ from cxbench.generator.respondents import sample_panel
 from cxbench.generator.sectors import CHANNELS
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.world import World
-from cxbench.generator.writer import sha256_of
 
 BATCH_SIZE = 50_000
 RESPONDENT_DIGITS = 7
@@ -144,7 +144,9 @@ def write_survey_file(
         parquet_path=parquet_path,
         mapping_path=mapping_path,
         rows=n_evaluations,
-        sha256={path: sha256_of(out_dir / path) for path in (csv_path, parquet_path, mapping_path)},
+        sha256={
+            path: file_sha256(out_dir / path) for path in (csv_path, parquet_path, mapping_path)
+        },
         planted=pii,
     )
 

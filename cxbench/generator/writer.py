@@ -7,7 +7,6 @@ seed gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -21,15 +20,6 @@ from cxbench.generator import model
 from cxbench.generator.outcomes import OUTCOMES
 from cxbench.generator.sectors import SECTORS
 from cxbench.generator.world import World
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_csv(table: pa.Table, path: Path) -> int:
