@@ -1,41 +1,12 @@
-"""Johnson's relative weights: how much of R² each correlated predictor accounts for.
+"""Johnson's relative weights, kept importable from the generator.
 
-Regression coefficients split R² badly when predictors correlate (one of two
-near-twins takes the credit, or a coefficient turns negative). Johnson (2000)
-instead regresses the outcome on the orthogonal variables closest to the
-predictors and maps that R² back through the loadings; the weights are
-non-negative and add up to R² exactly.
+The implementation lives in :mod:`cxbench.stats.relative_weights`, shared with the
+warehouse's pillar-importance model; this module only re-exports it so that the
+generator's truth and the warehouse use exactly the same method.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from cxbench.stats.relative_weights import relative_weights, relative_weights_from_correlations
 
-
-def relative_weights_from_correlations(
-    predictor_correlation: np.ndarray, outcome_correlation: np.ndarray
-) -> np.ndarray:
-    """Raw relative weights from R_xx (p × p) and r_xy (p); they sum to R².
-
-    With R_xx = V Λ Vᵀ, the loadings Λ* = V Λ^½ Vᵀ relate predictors to their
-    closest orthonormal counterparts Z; β = Λ*⁻¹ r_xy regresses y on Z and
-    ε_j = Σ_k (Λ*_jk)² β_k².
-    """
-    eigenvalues, eigenvectors = np.linalg.eigh(predictor_correlation)
-    if eigenvalues.min() <= 1e-12:
-        raise ValueError("predictors are linearly dependent: relative weights are undefined")
-    loadings = eigenvectors @ np.diag(np.sqrt(eigenvalues)) @ eigenvectors.T
-    beta = np.linalg.solve(loadings, outcome_correlation)
-    return (loadings**2) @ (beta**2)
-
-
-def relative_weights(predictors: np.ndarray, outcome: np.ndarray) -> np.ndarray:
-    """Raw relative weights of each predictor column for ``outcome`` (rows = observations).
-
-    Rows with a missing value in any column are left out. ``weights.sum()`` is the
-    R² of the ordinary least-squares fit; ``weights / weights.sum()`` are shares.
-    """
-    data = np.column_stack([np.asarray(predictors, dtype=float), np.asarray(outcome, dtype=float)])
-    data = data[~np.isnan(data).any(axis=1)]
-    correlation = np.corrcoef(data, rowvar=False)
-    return relative_weights_from_correlations(correlation[:-1, :-1], correlation[:-1, -1])
+__all__ = ["relative_weights", "relative_weights_from_correlations"]

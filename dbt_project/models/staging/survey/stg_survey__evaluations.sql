@@ -19,6 +19,7 @@ renamed as (
         country,
         channel,
         age,
+        {{ age_band('age') }} as age_band,
         gender,
 
         -- measures: statements (1–10, NULL = don't know / not answered)

@@ -1,0 +1,21 @@
+"""Small numerical building blocks of the methodology, shared by dbt Python models,
+the synthetic generator and the tests: raking weights and Johnson's relative weights.
+
+Both work on small summaries (cell counts, moment matrices), never on evaluation
+rows, so the heavy lifting stays in SQL.
+"""
+
+from cxbench.stats.raking import RakingResult, rake_cells
+from cxbench.stats.relative_weights import (
+    correlations_from_moments,
+    relative_weights,
+    relative_weights_from_correlations,
+)
+
+__all__ = [
+    "RakingResult",
+    "correlations_from_moments",
+    "rake_cells",
+    "relative_weights",
+    "relative_weights_from_correlations",
+]

@@ -1,0 +1,54 @@
+{#-
+    How much the raking weights cost in precision, per country × wave sample:
+    Kish's design effect n·Σw² / (Σw)² and effective n (Σw)² / Σw², computed from
+    the cell table (every evaluation of a cell has the cell's weight).
+-#}
+with
+
+cells as (
+
+    select * from {{ ref('int_sample_cells_raked') }}
+
+),
+
+summed as (
+
+    select
+        country,
+        wave,
+        sum(n_evaluations) as n_evaluations,
+        sum(n_evaluations * weight) as sum_weights,
+        sum(n_evaluations * weight * weight) as sum_squared_weights,
+        min(weight) as min_weight,
+        max(weight) as max_weight,
+        sum(case when is_raked then 0 else n_evaluations end) as n_unraked,
+        max(raking_iterations) as raking_iterations,
+        {{ dbt.bool_or('coalesce(raking_converged, false)') }} as any_converged,
+        max(max_margin_error) as max_margin_error
+
+    from cells
+
+    group by all
+
+),
+
+final as (
+
+    select
+        country,
+        wave,
+        cast(n_evaluations as integer) as n_evaluations,
+        cast(n_unraked as integer) as n_unraked_evaluations,
+        {{ effective_n('sum_weights', 'sum_squared_weights') }} as effective_n,
+        n_evaluations * sum_squared_weights / (sum_weights * sum_weights) as design_effect,
+        min_weight,
+        max_weight,
+        cast(raking_iterations as integer) as raking_iterations,
+        any_converged as is_raking_converged,
+        max_margin_error
+
+    from summed
+
+)
+
+select * from final

@@ -1,0 +1,45 @@
+{#-
+    Every evaluation with its raking weight: the cell weight of its country ×
+    wave × weighting cell (int_sample_cells_raked), 1 for an evaluation whose
+    cell could not be raked. A view: the join is cheap and every consumer
+    aggregates straight away, so the evaluations are not written twice.
+-#}
+{%- set dimensions = var('weighting_dimensions') -%}
+
+with
+
+evaluations as (
+
+    select * from {{ ref('int_evaluations_pillar_scored') }}
+
+),
+
+cells as (
+
+    select * from {{ ref('int_sample_cells_raked') }}
+
+),
+
+joined as (
+
+    select
+        evaluations.*,
+        coalesce(cells.weight, 1.0) as weight
+
+    from evaluations
+    left join cells
+        on evaluations.country = cells.country
+        and evaluations.wave = cells.wave
+        {%- for dimension in dimensions %}
+        and evaluations.{{ dimension }} = cells.{{ dimension }}
+        {%- endfor %}
+
+),
+
+final as (
+
+    select * from joined
+
+)
+
+select * from final

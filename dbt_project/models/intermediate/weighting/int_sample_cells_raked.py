@@ -1,0 +1,113 @@
+"""Raking weight per sample cell (DESIGN.md §5, weights).
+
+Each country × wave sample is raked to its population margins on the
+weighting dimensions, trimmed and re-raked (cxbench.stats.raking). The model
+reads only the cell table (int_sample_cells_counted: a few dozen rows per
+country × wave) and the margins; the weights go back to the evaluations by a
+join in SQL (int_evaluations_weighted). Python, because iterative fitting is a
+loop SQL cannot express portably; numpy does the arithmetic.
+
+Cells that cannot be raked keep weight 1 and say why in `raking_note`: a
+missing or unknown category on a dimension (no margin to rake it to), or a
+country × wave without margins.
+"""
+
+import json
+
+import pandas as pd
+
+from cxbench.stats.raking import rake_cells
+
+NOTE_NO_MARGINS = "no population margins for this country and wave"
+NOTE_UNKNOWN_CATEGORY = "category missing or not in the margins"
+
+
+def _targets(margins: pd.DataFrame, dimensions: list[str]) -> list[dict[str, float]] | None:
+    """Target shares per dimension for one country × wave, or None if a dimension has none."""
+    targets = []
+    for dimension in dimensions:
+        rows = margins[margins["dimension"] == dimension]
+        if rows.empty:
+            return None
+        targets.append(dict(zip(rows["category"], rows["share"].astype(float), strict=True)))
+    return targets
+
+
+def _rake_group(cells: pd.DataFrame, targets, dimensions: list[str], settings: dict) -> pd.DataFrame:
+    cells = cells.copy()
+    cells["weight"] = 1.0
+    cells["is_raked"] = False
+    cells["raking_iterations"] = 0
+    cells["raking_converged"] = None
+    cells["max_margin_error"] = None
+    if targets is None:
+        cells["raking_note"] = NOTE_NO_MARGINS
+        return cells
+    rakeable = pd.Series(True, index=cells.index)
+    for dimension, target in zip(dimensions, targets, strict=True):
+        rakeable &= cells[dimension].isin(list(target))
+    cells["raking_note"] = None
+    cells.loc[~rakeable, "raking_note"] = NOTE_UNKNOWN_CATEGORY
+    raked = cells[rakeable]
+    if raked.empty:
+        return cells
+    result = rake_cells(
+        counts=raked["n_evaluations"].to_numpy(dtype=float),
+        cells=list(raked[dimensions].itertuples(index=False, name=None)),
+        targets=targets,
+        trim_min=settings["trim_min"],
+        trim_max=settings["trim_max"],
+        max_iterations=settings["max_iterations"],
+        tolerance=settings["tolerance"],
+    )
+    cells.loc[rakeable, "weight"] = result.weights
+    cells.loc[rakeable, "is_raked"] = True
+    cells["raking_iterations"] = result.iterations
+    cells["raking_converged"] = result.converged
+    cells["max_margin_error"] = result.max_margin_error
+    return cells
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    dimensions = json.loads(dbt.config.get("weighting_dimensions"))
+    settings = {
+        "trim_min": float(dbt.config.get("weight_trim_min")),
+        "trim_max": float(dbt.config.get("weight_trim_max")),
+        "max_iterations": int(dbt.config.get("raking_max_iterations")),
+        "tolerance": float(dbt.config.get("raking_tolerance")),
+    }
+    cells = dbt.ref("int_sample_cells_counted").df()
+    margins = dbt.ref("stg_industry__population_margins").df()
+    margins = margins[margins["dimension"].isin(dimensions)]
+
+    groups = []
+    for (country, wave), group in cells.groupby(["country", "wave"], sort=True):
+        in_wave = margins[(margins["country"] == country) & (margins["wave"] == wave)]
+        groups.append(_rake_group(group, _targets(in_wave, dimensions), dimensions, settings))
+    columns = [
+        "country",
+        "wave",
+        *dimensions,
+        "n_evaluations",
+        "weight",
+        "is_raked",
+        "raking_iterations",
+        "raking_converged",
+        "max_margin_error",
+        "raking_note",
+    ]
+    if not groups:
+        return pd.DataFrame({column: [] for column in columns})
+    raked = pd.concat(groups, ignore_index=True)[columns]
+    return raked.astype(
+        {
+            "n_evaluations": "int32",
+            "weight": "float64",
+            "is_raked": "bool",
+            "raking_iterations": "int32",
+            "raking_converged": "boolean",
+            "max_margin_error": "float64",
+            "raking_note": "string",
+        }
+    )
