@@ -134,17 +134,35 @@ def build(db: DbOption = None) -> None:
 
 
 @app.command()
-def check(db: DbOption = None) -> None:
+def check(
+    build_id: Annotated[
+        str | None,
+        typer.Option(help="Build the run vouches for (default: the last dbt build)."),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every expectation, not only the failed ones.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
     """Run the Great Expectations suites; exit 1 when an error-severity check fails."""
     from expectations.report import check_run_table
-    from expectations.runner import run_checks
+    from expectations.runner import QualityTargetMissingError, run_checks
 
     settings = load_settings(db)
-    with console.status("running quality checks"):
-        run = run_checks(settings.db_path)
-    console.print(check_run_table(run))
+    try:
+        with console.status("running quality checks"):
+            run = run_checks(settings.db_path, build_id=build_id)
+    except FileNotFoundError as error:
+        console.print(f"[red]{error}[/]", highlight=False)
+        raise typer.Exit(2) from None
+    except QualityTargetMissingError as error:
+        console.print(f"[red]quality gate failed: {error}[/]", highlight=False)
+        raise typer.Exit(1) from None
+    console.print(check_run_table(run, only_failed=not show_all))
+    if run.data_docs_index:
+        console.print(f"Data Docs: {run.data_docs_index}", highlight=False)
     if not run.success:
-        console.print("[red]quality gate failed[/]")
+        console.print(f"[red]quality gate failed: {len(run.blocking)} error-severity check(s)[/]")
         raise typer.Exit(1)
 
 

@@ -15,6 +15,10 @@ import duckdb
 
 from expectations.check_run import CheckResult, CheckRun
 
+#: ``severity`` of the row that records a suite skipped for an absent optional table;
+#: its ``success`` is NULL: nothing was checked, so nothing passed or failed.
+SKIPPED = "skipped"
+
 DDL = (
     "create schema if not exists audit",
     """
@@ -47,7 +51,11 @@ INSERT_RESULT = "insert into audit.quality_results values (?, ?, ?, ?, ?, ?, ?, 
 
 
 def write_run(db_path: Path, run: CheckRun) -> None:
-    """Append one run and its results, creating the audit schema on first use."""
+    """Append one run and its results, creating the audit schema on first use.
+
+    ``n_expectations`` counts the expectations evaluated; a skipped suite adds a
+    result row (severity ``skipped``) but no expectation.
+    """
     run_row = (
         run.run_id,
         run.build_id,
@@ -69,6 +77,10 @@ def write_run(db_path: Path, run: CheckRun) -> None:
             json.dumps(list(result.unexpected_examples), default=str),
         )
         for result in run.results
+    ]
+    result_rows += [
+        (run.run_id, skipped.suite, "suite_skipped", None, SKIPPED, None, skipped.reason, "[]")
+        for skipped in run.skipped
     ]
     with duckdb.connect(str(db_path)) as connection:
         connection.execute("begin transaction")

@@ -36,11 +36,21 @@ class CheckResult:
     #: Rows the condition applies to, e.g. ``is_eligible == True``; None for all rows.
     condition: str | None = None
     unexpected_examples: tuple[Any, ...] = ()
+    #: Rows GX found unexpected (None for expectations that are not row by row).
+    unexpected_count: int | None = None
 
     @property
     def blocks(self) -> bool:
         """True when this result fails the run (an error-severity failure)."""
         return not self.success and self.severity == "error"
+
+
+@dataclass(frozen=True)
+class SkippedSuite:
+    """A suite not run because its source table is optional and absent; recorded, not hidden."""
+
+    suite: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class CheckRun:
     finished_at: datetime
     results: tuple[CheckResult, ...]
     data_docs_index: Path | None = None
+    skipped: tuple[SkippedSuite, ...] = ()
 
     @property
     def success(self) -> bool:
@@ -63,6 +74,11 @@ class CheckRun:
     def failed(self) -> tuple[CheckResult, ...]:
         """Failed expectations of any severity, in suite order."""
         return tuple(result for result in self.results if not result.success)
+
+    @property
+    def blocking(self) -> tuple[CheckResult, ...]:
+        """Failed error-severity expectations: the reasons the run fails."""
+        return tuple(result for result in self.results if result.blocks)
 
 
 def check_results(
@@ -101,7 +117,12 @@ def _check_result(
         observed_value=_observed_value(result),
         condition=repr(expectation.row_condition) if expectation.row_condition else None,
         unexpected_examples=_examples(result.result, max_examples),
+        unexpected_count=_count((result.result or {}).get("unexpected_count")),
     )
+
+
+def _count(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _pair_columns(kwargs: Mapping[str, Any]) -> list[str] | None:

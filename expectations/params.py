@@ -41,6 +41,36 @@ class QualityParams:
     #: Failing values kept per expectation in ``audit.quality_results``.
     max_unexpected_examples: int = 5
 
+    #: Canonical scale of the CX index (CEE): importance-weighted pillar scores, 0–10.
+    cx_index_min: float = 0.0
+    cx_index_max: float = 10.0
+    #: Maturity self-assessments score each management pillar and step on 1–5.
+    maturity_min: float = 1.0
+    maturity_max: float = 5.0
+    #: Population margins are rounded shares; their sum per country × wave × dimension
+    #: may miss 1 by rounding only (six shares at four decimals: at most 3e-4).
+    margin_sum_tolerance: float = 0.001
+    #: Large raw tables are screened in SQL; the frame keeps at most this many rows
+    #: per broken rule, enough for examples without pulling millions of rows.
+    max_screened_rows: int = 1000
+
+    #: Wave over wave: a pillar mean moving by more than this many standard errors
+    #: of the difference is worth a look (warning) — true movers do this too.
+    max_score_jump_se: float = 4.0
+    #: … and moving by more points than this on the 1–10 scale in one year is no
+    #: plausible change of a customer base but a data error (error).
+    max_score_jump_points: float = 2.5
+    #: A sector's share of a country × wave sample moving by more than this
+    #: (absolute) changes national averages by composition alone (warning) …
+    max_sector_share_shift: float = 0.10
+    #: … and by more than this means a sector's file or brand list went missing (error).
+    max_sector_share_shift_error: float = 0.25
+    #: A statement's share of don't-know/missing answers rising by more than this
+    #: points to a changed questionnaire or mapping (warning) …
+    max_missingness_jump: float = 0.15
+    #: … and by more than this to a statement mapped to the wrong column (error).
+    max_missingness_jump_error: float = 0.50
+
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> QualityParams:
         """Build from a mapping such as dbt ``vars``, ignoring keys that are not thresholds."""

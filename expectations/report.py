@@ -7,19 +7,23 @@ from rich.table import Table
 
 from expectations.check_run import CheckResult, CheckRun
 
-OUTCOME_STYLE = {"pass": "green", "warn": "yellow", "FAIL": "bold red"}
+OUTCOME_STYLE = {"pass": "green", "warn": "yellow", "FAIL": "bold red", "skip": "dim"}
 
 
 def check_run_table(run: CheckRun, only_failed: bool = False) -> Table:
     """One row per expectation: suite, expectation, column, severity, result, observed value.
 
-    ``only_failed`` keeps the table short once suites grow; the title always
-    carries the totals so nothing is hidden.
+    ``only_failed`` keeps the table to what needs attention (failures of either
+    severity, and skipped suites); the title always carries the totals so nothing
+    is hidden.
     """
     verdict = "[green]passed[/]" if run.success else "[bold red]failed[/]"
+    n_warnings = sum(1 for result in run.failed if not result.blocks)
+    skipped = f", {len(run.skipped)} suites skipped" if run.skipped else ""
     table = Table(
-        title=f"Quality run {run.run_id}: {verdict} "
-        f"({len(run.results)} expectations, {len(run.failed)} failed)",
+        title=f"Quality run {run.run_id} (build {run.build_id or 'unknown'}): {verdict} "
+        f"({len(run.results)} expectations, {len(run.blocking)} errors, "
+        f"{n_warnings} warnings{skipped})",
         title_justify="left",
     )
     for header in ("suite", "expectation", "column", "severity", "result", "observed"):
@@ -39,6 +43,8 @@ def check_run_table(run: CheckRun, only_failed: bool = False) -> Table:
             f"[{OUTCOME_STYLE[outcome]}]{outcome}[/]",
             escape(result.observed_value or ""),
         )
+    for skipped in run.skipped:
+        table.add_row(escape(skipped.suite), "", "", "", "[dim]skip[/]", escape(skipped.reason))
     return table
 
 

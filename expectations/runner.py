@@ -1,11 +1,12 @@
-"""Runs every registered suite against the marts of one warehouse file.
+"""Runs every registered suite against the raw layer and marts of one warehouse file.
 
 GX's SQL datasource cannot resolve metrics on DuckDB (an upstream IndexError), so
-each suite's rows are pulled into pandas first and validated there. The file is
-read with a read-only connection that is closed before validation starts, and
-reopened for writing only once, at the end, for the audit rows: DuckDB allows one
-writer and no readers while it writes, so the file is locked for as short as
-possible.
+each suite's rows are pulled into pandas first and validated there; large tables
+are screened or aggregated in SQL so that only the rows worth judging travel.
+The file is read with a read-only connection that is closed before validation
+starts, and reopened for writing only once, at the end, for the audit rows:
+DuckDB allows one writer and no readers while it writes, so the file is locked
+for as short as possible.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,11 +24,12 @@ import pandas as pd
 from great_expectations.data_context import AbstractDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
+from cxbench.dbt_runner import last_build_id
 from cxbench.settings import load_settings
 from expectations.audit import write_run
-from expectations.check_run import CheckResult, CheckRun, check_results
+from expectations.check_run import CheckResult, CheckRun, SkippedSuite, check_results
 from expectations.params import QualityParams, load_quality_params
-from expectations.suites import REGISTRY, SuiteSpec
+from expectations.suites import REGISTRY, SourceContext, SuiteSpec
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,16 @@ class QualityTargetMissingError(RuntimeError):
     """A registered suite's source table is not in the warehouse (not built yet?)."""
 
 
+@dataclass
+class SourceFrames:
+    """What one read session found: a frame per suite to run, and the suites skipped."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    skipped: list[SkippedSuite] = field(default_factory=list)
+    #: Row counts of the tables that screened suites were screened from.
+    table_rows: dict[str, int] = field(default_factory=dict)
+
+
 def run_checks(
     db_path: Path,
     build_id: str | None = None,
@@ -47,21 +59,29 @@ def run_checks(
 ) -> CheckRun:
     """Validate every suite in ``registry``, record the run in ``audit.*``, render Data Docs.
 
-    Returns the run; ``run.success`` is False when any error-severity expectation
-    failed. Data Docs go to ``<warehouse dir>/data_docs/``; failing to render them
-    is logged but does not change the outcome, since the audit tables are the record.
+    ``build_id`` defaults to the invocation id of the warehouse's last dbt build,
+    so the gate can tell which build a run vouches for. Returns the run;
+    ``run.success`` is False when any error-severity expectation failed. Data Docs
+    go to ``<warehouse dir>/data_docs/``; failing to render them is logged but does
+    not change the outcome, since the audit tables are the record.
     """
     params = params or load_quality_params()
+    if build_id is None:
+        build_id = last_build_id(db_path)
     started_at = datetime.now(UTC)
     run_id = f"{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    frames = read_frames(db_path, registry)
+    sources = read_frames(db_path, registry, params)
 
     docs_dir = load_settings(db_path).warehouse_dir / "data_docs"
     context = quiet_context(docs_dir)
     gx_run_id = gx.RunIdentifier(run_name=run_id, run_time=started_at)
     results: list[CheckResult] = []
-    for suite_name, spec in registry.items():
-        results += validate_frame(context, suite_name, spec, frames[suite_name], params, gx_run_id)
+    for suite_name, frame in sources.frames.items():
+        spec = registry[suite_name]
+        source_rows = sources.table_rows.get(spec.screened_from or "")
+        results += validate_frame(
+            context, suite_name, spec, frame, params, gx_run_id, source_rows=source_rows
+        )
 
     run = CheckRun(
         run_id=run_id,
@@ -69,34 +89,75 @@ def run_checks(
         started_at=started_at,
         finished_at=datetime.now(UTC),
         results=tuple(results),
+        skipped=tuple(sources.skipped),
     )
     write_run(db_path, run)
     docs_index = _build_data_docs(context, docs_dir)
     logger.info(
-        "quality run %s: %d expectations, %d failed, success=%s",
+        "quality run %s of build %s: %d expectations, %d failed, %d suites skipped, success=%s",
         run.run_id,
+        build_id,
         len(run.results),
         len(run.failed),
+        len(run.skipped),
         run.success,
     )
     return replace(run, data_docs_index=docs_index)
 
 
-def read_frames(db_path: Path, registry: Mapping[str, SuiteSpec]) -> dict[str, pd.DataFrame]:
-    """Every suite's rows, read in one short read-only session."""
+def read_frames(
+    db_path: Path, registry: Mapping[str, SuiteSpec], params: QualityParams
+) -> SourceFrames:
+    """Every suite's rows, read in one short read-only session.
+
+    A suite whose tables are missing is skipped when they are optional and stops
+    the run otherwise: checking half a warehouse would let the gate pass on what
+    it did not see.
+    """
     if not db_path.is_file():
         raise FileNotFoundError(f"no warehouse at {db_path}")
-    frames: dict[str, pd.DataFrame] = {}
+    sources = SourceFrames()
     with duckdb.connect(str(db_path), read_only=True) as connection:
+        context = SourceContext(params, _table_columns(connection))
         for suite_name, spec in registry.items():
-            try:
-                frames[suite_name] = connection.execute(spec.source_sql).df()
-            except duckdb.CatalogException as error:
+            missing = [table for table in spec.source_tables if table not in context.tables]
+            if missing and spec.skip_when_absent:
+                reason = f"skipped: {', '.join(missing)} not in the warehouse"
+                sources.skipped.append(SkippedSuite(suite_name, reason))
+                continue
+            if missing:
                 raise QualityTargetMissingError(
-                    f"suite {suite_name}: cannot read its rows ({error}); "
-                    "build the marts before checking them"
-                ) from error
-    return frames
+                    f"suite {suite_name}: {', '.join(missing)} not in the warehouse; "
+                    "ingest the data and build the marts before checking them"
+                )
+            sources.frames[suite_name] = _read_frame(connection, suite_name, spec, context)
+            if spec.screened_from and spec.screened_from not in sources.table_rows:
+                count_sql = f"select count(*) from {spec.screened_from}"
+                sources.table_rows[spec.screened_from] = connection.execute(count_sql).fetchall()[0][0]
+    return sources
+
+
+def _table_columns(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    rows = connection.execute(
+        "select table_schema || '.' || table_name, column_name, data_type "
+        "from information_schema.columns order by table_schema, table_name, ordinal_position"
+    ).fetchall()
+    tables: dict[str, dict[str, str]] = {}
+    for table, column, data_type in rows:
+        tables.setdefault(table, {})[column] = data_type
+    return tables
+
+
+def _read_frame(
+    connection: duckdb.DuckDBPyConnection, suite_name: str, spec: SuiteSpec, context: SourceContext
+) -> pd.DataFrame:
+    try:
+        return connection.execute(spec.sql(context)).df()
+    except duckdb.CatalogException as error:
+        raise QualityTargetMissingError(
+            f"suite {suite_name}: cannot read its rows ({error}); "
+            "build the marts before checking them"
+        ) from error
 
 
 def quiet_context(docs_dir: Path) -> AbstractDataContext:
@@ -126,8 +187,13 @@ def validate_frame(
     frame: pd.DataFrame,
     params: QualityParams,
     gx_run_id: gx.RunIdentifier | None = None,
+    source_rows: int | None = None,
 ) -> list[CheckResult]:
-    """Validate one frame against its suite; the result is kept in the context for Data Docs."""
+    """Validate one frame against its suite; the result is kept in the context for Data Docs.
+
+    ``source_rows`` is the size of the table a screened frame was taken from; the
+    observed values are then stated against it rather than against the frame.
+    """
     suite = context.suites.add(spec.build_suite(params))
     batch_definition = (
         context.data_sources.get(DATASOURCE)
@@ -146,7 +212,24 @@ def validate_frame(
     validation = definition.run(
         batch_parameters={"dataframe": frame}, result_format=result_format, run_id=gx_run_id
     )
-    return check_results(suite_name, suite.expectations, validation, params.max_unexpected_examples)
+    results = check_results(
+        suite_name, suite.expectations, validation, params.max_unexpected_examples
+    )
+    if source_rows is None:
+        return results
+    return [_against_table(result, source_rows, params.max_screened_rows) for result in results]
+
+
+def _against_table(result: CheckResult, table_rows: int, cap: int) -> CheckResult:
+    """"3 of 1,850,000 rows unexpected" instead of "3 of 3": the frame held screened rows only.
+
+    The screen keeps up to ``cap`` rows per rule, so a count that reaches it is a floor.
+    """
+    if result.unexpected_count is None or (result.observed_value or "").startswith("error"):
+        return result
+    floor = "at least " if result.unexpected_count >= cap else ""
+    observed = f"{floor}{result.unexpected_count} of {table_rows} rows unexpected (SQL screen)"
+    return replace(result, observed_value=observed)
 
 
 def _build_data_docs(context: AbstractDataContext, docs_dir: Path) -> Path | None:

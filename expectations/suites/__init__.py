@@ -1,34 +1,102 @@
-"""One suite module per target; :data:`REGISTRY` is what the runner validates.
+"""One suite module per target; :data:`REGISTRY` is what the runner validates, in this order.
 
-Adding a suite means writing ``suites/<target>.py`` with ``SUITE_NAME``,
-``SOURCE_SQL`` and ``build_suite(params)`` and adding one line here.
+Adding a suite means writing ``suites/<target>.py`` with ``SUITE_NAME``, its SQL
+(``SOURCE_SQL``, or ``source_sql(context)`` when it depends on thresholds or on
+the columns a table has) and ``build_suite(params)``, and adding one entry here.
+
+Raw layer first (what was delivered), then marts (what gets published), then
+wave-over-wave comparisons (what changed since the previous wave).
+
+Still to come — marts being built now, names not settled; add them here:
+
+- weights (per country × wave sample: every weight positive, mean 1, inside
+  ``weight_trim_min``..``weight_trim_max``);
+- sector / country aggregates with disclosure control (suppressed exactly where
+  fewer than ``min_aggregate_companies`` eligible companies or one company above
+  ``max_company_share`` of the evaluations; a reason on every suppressed row);
+- intervals of the company outcome scores (``nps_ci_low`` ≤ ``nps_score`` ≤
+  ``nps_ci_high``) once ``fct_company_scores`` carries them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from expectations.suites import (
+    fct_company_pillar_scores,
+    fct_company_scores,
+    raw_companies,
+    raw_maturity_assessments,
+    raw_population_margins,
+    raw_sectors,
+    raw_survey_evaluations,
+    wave_missingness,
+    wave_score_jumps,
+    wave_sector_shares,
+)
+from expectations.suites.spec import SourceContext, SuiteSpec
 
-import great_expectations as gx
-
-from expectations.params import QualityParams
-from expectations.suites import fct_company_pillar_scores
-
-
-@dataclass(frozen=True)
-class SuiteSpec:
-    """Where a suite's rows come from and how to build the suite."""
-
-    source_sql: str
-    build_suite: Callable[[QualityParams], gx.ExpectationSuite]
-    #: Columns that name a failing row in ``unexpected_examples``.
-    key_columns: tuple[str, ...] = ()
-
+__all__ = ["REGISTRY", "SourceContext", "SuiteSpec"]
 
 REGISTRY: dict[str, SuiteSpec] = {
+    raw_survey_evaluations.SUITE_NAME: SuiteSpec(
+        source_sql=raw_survey_evaluations.source_sql,
+        build_suite=raw_survey_evaluations.build_suite,
+        key_columns=raw_survey_evaluations.EXAMPLE_COLUMNS,
+        source_tables=(raw_survey_evaluations.TABLE,),
+        screened_from=raw_survey_evaluations.TABLE,
+    ),
+    raw_companies.SUITE_NAME: SuiteSpec(
+        source_sql=raw_companies.SOURCE_SQL,
+        build_suite=raw_companies.build_suite,
+        key_columns=raw_companies.KEY_COLUMNS,
+        source_tables=raw_companies.SOURCE_TABLES,
+    ),
+    raw_sectors.SUITE_NAME: SuiteSpec(
+        source_sql=raw_sectors.SOURCE_SQL,
+        build_suite=raw_sectors.build_suite,
+        key_columns=raw_sectors.KEY_COLUMNS,
+        source_tables=raw_sectors.SOURCE_TABLES,
+    ),
+    raw_population_margins.SUITE_NAME: SuiteSpec(
+        source_sql=raw_population_margins.SOURCE_SQL,
+        build_suite=raw_population_margins.build_suite,
+        key_columns=raw_population_margins.GRAIN,
+        source_tables=raw_population_margins.SOURCE_TABLES,
+    ),
+    raw_maturity_assessments.SUITE_NAME: SuiteSpec(
+        source_sql=raw_maturity_assessments.source_sql,
+        build_suite=raw_maturity_assessments.build_suite,
+        key_columns=raw_maturity_assessments.KEY_COLUMNS,
+        source_tables=raw_maturity_assessments.SOURCE_TABLES,
+        skip_when_absent=True,
+    ),
     fct_company_pillar_scores.SUITE_NAME: SuiteSpec(
         source_sql=fct_company_pillar_scores.SOURCE_SQL,
         build_suite=fct_company_pillar_scores.build_suite,
         key_columns=fct_company_pillar_scores.GRAIN,
+        source_tables=("marts.fct_company_pillar_scores", "marts.fct_company_scores"),
+    ),
+    fct_company_scores.SUITE_NAME: SuiteSpec(
+        source_sql=fct_company_scores.SOURCE_SQL,
+        build_suite=fct_company_scores.build_suite,
+        key_columns=fct_company_scores.KEY_COLUMNS,
+        source_tables=fct_company_scores.SOURCE_TABLES,
+    ),
+    wave_score_jumps.SUITE_NAME: SuiteSpec(
+        source_sql=wave_score_jumps.SOURCE_SQL,
+        build_suite=wave_score_jumps.build_suite,
+        key_columns=wave_score_jumps.KEY_COLUMNS,
+        source_tables=wave_score_jumps.SOURCE_TABLES,
+    ),
+    wave_sector_shares.SUITE_NAME: SuiteSpec(
+        source_sql=wave_sector_shares.SOURCE_SQL,
+        build_suite=wave_sector_shares.build_suite,
+        key_columns=wave_sector_shares.KEY_COLUMNS,
+        source_tables=wave_sector_shares.SOURCE_TABLES,
+    ),
+    wave_missingness.SUITE_NAME: SuiteSpec(
+        source_sql=wave_missingness.source_sql,
+        build_suite=wave_missingness.build_suite,
+        key_columns=wave_missingness.KEY_COLUMNS,
+        source_tables=wave_missingness.SOURCE_TABLES,
     ),
 }

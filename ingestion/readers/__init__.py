@@ -1,45 +1,100 @@
-"""Readers: put a source file's rows into a temporary table, untouched and numbered.
+"""Readers: present a source file to SQL as rows of text, in file order, untouched.
 
-Readers never write to the warehouse: they stage the file as text in a
-connection-local temporary table ``source_rows`` with ``source_row_number``
-(1-based data row, header excluded), so that every later check can name the row
-it rejects. DuckDB's own readers do the parsing, which keeps a 1.85M-row file
-from ever becoming Python objects.
+A reader never writes to the warehouse. It returns a :class:`SourceTable`: SQL
+that can stand after ``FROM`` (a ``read_csv``/``read_parquet`` call, or a
+connection-local temporary table for formats DuckDB cannot scan itself) whose
+rows come in file order with every column as text. The loader scans it once,
+and the order of that scan is the file's row order, which is how every rejected
+row keeps its row number without a window over the whole file.
+
+Formats DuckDB reads natively (CSV in UTF-8, Parquet) are never materialised by
+the reader; Excel and SPSS are streamed in bounded chunks into a temporary table,
+so a large file never becomes one Python object per row.
 """
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from ingestion.readers.csv import stage_csv
-from ingestion.readers.parquet import stage_parquet
+from ingestion.readers.errors import SourceReadError
+from ingestion.readers.options import FORMATS, ReadOptions
+from ingestion.readers.source_table import SourceTable
 
-STAGED_TABLE = "source_rows"
-
-
-class SourceReadError(ValueError):
-    """A file that cannot be read at all (unreadable, wrong format, empty)."""
+__all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading"]
 
 
-def stage_source(
+@contextmanager
+def open_source(
+    con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions | None = None
+) -> Iterator[SourceTable]:
+    """Open ``path`` for one load; temporary files (transcoded CSV) are removed afterwards."""
+    options = options or ReadOptions()
+    if not path.is_file():
+        raise SourceReadError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise SourceReadError(f"{path}: the file is empty (0 bytes)")
+    source_format = options.format_for(path)
+    if source_format not in FORMATS:
+        raise SourceReadError(
+            f"{path}: unsupported file type {path.suffix!r} "
+            f"(readers: {', '.join(FORMATS)}; set source.format in the mapping)"
+        )
+    with tempfile.TemporaryDirectory(prefix="cxbench-read-") as scratch:
+        with reading(path):
+            source = _open(con, path, source_format, options, Path(scratch))
+        yield source
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Turn a DuckDB error while scanning ``path`` into a :class:`SourceReadError`.
+
+    DuckDB parses a CSV lazily, so a ragged line or an invalid byte surfaces while
+    the loader scans the relation, not when the reader opens it: the loader wraps
+    that scan in this too.
+    """
+    try:
+        yield
+    except duckdb.Error as error:
+        raise SourceReadError(f"{path}: cannot read file: {short_error(error)}") from error
+
+
+def _open(
     con: duckdb.DuckDBPyConnection,
     path: Path,
-    delimiter: str | None = None,
-    encoding: str = "utf-8",
-) -> list[str]:
-    """Stage ``path`` into ``source_rows``; return the source column names in file order."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".parquet":
-            stage_parquet(con, path, STAGED_TABLE)
-        elif suffix in {".csv", ".txt", ".tsv"}:
-            stage_csv(con, path, STAGED_TABLE, delimiter=delimiter, encoding=encoding)
-        else:
-            raise SourceReadError(f"{path}: unsupported file type {suffix!r}")
-    except duckdb.Error as error:
-        first_line = str(error).strip().splitlines()[0]
-        raise SourceReadError(f"{path}: cannot read file: {first_line}") from error
-    described = con.execute(f"describe {STAGED_TABLE}").fetchall()
-    return [row[0] for row in described if row[0] != "source_row_number"]
+    source_format: str,
+    options: ReadOptions,
+    scratch: Path,
+) -> SourceTable:
+    # Imported here so that a CSV-only run never imports openpyxl or pyreadstat.
+    if source_format == "csv":
+        from ingestion.readers.csv import open_csv
+
+        return open_csv(con, path, options, scratch)
+    if source_format == "parquet":
+        from ingestion.readers.parquet import open_parquet
+
+        return open_parquet(con, path)
+    if source_format == "xlsx":
+        from ingestion.readers.excel import open_excel
+
+        return open_excel(con, path, options)
+    from ingestion.readers.spss import open_spss
+
+    return open_spss(con, path, options)
+
+
+def short_error(error: Exception) -> str:
+    """DuckDB's message without its "possible fixes" advice, which names options we set."""
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    kept: list[str] = []
+    for line in lines:
+        if line.lower().startswith(("possible fixes", "* ", "file =", "delimiter =")):
+            break
+        kept.append(line)
+    return "; ".join(kept[:4]) or type(error).__name__

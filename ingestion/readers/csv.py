@@ -1,4 +1,11 @@
-"""CSV reader: every field staged as text so that checks, not the parser, judge values."""
+"""CSV reader: declared or detected encoding and delimiter, every field as text.
+
+Every field stays text (``VARCHAR``) so that "7,5", "n/a" or "#NULL!" reach the
+contract checks, which reject that one row with its reason, instead of failing
+the file or silently becoming NULL. Quoted fields (RFC 4180: ``"`` doubled
+inside), embedded newlines, CRLF and a UTF-8 BOM are DuckDB's job; a ragged line
+or an unterminated quote is a file-level error naming the line.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +13,58 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
+from ingestion.readers.encoding import (
+    SAMPLE_BYTES,
+    canonical_encoding,
+    detect_encoding,
+    is_utf8,
+    read_sample,
+    transcode_to_utf8,
+)
+from ingestion.readers.errors import SourceReadError
+from ingestion.readers.options import ReadOptions
+from ingestion.readers.source_table import SourceTable
+from ingestion.sql_text import quote_literal
 
-def stage_csv(
-    con: duckdb.DuckDBPyConnection,
-    path: Path,
-    table: str,
-    delimiter: str | None,
-    encoding: str,
-) -> None:
-    """Read ``path`` as all-text columns into temporary ``table`` with row numbers.
 
-    ``all_varchar`` keeps "7,5" or "n/a" as text instead of failing the file or
-    silently turning it into NULL; the contract checks then reject that one row
-    with its reason. Insertion order is preserved, so ``rowid`` is the file order.
-    """
-    options = "header = true, all_varchar = true, encoding = ?"
-    parameters: list[object] = [str(path), encoding.lower()]
-    if delimiter:
-        options += ", delim = ?"
-        parameters.append(delimiter)
-    con.execute(
-        f"create or replace temp table {table}_text as select * from read_csv(?, {options})",
-        parameters,
+def open_csv(
+    con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions, scratch: Path
+) -> SourceTable:
+    """Describe ``path`` as a ``read_csv`` relation with an explicit dialect."""
+    notes: list[str] = []
+    raw_sample = read_sample(path)
+    encoding = options.encoding
+    if encoding is None:
+        encoding = detect_encoding(raw_sample)
+        notes.append(f"encoding {canonical_encoding(encoding)} (detected)")
+    readable = path
+    if not is_utf8(encoding):
+        readable = scratch / "utf8.csv"
+        transcode_to_utf8(path, encoding, readable)
+    sample = read_sample(readable)
+    text = complete_text(
+        sample.decode("utf-8-sig", errors="replace"), truncated=len(sample) == SAMPLE_BYTES
     )
-    # Temporary tables number their rows from a large offset, so count from the first.
-    con.execute(
-        f"create or replace temp table {table} as "
-        f"select rowid - (select min(rowid) from {table}_text) + 1 as source_row_number, * "
-        f"from {table}_text"
+    delimiter = options.delimiter
+    if delimiter is None:
+        delimiter = sniff_delimiter(text) or ","
+        notes.append(f"delimiter {delimiter!r} (detected)")
+    columns = header_names(text, delimiter)
+    if not columns:
+        raise SourceReadError(f"{path}: no header line")
+    return SourceTable(
+        relation=_read_csv_sql(readable, delimiter, columns),
+        columns=tuple(columns),
+        notes=tuple(notes),
     )
-    con.execute(f"drop table {table}_text")
+
+
+def _read_csv_sql(path: Path, delimiter: str, columns: list[str]) -> str:
+    """``read_csv`` with nothing left to its sniffer: dialect, header and column types fixed."""
+    types = ", ".join(f"{quote_literal(name)}: 'VARCHAR'" for name in columns)
+    return (
+        f"read_csv({quote_literal(str(path))}, auto_detect = false, header = true, "
+        f"delim = {quote_literal(delimiter)}, quote = '\"', escape = '\"', "
+        f"strict_mode = true, null_padding = false, columns = {{{types}}})"
+    )

@@ -1,4 +1,4 @@
-"""Parquet reader: typed columns are cast to text so one set of checks serves every format."""
+"""Parquet reader: typed columns shown as text so one set of checks serves every format."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.sql_text import quote_identifier
+from ingestion.readers.source_table import SourceTable
+from ingestion.sql_text import quote_literal
 
 
-def stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
-    """Read ``path`` into temporary ``table`` with its file row number, values as text."""
-    described = con.execute("describe select * from read_parquet(?)", [str(path)]).fetchall()
-    casts = ", ".join(
-        f"cast({quote_identifier(name)} as varchar) as {quote_identifier(name)}"
-        for name, *_ in described
-    )
-    con.execute(
-        f"create or replace temp table {table} as "
-        f"select file_row_number + 1 as source_row_number, {casts} "
-        f"from read_parquet(?, file_row_number = true)",
-        [str(path)],
+def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
+    """Describe ``path`` as a ``read_parquet`` relation with every column cast to text.
+
+    Reading the schema here reads the footer, so a truncated file fails now, with
+    nothing written, rather than halfway through the load.
+    """
+    scan = f"read_parquet({quote_literal(str(path))})"
+    described = con.execute(f"describe select * from {scan}").fetchall()
+    return SourceTable(
+        relation=f"(select cast(columns(*) as varchar) from {scan})",
+        columns=tuple(name for name, *_ in described),
     )

@@ -1,42 +1,64 @@
 {#-
-    Unweighted company pillar scores (methodology 0.1.x): plain mean over the
-    company's evaluations with a normal-approximation interval. Raking weights
-    and effective n replace the plain mean and n in a later version.
+    Weighted company pillar scores (DESIGN.md §5): per company × pillar × wave,
+    the raking-weighted mean of the evaluations' pillar scores, its standard
+    error from the Kish effective n and a normal-approximation interval, plus
+    the unweighted mean for comparison. Finished from the additive sums of
+    int_company_waves_summed, unpivoted to one row per pillar.
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
 
 with
 
-evaluation_pillar_scores as (
-
-    select * from {{ ref('int_evaluations_pillar_scored') }}
-
-),
-
 company_waves as (
 
-    select * from {{ ref('int_company_waves_counted') }}
+    select * from {{ ref('int_company_waves_summed') }}
 
 ),
 
-aggregated as (
+pillar_list as (
+
+    {{ pillar_rows() }}
+
+),
+
+unpivoted as (
+
+    select
+        company_waves.company_id,
+        company_waves.country,
+        company_waves.wave,
+        pillar_list.pillar_id,
+        company_waves.is_eligible,
+        {{ unpivot_pillar_columns(
+            'company_waves', ['n', 'sum_w', 'sum_w2', 'sum_wx', 'sum_wx2', 'sum_x', 'sum_x2']
+        ) }}
+
+    from company_waves
+    cross join pillar_list
+
+),
+
+estimated as (
 
     select
         company_id,
         country,
         wave,
         pillar_id,
-        cast(count(pillar_score) as integer) as n_evaluations,
-        avg(pillar_score) as mean_score,
-        stddev_samp(pillar_score) as stddev_score
+        n as n_evaluations,
+        {{ weighted_mean('sum_w', 'sum_wx') }} as mean_score,
+        {{ weighted_stddev('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as stddev_score,
+        {{ weighted_std_error('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as std_error,
+        case when n > 0 then sum_x / n end as unweighted_mean_score,
+        {{ effective_n('sum_w', 'sum_w2') }} as effective_n,
+        case when sum_w > 0 then n * sum_w2 / (sum_w * sum_w) end as design_effect,
+        is_eligible
 
-    from evaluation_pillar_scores
-
-    group by all
+    from unpivoted
 
 ),
 
-with_errors as (
+final as (
 
     select
         company_id,
@@ -46,36 +68,17 @@ with_errors as (
         n_evaluations,
         mean_score,
         stddev_score,
-        case
-            when n_evaluations > 1
-                then stddev_score / sqrt(n_evaluations)
-        end as std_error
-
-    from aggregated
-
-),
-
-final as (
-
-    select
-        with_errors.company_id,
-        with_errors.country,
-        with_errors.wave,
-        with_errors.pillar_id,
-        with_errors.n_evaluations,
-        with_errors.mean_score,
-        with_errors.stddev_score,
-        with_errors.std_error,
-        with_errors.mean_score - {{ z_critical }} * with_errors.std_error as ci_low,
-        with_errors.mean_score + {{ z_critical }} * with_errors.std_error as ci_high,
-        company_waves.is_eligible,
+        std_error,
+        mean_score - {{ z_critical }} * std_error as ci_low,
+        mean_score + {{ z_critical }} * std_error as ci_high,
+        unweighted_mean_score,
+        effective_n,
+        design_effect,
+        is_eligible,
+        cast({{ var('confidence_level') }} as {{ type_double() }}) as confidence_level,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from with_errors
-    inner join company_waves
-        on with_errors.company_id = company_waves.company_id
-        and with_errors.country = company_waves.country
-        and with_errors.wave = company_waves.wave
+    from estimated
 
 )
 

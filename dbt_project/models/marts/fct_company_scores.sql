@@ -1,11 +1,19 @@
 {#-
-    CX index and ranks per company × wave (methodology 0.1.x): the CX index is
-    the equal-weight mean of the six pillar means; importance weights
-    (DESIGN.md §5, var `driver`) replace the equal weights in a later version.
+    Headline numbers per company × wave (DESIGN.md §5): the CX index (CEE),
+    NPS with an adjusted-Wald interval, CSAT top-2-box and CES, the base and
+    its effective n, eligibility, ranks, sector leadership and the move since
+    the country's previous wave.
 -#}
+{%- set z_critical = normal_quantile(var('confidence_level')) -%}
 {%- set n_pillars = pillar_statements() | length -%}
 
 with
+
+company_waves as (
+
+    select * from {{ ref('int_company_waves_summed') }}
+
+),
 
 company_pillar_scores as (
 
@@ -13,9 +21,9 @@ company_pillar_scores as (
 
 ),
 
-company_waves as (
+pillar_weights as (
 
-    select * from {{ ref('int_company_waves_counted') }}
+    select * from {{ ref('int_pillar_weights_chosen') }}
 
 ),
 
@@ -28,38 +36,108 @@ companies as (
 indexed as (
 
     select
+        company_pillar_scores.company_id,
+        company_pillar_scores.country,
+        company_pillar_scores.wave,
+        case
+            when count(company_pillar_scores.mean_score) = {{ n_pillars }}
+                then sum(pillar_weights.cee_weight * {{ cee_scale('company_pillar_scores.mean_score') }})
+        end as cx_index,
+        max(pillar_weights.cee_method) as cee_method
+
+    from company_pillar_scores
+    inner join pillar_weights
+        on company_pillar_scores.country = pillar_weights.country
+        and company_pillar_scores.wave = pillar_weights.wave
+        and company_pillar_scores.pillar_id = pillar_weights.pillar_id
+
+    group by all
+
+),
+
+outcome_shares as (
+
+    select
         company_id,
         country,
         wave,
-        case
-            when count(mean_score) = {{ n_pillars }}
-                then avg(mean_score)
-        end as cx_index
+        n_evaluations,
+        {{ effective_n('sum_weights', 'sum_squared_weights') }} as effective_n,
+        n_evaluations * sum_squared_weights / (sum_weights * sum_weights) as design_effect,
+        nps__n as n_nps_responses,
+        {{ effective_n('nps__sum_w', 'nps__sum_w2') }} as nps_effective_n,
+        case when nps__sum_w > 0 then nps__sum_w_promoter / nps__sum_w end as promoter_share,
+        case when nps__sum_w > 0 then nps__sum_w_detractor / nps__sum_w end as detractor_share,
+        csat__n as n_csat_responses,
+        case when csat__sum_w > 0 then 100 * csat__sum_w_top2 / csat__sum_w end as csat_top2_box_pct,
+        ces__n as n_ces_responses,
+        case when ces__sum_w > 0 then 100 * ces__sum_w_top3 / ces__sum_w end as ces_top3_box_pct,
+        is_eligible
 
-    from company_pillar_scores
+    from company_waves
 
-    group by all
+),
+
+{#- Adjusted Wald (Rocks 2016): add 3/4 of an observation to promoters and to
+    detractors and 3 to n, with n the effective n of the nps answers. #}
+nps_adjusted as (
+
+    select
+        *,
+        (promoter_share * nps_effective_n + 0.75) / (nps_effective_n + 3) as adjusted_promoter_share,
+        (detractor_share * nps_effective_n + 0.75) / (nps_effective_n + 3) as adjusted_detractor_share
+
+    from outcome_shares
+
+),
+
+nps_estimated as (
+
+    select
+        *,
+        100 * (promoter_share - detractor_share) as nps_score,
+        100 * (adjusted_promoter_share - adjusted_detractor_share) as adjusted_nps,
+        100 * sqrt(
+            (
+                adjusted_promoter_share + adjusted_detractor_share
+                - (adjusted_promoter_share - adjusted_detractor_share)
+                * (adjusted_promoter_share - adjusted_detractor_share)
+            ) / (nps_effective_n + 3)
+        ) as nps_std_error
+
+    from nps_adjusted
 
 ),
 
 joined as (
 
     select
-        company_waves.company_id,
-        company_waves.country,
-        company_waves.wave,
+        nps_estimated.company_id,
+        nps_estimated.country,
+        nps_estimated.wave,
         companies.sector_code,
-        company_waves.n_evaluations,
+        nps_estimated.n_evaluations,
+        nps_estimated.effective_n,
+        nps_estimated.design_effect,
         indexed.cx_index,
-        company_waves.is_eligible
+        indexed.cee_method,
+        nps_estimated.nps_score,
+        greatest(nps_estimated.adjusted_nps - {{ z_critical }} * nps_estimated.nps_std_error, -100) as nps_ci_low,
+        least(nps_estimated.adjusted_nps + {{ z_critical }} * nps_estimated.nps_std_error, 100) as nps_ci_high,
+        nps_estimated.n_nps_responses,
+        nps_estimated.csat_top2_box_pct,
+        nps_estimated.n_csat_responses,
+        nps_estimated.ces_top3_box_pct,
+        nps_estimated.n_ces_responses,
+        nps_estimated.is_eligible
 
-    from company_waves
+    from nps_estimated
     left join indexed
-        on company_waves.company_id = indexed.company_id
-        and company_waves.country = indexed.country
-        and company_waves.wave = indexed.wave
+        on nps_estimated.company_id = indexed.company_id
+        and nps_estimated.country = indexed.country
+        and nps_estimated.wave = indexed.wave
     left join companies
-        on company_waves.company_id = companies.company_id
+        on nps_estimated.company_id = companies.company_id
 
 ),
 
@@ -85,26 +163,91 @@ ranked as (
 
 ),
 
-final as (
+with_ranks as (
 
     select
-        joined.company_id,
-        joined.country,
-        joined.wave,
-        joined.sector_code,
-        joined.n_evaluations,
-        joined.cx_index,
-        joined.is_eligible,
+        joined.*,
         cast(ranked.rank_in_country as integer) as rank_in_country,
-        cast(ranked.rank_in_sector as integer) as rank_in_sector,
-        coalesce(ranked.rank_in_sector = 1, false) as is_sector_leader,
-        '{{ var("methodology_version") }}' as methodology_version
+        cast(ranked.rank_in_sector as integer) as rank_in_sector
 
     from joined
     left join ranked
         on joined.company_id = ranked.company_id
         and joined.country = ranked.country
         and joined.wave = ranked.wave
+
+),
+
+country_waves as (
+
+    select
+        country,
+        wave,
+        lag(wave) over (partition by country order by wave) as previous_wave
+
+    from (select distinct country, wave from company_waves) as distinct_country_waves
+
+),
+
+with_previous as (
+
+    select
+        with_ranks.*,
+        country_waves.previous_wave,
+        previous.cx_index as previous_cx_index,
+        previous.rank_in_country as previous_rank_in_country,
+        coalesce(
+            with_ranks.rank_in_country is not null and previous.rank_in_country is not null,
+            false
+        ) as is_mover_comparable
+
+    from with_ranks
+    inner join country_waves
+        on with_ranks.country = country_waves.country
+        and with_ranks.wave = country_waves.wave
+    left join with_ranks as previous
+        on with_ranks.company_id = previous.company_id
+        and with_ranks.country = previous.country
+        and country_waves.previous_wave = previous.wave
+
+),
+
+final as (
+
+    select
+        company_id,
+        country,
+        wave,
+        sector_code,
+        n_evaluations,
+        effective_n,
+        design_effect,
+        cx_index,
+        cee_method,
+        nps_score,
+        nps_ci_low,
+        nps_ci_high,
+        n_nps_responses,
+        csat_top2_box_pct,
+        n_csat_responses,
+        ces_top3_box_pct,
+        n_ces_responses,
+        is_eligible,
+        rank_in_country,
+        rank_in_sector,
+        coalesce(rank_in_sector = 1, false) as is_sector_leader,
+        previous_wave,
+        case when is_mover_comparable then previous_cx_index end as previous_cx_index,
+        case when is_mover_comparable then cx_index - previous_cx_index end as cx_index_change,
+        case when is_mover_comparable then previous_rank_in_country end as previous_rank_in_country,
+        case
+            when is_mover_comparable then previous_rank_in_country - rank_in_country
+        end as rank_in_country_change,
+        is_mover_comparable,
+        cast({{ var('min_base') }} as integer) as min_base,
+        '{{ var("methodology_version") }}' as methodology_version
+
+    from with_previous
 
 )
 

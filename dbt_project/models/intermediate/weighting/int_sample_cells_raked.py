@@ -68,9 +68,16 @@ def _rake_group(cells: pd.DataFrame, targets, dimensions: list[str], settings: d
     return cells
 
 
+def _as_list(value) -> list[str]:
+    """The weighting dimensions from the model config (a list, or its text form)."""
+    if isinstance(value, str):
+        value = json.loads(value.replace("'", '"'))
+    return [str(item) for item in value]
+
+
 def model(dbt, session):
     dbt.config(materialized="table")
-    dimensions = json.loads(dbt.config.get("weighting_dimensions"))
+    dimensions = _as_list(dbt.config.get("weighting_dimensions"))
     settings = {
         "trim_min": float(dbt.config.get("weight_trim_min")),
         "trim_max": float(dbt.config.get("weight_trim_max")),

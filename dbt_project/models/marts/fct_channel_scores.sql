@@ -1,0 +1,116 @@
+{#-
+    Channel consistency (DESIGN.md §5): each company's weighted pillar scores
+    per contact channel, and the spread across its channels (highest minus
+    lowest channel mean among channels with at least min_channel_base
+    evaluations) — a company that is personal in the store and cold in the app
+    shows a large spread.
+-#}
+{%- set z_critical = normal_quantile(var('confidence_level')) -%}
+
+with
+
+channel_sums as (
+
+    select * from {{ ref('int_company_channels_summed') }}
+
+),
+
+company_waves as (
+
+    select * from {{ ref('int_company_waves_summed') }}
+
+),
+
+pillar_list as (
+
+    {{ pillar_rows() }}
+
+),
+
+unpivoted as (
+
+    select
+        channel_sums.company_id,
+        channel_sums.country,
+        channel_sums.wave,
+        channel_sums.channel,
+        pillar_list.pillar_id,
+        {{ unpivot_pillar_columns('channel_sums', ['n', 'sum_w', 'sum_w2', 'sum_wx', 'sum_wx2']) }}
+
+    from channel_sums
+    cross join pillar_list
+
+),
+
+estimated as (
+
+    select
+        company_id,
+        country,
+        wave,
+        channel,
+        pillar_id,
+        n as n_evaluations,
+        {{ weighted_mean('sum_w', 'sum_wx') }} as mean_score,
+        {{ weighted_std_error('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as std_error,
+        {{ effective_n('sum_w', 'sum_w2') }} as effective_n,
+        coalesce(n, 0) >= {{ var('min_channel_base') }} as is_reportable
+
+    from unpivoted
+
+),
+
+spread as (
+
+    select
+        company_id,
+        country,
+        wave,
+        pillar_id,
+        count(*) as n_reportable_channels,
+        max(mean_score) - min(mean_score) as channel_spread
+
+    from estimated
+
+    where is_reportable
+        and mean_score is not null
+
+    group by all
+
+),
+
+final as (
+
+    select
+        estimated.company_id,
+        estimated.country,
+        estimated.wave,
+        estimated.channel,
+        estimated.pillar_id,
+        estimated.n_evaluations,
+        estimated.mean_score,
+        estimated.std_error,
+        estimated.mean_score - {{ z_critical }} * estimated.std_error as ci_low,
+        estimated.mean_score + {{ z_critical }} * estimated.std_error as ci_high,
+        estimated.effective_n,
+        cast(coalesce(spread.n_reportable_channels, 0) as integer) as n_reportable_channels,
+        case when spread.n_reportable_channels >= 2 then spread.channel_spread end as channel_spread,
+        estimated.is_reportable,
+        company_waves.is_eligible,
+        cast({{ var('min_channel_base') }} as integer) as min_channel_base,
+        '{{ var("methodology_version") }}' as methodology_version
+
+    from estimated
+    inner join company_waves
+        on estimated.company_id = company_waves.company_id
+        and estimated.country = company_waves.country
+        and estimated.wave = company_waves.wave
+    left join spread
+        on estimated.company_id = spread.company_id
+        and estimated.country = spread.country
+        and estimated.wave = spread.wave
+        and estimated.pillar_id = spread.pillar_id
+
+)
+
+select * from final

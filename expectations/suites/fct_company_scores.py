@@ -1,0 +1,182 @@
+"""Plausibility suite for ``marts.fct_company_scores``: eligibility, ranks and sector leaders.
+
+Ranks are what gets published, so the suite recomputes them from their
+definition instead of trusting the window function that built them: a company's
+rank in its country × wave is 1 + the number of eligible companies there with a
+strictly higher CX index (ties share a rank, the next rank skips — "1, 2, 2, 4";
+no other gaps, and the first rank is 1). The same holds within a sector, and the
+sector leader is whoever ranks 1 in its sector (several when tied). Companies
+that are not ranked (ineligible, or no CX index) must have no rank at all. The
+expected values are computed in SQL next to the published ones, and each pair
+must agree.
+"""
+
+from __future__ import annotations
+
+import great_expectations as gx
+from great_expectations.expectations.row_conditions import Column
+
+from expectations.params import QualityParams
+from expectations.suites.spec import ERROR
+
+SUITE_NAME = "fct_company_scores"
+SOURCE_TABLES = ("marts.fct_company_scores",)
+#: The grain: one row per company × wave; ``country`` rides along with the company.
+GRAIN = ("company_id", "wave")
+KEY_COLUMNS = ("company_id", "country", "wave")
+ELIGIBLE = Column("is_eligible") == True  # noqa: E712  (builds a GX condition)
+
+SOURCE_SQL = """
+with
+
+company_scores as (
+    select
+        company_id,
+        country,
+        wave,
+        sector_code,
+        n_evaluations,
+        cx_index,
+        is_eligible,
+        rank_in_country,
+        rank_in_sector,
+        is_sector_leader,
+        methodology_version
+    from marts.fct_company_scores
+),
+
+rankable as (
+    select * from company_scores where is_eligible and cx_index is not null
+),
+
+country_ranks as (
+    select
+        rankable.company_id,
+        rankable.country,
+        rankable.wave,
+        1 + count(higher.company_id) as expected_rank_in_country
+    from rankable
+    left join rankable as higher
+        on higher.country = rankable.country
+        and higher.wave = rankable.wave
+        and higher.cx_index > rankable.cx_index
+    group by all
+),
+
+sector_ranks as (
+    select
+        rankable.company_id,
+        rankable.country,
+        rankable.wave,
+        1 + count(higher.company_id) as expected_rank_in_sector
+    from rankable
+    left join rankable as higher
+        on higher.country = rankable.country
+        and higher.wave = rankable.wave
+        and higher.sector_code is not distinct from rankable.sector_code
+        and higher.cx_index > rankable.cx_index
+    group by all
+),
+
+final as (
+    select
+        company_scores.*,
+        country_ranks.expected_rank_in_country,
+        sector_ranks.expected_rank_in_sector,
+        coalesce(sector_ranks.expected_rank_in_sector = 1, false) as expected_is_sector_leader
+    from company_scores
+    left join country_ranks
+        on company_scores.company_id = country_ranks.company_id
+        and company_scores.country = country_ranks.country
+        and company_scores.wave = country_ranks.wave
+    left join sector_ranks
+        on company_scores.company_id = sector_ranks.company_id
+        and company_scores.country = sector_ranks.country
+        and company_scores.wave = sector_ranks.wave
+)
+
+select * from final
+"""
+
+
+def build_suite(params: QualityParams) -> gx.ExpectationSuite:
+    """Keys, eligibility, CX index scale, ranks and leaders, in reading order."""
+    return gx.ExpectationSuite(
+        name=SUITE_NAME,
+        expectations=[
+            *_key_expectations(),
+            *_score_expectations(params),
+            *_rank_expectations(),
+        ],
+        notes="Company × wave scores: who is ranked, and whether ranks follow their definition.",
+    )
+
+
+def _key_expectations() -> list[gx.expectations.Expectation]:
+    not_null = [
+        gx.expectations.ExpectColumnValuesToNotBeNull(
+            column=column, meta=ERROR, notes=f"{column} is needed to place a company in a ranking."
+        )
+        for column in (*KEY_COLUMNS, "n_evaluations", "is_eligible", "methodology_version")
+    ]
+    return [
+        *not_null,
+        gx.expectations.ExpectCompoundColumnsToBeUnique(
+            column_list=list(GRAIN),
+            meta=ERROR,
+            notes="One row per company × wave; a duplicate would take two places in a ranking.",
+        ),
+    ]
+
+
+def _score_expectations(params: QualityParams) -> list[gx.expectations.Expectation]:
+    return [
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column="n_evaluations",
+            min_value=params.min_base,
+            row_condition=ELIGIBLE,
+            meta=ERROR,
+            notes=f"Only companies with at least min_base ({params.min_base}) evaluations "
+            "in the country × wave are ranked: below that a rank is noise.",
+        ),
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column="cx_index",
+            min_value=params.cx_index_min,
+            max_value=params.cx_index_max,
+            meta=ERROR,
+            notes="The CX index weights pillar scores by importance shares that sum to 1, "
+            f"so it stays on the {params.cx_index_min:g}–{params.cx_index_max:g} scale.",
+        ),
+    ]
+
+
+def _rank_expectations() -> list[gx.expectations.Expectation]:
+    rules = (
+        (
+            "rank_in_country",
+            "expected_rank_in_country",
+            "Rank = 1 + eligible companies in the country × wave with a higher CX index: "
+            "starts at 1, gaps only after ties, none for unranked companies.",
+        ),
+        (
+            "rank_in_sector",
+            "expected_rank_in_sector",
+            "The same definition within sector × country × wave.",
+        ),
+        (
+            "is_sector_leader",
+            "expected_is_sector_leader",
+            "The sector leader is the eligible company ranked 1 in its sector × country × "
+            "wave: exactly one, or all of those tied at the top.",
+        ),
+    )
+    return [
+        gx.expectations.ExpectColumnPairValuesToBeEqual(
+            column_A=published,
+            column_B=expected,
+            ignore_row_if="both_values_are_missing",
+            meta=ERROR,
+            notes=notes,
+        )
+        for published, expected, notes in rules
+    ]

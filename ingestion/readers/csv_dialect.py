@@ -1,0 +1,67 @@
+"""What a CSV file looks like: its delimiter and header, decided before DuckDB reads it.
+
+We give DuckDB an explicit dialect instead of letting its sniffer guess: on a
+ragged file the sniffer can decide to skip leading lines or read every line as
+one column, which would lose rows silently. With the dialect fixed and strict
+mode on, a malformed line is an error naming its line number instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from itertools import islice
+
+from ingestion.readers.options import DELIMITER_CANDIDATES
+
+SNIFF_RECORDS = 50
+
+
+def complete_text(sample: str, truncated: bool) -> str:
+    """The sample without its last, possibly cut, line."""
+    if not truncated:
+        return sample
+    end = sample.rfind("\n")
+    return sample[: end + 1] if end >= 0 else sample
+
+
+def sniff_delimiter(text: str) -> str | None:
+    """The candidate that splits the first records into one consistent, largest field count.
+
+    Deterministic (unlike ``csv.Sniffer``, which guesses from character
+    frequencies): a delimiter qualifies when every sampled record has the same
+    number of fields, more than one; the widest such split wins.
+    """
+    best: tuple[int, str] | None = None
+    for delimiter in DELIMITER_CANDIDATES:
+        records = [
+            row
+            for row in islice(csv.reader(io.StringIO(text), delimiter=delimiter), SNIFF_RECORDS)
+            if row
+        ]
+        widths = {len(row) for row in records}
+        if len(widths) == 1 and (width := widths.pop()) > 1 and (best is None or width > best[0]):
+            best = (width, delimiter)
+    return best[1] if best else None
+
+
+def header_names(text: str, delimiter: str) -> list[str]:
+    """Column names from the first record: blanks become ``column<N>``, repeats get ``_<k>``."""
+    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    return unique_names(first)
+
+
+def unique_names(raw: list[object]) -> list[str]:
+    """Usable, distinct column names in order (shared by the CSV and Excel readers)."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for position, value in enumerate(raw, 1):
+        name = str(value).strip() if value is not None else ""
+        name = name or f"column{position}"
+        candidate, suffix = name, 1
+        while candidate in seen:
+            candidate = f"{name}_{suffix}"
+            suffix += 1
+        seen.add(candidate)
+        names.append(candidate)
+    return names

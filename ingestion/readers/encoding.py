@@ -1,0 +1,83 @@
+"""Text encodings: detect an undeclared one, and transcode what DuckDB cannot read.
+
+DuckDB's CSV reader decodes UTF-8 (and a few others only through an extension we
+cannot download), so any other encoding is transcoded to a temporary UTF-8 copy
+in fixed-size chunks with an incremental decoder: memory stays flat whatever the
+file size, and the original file is never touched.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ingestion.readers.errors import SourceReadError
+
+SAMPLE_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 22
+#: A UTF-8 "valid" sample with this share of NUL bytes is UTF-16 without a BOM.
+NUL_SHARE_OF_UTF16 = 0.1
+
+
+def read_sample(path: Path, size: int = SAMPLE_BYTES) -> bytes:
+    """The first ``size`` bytes of ``path``."""
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def canonical_encoding(name: str) -> str:
+    """Python's name for an encoding (``windows-1252`` → ``cp1252``); ValueError if unknown."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError as error:
+        raise ValueError(f"unknown encoding {name!r}") from error
+
+
+def is_utf8(encoding: str) -> bool:
+    """Whether DuckDB reads ``encoding`` as it is (UTF-8, with or without a BOM)."""
+    return canonical_encoding(encoding) in {"utf-8", "utf-8-sig"}
+
+
+def detect_encoding(sample: bytes) -> str:
+    """Best guess for an undeclared encoding: BOM, then strict UTF-8, then charset-normalizer.
+
+    UTF-8 is tried strictly first because it is by far the most common and a
+    statistical detector can mistake short UTF-8 samples for a legacy code page.
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    mostly_nul = sample.count(0) > NUL_SHARE_OF_UTF16 * max(len(sample), 1)
+    if not mostly_nul:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(sample).best()
+    if best is None:
+        raise SourceReadError("cannot tell the text encoding; declare source.encoding")
+    return best.encoding
+
+
+def transcode_to_utf8(path: Path, encoding: str, target: Path) -> None:
+    """Write ``path`` decoded from ``encoding`` to ``target`` as UTF-8, chunk by chunk."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = 0
+    with path.open("rb") as source, target.open("wb") as output:
+        for chunk in iter(lambda: source.read(CHUNK_BYTES), b""):
+            try:
+                output.write(decoder.decode(chunk).encode("utf-8"))
+            except UnicodeDecodeError as error:
+                raise SourceReadError(
+                    f"{path}: byte {offset + error.start} is not valid {encoding}; "
+                    "declare the right source.encoding"
+                ) from error
+            offset += len(chunk)
+        try:
+            output.write(decoder.decode(b"", final=True).encode("utf-8"))
+        except UnicodeDecodeError as error:
+            raise SourceReadError(f"{path}: the file ends inside a {encoding} character") from error

@@ -1,0 +1,89 @@
+"""Excel reader (.xlsx): one sheet, a chosen header row, streamed with openpyxl.
+
+openpyxl's read-only mode parses the sheet's XML as a stream, so rows are
+visited one at a time and collected into bounded chunks. Cells hold cached
+values (``data_only``): a formula's last computed result, as the researcher saw
+it. Text that merely looks like a formula (``=HYPERLINK(...)`` typed as text)
+stays that text. Rows that are empty in every column are not data rows and are
+skipped; cells to the right of the header are outside the table and ignored.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from ingestion.readers.arrow_stage import (
+    CHUNK_ROWS,
+    ROW_NUMBER_COLUMN,
+    stage_batches,
+    text_batch,
+)
+from ingestion.readers.csv_dialect import unique_names
+from ingestion.readers.errors import SourceReadError
+from ingestion.readers.options import ReadOptions
+from ingestion.readers.source_table import SourceTable
+
+
+def open_excel(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions) -> SourceTable:
+    """Stage the chosen sheet of ``path`` from its header row down."""
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise SourceReadError(f"{path}: not a readable .xlsx workbook ({error})") from error
+    try:
+        sheet = _sheet(workbook, options.sheet, path)
+        rows = sheet.iter_rows(min_row=options.header_row, values_only=True)
+        header = next(rows, None)
+        if header is None or all(value is None for value in header):
+            raise SourceReadError(
+                f"{path}: sheet {sheet.title!r} has no header in row {options.header_row}"
+            )
+        while header and header[-1] is None:
+            header = header[:-1]
+        columns = unique_names(list(header))
+        table = stage_batches(con, columns, _batches(rows, columns))
+    finally:
+        workbook.close()
+    notes = (f"sheet {sheet.title!r}, header row {options.header_row}",)
+    return SourceTable(
+        relation=table, columns=tuple(columns), notes=notes, row_number_column=ROW_NUMBER_COLUMN
+    )
+
+
+def _sheet(workbook: object, wanted: str | int | None, path: Path) -> object:
+    names = workbook.sheetnames  # type: ignore[attr-defined]
+    if wanted is None:
+        return workbook[names[0]]  # type: ignore[index]
+    if isinstance(wanted, int):
+        if not 1 <= wanted <= len(names):
+            raise SourceReadError(f"{path}: no sheet number {wanted} (it has {len(names)})")
+        return workbook[names[wanted - 1]]  # type: ignore[index]
+    if wanted not in names:
+        raise SourceReadError(f"{path}: no sheet {wanted!r} (sheets: {', '.join(names)})")
+    return workbook[wanted]  # type: ignore[index]
+
+
+def _batches(rows: Iterator[tuple[object, ...]], columns: list[str]) -> Iterator[pa.RecordBatch]:
+    """Chunks of non-empty rows, numbered by their position below the header."""
+    width = len(columns)
+    numbers: list[int] = []
+    chunk: list[list[object]] = [[] for _ in columns]
+    for data_row, row in enumerate(rows, 1):
+        cells = (tuple(row) + (None,) * width)[:width]
+        if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
+            continue
+        numbers.append(data_row)
+        for position, cell in enumerate(cells):
+            chunk[position].append(cell)
+        if len(numbers) == CHUNK_ROWS:
+            yield text_batch(numbers, columns, chunk)
+            numbers, chunk = [], [[] for _ in columns]
+    if numbers:
+        yield text_batch(numbers, columns, chunk)
