@@ -61,20 +61,31 @@ def ingest_files(
     mapping_path: Path | None = None,
     max_reject_rate: float = 1.0,
     on_done: Callable[[Path], None] | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Load each file as its own batch; a bad file is reported and the others still load."""
+    """Load each file as its own batch; a bad file is reported and the others still load.
+
+    The mapping is read and validated before the file is opened, so a bad mapping
+    fails the file without reading a row.
+    """
     report = IngestReport()
     salt = resolve_salt(db_path.parent) if kind == "survey" else ""
     for path in paths:
         try:
             if kind == "survey":
                 mapping = load_mapping(mapping_path or mapping_for(path))
-                result = load_survey_file(db_path, path, mapping, salt, max_reject_rate)
+                result = load_survey_file(
+                    db_path, path, mapping, salt, max_reject_rate, on_step=on_step
+                )
             else:
-                result = load_industry_file(db_path, path, kind, max_reject_rate)
+                result = load_industry_file(
+                    db_path, path, kind, max_reject_rate, on_step=on_step
+                )
             report.results.append(result)
         except (ValueError, OSError) as error:
             report.errors[path] = str(error)
+        except duckdb.IOException as error:
+            report.errors[path] = f"{path}: cannot open the warehouse: {error}"
         if on_done:
             on_done(path)
     return report

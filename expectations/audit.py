@@ -97,14 +97,18 @@ def write_run(db_path: Path, run: CheckRun) -> None:
 
 
 def _observed_text(result: CheckResult) -> str | None:
-    """The observation, naming the rows it covers when a row condition narrowed them.
+    """The observation, naming the rule and the rows it covers where the type alone does not.
 
-    Contract §5 has no column for the condition, and without it two checks on the
-    same column (all rows vs. eligible rows) would read alike in the audit table.
+    Contract §5 has no column for the row condition or the rule, and without them
+    two checks on the same column (all rows vs. eligible rows; e-mail vs. phone
+    pattern) would read alike in the audit table.
     """
-    if result.condition is None:
-        return result.observed_value
-    return f"{result.observed_value} (rows where {result.condition})"
+    observed = result.observed_value
+    if result.rule is not None:
+        observed = f"{observed} [{result.rule}]"
+    if result.condition is not None:
+        observed = f"{observed} (rows where {result.condition})"
+    return observed
 
 
 def _utc_naive(moment: datetime) -> datetime:

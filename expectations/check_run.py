@@ -38,6 +38,8 @@ class CheckResult:
     unexpected_examples: tuple[Any, ...] = ()
     #: Rows GX found unexpected (None for expectations that are not row by row).
     unexpected_count: int | None = None
+    #: ``meta.rule``: tells apart expectations of one type on one column (which pattern).
+    rule: str | None = None
 
     @property
     def blocks(self) -> bool:
@@ -116,8 +118,11 @@ def _check_result(
         success=bool(result.success),
         observed_value=_observed_value(result),
         condition=repr(expectation.row_condition) if expectation.row_condition else None,
-        unexpected_examples=_examples(result.result, max_examples),
+        unexpected_examples=_examples(
+            result.result, max_examples, redact=kwargs.get("column") if _redacted(expectation) else None
+        ),
         unexpected_count=_count((result.result or {}).get("unexpected_count")),
+        rule=(expectation.meta or {}).get("rule"),
     )
 
 
@@ -153,10 +158,28 @@ def _exception_message(info: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _examples(outcome: Mapping[str, Any], limit: int) -> tuple[Any, ...]:
-    """Failing rows identified by their key columns when GX has them, else the bare values."""
+def _redacted(expectation: Expectation) -> bool:
+    return bool((expectation.meta or {}).get("redact_values"))
+
+
+def _examples(
+    outcome: Mapping[str, Any], limit: int, redact: str | None = None
+) -> tuple[Any, ...]:
+    """Failing rows identified by their key columns when GX has them, else the bare values.
+
+    With ``redact`` (the checked column), the failing value itself is left out and
+    only the keys that locate the row are kept: for personal data in free text.
+    """
     rows = outcome.get("partial_unexpected_index_list") or outcome.get("partial_unexpected_list")
-    return tuple(_plain(row) for row in (rows or [])[:limit])
+    examples = [_plain(row) for row in (rows or [])[:limit]]
+    if redact is None:
+        return tuple(examples)
+    return tuple(
+        {key: value for key, value in row.items() if key != redact}
+        if isinstance(row, dict)
+        else "[redacted]"
+        for row in examples
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -33,6 +33,8 @@ def check_run_table(run: CheckRun, only_failed: bool = False) -> Table:
             continue
         outcome = _outcome(result)
         column = result.column or ""
+        if result.rule:
+            column = f"{column} [{result.rule}]"
         if result.condition:
             column = f"{column} where {result.condition}"
         table.add_row(

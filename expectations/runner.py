@@ -65,32 +65,11 @@ def run_checks(
     go to ``<warehouse dir>/data_docs/``; failing to render them is logged but does
     not change the outcome, since the audit tables are the record.
     """
-    params = params or load_quality_params()
     if build_id is None:
         build_id = last_build_id(db_path)
-    started_at = datetime.now(UTC)
-    run_id = f"{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    sources = read_frames(db_path, registry, params)
-
     docs_dir = load_settings(db_path).warehouse_dir / "data_docs"
     context = quiet_context(docs_dir)
-    gx_run_id = gx.RunIdentifier(run_name=run_id, run_time=started_at)
-    results: list[CheckResult] = []
-    for suite_name, frame in sources.frames.items():
-        spec = registry[suite_name]
-        source_rows = sources.table_rows.get(spec.screened_from or "")
-        results += validate_frame(
-            context, suite_name, spec, frame, params, gx_run_id, source_rows=source_rows
-        )
-
-    run = CheckRun(
-        run_id=run_id,
-        build_id=build_id,
-        started_at=started_at,
-        finished_at=datetime.now(UTC),
-        results=tuple(results),
-        skipped=tuple(sources.skipped),
-    )
+    run = validate_warehouse(db_path, build_id, params, registry, context)
     write_run(db_path, run)
     docs_index = _build_data_docs(context, docs_dir)
     logger.info(
@@ -103,6 +82,41 @@ def run_checks(
         run.success,
     )
     return replace(run, data_docs_index=docs_index)
+
+
+def validate_warehouse(
+    db_path: Path,
+    build_id: str | None = None,
+    params: QualityParams | None = None,
+    registry: Mapping[str, SuiteSpec] = REGISTRY,
+    context: AbstractDataContext | None = None,
+) -> CheckRun:
+    """Validate every suite in ``registry`` and return the run, recording nothing.
+
+    :func:`run_checks` records what this returns; on its own it is a dry run (and
+    the fast path for tests). Results stay in ``context`` for Data Docs.
+    """
+    params = params or load_quality_params()
+    started_at = datetime.now(UTC)
+    run_id = f"{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    sources = read_frames(db_path, registry, params)
+    context = context or quiet_context()
+    gx_run_id = gx.RunIdentifier(run_name=run_id, run_time=started_at)
+    results: list[CheckResult] = []
+    for suite_name, frame in sources.frames.items():
+        spec = registry[suite_name]
+        source_rows = sources.table_rows.get(spec.screened_from or "")
+        results += validate_frame(
+            context, suite_name, spec, frame, params, gx_run_id, source_rows=source_rows
+        )
+    return CheckRun(
+        run_id=run_id,
+        build_id=build_id,
+        started_at=started_at,
+        finished_at=datetime.now(UTC),
+        results=tuple(results),
+        skipped=tuple(sources.skipped),
+    )
 
 
 def read_frames(
@@ -152,18 +166,22 @@ def _read_frame(
     connection: duckdb.DuckDBPyConnection, suite_name: str, spec: SuiteSpec, context: SourceContext
 ) -> pd.DataFrame:
     try:
-        return connection.execute(spec.sql(context)).df()
+        frame = connection.execute(spec.sql(context)).df()
     except duckdb.CatalogException as error:
         raise QualityTargetMissingError(
             f"suite {suite_name}: cannot read its rows ({error}); "
             "build the marts before checking them"
         ) from error
+    return spec.derive(frame) if spec.derive else frame
 
 
-def quiet_context(docs_dir: Path) -> AbstractDataContext:
-    """An ephemeral GX context without progress bars, with one Data Docs site on disk."""
+def quiet_context(docs_dir: Path | None = None) -> AbstractDataContext:
+    """An ephemeral GX context without progress bars, with a Data Docs site in ``docs_dir``."""
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    context.data_sources.add_pandas(DATASOURCE)
+    if docs_dir is None:
+        return context
     context.add_data_docs_site(
         DATA_DOCS_SITE,
         {
@@ -176,7 +194,6 @@ def quiet_context(docs_dir: Path) -> AbstractDataContext:
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         },
     )
-    context.data_sources.add_pandas(DATASOURCE)
     return context
 
 

@@ -1,16 +1,18 @@
 """Row-level contracts: how each canonical column is computed from text, and when a row fails.
 
 A contract is a list of :class:`TargetColumn`; each knows the SQL that turns the
-staged text into its typed value and the checks that reject a row. The loader
-turns the list into one ``select`` over the staged file, so checking 1.85M rows
-is one DuckDB scan rather than a Python loop, and the first failing check of a
-row becomes its recorded reason.
+source text into its typed value and the checks that reject a row. The loader
+turns the list into one ``select`` over the source, so checking 1.85M rows is one
+DuckDB scan rather than a Python loop, and the first failing check of a row
+becomes its recorded reason. Columns recoded through value maps are in
+:mod:`ingestion.recoding`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingestion.countries import country_codes
 from ingestion.sql_text import number_literal, quote_identifier, quote_literal
 
 MIN_WAVE = 2000
@@ -27,17 +29,19 @@ class Check:
 
 @dataclass(frozen=True)
 class TargetColumn:
-    """One column of a raw table, computed from the staged text columns."""
+    """One column of a raw table, computed from the source's text columns."""
 
     name: str
     sql_type: str
     value_sql: str
     checks: tuple[Check, ...] = ()
-    #: Helper columns (alias, SQL over the staged text) computed once per row before
-    #: the value and the checks, which then refer to them by alias: DuckDB does not
-    #: share a repeated ``try_cast`` between expressions, and 30 items × 3 uses of
-    #: one parse tripled the cost of checking a file.
+    #: Helper columns (alias, SQL over the source text) computed once per row before
+    #: the value and the checks, which refer to them by alias: DuckDB does not share
+    #: a repeated ``try_cast`` between expressions, and 34 items × 3 uses of one
+    #: parse tripled the cost of checking a file.
     prepared: tuple[tuple[str, str], ...] = ()
+    #: Second-level helpers that may use ``prepared`` aliases (e.g. "is a missing code").
+    derived: tuple[tuple[str, str], ...] = ()
 
 
 def text_of(column: str) -> str:
@@ -50,26 +54,48 @@ def shown(expression: str) -> str:
     return f"'''' || left({expression}, 80) || ''''"
 
 
+def nul_check(field: str, column: str) -> Check:
+    """Reject text holding a NUL byte: binary garbage or a mis-declared UTF-16 file."""
+    return Check(
+        field,
+        f"contains({quote_identifier(column)}, chr(0))",
+        quote_literal(f"{column}: contains a NUL byte (binary data or wrong encoding?)"),
+    )
+
+
 def required_text(name: str, column: str, field: str | None = None) -> TargetColumn:
     """A text column that must be present."""
     value = text_of(column)
-    check = Check(field or name, f"{value} is null", quote_literal(f"{column}: missing value"))
-    return TargetColumn(name, "varchar", value, (check,))
+    missing = Check(field or name, f"{value} is null", quote_literal(f"{column}: missing value"))
+    return TargetColumn(name, "varchar", value, (missing, nul_check(field or name, column)))
 
 
 def optional_text(name: str, column: str | None, transform: str = "{}") -> TargetColumn:
     """A text column that may be absent from the file or empty in a row."""
-    value = transform.format(text_of(column)) if column else "null"
-    return TargetColumn(name, "varchar", f"cast({value} as varchar)")
-
-
-def fixed_or_column(name: str, fixed: object, column: str | None) -> str:
-    """SQL for a value given once in the mapping or per row in a column."""
-    if fixed is not None:
-        return quote_literal(str(fixed))
     if column is None:
-        return "null"
-    return text_of(column)
+        return TargetColumn(name, "varchar", "cast(null as varchar)")
+    value = transform.format(text_of(column))
+    return TargetColumn(name, "varchar", f"cast({value} as varchar)", (nul_check(name, column),))
+
+
+def number_sql(column: str, decimal: str = "auto") -> str:
+    """SQL parsing a source column as a number.
+
+    ``auto`` takes a decimal point or a decimal comma ("7,5" from a European
+    export); ``","`` takes only the comma (a point there is a thousands separator,
+    so "1.5" is ambiguous and rejected); ``"."`` takes only the point.
+    """
+    source = quote_identifier(column)
+    if decimal == ".":
+        return f"try_cast({source} as double)"
+    if decimal == ",":
+        return (
+            f"case when contains({source}, '.') then null "
+            f"else try_cast(replace({source}, ',', '.') as double) end"
+        )
+    return (
+        f"coalesce(try_cast({source} as double), try_cast(replace({source}, ',', '.') as double))"
+    )
 
 
 def scored_item(
@@ -79,47 +105,66 @@ def scored_item(
     target_scale: tuple[float, float] | None = None,
     missing: tuple[str, ...] = (),
     offset: float = 0.0,
+    decimal: str = "auto",
 ) -> TargetColumn:
     """A numeric answer: missing codes → NULL, offset, range check, linear rescale.
 
     The range is checked on the source scale (after the offset), where the
     questionnaire declared it, so the reason quotes the value the researcher sees
-    in the file.
+    in the file. Missing codes match by number ("99" and "99.0" alike) or, for
+    codes such as ``#NULL!``, by text; a blank cell is missing too.
     """
-    text, number, is_missing = f"_{name}_text", f"_{name}_number", f"_{name}_missing"
-    missing_sql = ", ".join(quote_literal(code) for code in missing)
-    prepared = (
-        (text, text_of(column)),
-        (number, f"try_cast(replace({text_of(column)}, ',', '.') as double)"),
-        (
-            is_missing,
-            f"{text_of(column)} is null"
-            + (f" or {text_of(column)} in ({missing_sql})" if missing else ""),
-        ),
-    )
-    shifted = f"({number} + {number_literal(offset)})"
+    number, is_missing = f"_{name}_number", f"_{name}_missing"
+    source = quote_identifier(column)
+    numeric_codes = [code for code in missing if _is_number(code)]
+    text_codes = [code for code in missing if not _is_number(code)]
+    blank = f"{source} is null or trim({source}) = ''"
+    if text_codes:
+        blank += f" or trim({source}) in ({', '.join(quote_literal(c) for c in text_codes)})"
+    missing_sql = f"({number} is null and ({blank}))"
+    if numeric_codes:
+        codes = ", ".join(number_literal(float(code)) for code in numeric_codes)
+        missing_sql = f"(coalesce({number} in ({codes}), false) or {missing_sql})"
+    shifted = f"({number} + {number_literal(offset)})" if offset else number
     low, high = source_scale
     to_low, to_high = target_scale or source_scale
     factor = (to_high - to_low) / (high - low)
     rescaled = (
-        f"{number_literal(to_low)} + ({shifted} - {number_literal(low)}) * {number_literal(factor)}"
+        shifted
+        if (to_low, to_high) == (low, high)
+        else f"{number_literal(to_low)} + ({shifted} - {number_literal(low)}) * "
+        f"{number_literal(factor)}"
     )
-    value = f"case when {is_missing} then null else {rescaled} end"
     checks = (
         Check(
             name,
             f"not {is_missing} and {number} is null",
-            f"{quote_literal(column + ': not a number ')} || {shown(text)}",
+            f"{quote_literal(column + ': not a number ')} || {shown(source)}",
         ),
         Check(
             name,
-            f"not {is_missing} and ({shifted} < {number_literal(low)} "
-            f"or {shifted} > {number_literal(high)})",
-            f"{quote_literal(column + ': ')} || {shown(text)} || "
+            f"not {is_missing} and not ({shifted} between {number_literal(low)} "
+            f"and {number_literal(high)})",
+            f"{quote_literal(column + ': ')} || {shown(source)} || "
             f"{quote_literal(f' outside scale {low:g}-{high:g}')}",
         ),
     )
-    return TargetColumn(name, "double", value, checks, prepared)
+    return TargetColumn(
+        name,
+        "double",
+        f"case when {is_missing} then null else {rescaled} end",
+        checks,
+        prepared=((number, number_sql(column, decimal)),),
+        derived=((is_missing, missing_sql),),
+    )
+
+
+def _is_number(code: str) -> bool:
+    try:
+        float(code)
+    except ValueError:
+        return False
+    return True
 
 
 def wave_column(value_sql: str) -> TargetColumn:
@@ -134,12 +179,14 @@ def wave_column(value_sql: str) -> TargetColumn:
 
 
 def country_column(value_sql: str) -> TargetColumn:
-    """ISO 3166-1 alpha-2 country code, upper case."""
+    """ISO 3166-1 alpha-2 country code (see :mod:`ingestion.countries`), upper case."""
     country = f"upper({value_sql})"
+    codes = ", ".join(quote_literal(code) for code in sorted(country_codes()))
     check = Check(
         "country",
-        f"{country} is null or not regexp_full_match({country}, '[A-Z]{{2}}')",
-        f"'country: ' || coalesce({shown(value_sql)}, 'missing') || ' is not an ISO alpha-2 code'",
+        f"{country} is null or {country} not in ({codes})",
+        f"'country: ' || coalesce({shown(value_sql)}, 'missing') || "
+        "' is not an ISO 3166-1 alpha-2 code'",
     )
     return TargetColumn("country", "varchar", country, (check,))
 
@@ -149,14 +196,17 @@ def integer_in_range(name: str, column: str | None, low: int, high: int) -> Targ
     if column is None:
         return TargetColumn(name, "integer", "cast(null as integer)")
     text = text_of(column)
-    number = f"try_cast({text} as integer)"
+    number = f"_{name}_number"
     check = Check(
         name,
-        f"{text} is not null and ({number} is null or {number} < {low} or {number} > {high})",
+        f"{text} is not null and ({number} is null or {number} <> floor({number}) "
+        f"or not ({number} between {low} and {high}))",
         f"{quote_literal(column + ': ')} || {shown(text)} || "
         f"{quote_literal(f' is not a whole number in {low}-{high}')}",
     )
-    return TargetColumn(name, "integer", number, (check,))
+    return TargetColumn(
+        name, "integer", f"cast({number} as integer)", (check,), ((number, number_sql(column)),)
+    )
 
 
 def number_at_least(name: str, column: str | None, low: float) -> TargetColumn:
@@ -164,14 +214,15 @@ def number_at_least(name: str, column: str | None, low: float) -> TargetColumn:
     if column is None:
         return TargetColumn(name, "double", "cast(null as double)")
     text = text_of(column)
-    number = f"try_cast(replace({text}, ',', '.') as double)"
+    number = f"_{name}_number"
     check = Check(
         name,
-        f"{text} is not null and ({number} is null or {number} < {number_literal(low)})",
+        f"{text} is not null and ({number} is null or not ({number} >= {number_literal(low)}) "
+        f"or isinf({number}))",
         f"{quote_literal(column + ': ')} || {shown(text)} || "
         f"{quote_literal(f' is not a number >= {low:g}')}",
     )
-    return TargetColumn(name, "double", number, (check,))
+    return TargetColumn(name, "double", number, (check,), ((number, number_sql(column)),))
 
 
 def date_column(name: str, column: str | None) -> TargetColumn:

@@ -1,4 +1,4 @@
-"""Contracts of the industry files: companies, sectors and population margins.
+"""Contracts of the industry files: companies, sectors, population margins, maturity.
 
 These files come from the research team in a fixed shape (docs/data-contracts.md
 §1), so their columns are named as in the raw tables and need no mapping.
@@ -13,12 +13,38 @@ from ingestion.contracts import (
     Check,
     TargetColumn,
     country_column,
+    date_column,
     integer_in_range,
     number_at_least,
     optional_text,
     required_text,
+    scored_item,
     text_of,
     wave_column,
+)
+from ingestion.plan import GroupSum
+from ingestion.sql_text import quote_literal
+
+#: NACE Rev. 2 divisions (two digits); gaps such as 04, 34, 40 are not divisions.
+NACE_DIVISIONS = tuple(
+    f"{division:02d}"
+    for low, high in (
+        (1, 3), (5, 33), (35, 39), (41, 43), (45, 47), (49, 53), (55, 56), (58, 66),
+        (68, 75), (77, 82), (84, 88), (90, 99),
+    )
+    for division in range(low, high + 1)
+)  # fmt: skip
+MARGIN_DIMENSIONS = ("age_band", "gender", "region")
+MANAGEMENT_PILLARS = (
+    "strategy", "customer_understanding", "metrics", "customer_journey", "governance", "culture",
+)  # fmt: skip
+MATURITY_STEPS = (
+    "customer_centric", "personal", "flexible", "direct", "consistent", "controlled",
+    "coordinated",
+)  # fmt: skip
+#: Score columns of a maturity assessment, as in the file and in raw.
+MATURITY_SCORES = tuple(f"mgmt_{name}" for name in MANAGEMENT_PILLARS) + tuple(
+    f"step_{name}" for name in MATURITY_STEPS
 )
 
 
@@ -30,6 +56,9 @@ class IndustryKind:
     required_columns: tuple[str, ...]
     key: tuple[str, ...]
     columns: Callable[[set[str]], list[TargetColumn]]
+    #: Partition for duplicates against raw (``None``: only within the file).
+    dedupe_partition: tuple[str, ...] | None = None
+    group_sum: GroupSum | None = None
 
 
 def _optional(name: str, present: set[str]) -> str | None:
@@ -49,10 +78,26 @@ def _company_columns(present: set[str]) -> list[TargetColumn]:
 
 
 def _sector_columns(present: set[str]) -> list[TargetColumn]:
+    nace = optional_text("nace_division", _optional("nace_division", present))
+    if "nace_division" not in present:
+        return [
+            required_text("sector_code", "sector_code"),
+            required_text("sector_name", "sector_name"),
+            nace,
+        ]
+    division = text_of("nace_division")
+    known = ", ".join(quote_literal(code) for code in NACE_DIVISIONS)
+    check = Check(
+        "nace_division",
+        f"{division} is not null and lpad({division}, 2, '0') not in ({known})",
+        f"'nace_division: ''' || {division} || ''' is not a NACE Rev. 2 division (01-99)'",
+    )
     return [
         required_text("sector_code", "sector_code"),
         required_text("sector_name", "sector_name"),
-        optional_text("nace_division", _optional("nace_division", present)),
+        TargetColumn(
+            "nace_division", "varchar", f"lpad({division}, 2, '0')", (*nace.checks, check)
+        ),
     ]
 
 
@@ -60,15 +105,44 @@ def _margin_columns(present: set[str]) -> list[TargetColumn]:
     share = number_at_least("share", "share", 0)
     bounded = Check(
         "share",
-        f"{share.value_sql} > 1 or {share.value_sql} is null",
+        f"_share_number > 1 or {text_of('share')} is null",
         "'share: ' || coalesce(trim(share), 'missing') || ' is not a share between 0 and 1'",
+    )
+    dimension = required_text("dimension", "dimension")
+    known = ", ".join(quote_literal(name) for name in MARGIN_DIMENSIONS)
+    dimension_known = Check(
+        "dimension",
+        f"{dimension.value_sql} not in ({known})",
+        f"'dimension: ''' || {dimension.value_sql} || ''' is not one of "
+        f"{', '.join(MARGIN_DIMENSIONS)}'",
     )
     return [
         country_column(text_of("country")),
         wave_column(text_of("wave")),
-        required_text("dimension", "dimension"),
+        TargetColumn(
+            "dimension", "varchar", dimension.value_sql, (*dimension.checks, dimension_known)
+        ),
         required_text("category", "category"),
-        TargetColumn("share", "double", share.value_sql, (*share.checks, bounded)),
+        TargetColumn("share", "double", share.value_sql, (*share.checks, bounded), share.prepared),
+    ]
+
+
+def _maturity_columns(present: set[str]) -> list[TargetColumn]:
+    scores = [
+        scored_item(name, name, (1.0, 5.0)) if name in present
+        else TargetColumn(name, "double", "cast(null as double)")
+        for name in MATURITY_SCORES
+    ]  # fmt: skip
+    any_score = " and ".join(
+        f"{text_of(name)} is null" for name in MATURITY_SCORES if name in present
+    )
+    no_scores = Check("scores", any_score or "true", "'no score given in any maturity column'")
+    brand = required_text("brand_id", "brand_id")
+    return [
+        TargetColumn("brand_id", "varchar", brand.value_sql, (*brand.checks, no_scores)),
+        wave_column(text_of("wave")),
+        date_column("assessed_on", _optional("assessed_on", present)),
+        *scores,
     ]
 
 
@@ -87,5 +161,13 @@ INDUSTRY_KINDS: dict[str, IndustryKind] = {
         ("country", "wave", "dimension", "category", "share"),
         ("country", "wave", "dimension", "category"),
         _margin_columns,
+        group_sum=GroupSum(("country", "wave", "dimension"), "share"),
+    ),
+    "maturity": IndustryKind(
+        "maturity_assessments",
+        ("brand_id", "wave"),
+        ("brand_id", "wave"),
+        _maturity_columns,
+        dedupe_partition=("wave",),
     ),
 }

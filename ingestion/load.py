@@ -4,30 +4,47 @@ Every input row ends up either in its raw table or in ``raw.rejected_rows`` with
 the field and reason, and ``raw.load_batches`` records the counts, so
 ``rows_in = rows_loaded + rows_rejected`` can be checked for every file ever
 loaded. A file whose checksum is already loaded is skipped and says so. Any
-error rolls the whole batch back: a batch is all or nothing.
+error rolls the whole batch back, and so does a process killed mid-load (DuckDB
+replays only committed transactions from its WAL): a batch is all or nothing.
+
+Steps, in one transaction: open the source (:mod:`ingestion.readers`) → one scan
+computing values and row checks into ``checked_rows`` → phone scrubbing of the
+few comments with digits → cross-row checks → insert accepted rows into raw and
+rejected rows, with their pseudonymised source record, into ``raw.rejected_rows``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from cxbench.checksums import file_sha256
-from ingestion.contracts import TargetColumn
-from ingestion.industry_contract import INDUSTRY_KINDS
+from ingestion.checked_rows import CHECKED_TABLE, numbered_in_scan, scan_sql
+from ingestion.cross_checks import (
+    fill_missing_records,
+    reject_bad_group_sums,
+    reject_duplicates_in_file,
+    reject_duplicates_of_raw,
+)
 from ingestion.mapping import QuestionnaireMapping
+from ingestion.phones import scrub_phones_in_table
+from ingestion.plan import LoadPlan
+from ingestion.plans import industry_plan, survey_plan
 from ingestion.raw_schema import ensure_raw_schema
-from ingestion.readers import STAGED_TABLE, stage_source
-from ingestion.sql_text import quote_identifier, quote_literal
-from ingestion.survey_contract import SURVEY_KEY, survey_columns
+from ingestion.readers import SourceTable, open_source, reading
+from ingestion.readers.options import DELIMITER_CANDIDATES
+from ingestion.recoding import ROW_NUMBER
+from ingestion.sql_text import quote_identifier
 
-CHECKED_TABLE = "checked_rows"
+Step = Callable[[str], None]
 
 
 class FileContractError(ValueError):
-    """The file as a whole cannot be loaded (missing columns, unreadable): nothing written."""
+    """The file as a whole cannot be loaded (missing columns, no rows): nothing written."""
 
 
 @dataclass(frozen=True)
@@ -43,71 +60,28 @@ class BatchResult:
     rows_loaded: int = 0
     rows_rejected: int = 0
     message: str = ""
+    #: What the reader detected rather than was told (encoding, delimiter, sheet).
+    notes: tuple[str, ...] = ()
+    #: The most frequent reject fields with their counts.
+    top_rejects: tuple[tuple[str, int], ...] = ()
 
     @property
     def reject_rate(self) -> float:
         return self.rows_rejected / self.rows_in if self.rows_in else 0.0
 
 
-@dataclass(frozen=True)
-class LoadPlan:
-    """Everything the loader needs to know about one file, independent of its kind."""
-
-    kind: str
-    table: str
-    required_columns: tuple[str, ...]
-    columns: list[TargetColumn]
-    key: tuple[str, ...]
-    dedupe_against_raw: bool
-    mapping_text: str | None = None
-    delimiter: str | None = None
-    encoding: str = "utf-8"
-
-
-def load_survey_file(
+def load_file(
     db_path: Path,
     path: Path,
-    mapping: QuestionnaireMapping,
-    salt: str,
+    plan: LoadPlan,
     max_reject_rate: float = 1.0,
+    on_step: Step | None = None,
 ) -> BatchResult:
-    """Load one survey export through its questionnaire mapping."""
-    plan = LoadPlan(
-        kind="survey",
-        table="survey_evaluations",
-        required_columns=tuple(mapping.source_columns()),
-        columns=survey_columns(mapping, salt),
-        key=SURVEY_KEY,
-        dedupe_against_raw=True,
-        mapping_text=mapping.raw_text,
-        delimiter=mapping.source.delimiter,
-        encoding=mapping.source.encoding,
-    )
-    return load_file(db_path, path, plan, max_reject_rate)
-
-
-def load_industry_file(
-    db_path: Path, path: Path, kind: str, max_reject_rate: float = 1.0
-) -> BatchResult:
-    """Load one companies, sectors or margins file."""
-    spec = INDUSTRY_KINDS[kind]
-    with duckdb.connect() as scratch:
-        present = set(stage_source(scratch, path))
-    plan = LoadPlan(
-        kind=kind,
-        table=spec.table,
-        required_columns=spec.required_columns,
-        columns=spec.columns(present),
-        key=spec.key,
-        dedupe_against_raw=False,
-    )
-    return load_file(db_path, path, plan, max_reject_rate)
-
-
-def load_file(db_path: Path, path: Path, plan: LoadPlan, max_reject_rate: float) -> BatchResult:
-    """Stage, check and write one file as a single batch."""
+    """Read, check and write one file as a single batch."""
+    step = on_step or (lambda _: None)
     if not path.is_file():
         raise FileContractError(f"{path}: no such file")
+    step("checksum")
     sha = file_sha256(path)
     batch_id = f"{plan.kind}-{sha[:16]}"
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,13 +91,16 @@ def load_file(db_path: Path, path: Path, plan: LoadPlan, max_reject_rate: float)
             return BatchResult(
                 path, plan.kind, sha, "skipped", batch_id, message="already loaded (same sha256)"
             )
+        # File order is row order: the loader numbers rows by insertion order.
+        con.execute("set preserve_insertion_order = true")
         con.begin()
         try:
-            result = _load_in_transaction(con, path, plan, sha, batch_id, max_reject_rate)
+            result = _load_in_transaction(con, path, plan, sha, batch_id, max_reject_rate, step)
         except BaseException:
             con.rollback()
             raise
         if result.status == "loaded":
+            step("commit")
             con.commit()
         else:
             con.rollback()
@@ -145,25 +122,36 @@ def _load_in_transaction(
     sha: str,
     batch_id: str,
     max_reject_rate: float,
+    step: Step,
 ) -> BatchResult:
-    started = con.execute("select cast(now() as timestamp)").fetchall()[0][0]
-    source_columns = stage_source(con, path, plan.delimiter, plan.encoding)
-    missing = [column for column in plan.required_columns if column not in source_columns]
-    if missing:
-        raise FileContractError(
-            f"{path}: missing column(s) {', '.join(missing)}; "
-            f"the file has {', '.join(source_columns)}"
-        )
-    con.execute(_checked_rows_sql(plan, source_columns))
-    counts = con.execute(
-        f"select count(*), count(*) filter (where reject_field is not null) from {CHECKED_TABLE}"
+    started = datetime.now()
+    step("reading")
+    with open_source(con, path, plan.read_options) as source:
+        _check_columns(path, plan, source)
+        columns = plan.columns(source, sha)
+        step("checking rows")
+        with reading(path):
+            con.execute(scan_sql(plan, source, columns))
+        row_sql = _row_number_sql(con, source, columns)
+        if plan.scrub_phones:
+            step("scrubbing phone numbers")
+            scrub_phones_in_table(con, CHECKED_TABLE, "comment", "country")
+        step("checking keys")
+        reject_duplicates_in_file(con, plan, row_sql)
+        reject_duplicates_of_raw(con, plan)
+        reject_bad_group_sums(con, plan.group_sum)
+        with reading(path):
+            fill_missing_records(con, plan, source, row_sql)
+        notes = source.notes
+    rows_in, rows_rejected = con.execute(
+        f"select count(*), count(reject_field) from {CHECKED_TABLE}"
     ).fetchall()[0]
-    rows_in, rows_rejected = int(counts[0]), int(counts[1])
     if rows_in == 0:
         raise FileContractError(f"{path}: the file has a header but no data rows")
     result = BatchResult(
-        path, plan.kind, sha, "loaded", batch_id, rows_in, rows_in - rows_rejected, rows_rejected
-    )
+        path, plan.kind, sha, "loaded", batch_id, rows_in, rows_in - rows_rejected,
+        rows_rejected, notes=notes, top_rejects=_top_rejects(con),
+    )  # fmt: skip
     if result.reject_rate > max_reject_rate:
         return replace(
             result,
@@ -171,93 +159,52 @@ def _load_in_transaction(
             message=f"{rows_rejected} of {rows_in} rows rejected ({result.reject_rate:.1%}) "
             f"exceeds --max-reject-rate {max_reject_rate:.1%}; nothing written",
         )
-    _write_batch(con, path, plan, batch_id, source_columns)
+    step("writing")
+    _write_batch(con, path, plan, batch_id, columns, row_sql, started)
     con.execute(
-        "insert into raw.load_batches values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(now() as timestamp), "
-        "'loaded')",
-        [
-            batch_id,
-            str(path),
-            sha,
-            plan.kind,
-            plan.mapping_text,
-            rows_in,
-            result.rows_loaded,
-            rows_rejected,
-            started,
-        ],
-    )
+        "insert into raw.load_batches (batch_id, source_path, sha256, kind, mapping, rows_in, "
+        "rows_loaded, rows_rejected, started_at, finished_at, status) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded')",
+        [batch_id, str(path), sha, plan.kind, plan.mapping_text, rows_in, result.rows_loaded,
+         rows_rejected, started, datetime.now()],
+    )  # fmt: skip
     return result
 
 
-def _checked_rows_sql(plan: LoadPlan, source_columns: list[str]) -> str:
-    """One scan computing every target value and the first failing check of each row.
-
-    The first failing check is found once, as its position in the list; field and
-    reason are then looked up by that position, so each condition runs once a row.
-    """
-    checks = [check for column in plan.columns for check in column.checks]
-    first_failed = " ".join(
-        f"when {check.failed_sql} then {position}" for position, check in enumerate(checks, 1)
-    )
-    reasons = " ".join(
-        f"when {position} then {check.reason_sql}" for position, check in enumerate(checks, 1)
-    )
-    fields = ", ".join(quote_literal(check.field) for check in checks)
-    helpers = ", ".join(
-        f"{sql} as {alias}" for column in plan.columns for alias, sql in column.prepared
-    )
-    values = ", ".join(f"{column.value_sql} as {column.name}" for column in plan.columns)
-    key = ", ".join(plan.key)
-    duplicate_of_raw = (
-        f"exists (select 1 from raw.{plan.table} as loaded where "
-        + " and ".join(f"loaded.{name} = ranked.{name}" for name in plan.key)
-        + ")"
-        if plan.dedupe_against_raw
-        else "false"
-    )
-    return f"""
-        create or replace temp table {CHECKED_TABLE} as
-        with prepared as (
-            select *{", " + helpers if helpers else ""} from {STAGED_TABLE}
-        ),
-        located as (
-            select
-                source_row_number,
-                {values},
-                case {first_failed or "when false then null"} end as failed_check,
-                case failed_check {reasons or "when 0 then null"} end as reject_reason
-            from prepared
-        ),
-        typed as (
-            select
-                * exclude (failed_check),
-                [{fields}][failed_check] as reject_field
-            from located
-        ),
-        ranked as (
-            select
-                *,
-                min(case when reject_field is null then source_row_number end)
-                    over (partition by {key}) as first_row_of_key
-            from typed
+def _check_columns(path: Path, plan: LoadPlan, source: SourceTable) -> None:
+    """File-level contract: every column the plan names exists; labels only from SPSS."""
+    missing = [column for column in plan.required_columns if column not in source.columns]
+    if missing:
+        shown = ", ".join(source.columns[:40]) + (", …" if len(source.columns) > 40 else "")
+        hint = ""
+        if len(source.columns) == 1:
+            found = [d for d in DELIMITER_CANDIDATES if d in source.columns[0]]
+            if found:
+                hint = f" (the header looks {found[0]!r}-separated: check source.delimiter)"
+        raise FileContractError(
+            f"{path}: missing column(s) {', '.join(missing)}; the file has {shown}{hint}"
         )
-        select
-            * exclude (reject_field, reject_reason, first_row_of_key),
-            case
-                when reject_field is not null then reject_field
-                when first_row_of_key < source_row_number then '{key}'
-                when {duplicate_of_raw} then '{key}'
-            end as reject_field,
-            case
-                when reject_field is not null then reject_reason
-                when first_row_of_key < source_row_number
-                    then 'duplicate key: same ({key}) as row ' || first_row_of_key
-                when {duplicate_of_raw}
-                    then 'duplicate key: ({key}) already loaded by an earlier batch'
-            end as reject_reason
-        from ranked
-    """
+    if plan.labelled_columns and not source.value_labels:
+        raise FileContractError(
+            f"{path}: the mapping stores value labels of {', '.join(plan.labelled_columns)}, "
+            "but the file carries none (only SPSS files do); use a values map instead"
+        )
+
+
+def _row_number_sql(con: duckdb.DuckDBPyConnection, source: SourceTable, columns: list) -> str:
+    """SQL for a checked row's 1-based data row number."""
+    if numbered_in_scan(source, columns):
+        return f"{CHECKED_TABLE}.{ROW_NUMBER}"
+    first = con.execute(f"select coalesce(min(rowid), 0) from {CHECKED_TABLE}").fetchall()[0][0]
+    return f"({CHECKED_TABLE}.rowid - {int(first) - 1})"
+
+
+def _top_rejects(con: duckdb.DuckDBPyConnection) -> tuple[tuple[str, int], ...]:
+    rows = con.execute(
+        f"select reject_field, count(*) from {CHECKED_TABLE} where reject_field is not null "
+        "group by all order by 2 desc, 1 limit 3"
+    ).fetchall()
+    return tuple((str(field), int(count)) for field, count in rows)
 
 
 def _write_batch(
@@ -265,24 +212,46 @@ def _write_batch(
     path: Path,
     plan: LoadPlan,
     batch_id: str,
-    source_columns: list[str],
+    columns: list,
+    row_sql: str,
+    loaded_at: datetime,
 ) -> None:
-    """Insert accepted rows into the raw table and rejected ones, as source JSON, aside."""
-    record = ", ".join(
-        f"{quote_literal(name)}: source.{quote_identifier(name)}" for name in source_columns
-    )
-    names = ", ".join(column.name for column in plan.columns)
+    """Accepted rows into the raw table; rejected ones, as pseudonymised JSON, aside."""
+    names = ", ".join(column.name for column in columns)
     con.execute(
         f"insert into raw.{plan.table} (batch_id, source_file, row_number, loaded_at, {names}) "
-        f"select ?, ?, source_row_number, cast(now() as timestamp), {names} "
-        f"from {CHECKED_TABLE} where reject_field is null order by source_row_number",
-        [batch_id, path.name],
+        f"select ?, ?, {row_sql}, ?, {names} from {CHECKED_TABLE} where reject_field is null",
+        [batch_id, path.name, loaded_at],
     )
+    record = "reject_record"
+    for source_column, target in plan.private_columns.items():
+        record = f"struct_insert({record}, {quote_identifier(source_column)} := {target})"
     con.execute(
-        "insert into raw.rejected_rows "
-        f"select ?, checked.source_row_number, reject_field, reject_reason, to_json({{{record}}}) "
-        f"from {CHECKED_TABLE} as checked inner join {STAGED_TABLE} as source "
-        "on checked.source_row_number = source.source_row_number "
-        "where reject_field is not null order by checked.source_row_number",
+        "insert into raw.rejected_rows (batch_id, row_number, field, reason, record) "
+        f"select ?, {row_sql}, reject_field, reject_reason, to_json({record}) "
+        f"from {CHECKED_TABLE} where reject_field is not null",
         [batch_id],
     )
+
+
+def load_survey_file(
+    db_path: Path,
+    path: Path,
+    mapping: QuestionnaireMapping,
+    salt: str,
+    max_reject_rate: float = 1.0,
+    on_step: Step | None = None,
+) -> BatchResult:
+    """Load one survey export through its questionnaire mapping."""
+    return load_file(db_path, path, survey_plan(mapping, salt), max_reject_rate, on_step)
+
+
+def load_industry_file(
+    db_path: Path,
+    path: Path,
+    kind: str,
+    max_reject_rate: float = 1.0,
+    on_step: Step | None = None,
+) -> BatchResult:
+    """Load one companies, sectors, margins or maturity file."""
+    return load_file(db_path, path, industry_plan(kind), max_reject_rate, on_step)

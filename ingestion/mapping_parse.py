@@ -105,7 +105,7 @@ def _source(raw: Mapping[str, Any], problems: list[str]) -> tuple[ReadOptions, s
     delimiter = raw.get("delimiter")
     if delimiter in ("auto", None):
         delimiter = None
-    elif not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in "\"\r\n":
+    elif not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '"\r\n':
         problems.append(f"source.delimiter: one character (or auto), got {delimiter!r}")
     encoding = raw.get("encoding")
     if encoding in ("auto", None):
@@ -205,7 +205,9 @@ def _items(
             problems.append(f"{where}: unknown {key[:-1]} id")
             continue
         spec = {"column": spec} if isinstance(spec, str) else dict(spec or {})
-        problems += [f"{where}.{option}: unknown option" for option in spec if option not in ITEM_KEYS]
+        problems += [
+            f"{where}.{option}: unknown option" for option in spec if option not in ITEM_KEYS
+        ]
         merged = {**defaults, **spec}
         target = STATEMENT_SCALE if key == "statements" else OUTCOME_SCALES[name]
         item = _item(merged, target, where, problems)
@@ -270,7 +272,9 @@ def _coverage(
     """A mapping that measures only some pillars must say so, and say it consistently."""
     raw = _section(doc, "coverage", problems)
     problems += [
-        f"coverage.{key}: unknown option" for key in raw if key not in {"pillars", "outcomes", "note"}
+        f"coverage.{key}: unknown option"
+        for key in raw
+        if key not in {"pillars", "outcomes", "note"}
     ]
     all_pillars = tuple(pillar.pillar_id for pillar in pillars())
     declared = raw.get("pillars", "all")

@@ -5,9 +5,11 @@ recognised across the brands they rated and across files of one warehouse, but
 the id cannot be looked up without the salt. The salt lives outside the repo:
 ``CXBENCH_SALT`` or a key file created beside the warehouse on first use.
 
-Free-text comments are scrubbed in SQL with typed placeholders (``[email]``,
-``[iban]``, ``[phone]``), so the scan stays inside DuckDB at full speed. Names
-are not detected yet; see docs/privacy.md for the limits.
+Free-text comments are scrubbed in two steps: e-mail addresses and IBANs (and UK
+National Insurance numbers) by regular expressions in SQL, at full scan speed;
+phone numbers by ``phonenumbers``' matcher for the respondent's country, run in
+Python only on the few comments that contain seven or more digits
+(:mod:`ingestion.phones`). Person names are not detected; see docs/privacy.md.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from ingestion.sql_text import quote_literal
 SALT_ENV = "CXBENCH_SALT"
 SALT_FILE_NAME = ".cxbench_salt"
 
-EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 IBAN_PATTERN = r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
-PHONE_PATTERN = r"\+?[0-9][0-9 ()./-]{6,}[0-9]"
-PLACEHOLDERS = (("[email]", EMAIL_PATTERN), ("[iban]", IBAN_PATTERN), ("[phone]", PHONE_PATTERN))
+#: UK National Insurance number (two letters, six digits, one letter A-D).
+NINO_PATTERN = r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b"
+PLACEHOLDERS = (("[email]", EMAIL_PATTERN), ("[iban]", IBAN_PATTERN), ("[id]", NINO_PATTERN))
+PHONE_PLACEHOLDER = "[phone]"
 
 
 def resolve_salt(warehouse_dir: Path) -> str:
@@ -47,11 +51,17 @@ def hashed_id_sql(value_sql: str, salt: str) -> str:
 
 
 def scrubbed_text_sql(value_sql: str) -> str:
-    """SQL replacing e-mail addresses, IBANs and phone numbers with typed placeholders."""
+    """SQL replacing e-mail addresses, IBANs and NI numbers with typed placeholders.
+
+    ``regexp_replace`` is skipped for text without the character each pattern
+    needs (``@``, a digit): most comments have neither, and a ``contains`` is far
+    cheaper than running the regex engine.
+    """
     expression = value_sql
     for placeholder, pattern in PLACEHOLDERS:
-        expression = (
+        replaced = (
             f"regexp_replace({expression}, {quote_literal(pattern)}, "
             f"{quote_literal(placeholder)}, 'g')"
         )
+        expression = replaced
     return expression

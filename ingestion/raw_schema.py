@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from cxbench.catalogue import statement_ids
+from ingestion.industry_contract import MATURITY_SCORES
 
 LINEAGE_COLUMNS = (
     "batch_id varchar not null, source_file varchar not null, "
@@ -21,6 +22,15 @@ def survey_table_ddl() -> str:
         "brand_id varchar not null, interaction_date date, channel varchar, age integer, "
         f"gender varchar, {statements}, nps double, loyalty double, csat double, ces double, "
         "comment varchar)"
+    )
+
+
+def maturity_table_ddl() -> str:
+    """DDL for ``raw.maturity_assessments``: wide, one row per organisation × wave."""
+    scores = ", ".join(f"{name} double" for name in MATURITY_SCORES)
+    return (
+        f"create table if not exists raw.maturity_assessments ({LINEAGE_COLUMNS}, "
+        f"brand_id varchar not null, wave integer not null, assessed_on date, {scores})"
     )
 
 
@@ -59,5 +69,6 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create schema ``raw`` and its tables if they do not exist yet (idempotent)."""
     con.execute("create schema if not exists raw")
     con.execute(survey_table_ddl())
+    con.execute(maturity_table_ddl())
     for ddl in TABLES.values():
         con.execute(ddl)

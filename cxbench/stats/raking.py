@@ -7,12 +7,11 @@ cell weights back in SQL.
 
 One outer iteration is one IPF sweep over the dimensions (each dimension's
 weighted shares scaled onto its targets), then normalisation to a mean weight of
-1 per unit, then trimming to ``[trim_min, trim_max]``. Trimming moves the margins
-off target, so the sweep repeats until no weight changes by more than
-``tolerance`` or ``max_iterations`` is reached. The final weights are normalised
-to a mean of exactly 1 (when a bound binds, that last rescaling can move a
-trimmed weight past its bound by a hair). With binding trim bounds the margins
-are met only approximately; ``max_margin_error`` says by how much.
+1 per unit, then trimming to ``[trim_min, trim_max]`` with the trimmed excess
+spread over the untrimmed cells, so the mean weight stays 1. Trimming moves the
+margins off target, so the sweep repeats until no weight changes by more than
+``tolerance`` or ``max_iterations`` is reached. With binding trim bounds the
+margins are met only approximately; ``max_margin_error`` says by how much.
 """
 
 from __future__ import annotations
@@ -54,6 +53,31 @@ def _category_codes(
     return codes, shares
 
 
+def trim_keeping_mean(
+    counts: np.ndarray, weights: np.ndarray, trim_min: float, trim_max: float
+) -> np.ndarray:
+    """Clip weights to the bounds and rescale the unclipped ones to keep the mean weight.
+
+    Repeats because the rescaling can push another weight over a bound; stops
+    when nothing is out of bounds or every cell sits on a bound (then the mean
+    cannot be kept and the clipped weights are returned).
+    """
+    target = (counts * weights).sum()
+    weights = weights.copy()
+    for _ in range(weights.size + 1):
+        clipped = np.clip(weights, trim_min, trim_max)
+        free = (clipped > trim_min) & (clipped < trim_max)
+        fixed_total = (counts * clipped)[~free].sum()
+        free_total = (counts * clipped)[free].sum()
+        if free_total <= 0:
+            return clipped
+        clipped[free] *= (target - fixed_total) / free_total
+        if ((clipped >= trim_min) & (clipped <= trim_max)).all():
+            return clipped
+        weights = clipped
+    return np.clip(weights, trim_min, trim_max)
+
+
 def rake_cells(
     counts: Sequence[float],
     cells: Sequence[Sequence[object]],
@@ -89,11 +113,9 @@ def rake_cells(
         for code, share in zip(codes, shares, strict=True):
             achieved = np.bincount(code, weights=n * weights, minlength=share.size)
             weights *= (share * achieved.sum() / achieved)[code]
-        weights *= n.sum() / (n * weights).sum()
-        weights = np.clip(weights, trim_min, trim_max)
+        weights = trim_keeping_mean(n, weights * n.sum() / (n * weights).sum(), trim_min, trim_max)
         converged = bool(np.abs(weights - previous).max() <= tolerance)
-    weights *= n.sum() / (n * weights).sum()
-    total = n.sum()
+    total = (n * weights).sum()
     error = max(
         float(
             np.abs(

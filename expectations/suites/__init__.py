@@ -32,6 +32,7 @@ from expectations.suites import (
     wave_score_jumps,
     wave_sector_shares,
 )
+from expectations.suites.comment_privacy import flag_phone_numbers
 from expectations.suites.spec import SourceContext, SuiteSpec
 
 __all__ = ["REGISTRY", "SourceContext", "SuiteSpec"]
@@ -43,6 +44,7 @@ REGISTRY: dict[str, SuiteSpec] = {
         key_columns=raw_survey_evaluations.EXAMPLE_COLUMNS,
         source_tables=(raw_survey_evaluations.TABLE,),
         screened_from=raw_survey_evaluations.TABLE,
+        derive=flag_phone_numbers,
     ),
     raw_companies.SUITE_NAME: SuiteSpec(
         source_sql=raw_companies.SOURCE_SQL,

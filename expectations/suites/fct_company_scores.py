@@ -78,12 +78,19 @@ sector_ranks as (
     group by all
 ),
 
+-- Compared pairs leave SQL as double / varchar: pandas' nullable integers and
+-- booleans raise on comparing a value with NULL, where NaN and None compare unequal.
 final as (
     select
-        company_scores.*,
-        country_ranks.expected_rank_in_country,
-        sector_ranks.expected_rank_in_sector,
-        coalesce(sector_ranks.expected_rank_in_sector = 1, false) as expected_is_sector_leader
+        company_scores.* replace (
+            rank_in_country::double as rank_in_country,
+            rank_in_sector::double as rank_in_sector,
+            is_sector_leader::varchar as is_sector_leader
+        ),
+        country_ranks.expected_rank_in_country::double as expected_rank_in_country,
+        sector_ranks.expected_rank_in_sector::double as expected_rank_in_sector,
+        coalesce(sector_ranks.expected_rank_in_sector = 1, false)::varchar
+            as expected_is_sector_leader
     from company_scores
     left join country_ranks
         on company_scores.company_id = country_ranks.company_id

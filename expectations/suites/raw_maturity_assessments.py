@@ -1,13 +1,13 @@
 """Plausibility suite for ``raw.maturity_assessments`` — skipped while the table does not exist.
 
 Organisations rate themselves 1–5 on the six management pillars and the seven
-maturity steps (DESIGN §3). The raw table is still being designed, so the suite
-does not name its score columns: it reads the table's columns at run time, takes
-the organisation key and wave from the names in use for them, and treats every
-other numeric column as a 1–5 score (wide table: one column per pillar or step;
-long table: one ``score`` column). The frame is long either way: one row per
-organisation × wave × item. When the table's contract is written down, name the
-columns here instead.
+maturity steps (DESIGN §3), one row per organisation × wave. The table is new and
+its columns are still settling, so the suite does not name its score columns: it
+reads the table's columns at run time, takes the organisation key and wave from
+the names in use for them, and treats every other numeric column as a 1–5 score
+(today ``mgmt_*`` and ``step_*``). The frame is long — one row per organisation ×
+wave × item — so one expectation covers every score column, and a failure names
+the item. Warehouses loaded before the table existed skip the suite.
 """
 
 from __future__ import annotations
@@ -80,6 +80,12 @@ def build_suite(params: QualityParams) -> gx.ExpectationSuite:
                     "organisation's scores for that year.",
                 )
                 for column in ("organisation_id", "wave")
+            ),
+            gx.expectations.ExpectCompoundColumnsToBeUnique(
+                column_list=["organisation_id", "wave", "item"],
+                meta=ERROR,
+                notes="An organisation assesses itself once per wave; two assessments "
+                "would make its maturity ambiguous.",
             ),
             gx.expectations.ExpectColumnValuesToNotBeNull(
                 column="item",

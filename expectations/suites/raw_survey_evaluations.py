@@ -16,8 +16,13 @@ import great_expectations as gx
 
 from cxbench.catalogue import statement_ids
 from expectations.params import QualityParams
+from expectations.suites.comment_privacy import (
+    PHONE_CANDIDATE_RULE,
+    pii_expectations,
+    pii_scan_condition,
+    pii_screen_predicates,
+)
 from expectations.suites.spec import ERROR, SourceContext
-from ingestion.privacy import EMAIL_PATTERN, IBAN_PATTERN, PHONE_PATTERN
 from ingestion.sql_text import number_literal, quote_literal
 
 SUITE_NAME = "raw_survey_evaluations"
@@ -30,8 +35,6 @@ EXAMPLE_COLUMNS = (*LINEAGE_COLUMNS, "country", "wave", "brand_id")
 #: Outcomes keep their canonical scales (contract §2): they are not rescaled to 1–10.
 OUTCOME_SCALES = {"nps": (0.0, 10.0), "loyalty": (0.0, 10.0), "csat": (1.0, 5.0), "ces": (1.0, 7.0)}
 COUNTRY_CODE = r"^[A-Z]{2}$"
-#: The patterns ingestion scrubs with, imported so both stages mean the same thing.
-PII_PATTERNS = {"e-mail": EMAIL_PATTERN, "phone": PHONE_PATTERN, "IBAN": IBAN_PATTERN}
 
 
 def answer_scales(params: QualityParams) -> dict[str, tuple[float, float]]:
@@ -44,7 +47,7 @@ def build_suite(params: QualityParams) -> gx.ExpectationSuite:
     """Keys, scales and comments of the raw evaluations, in reading order."""
     return gx.ExpectationSuite(
         name=SUITE_NAME,
-        expectations=[*_key_expectations(), *_scale_expectations(params), *_pii_expectations()],
+        expectations=[*_key_expectations(), *_scale_expectations(params), *pii_expectations()],
         notes="Raw evaluations as loaded: keys, answer scales, scrubbed comments.",
     )
 
@@ -91,19 +94,6 @@ def _scale_expectations(params: QualityParams) -> list[gx.expectations.Expectati
     ]
 
 
-def _pii_expectations() -> list[gx.expectations.Expectation]:
-    return [
-        gx.expectations.ExpectColumnValuesToNotMatchRegex(
-            column="comment",
-            regex=pattern,
-            meta=ERROR,
-            notes=f"Ingestion replaces every {kind} in free text with a placeholder; "
-            "one left in raw would be published to analysts.",
-        )
-        for kind, pattern in PII_PATTERNS.items()
-    ]
-
-
 def screen_predicates(params: QualityParams) -> dict[str, str]:
     """One SQL condition per rule, true on the rows that break it (NULL answers never do)."""
     rules = {f"{column} missing": f"{column} is null" for column in KEY_COLUMNS}
@@ -113,21 +103,7 @@ def screen_predicates(params: QualityParams) -> dict[str, str]:
         rules[f"{column} scale"] = (
             f"not ({column} between {number_literal(low)} and {number_literal(high)})"
         )
-    for kind, pattern in PII_PATTERNS.items():
-        rules[f"{kind} in comment"] = _matches(pattern)
-    return rules
-
-
-def _matches(pattern: str) -> str:
-    return f"regexp_matches(comment, {quote_literal(pattern)})"
-
-
-def _scan_condition(rules: dict[str, str]) -> str:
-    """Any rule broken; the patterns joined into one regex, one pass over the comments."""
-    pii = {_matches(pattern) for pattern in PII_PATTERNS.values()}
-    combined = _matches("|".join(f"(?:{pattern})" for pattern in PII_PATTERNS.values()))
-    conditions = [predicate for predicate in rules.values() if predicate not in pii]
-    return " or ".join(f"({predicate})" for predicate in [*conditions, combined])
+    return {**rules, **pii_screen_predicates()}
 
 
 def source_sql(context: SourceContext) -> str:
@@ -138,11 +114,16 @@ def source_sql(context: SourceContext) -> str:
     keys = ", ".join(KEY_COLUMNS)
     key_match = " and ".join(f"evaluations.{key} = duplicate_keys.{key}" for key in KEY_COLUMNS)
     picks = "\n    union all\n    ".join(
-        f"(select screen_row from screened where {predicate} "
-        f"order by screen_row limit {params.max_screened_rows})"
-        for predicate in rules.values()
+        f"(select screen_row from screened where {predicate} order by screen_row"
+        + ("" if rule == PHONE_CANDIDATE_RULE else f" limit {params.max_screened_rows}")
+        + ")"
+        for rule, predicate in rules.items()
     )
-    any_rule = _scan_condition(rules)
+    pii_rules = pii_screen_predicates()
+    any_rule = " or ".join(
+        f"({predicate})" for rule, predicate in rules.items() if rule not in pii_rules
+    )
+    any_rule += f" or ({pii_scan_condition()})"
     return f"""
 with
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import great_expectations as gx
+import pandas as pd
 
 from expectations.params import QualityParams
 
@@ -56,6 +57,9 @@ class SuiteSpec:
     #: Set when the frame holds only rows screened in SQL from this (large) table,
     #: so that observed values are stated against the table's row count.
     screened_from: str | None = None
+    #: Columns computed in Python on the fetched rows, for a rule SQL cannot express
+    #: (a phone-number matcher); applied before validation.
+    derive: Callable[[pd.DataFrame], pd.DataFrame] | None = None
 
     def sql(self, context: SourceContext) -> str:
         """The SQL to run for this warehouse."""

@@ -31,8 +31,7 @@ def stage_batches(
     """
     definition = ", ".join(f"{quote_identifier(name)} varchar" for name in columns)
     con.execute(
-        f"create or replace temp table {STAGED_TABLE} "
-        f"({ROW_NUMBER_COLUMN} bigint, {definition})"
+        f"create or replace temp table {STAGED_TABLE} ({ROW_NUMBER_COLUMN} bigint, {definition})"
     )
     for batch in batches:
         con.register("staged_chunk", batch)

@@ -21,6 +21,7 @@ statements: {per_1: q01, per_2: q02}
 outcomes:
   nps: {column: recommend, scale: [0, 10]}
 text: {comment: remarks}
+coverage: {pillars: [personalisation], outcomes: [nps], note: two statements only}
 """
 
 ROWS = """resp_id,brand_code,age,gender,q01,q02,recommend,remarks
@@ -97,12 +98,16 @@ def test_same_file_twice_is_a_no_op_that_says_so(files) -> None:
 
 def test_rows_already_loaded_by_another_file_are_rejected_as_duplicates(files) -> None:
     source, mapping, db = files
-    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    first = load_survey_file(db, source, load_mapping(mapping), salt="s")
     copy = source.with_name("copy.csv")
     copy.write_text(ROWS + "R9,NL-C,30,male,5,5,5,\n")
     result = load_survey_file(db, copy, load_mapping(mapping), salt="s")
     assert (result.rows_loaded, result.rows_rejected) == (1, 7)
-    reasons = query(db, "select count(*) from raw.rejected_rows where reason like '%earlier batch'")
+    reasons = query(
+        db,
+        "select count(*) from raw.rejected_rows "
+        f"where reason like '%already loaded by batch {first.batch_id}'",
+    )
     assert reasons == [(2,)]
 
 

@@ -20,6 +20,7 @@ statements:
 outcomes:
   nps: {column: rec, scale: [0, 10]}
 text: {comment: remark}
+coverage: {pillars: [personalisation, integrity], outcomes: [nps]}
 """
 
 

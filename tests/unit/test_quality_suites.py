@@ -11,7 +11,7 @@ import yaml
 from rich.console import Console
 
 from cxbench.catalogue import pillars
-from expectations.check_run import CheckResult, CheckRun
+from expectations.check_run import CheckResult, CheckRun, SkippedSuite
 from expectations.params import DBT_PROJECT_FILE, QualityParams, load_quality_params
 from expectations.report import check_run_table
 from expectations.runner import quiet_context, validate_frame
@@ -111,6 +111,33 @@ def test_gate_uses_the_min_base_dbt_builds_with() -> None:
     assert load_quality_params().min_base == dbt_vars["min_base"]
 
 
+def test_registry_has_a_suite_per_raw_kind_mart_and_wave_comparison() -> None:
+    assert set(REGISTRY) == {
+        "raw_survey_evaluations",
+        "raw_companies",
+        "raw_sectors",
+        "raw_population_margins",
+        "raw_maturity_assessments",
+        "fct_company_pillar_scores",
+        "fct_company_scores",
+        "wave_score_jumps",
+        "wave_sector_shares",
+        "wave_missingness",
+    }
+    optional = {name for name, spec in REGISTRY.items() if spec.skip_when_absent}
+    assert optional == {"raw_maturity_assessments"}
+
+
+@pytest.mark.parametrize("suite_name", list(REGISTRY))
+def test_every_expectation_says_how_bad_and_why(suite_name: str) -> None:
+    suite = REGISTRY[suite_name].build_suite(QualityParams())
+    assert suite.name == suite_name
+    assert suite.expectations
+    for expectation in suite.expectations:
+        assert expectation.meta["severity"] in {"error", "warning"}, expectation
+        assert len(expectation.notes or "") > 20, expectation
+
+
 def test_registry_builds_the_mart_suite() -> None:
     spec = REGISTRY[SUITE_NAME]
     assert "marts.fct_company_pillar_scores" in spec.source_sql
@@ -170,6 +197,19 @@ def _run(*results: CheckResult) -> CheckRun:
 )
 def test_only_error_failures_fail_the_run(results: tuple[CheckResult, ...], success: bool) -> None:
     assert _run(*results).success is success
+
+
+def test_report_lists_skipped_suites_even_when_only_failures_are_shown() -> None:
+    now = datetime.now(UTC)
+    run = CheckRun("run", "b", now, now, (_result("error", True),), None,
+                   (SkippedSuite("raw_maturity_assessments", "skipped: no table"),))  # fmt: skip
+    table = check_run_table(run, only_failed=True)
+    assert table.row_count == 1
+    console = Console(record=True, width=200)
+    console.print(table)
+    text = console.export_text()
+    assert "raw_maturity_assessments" in text
+    assert "1 suites skipped" in text
 
 
 def test_report_has_one_row_per_expectation() -> None:

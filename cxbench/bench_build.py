@@ -1,0 +1,318 @@
+"""Benchmark of the transformation layer: ``dbt build`` against a hand-written SQL script.
+
+``python -m cxbench.bench_build --evaluations 1850000 20000000`` prepares a raw
+warehouse per size, then times, each in its own process on a fresh copy of it:
+
+- ``dbt build`` of the whole project (seeds, every model, data and unit tests);
+- ``cxbench/sql/core_numbers.sql``, one hand-written DuckDB script computing the
+  same core numbers (weighted company pillar scores, CX index, ranks), run by
+  :func:`run_core_script` (``python -m cxbench.bench_build core --db FILE``);
+- dbt's fixed start-up: ``dbt build`` with a selection that matches nothing
+  (parse, adapter, connection — no data work).
+
+Wall time comes from the parent, peak resident memory from ``os.wait4`` on the
+child. Afterwards the script's numbers are compared with the marts. Results go
+to a section of docs/benchmarks.md (under its own marker) and to stdout as JSON.
+
+The raw warehouse for a size up to the base world is generated and ingested
+through the real pipeline. Larger sizes replicate the base world's raw rows in
+DuckDB (respondent ids suffixed with the copy number, so evaluations stay
+unique): generating and ingesting 20M evaluations as CSV would take far longer
+than the builds being measured and would not change what they do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from cxbench.dbt_runner import dbt_executable
+from cxbench.settings import DBT_PROJECT_DIR, REPO_ROOT, load_settings
+
+BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
+BUILD_MARKER = "<!-- build-bench-rows -->"
+CORE_SCRIPT = Path(__file__).resolve().parent / "sql" / "core_numbers.sql"
+BASE_EVALUATIONS = 1_850_000
+BASE_SEED = 7
+BENCH_WAVES = "2024,2025"
+BENCH_COUNTRIES = "NL,NO,PL,GB,DE"
+
+
+@dataclass(frozen=True)
+class ProcessTiming:
+    """Wall time and peak resident memory of one child process."""
+
+    seconds: float
+    peak_rss_mb: float
+
+
+@dataclass(frozen=True)
+class BuildBenchmark:
+    """One size: dbt build, the hand-written script, dbt start-up, and their agreement."""
+
+    evaluations: int
+    dbt_build: ProcessTiming
+    sql_script: ProcessTiming
+    dbt_startup: ProcessTiming
+    dbt_nodes: int
+    max_abs_difference: float
+    raw_mb: float
+
+    @property
+    def ratio(self) -> float:
+        return self.dbt_build.seconds / self.sql_script.seconds
+
+
+def timed(command: list[str], env: dict[str, str], log: Path) -> ProcessTiming:
+    """Run ``command`` to completion, appending its output to ``log``; fail loudly."""
+    started = time.perf_counter()
+    with log.open("a") as output:
+        output.write(f"$ {' '.join(command)}\n")
+        output.flush()
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"{command[0]} exited {code}; see {log}")
+    return ProcessTiming(round(seconds, 2), round(usage.ru_maxrss / 1024, 1))
+
+
+def prepare_raw(cache: Path, evaluations: int, log: Path) -> Path:
+    """A warehouse holding only the raw layer with ``evaluations`` survey rows (cached)."""
+    target = cache / f"raw-{evaluations}.duckdb"
+    if target.exists():
+        return target
+    base = cache / f"raw-{min(evaluations, BASE_EVALUATIONS)}.duckdb"
+    if not base.exists():
+        _generate_and_ingest(cache, min(evaluations, BASE_EVALUATIONS), base, log)
+    if evaluations > BASE_EVALUATIONS:
+        partial = target.with_suffix(".partial")
+        shutil.copyfile(base, partial)
+        replicate_evaluations(partial, evaluations)
+        partial.rename(target)
+    return target
+
+
+def _generate_and_ingest(cache: Path, evaluations: int, db_path: Path, log: Path) -> None:
+    world = cache / f"world-{evaluations}"
+    partial = db_path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    env = {**os.environ, "CXBENCH_DB": str(partial), "CXBENCH_SALT": "benchmark"}
+    cli = [sys.executable, "-m", "cxbench.cli"]
+    if not (world / "manifest.json").exists():
+        timed([*cli, "generate", "--out", str(world), "--evaluations", str(evaluations),
+               "--seed", str(BASE_SEED), "--waves", BENCH_WAVES,
+               "--countries", BENCH_COUNTRIES], env, log)  # fmt: skip
+    timed([*cli, "ingest", str(world)], env, log)
+    partial.rename(db_path)
+
+
+def replicate_evaluations(db_path: Path, evaluations: int) -> None:
+    """Grow raw.survey_evaluations to ``evaluations`` rows by copying its rows.
+
+    Copy k gets respondent ids suffixed ``~k``; everything else (batch, answers)
+    is kept, so every key, contract and test still holds.
+    """
+    with duckdb.connect(str(db_path)) as connection:
+        connection.execute("set enable_progress_bar = false")
+        base = connection.execute("select count(*) from raw.survey_evaluations").fetchall()[0][0]
+        missing = evaluations - base
+        copies = -(-missing // base)
+        connection.execute(
+            f"""
+            insert into raw.survey_evaluations by name
+            select
+                survey.* replace (survey.respondent_id || '~' || copies.copy_number as respondent_id)
+            from raw.survey_evaluations as survey
+            cross join range(1, {copies + 1}) as copies (copy_number)
+            limit {missing}
+            """
+        )
+        connection.execute("checkpoint")
+
+
+def dbt_env(db_path: Path) -> dict[str, str]:
+    artefacts = db_path.parent / "dbt"
+    return {
+        **os.environ,
+        "CXBENCH_DB": str(db_path),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
+        "DBT_TARGET_PATH": str(artefacts / "target"),
+        "DBT_LOG_PATH": str(artefacts / "logs"),
+    }
+
+
+def benchmark_size(cache: Path, scratch: Path, evaluations: int) -> BuildBenchmark:
+    """Time dbt build, the SQL script and dbt start-up on fresh copies of one raw warehouse."""
+    log = scratch / "bench-build.log"
+    raw = prepare_raw(cache, evaluations, log)
+    dbt = [dbt_executable()]
+    project = ["--project-dir", str(DBT_PROJECT_DIR)]
+
+    dbt_db = scratch / f"dbt-{evaluations}" / "cxbench.duckdb"
+    dbt_db.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(raw, dbt_db)
+    startup = timed([*dbt, "build", "--select", "tag:no-such-tag", *project], dbt_env(dbt_db), log)
+    build = timed([*dbt, "build", *project], dbt_env(dbt_db), log)
+
+    sql_db = scratch / f"sql-{evaluations}" / "cxbench.duckdb"
+    sql_db.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(raw, sql_db)
+    script = timed(
+        [sys.executable, "-m", "cxbench.bench_build", "core", "--db", str(sql_db)],
+        dict(os.environ),
+        log,
+    )
+    results = json.loads((dbt_db.parent / "dbt" / "target" / "run_results.json").read_text())
+    difference = compare_core_numbers(dbt_db, sql_db)
+    return BuildBenchmark(
+        evaluations=evaluations,
+        dbt_build=build,
+        sql_script=script,
+        dbt_startup=startup,
+        dbt_nodes=len(results["results"]),
+        max_abs_difference=difference,
+        raw_mb=round(raw.stat().st_size / 2**20, 1),
+    )
+
+
+def compare_core_numbers(dbt_db: Path, sql_db: Path) -> float:
+    """Largest absolute difference between the marts and the script's tables."""
+    checks = {
+        "company_pillar_scores": (
+            ["company_id", "wave", "pillar_id"],
+            ["mean_score", "std_error", "ci_low", "ci_high", "unweighted_mean_score"],
+            "fct_company_pillar_scores",
+        ),
+        "company_scores": (
+            ["company_id", "wave"],
+            ["cx_index", "rank_in_country", "rank_in_sector"],
+            "fct_company_scores",
+        ),
+    }
+    worst = 0.0
+    with duckdb.connect(":memory:") as connection:
+        connection.execute(f"attach '{dbt_db}' as built (read_only)")
+        connection.execute(f"attach '{sql_db}' as script (read_only)")
+        for table, (keys, measures, mart) in checks.items():
+            differences = ", ".join(
+                f"max(abs(mart.{column} - core.{column}))" for column in measures
+            )
+            mismatched = ", ".join(
+                f"count(*) filter (where (mart.{column} is null) <> (core.{column} is null))"
+                for column in measures
+            )
+            row = connection.execute(
+                f"""
+                select count(*), count(core.{keys[0]}), {mismatched}, {differences}
+                from built.marts.{mart} as mart
+                left join script.core.{table} as core using ({", ".join(keys)})
+                """
+            ).fetchall()[0]
+            n_rows, n_matched, *rest = row
+            nulls, maxima = rest[: len(measures)], rest[len(measures) :]
+            if n_rows != n_matched or any(nulls):
+                raise RuntimeError(f"{table}: rows or NULLs differ ({row})")
+            worst = max(worst, *(value or 0.0 for value in maxima))
+    return worst
+
+
+def run_core_script(db_path: Path) -> None:
+    """Execute cxbench/sql/core_numbers.sql on ``db_path`` (the benchmark's SQL side)."""
+    from cxbench.sql.core_hooks import importance_hook, rake_hook
+
+    hooks = {"rake": rake_hook, "importance": importance_hook}
+    with duckdb.connect(str(db_path)) as connection:
+        connection.execute("set enable_progress_bar = false")
+        for kind, name, sql in script_steps(CORE_SCRIPT.read_text()):
+            if kind == "python":
+                hooks[name](connection)
+            elif sql.strip():
+                connection.execute(sql)
+
+
+def script_steps(text: str) -> list[tuple[str, str, str]]:
+    """Split the script at ``-- step: name`` / ``-- python: name`` lines."""
+    steps: list[tuple[str, str, str]] = []
+    kind, name, lines = "step", "preamble", []
+    for line in text.splitlines():
+        for marker in ("step", "python"):
+            prefix = f"-- {marker}: "
+            if line.startswith(prefix):
+                steps.append((kind, name, "\n".join(lines)))
+                kind, name, lines = marker, line[len(prefix) :].strip(), []
+                break
+        else:
+            lines.append(line)
+    steps.append((kind, name, "\n".join(lines)))
+    return [step for step in steps if step[0] == "python" or step[2].strip()]
+
+
+def record(results: list[BuildBenchmark]) -> None:
+    """Append one table row per size under the marker in docs/benchmarks.md."""
+    text = BENCHMARKS_FILE.read_text()
+    if BUILD_MARKER not in text:
+        raise RuntimeError(f"{BENCHMARKS_FILE} has no {BUILD_MARKER}")
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+    ).stdout.strip() or "unknown"  # fmt: skip
+    rows = [
+        f"| {date} | {commit} | {result.evaluations:,} "
+        f"| {result.dbt_build.seconds:.1f} s / {result.dbt_build.peak_rss_mb:,.0f} MB "
+        f"| {result.sql_script.seconds:.1f} s / {result.sql_script.peak_rss_mb:,.0f} MB "
+        f"| {result.ratio:.2f} "
+        f"| {result.dbt_startup.seconds:.1f} s "
+        f"| {result.dbt_build.seconds - result.dbt_startup.seconds:.1f} s "
+        f"| {result.dbt_nodes} | {result.max_abs_difference:.1e} |"
+        for result in results
+    ]
+    BENCHMARKS_FILE.write_text(text.replace(BUILD_MARKER, "\n".join([*rows, BUILD_MARKER]), 1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m cxbench.bench_build", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+    core = sub.add_parser("core", help="run the hand-written SQL script on a warehouse")
+    core.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--evaluations", type=int, nargs="+", default=[BASE_EVALUATIONS])
+    parser.add_argument("--cache", type=Path, help="where prepared raw warehouses are kept")
+    parser.add_argument("--no-record", action="store_true", help="do not write docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    if args.command == "core":
+        run_core_script(args.db)
+        return 0
+    cache = args.cache or load_settings().generated_dir / "bench-build"
+    cache.mkdir(parents=True, exist_ok=True)
+    results = []
+    for evaluations in args.evaluations:
+        scratch = cache / f"run-{evaluations}"
+        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.mkdir()
+        result = benchmark_size(cache, scratch, evaluations)
+        results.append(result)
+        print(json.dumps({**asdict(result), "ratio": round(result.ratio, 3)}), flush=True)
+        shutil.rmtree(scratch / f"dbt-{evaluations}", ignore_errors=True)
+        shutil.rmtree(scratch / f"sql-{evaluations}", ignore_errors=True)
+    if not args.no_record:
+        record(results)
+    print(json.dumps({"machine": f"{platform.machine()}, {os.cpu_count()} cores"}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Hand-written SQL kept beside the dbt project: the benchmark's yardstick script."""

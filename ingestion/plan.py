@@ -1,0 +1,45 @@
+"""What the loader needs to know about one file, independent of its kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ingestion.contracts import TargetColumn
+from ingestion.readers import ReadOptions, SourceTable
+
+
+@dataclass(frozen=True)
+class GroupSum:
+    """Rows of one group whose ``value`` must add up to ``total`` (population shares)."""
+
+    group: tuple[str, ...]
+    value: str
+    total: float = 1.0
+    tolerance: float = 0.005
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """A file's kind, target table, contract and cross-row rules."""
+
+    kind: str
+    table: str
+    required_columns: tuple[str, ...]
+    #: Compiled once the file is open (header and value labels known) from the source
+    #: and the file's sha256 (ids made from row numbers include it).
+    columns: Callable[[SourceTable, str], list[TargetColumn]]
+    key: tuple[str, ...]
+    #: Columns that narrow the raw rows a new row could duplicate (survey: wave and
+    #: country); ``None``: duplicates are only looked for within the file.
+    dedupe_partition: tuple[str, ...] | None = None
+    #: Source column → target column whose pseudonymised value stands in for it in a
+    #: rejected row's record (respondent id → its hash, comment → scrubbed text).
+    private_columns: Mapping[str, str] = field(default_factory=dict)
+    #: Source columns kept in a rejected row's record; ``None``: every column.
+    record_columns: tuple[str, ...] | None = None
+    scrub_phones: bool = False
+    group_sum: GroupSum | None = None
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    labelled_columns: tuple[str, ...] = ()
+    mapping_text: str | None = None

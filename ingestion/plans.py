@@ -1,0 +1,54 @@
+"""Load plans per kind of file: a mapped survey export, or one of the industry files."""
+
+from __future__ import annotations
+
+from ingestion.industry_contract import INDUSTRY_KINDS
+from ingestion.mapping import QuestionnaireMapping
+from ingestion.plan import LoadPlan
+from ingestion.readers import ReadOptions, SourceTable
+from ingestion.survey_contract import SURVEY_KEY, SURVEY_PARTITION, survey_columns
+
+KINDS = ("survey", *INDUSTRY_KINDS)
+
+
+def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
+    """How to load one survey export through its questionnaire mapping."""
+    private = {}
+    respondent = mapping.keys["respondent_id"]
+    if respondent.column:
+        private[respondent.column] = "respondent_id"
+    if mapping.comment:
+        private[mapping.comment] = "comment"
+    return LoadPlan(
+        kind="survey",
+        table="survey_evaluations",
+        required_columns=tuple(mapping.source_columns()),
+        columns=lambda source, sha: survey_columns(mapping, salt, sha, source.value_labels),
+        key=SURVEY_KEY,
+        dedupe_partition=SURVEY_PARTITION,
+        private_columns=private,
+        record_columns=tuple(mapping.source_columns()),
+        scrub_phones=mapping.comment is not None,
+        read_options=mapping.source,
+        labelled_columns=tuple(mapping.labelled_columns()),
+        mapping_text=mapping.raw_text,
+    )
+
+
+def industry_plan(kind: str, read_options: ReadOptions | None = None) -> LoadPlan:
+    """How to load a companies, sectors, margins or maturity file."""
+    spec = INDUSTRY_KINDS[kind]
+
+    def columns(source: SourceTable, _sha: str) -> list:
+        return spec.columns(set(source.columns))
+
+    return LoadPlan(
+        kind=kind,
+        table=spec.table,
+        required_columns=spec.required_columns,
+        columns=columns,
+        key=spec.key,
+        dedupe_partition=spec.dedupe_partition,
+        group_sum=spec.group_sum,
+        read_options=read_options or ReadOptions(),
+    )

@@ -1,0 +1,85 @@
+"""Columns whose value comes from a value map, SPSS value labels, a fixed value or the row.
+
+A brand coded 1–4 in the export becomes a brand id through the mapping's value
+map (an unmapped code rejects the row: a brand cannot be guessed); a gender coded
+1/2 in an SPSS file can store its label instead. Both are one ``CASE`` in SQL,
+so recoding costs no Python per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ingestion.contracts import Check, TargetColumn, nul_check, shown, text_of
+from ingestion.mapping import ColumnSource
+from ingestion.sql_text import quote_literal
+
+ROW_NUMBER = "source_row_number"
+
+
+def case_sql(text: str, values: Mapping[str, str]) -> str:
+    """``CASE text WHEN code THEN value … END`` (NULL when no code matches)."""
+    whens = " ".join(
+        f"when {quote_literal(code)} then {quote_literal(value)}" for code, value in values.items()
+    )
+    return f"case {text} {whens} end"
+
+
+def recoded_text(
+    name: str,
+    source: ColumnSource,
+    labels: Mapping[str, str] | None = None,
+    required: bool = False,
+    transform: str = "{}",
+) -> TargetColumn:
+    """A text column read through ``source``: plain, value-mapped or labelled.
+
+    A value-mapped code not in the map rejects the row; a labelled code without a
+    label keeps its code (SPSS files often label only some values).
+    """
+    assert source.column is not None
+    text = text_of(source.column)
+    checks = [nul_check(name, source.column)]
+    if source.values is not None:
+        value = case_sql(text, source.values)
+        checks.append(
+            Check(
+                name,
+                f"{text} is not null and {value} is null",
+                f"{quote_literal(source.column + ': code ')} || {shown(text)} || "
+                "' is not in the mapping''s value map'",
+            )
+        )
+    elif source.labels and labels:
+        value = f"coalesce({case_sql(text, labels)}, {text})"
+    else:
+        value = text
+    if required:
+        checks.insert(
+            0,
+            Check(name, f"{text} is null", quote_literal(f"{source.column}: missing value")),
+        )
+    return TargetColumn(
+        name, "varchar", f"cast({transform.format(value)} as varchar)", tuple(checks)
+    )
+
+
+def fixed_or_column_sql(fixed: object, source: ColumnSource | None) -> str:
+    """SQL for a value given once in the mapping or per row in a column (NULL if neither)."""
+    if fixed is not None:
+        return quote_literal(str(fixed))
+    if source is None or source.column is None:
+        return "cast(null as varchar)"
+    if source.values is not None:
+        return case_sql(text_of(source.column), source.values)
+    return text_of(source.column)
+
+
+def row_number_id_sql(file_sha256: str) -> str:
+    """An id for a file without respondent ids: its checksum prefix and the row number.
+
+    The checksum keeps row 1 of two different files apart, so they never collide as
+    "the same respondent"; it also means such ids cannot link one person across
+    files, which a file without ids could not do anyway.
+    """
+    return f"{quote_literal(file_sha256[:16] + '#')} || cast({ROW_NUMBER} as varchar)"
