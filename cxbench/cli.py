@@ -16,7 +16,7 @@ import duckdb
 import typer
 
 from cxbench import pipeline
-from cxbench.console import console, ingest_table, progress_bar
+from cxbench.console import console, ingest_details, ingest_table, progress_bar
 from cxbench.dbt_runner import DbtError
 from cxbench.settings import load_settings
 
@@ -31,7 +31,7 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Warehouse file (default: $CXBENCH_DB or warehouse/cxbench.duckdb)."),
 ]
-KINDS = ("survey", "companies", "sectors", "margins")
+KINDS = ("survey", "companies", "sectors", "margins", "maturity")
 DEFAULT_WAVES = "2024,2025"
 DEFAULT_COUNTRIES = "NL,NO,PL,GB,DE"
 
@@ -87,9 +87,16 @@ def ingest(
     ] = 1.0,
     db: DbOption = None,
 ) -> None:
-    """Load files into the raw layer: every row loaded or rejected with its reason."""
+    """Load files into the raw layer: every row loaded or rejected with its reason.
+
+    Exit 0 when every file loaded (or was already loaded), 2 on bad input: a file
+    that cannot be read, a bad mapping, or a batch refused by --max-reject-rate.
+    """
     if kind not in KINDS:
         console.print(f"[red]--kind must be one of {', '.join(KINDS)}, got {kind!r}[/]")
+        raise typer.Exit(2)
+    if not 0.0 <= max_reject_rate <= 1.0:
+        console.print(f"[red]--max-reject-rate must be between 0 and 1, got {max_reject_rate}[/]")
         raise typer.Exit(2)
     settings = load_settings(db)
     report = pipeline.IngestReport()
@@ -101,16 +108,20 @@ def ingest(
     with progress_bar() as progress:
         task = progress.add_task("loading files", total=len(files))
         for item_kind, path in files:
-            progress.update(task, description=f"loading {path.name}")
+            progress.update(task, description=f"{path.name}")
+
+            def on_step(step: str, name: str = path.name) -> None:
+                progress.update(task, description=f"{name}: {step}")
+
             part = pipeline.ingest_files(
-                settings.db_path, [path], item_kind, mapping, max_reject_rate
+                settings.db_path, [path], item_kind, mapping, max_reject_rate, on_step=on_step
             )
             report.results += part.results
             report.errors.update(part.errors)
             progress.advance(task)
     console.print(ingest_table(report))
-    for error in report.errors.values():
-        console.print(f"[red]error:[/] {error}", highlight=False)
+    for line in ingest_details(report):
+        console.print(line, highlight=False)
     if not report.ok:
         raise typer.Exit(2)
 

@@ -60,9 +60,25 @@ def ingest_table(report: IngestReport) -> Table:
                 else ""
             ),
         )
-    for path, error in report.errors.items():
-        table.add_row(path.name, "", "[red]error[/]", "", "", "", error.splitlines()[0])
+    for path in report.errors:
+        table.add_row(path.name, "", "[red]error[/]", "", "", "", "see below")
     return table
+
+
+def ingest_details(report: IngestReport) -> list[str]:
+    """Below the table: what was detected, the commonest rejects, and every error in full."""
+    lines: list[str] = []
+    for result in report.results:
+        if result.notes:
+            lines.append(f"{result.source_path.name}: {'; '.join(result.notes)}")
+        if result.top_rejects and result.status != "skipped":
+            commonest = ", ".join(f"{field} ({count:,})" for field, count in result.top_rejects)
+            lines.append(
+                f"{result.source_path.name}: rejected rows by field: {commonest} "
+                f"— see raw.rejected_rows where batch_id = '{result.batch_id}'"
+            )
+    lines += [f"[red]error:[/] {error}" for error in report.errors.values()]
+    return lines
 
 
 def layer_table(counts: dict[str, dict[str, int | None]]) -> Table:

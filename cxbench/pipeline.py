@@ -78,9 +78,7 @@ def ingest_files(
                     db_path, path, mapping, salt, max_reject_rate, on_step=on_step
                 )
             else:
-                result = load_industry_file(
-                    db_path, path, kind, max_reject_rate, on_step=on_step
-                )
+                result = load_industry_file(db_path, path, kind, max_reject_rate, on_step=on_step)
             report.results.append(result)
         except (ValueError, OSError) as error:
             report.errors[path] = str(error)

@@ -119,7 +119,9 @@ def _check_result(
         observed_value=_observed_value(result),
         condition=repr(expectation.row_condition) if expectation.row_condition else None,
         unexpected_examples=_examples(
-            result.result, max_examples, redact=kwargs.get("column") if _redacted(expectation) else None
+            result.result,
+            max_examples,
+            redact=kwargs.get("column") if _redacted(expectation) else None,
         ),
         unexpected_count=_count((result.result or {}).get("unexpected_count")),
         rule=(expectation.meta or {}).get("rule"),
@@ -162,9 +164,7 @@ def _redacted(expectation: Expectation) -> bool:
     return bool((expectation.meta or {}).get("redact_values"))
 
 
-def _examples(
-    outcome: Mapping[str, Any], limit: int, redact: str | None = None
-) -> tuple[Any, ...]:
+def _examples(outcome: Mapping[str, Any], limit: int, redact: str | None = None) -> tuple[Any, ...]:
     """Failing rows identified by their key columns when GX has them, else the bare values.
 
     With ``redact`` (the checked column), the failing value itself is left out and

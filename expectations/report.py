@@ -10,12 +10,12 @@ from expectations.check_run import CheckResult, CheckRun
 OUTCOME_STYLE = {"pass": "green", "warn": "yellow", "FAIL": "bold red", "skip": "dim"}
 
 
-def check_run_table(run: CheckRun, only_failed: bool = False) -> Table:
+def check_run_table(run: CheckRun, only_failed: bool = True) -> Table:
     """One row per expectation: suite, expectation, column, severity, result, observed value.
 
-    ``only_failed`` keeps the table to what needs attention (failures of either
-    severity, and skipped suites); the title always carries the totals so nothing
-    is hidden.
+    By default only what needs attention is listed (failures of either severity,
+    and skipped suites): a run has about a hundred expectations. The title always
+    carries the totals, so nothing is hidden; ``only_failed=False`` lists all.
     """
     verdict = "[green]passed[/]" if run.success else "[bold red]failed[/]"
     n_warnings = sum(1 for result in run.failed if not result.blocks)
@@ -43,11 +43,26 @@ def check_run_table(run: CheckRun, only_failed: bool = False) -> Table:
             escape(column),
             escape(result.severity),
             f"[{OUTCOME_STYLE[outcome]}]{outcome}[/]",
-            escape(result.observed_value or ""),
+            escape(_observed(result)),
         )
     for skipped in run.skipped:
         table.add_row(escape(skipped.suite), "", "", "", "[dim]skip[/]", escape(skipped.reason))
     return table
+
+
+def _observed(result: CheckResult) -> str:
+    """The observed value, and for a failure the first row that triggered it."""
+    observed = result.observed_value or ""
+    if result.success or not result.unexpected_examples:
+        return observed
+    example = result.unexpected_examples[0]
+    if isinstance(example, dict):
+        example = ", ".join(f"{key}={_short(value)}" for key, value in example.items())
+    return f"{observed}; e.g. {example}"
+
+
+def _short(value: object) -> str:
+    return f"{value:.3g}" if isinstance(value, float) else str(value)
 
 
 def _outcome(result: CheckResult) -> str:

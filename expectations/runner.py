@@ -147,7 +147,8 @@ def read_frames(
             sources.frames[suite_name] = _read_frame(connection, suite_name, spec, context)
             if spec.screened_from and spec.screened_from not in sources.table_rows:
                 count_sql = f"select count(*) from {spec.screened_from}"
-                sources.table_rows[spec.screened_from] = connection.execute(count_sql).fetchall()[0][0]
+                [(n_rows,)] = connection.execute(count_sql).fetchall()
+                sources.table_rows[spec.screened_from] = n_rows
     return sources
 
 
@@ -167,10 +168,10 @@ def _read_frame(
 ) -> pd.DataFrame:
     try:
         frame = connection.execute(spec.sql(context)).df()
-    except duckdb.CatalogException as error:
+    except (duckdb.CatalogException, duckdb.BinderException) as error:
         raise QualityTargetMissingError(
             f"suite {suite_name}: cannot read its rows ({error}); "
-            "build the marts before checking them"
+            "build the marts before checking them (or align the suite with a changed contract)"
         ) from error
     return spec.derive(frame) if spec.derive else frame
 
@@ -238,7 +239,7 @@ def validate_frame(
 
 
 def _against_table(result: CheckResult, table_rows: int, cap: int) -> CheckResult:
-    """"3 of 1,850,000 rows unexpected" instead of "3 of 3": the frame held screened rows only.
+    """Say "3 of 1850000 rows unexpected", not "3 of 3": the frame held screened rows only.
 
     The screen keeps up to ``cap`` rows per rule, so a count that reaches it is a floor.
     """

@@ -4,12 +4,14 @@ A contract is a list of :class:`TargetColumn`; each knows the SQL that turns the
 source text into its typed value and the checks that reject a row. The loader
 turns the list into one ``select`` over the source, so checking 1.85M rows is one
 DuckDB scan rather than a Python loop, and the first failing check of a row
-becomes its recorded reason. Columns recoded through value maps are in
+becomes its recorded reason. Scored items (statements, outcomes) are in
+:mod:`ingestion.scored_items`, columns recoded through value maps in
 :mod:`ingestion.recoding`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingestion.countries import country_codes
@@ -25,6 +27,10 @@ class Check:
     field: str
     failed_sql: str
     reason_sql: str
+    #: For a range check on a parsed number: (SQL of the value, NULL when missing;
+    #: low; high). Range checks of one scale are screened together with one
+    #: ``greatest``/``least`` per row, and checked one by one only when that fails.
+    screen: tuple[str, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,20 @@ class TargetColumn:
     prepared: tuple[tuple[str, str], ...] = ()
     #: Second-level helpers that may use ``prepared`` aliases (e.g. "is a missing code").
     derived: tuple[tuple[str, str], ...] = ()
+    #: An intermediate form of the value (the plain respondent id, before its salted
+    #: hash): ``finish`` turns SQL for it into SQL for the stored value. Kept apart so
+    #: that a check can speak of the plain value and the hash is computed once.
+    checked_sql: str | None = None
+    finish: Callable[[str], str] | None = None
+
+    @property
+    def held_sql(self) -> str:
+        """SQL for the intermediate form (the value itself unless ``checked_sql`` is set)."""
+        return self.checked_sql or self.value_sql
+
+    def stored(self, held: str) -> str:
+        """SQL for the stored value, given SQL for the held one."""
+        return self.finish(held) if self.finish else held
 
 
 def text_of(column: str) -> str:
@@ -51,7 +71,7 @@ def text_of(column: str) -> str:
 
 def shown(expression: str) -> str:
     """SQL quoting a text value inside a reason message."""
-    return f"'''' || left({expression}, 80) || ''''"
+    return f"'''' || left(cast({expression} as varchar), 80) || ''''"
 
 
 def nul_check(field: str, column: str) -> Check:
@@ -98,75 +118,6 @@ def number_sql(column: str, decimal: str = "auto") -> str:
     )
 
 
-def scored_item(
-    name: str,
-    column: str,
-    source_scale: tuple[float, float],
-    target_scale: tuple[float, float] | None = None,
-    missing: tuple[str, ...] = (),
-    offset: float = 0.0,
-    decimal: str = "auto",
-) -> TargetColumn:
-    """A numeric answer: missing codes → NULL, offset, range check, linear rescale.
-
-    The range is checked on the source scale (after the offset), where the
-    questionnaire declared it, so the reason quotes the value the researcher sees
-    in the file. Missing codes match by number ("99" and "99.0" alike) or, for
-    codes such as ``#NULL!``, by text; a blank cell is missing too.
-    """
-    number, is_missing = f"_{name}_number", f"_{name}_missing"
-    source = quote_identifier(column)
-    numeric_codes = [code for code in missing if _is_number(code)]
-    text_codes = [code for code in missing if not _is_number(code)]
-    blank = f"{source} is null or trim({source}) = ''"
-    if text_codes:
-        blank += f" or trim({source}) in ({', '.join(quote_literal(c) for c in text_codes)})"
-    missing_sql = f"({number} is null and ({blank}))"
-    if numeric_codes:
-        codes = ", ".join(number_literal(float(code)) for code in numeric_codes)
-        missing_sql = f"(coalesce({number} in ({codes}), false) or {missing_sql})"
-    shifted = f"({number} + {number_literal(offset)})" if offset else number
-    low, high = source_scale
-    to_low, to_high = target_scale or source_scale
-    factor = (to_high - to_low) / (high - low)
-    rescaled = (
-        shifted
-        if (to_low, to_high) == (low, high)
-        else f"{number_literal(to_low)} + ({shifted} - {number_literal(low)}) * "
-        f"{number_literal(factor)}"
-    )
-    checks = (
-        Check(
-            name,
-            f"not {is_missing} and {number} is null",
-            f"{quote_literal(column + ': not a number ')} || {shown(source)}",
-        ),
-        Check(
-            name,
-            f"not {is_missing} and not ({shifted} between {number_literal(low)} "
-            f"and {number_literal(high)})",
-            f"{quote_literal(column + ': ')} || {shown(source)} || "
-            f"{quote_literal(f' outside scale {low:g}-{high:g}')}",
-        ),
-    )
-    return TargetColumn(
-        name,
-        "double",
-        f"case when {is_missing} then null else {rescaled} end",
-        checks,
-        prepared=((number, number_sql(column, decimal)),),
-        derived=((is_missing, missing_sql),),
-    )
-
-
-def _is_number(code: str) -> bool:
-    try:
-        float(code)
-    except ValueError:
-        return False
-    return True
-
-
 def wave_column(value_sql: str) -> TargetColumn:
     """Survey wave (year): an integer between 2000 and next year."""
     wave = f"try_cast({value_sql} as integer)"
@@ -191,11 +142,13 @@ def country_column(value_sql: str) -> TargetColumn:
     return TargetColumn("country", "varchar", country, (check,))
 
 
-def integer_in_range(name: str, column: str | None, low: int, high: int) -> TargetColumn:
+def integer_in_range(
+    name: str, column: str | None, low: int, high: int, numeric: bool = False
+) -> TargetColumn:
     """An optional whole number that must lie in ``[low, high]`` when present."""
     if column is None:
         return TargetColumn(name, "integer", "cast(null as integer)")
-    text = text_of(column)
+    text = quote_identifier(column) if numeric else text_of(column)
     number = f"_{name}_number"
     check = Check(
         name,
@@ -204,8 +157,9 @@ def integer_in_range(name: str, column: str | None, low: int, high: int) -> Targ
         f"{quote_literal(column + ': ')} || {shown(text)} || "
         f"{quote_literal(f' is not a whole number in {low}-{high}')}",
     )
+    parsed = quote_identifier(column) if numeric else number_sql(column)
     return TargetColumn(
-        name, "integer", f"cast({number} as integer)", (check,), ((number, number_sql(column)),)
+        name, "integer", f"cast({number} as integer)", (check,), ((number, parsed),)
     )
 
 
@@ -225,14 +179,16 @@ def number_at_least(name: str, column: str | None, low: float) -> TargetColumn:
     return TargetColumn(name, "double", number, (check,), ((number, number_sql(column)),))
 
 
-def date_column(name: str, column: str | None) -> TargetColumn:
-    """An optional ISO date."""
+def date_column(name: str, column: str | None, typed: bool = False) -> TargetColumn:
+    """An optional ISO date (``typed``: the reader parsed it already)."""
     if column is None:
         return TargetColumn(name, "date", "cast(null as date)")
-    text = text_of(column)
+    if typed:
+        return TargetColumn(name, "date", quote_identifier(column))
+    text, parsed = text_of(column), f"_{name}_date"
     check = Check(
         name,
-        f"{text} is not null and try_cast({text} as date) is null",
+        f"{text} is not null and {parsed} is null",
         f"{quote_literal(column + ': ')} || {shown(text)} || ' is not a date (YYYY-MM-DD)'",
     )
-    return TargetColumn(name, "date", f"try_cast({text} as date)", (check,))
+    return TargetColumn(name, "date", parsed, (check,), ((parsed, f"try_cast({text} as date)"),))

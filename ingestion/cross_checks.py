@@ -1,46 +1,65 @@
 """Checks that need more than one row: duplicate keys (in the file, against raw) and group sums.
 
-They run on ``checked_rows`` after the scan and mark rows that passed the
-row-level checks. Each starts with an aggregate that is cheap when nothing is
-wrong (a ``group by … having``, an ``exists`` against raw on the key's partition),
-so a clean file pays for one aggregation instead of a window over every row.
+They run on the batch's rows in raw, inside its transaction, after every row
+was inserted, and add rows to ``batch_rejects`` with field and reason. Each
+starts with an aggregate that is cheap when nothing is wrong (a ``group by …
+having``, an ``exists`` against raw on the key's partition), so a clean file pays
+for one aggregation instead of a window over every row.
 """
 
 from __future__ import annotations
 
 import duckdb
 
-from ingestion.checked_rows import CHECKED_TABLE, numbered_source_sql, record_sql
+from ingestion.passes import REJECTS, batch_rows
 from ingestion.plan import GroupSum, LoadPlan
-from ingestion.readers import SourceTable
-from ingestion.recoding import ROW_NUMBER
 from ingestion.sql_text import number_literal, quote_literal
-
-PASSED = f"{CHECKED_TABLE}.reject_field is null"
 
 
 def _matches(left: str, right: str, names: tuple[str, ...]) -> str:
-    return " and ".join(f"{left}.{name} = {right}.{name}" for name in names)
+    return " and ".join(f"{left}.{name} = {right}.{name}" for name in names) or "true"
 
 
-def reject_duplicates_in_file(con: duckdb.DuckDBPyConnection, plan: LoadPlan, row_sql: str) -> None:
+def _passed(plan: LoadPlan, batch_id: str, alias: str = "fresh") -> str:
+    """The batch's rows that passed so far, as a subquery aliased ``alias``."""
+    return (
+        f"(select * from raw.{plan.table} where {batch_rows(batch_id, include_failed=False)} "
+        f"and row_number not in (select row_number from {REJECTS})) as {alias}"
+    )
+
+
+def reject_duplicates_in_file(
+    con: duckdb.DuckDBPyConnection, plan: LoadPlan, batch_id: str
+) -> None:
     """Every row whose key an earlier row of the file already has is rejected."""
     key = ", ".join(plan.key)
+    # Grouping by a 64-bit hash of the key is far cheaper than by the key's strings
+    # (a 64-character respondent hash among them); only colliding hashes are then
+    # grouped by the key itself, so a hash collision cannot reject a row.
     con.execute(
-        f"create or replace temp table duplicate_keys as select {key}, min({row_sql}) as first_row "
-        f"from {CHECKED_TABLE} where reject_field is null group by all having count(*) > 1"
+        "create or replace temp table duplicate_hashes as "
+        f"select hash({key}) as key_hash from {_passed(plan, batch_id)} "
+        "group by all having count(*) > 1"
+    )
+    if not _has_rows(con, "duplicate_hashes"):
+        return
+    con.execute(
+        "create or replace temp table duplicate_keys as "
+        f"select {key}, min(row_number) as first_row from {_passed(plan, batch_id)} "
+        f"where hash({key}) in (select key_hash from duplicate_hashes) "
+        "group by all having count(*) > 1"
     )
     if not _has_rows(con, "duplicate_keys"):
         return
     con.execute(
-        f"update {CHECKED_TABLE} set reject_field = {quote_literal(key)}, "
-        f"reject_reason = 'duplicate key: same ({key}) as row ' || dup.first_row "
-        f"from duplicate_keys as dup where {PASSED} "
-        f"and {_matches(CHECKED_TABLE, 'dup', plan.key)} and {row_sql} > dup.first_row"
+        f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(key)}, "
+        f"'duplicate key: same ({key}) as row ' || dup.first_row "
+        f"from {_passed(plan, batch_id)} inner join duplicate_keys as dup "
+        f"on {_matches('fresh', 'dup', plan.key)} where fresh.row_number > dup.first_row"
     )
 
 
-def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> None:
+def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan, batch_id: str) -> None:
     """Rows whose key an earlier batch already loaded are rejected, naming that batch.
 
     The join against raw only runs when raw holds rows of the same partition
@@ -49,75 +68,50 @@ def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> 
     if plan.dedupe_partition is None:
         return
     partition = ", ".join(plan.dedupe_partition) or "1"
-    target = f"raw.{plan.table}"
+    earlier = f"(select * from raw.{plan.table} where not {batch_rows(batch_id)})"
     con.execute(
-        f"create or replace temp table fresh_partitions as select distinct {partition} "
-        f"from {CHECKED_TABLE} where reject_field is null"
+        "create or replace temp table fresh_partitions as "
+        f"select distinct {partition} from {_passed(plan, batch_id)}"
     )
     overlap = con.execute(
-        f"select exists (select 1 from {target} as loaded inner join fresh_partitions as fresh "
-        f"on {_matches('loaded', 'fresh', plan.dedupe_partition) or 'true'})"
+        f"select exists (select 1 from {earlier} as loaded semi join fresh_partitions as part "
+        f"on {_matches('loaded', 'part', plan.dedupe_partition)})"
     ).fetchall()[0][0]
     if not overlap:
         return
     key = ", ".join(plan.key)
     con.execute(
-        f"update {CHECKED_TABLE} set reject_field = {quote_literal(key)}, "
-        f"reject_reason = 'duplicate key: ({key}) already loaded by batch ' || loaded.batch_id "
-        f"from (select {key}, min(batch_id) as batch_id from {target} as candidate "
-        f"semi join fresh_partitions as fresh "
-        f"on {_matches('candidate', 'fresh', plan.dedupe_partition) or 'true'} "
-        "group by all) as loaded "
-        f"where {PASSED} and {_matches(CHECKED_TABLE, 'loaded', plan.key)}"
+        f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(key)}, "
+        f"'duplicate key: ({key}) already loaded by batch ' || loaded.batch_id "
+        f"from {_passed(plan, batch_id)} inner join (select {key}, min(batch_id) as batch_id "
+        f"from {earlier} as candidate semi join fresh_partitions as part "
+        f"on {_matches('candidate', 'part', plan.dedupe_partition)} group by all) as loaded "
+        f"on {_matches('fresh', 'loaded', plan.key)}"
     )
 
 
-def reject_bad_group_sums(con: duckdb.DuckDBPyConnection, rule: GroupSum | None) -> None:
+def reject_bad_group_sums(
+    con: duckdb.DuckDBPyConnection, plan: LoadPlan, batch_id: str, rule: GroupSum | None
+) -> None:
     """All rows of a group whose values do not add up to the total are rejected."""
     if rule is None:
         return
     group = ", ".join(rule.group)
     con.execute(
-        f"create or replace temp table bad_groups as select {group}, sum({rule.value}) as total "
-        f"from {CHECKED_TABLE} where reject_field is null group by all "
-        f"having abs(sum({rule.value}) - {number_literal(rule.total)}) > "
+        "create or replace temp table bad_groups as "
+        f"select {group}, sum({rule.value}) as total from {_passed(plan, batch_id)} "
+        f"group by all having abs(sum({rule.value}) - {number_literal(rule.total)}) > "
         f"{number_literal(rule.tolerance)}"
     )
     if not _has_rows(con, "bad_groups"):
         return
     shown_group = " || ', ' || ".join(f"cast(bad.{name} as varchar)" for name in rule.group)
     con.execute(
-        f"update {CHECKED_TABLE} set reject_field = {quote_literal(rule.value)}, "
-        f"reject_reason = {quote_literal(rule.value + ': the values of (')} || {shown_group} || "
-        f"') add up to ' || round(bad.total, 4) || "
-        f"{quote_literal(f', not {rule.total:g}')} "
-        f"from bad_groups as bad where {PASSED} and {_matches(CHECKED_TABLE, 'bad', rule.group)}"
-    )
-
-
-def fill_missing_records(
-    con: duckdb.DuckDBPyConnection, plan: LoadPlan, source: SourceTable, row_sql: str
-) -> None:
-    """Source records for rows rejected after the scan (the scan kept only its own rejects).
-
-    Rare, so paying a second scan of the source here keeps the first one lean.
-    """
-    missing = con.execute(
-        f"select count(*) from {CHECKED_TABLE} "
-        "where reject_field is not null and reject_record is null"
-    ).fetchall()[0][0]
-    if not missing:
-        return
-    con.execute(
-        f"create or replace temp table late_records as select {ROW_NUMBER}, "
-        f"{record_sql(plan, source)} as record from {numbered_source_sql(source)} "
-        f"where {ROW_NUMBER} in (select {row_sql} from {CHECKED_TABLE} "
-        "where reject_field is not null and reject_record is null)"
-    )
-    con.execute(
-        f"update {CHECKED_TABLE} set reject_record = late.record from late_records as late "
-        f"where {CHECKED_TABLE}.reject_record is null and {CHECKED_TABLE}.reject_field is not null "
-        f"and {row_sql} = late.{ROW_NUMBER}"
+        f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(rule.value)}, "
+        f"{quote_literal(rule.value + ': the values of (')} || {shown_group} || "
+        f"') add up to ' || round(bad.total, 4) || {quote_literal(f', not {rule.total:g}')} "
+        f"from {_passed(plan, batch_id)} inner join bad_groups as bad "
+        f"on {_matches('fresh', 'bad', rule.group)}"
     )
 
 

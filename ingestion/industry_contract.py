@@ -18,11 +18,11 @@ from ingestion.contracts import (
     number_at_least,
     optional_text,
     required_text,
-    scored_item,
     text_of,
     wave_column,
 )
 from ingestion.plan import GroupSum
+from ingestion.scored_items import scored_item
 from ingestion.sql_text import quote_literal
 
 #: NACE Rev. 2 divisions (two digits); gaps such as 04, 34, 40 are not divisions.

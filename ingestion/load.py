@@ -3,19 +3,20 @@
 Every input row ends up either in its raw table or in ``raw.rejected_rows`` with
 the field and reason, and ``raw.load_batches`` records the counts, so
 ``rows_in = rows_loaded + rows_rejected`` can be checked for every file ever
-loaded. A file whose checksum is already loaded is skipped and says so. Any
-error rolls the whole batch back, and so does a process killed mid-load (DuckDB
-replays only committed transactions from its WAL): a batch is all or nothing.
+loaded. A file whose checksum is already loaded is skipped and says so.
 
-Steps, in one transaction: open the source (:mod:`ingestion.readers`) → one scan
-computing values and row checks into ``checked_rows`` → phone scrubbing of the
-few comments with digits → cross-row checks → insert accepted rows into raw and
-rejected rows, with their pseudonymised source record, into ``raw.rejected_rows``.
+Everything happens in one transaction (:mod:`ingestion.passes` says how rows
+are inserted, numbered and moved aside): any error rolls it back, and so does a
+process killed mid-load (DuckDB replays only committed transactions from its
+WAL), so a batch is all or nothing, and its intermediate states (rejected rows
+still in raw with placeholders) are never visible.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -23,28 +24,39 @@ from pathlib import Path
 import duckdb
 
 from cxbench.checksums import file_sha256
-from ingestion.checked_rows import CHECKED_TABLE, numbered_in_scan, scan_sql
+from ingestion.contracts import TargetColumn
 from ingestion.cross_checks import (
-    fill_missing_records,
     reject_bad_group_sums,
     reject_duplicates_in_file,
     reject_duplicates_of_raw,
 )
+from ingestion.file_checks import FileContractError, check_file_columns
 from ingestion.mapping import QuestionnaireMapping
-from ingestion.phones import scrub_phones_in_table
+from ingestion.passes import (
+    REJECTS,
+    batch_rows,
+    collect_scan_rejects,
+    delete_rejected_sql,
+    insert_all_sql,
+    insert_rejected_sql,
+    number_rows,
+    numbered_in_scan,
+)
+from ingestion.phones import apply_scrubbed, find_candidates, scrub_candidates
 from ingestion.plan import LoadPlan
 from ingestion.plans import industry_plan, survey_plan
 from ingestion.raw_schema import ensure_raw_schema
-from ingestion.readers import SourceTable, open_source, reading
-from ingestion.readers.options import DELIMITER_CANDIDATES
-from ingestion.recoding import ROW_NUMBER
-from ingestion.sql_text import quote_identifier
+from ingestion.readers import SourceReadError, SourceTable, open_source, reading
 
+log = logging.getLogger(__name__)
 Step = Callable[[str], None]
-
-
-class FileContractError(ValueError):
-    """The file as a whole cannot be loaded (missing columns, no rows): nothing written."""
+__all__ = [
+    "BatchResult",
+    "FileContractError",
+    "load_file",
+    "load_industry_file",
+    "load_survey_file",
+]
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,7 @@ def load_file(
     max_reject_rate: float = 1.0,
     on_step: Step | None = None,
 ) -> BatchResult:
-    """Read, check and write one file as a single batch."""
+    """Read, check and write one file as a single batch (one transaction)."""
     step = on_step or (lambda _: None)
     if not path.is_file():
         raise FileContractError(f"{path}: no such file")
@@ -91,19 +103,28 @@ def load_file(
             return BatchResult(
                 path, plan.kind, sha, "skipped", batch_id, message="already loaded (same sha256)"
             )
-        # File order is row order: the loader numbers rows by insertion order.
+        # File order is row order: rows are numbered by their position in the insert.
         con.execute("set preserve_insertion_order = true")
-        con.begin()
-        try:
-            result = _load_in_transaction(con, path, plan, sha, batch_id, max_reject_rate, step)
-        except BaseException:
-            con.rollback()
-            raise
-        if result.status == "loaded":
-            step("commit")
-            con.commit()
-        else:
-            con.rollback()
+        step("reading")
+        started = datetime.now()
+        with open_source(con, path, plan.read_options) as opened:
+            check_file_columns(path, plan, opened)
+            source, columns, notes = _insert_rows(
+                con, path, plan, opened, (sha, batch_id, started), step
+            )
+            try:
+                result = _settle_batch(
+                    con, path, plan, source, columns, (sha, batch_id, started), step
+                )
+                result = replace(result, notes=notes)
+                if result.reject_rate > max_reject_rate:
+                    con.rollback()
+                    return _refused(result, max_reject_rate)
+                step("commit")
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
         return result
 
 
@@ -115,52 +136,93 @@ def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str, kind: str) -> bool
     return rows[0][0] > 0
 
 
-def _load_in_transaction(
+def _insert_rows(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     plan: LoadPlan,
-    sha: str,
-    batch_id: str,
-    max_reject_rate: float,
+    opened: SourceTable,
+    batch: tuple[str, str, datetime],
+    step: Step,
+) -> tuple[SourceTable, list[TargetColumn], tuple[str, ...]]:
+    """Begin the batch's transaction and insert every row: typed reads first, text last.
+
+    Returns with the transaction open. A typed read that meets "7.5" (whole
+    numbers expected) or "n/a" aborts the transaction; it is rolled back and the
+    file read the next way, finally as text, where that cell is one rejected row.
+    """
+    sha, batch_id, started = batch
+    step("checking and inserting rows")
+    not_null = _not_null_columns(con, plan.table)
+    notes = opened.notes
+    tiers = [opened.with_types(types) for types in plan.typed_tiers]
+    for source in [*(tier for tier in tiers if tier is not None), opened]:
+        columns = plan.columns(source, sha)
+        con.begin()
+        try:
+            with reading(path):
+                con.execute(
+                    insert_all_sql(plan, source, columns, batch_id, not_null),
+                    [path.name, started],
+                )
+            if source is opened and any(tiers):
+                notes = (*notes, "read as text: some cells do not parse as numbers or dates")
+            return source, columns, notes
+        except SourceReadError as error:
+            con.rollback()
+            if source is opened:
+                raise
+            log.info("%s: typed read failed (%s); trying the next way", path, error)
+        except BaseException:
+            con.rollback()
+            raise
+    raise AssertionError("unreachable: the text read either returns or raises")
+
+
+def _settle_batch(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    plan: LoadPlan,
+    source: SourceTable,
+    columns: list[TargetColumn],
+    batch: tuple[str, str, datetime],
     step: Step,
 ) -> BatchResult:
-    started = datetime.now()
-    step("reading")
-    with open_source(con, path, plan.read_options) as source:
-        _check_columns(path, plan, source)
-        columns = plan.columns(source, sha)
-        step("checking rows")
-        with reading(path):
-            con.execute(scan_sql(plan, source, columns))
-        row_sql = _row_number_sql(con, source, columns)
-        if plan.scrub_phones:
-            step("scrubbing phone numbers")
-            scrub_phones_in_table(con, CHECKED_TABLE, "comment", "country")
-        step("checking keys")
-        reject_duplicates_in_file(con, plan, row_sql)
-        reject_duplicates_of_raw(con, plan)
-        reject_bad_group_sums(con, plan.group_sum)
-        with reading(path):
-            fill_missing_records(con, plan, source, row_sql)
-        notes = source.notes
-    rows_in, rows_rejected = con.execute(
-        f"select count(*), count(reject_field) from {CHECKED_TABLE}"
-    ).fetchall()[0]
+    """Number rows, scrub phones, cross-row checks, move rejected rows aside, record the batch."""
+    sha, batch_id, started = batch
+    if not numbered_in_scan(source, columns):
+        number_rows(con, plan, batch_id)
+    collect_scan_rejects(con, plan, batch_id)
+    table = f"raw.{plan.table}"
+    candidates = (
+        find_candidates(con, table, "comment", "country", batch_rows(batch_id))
+        if plan.phone_column
+        else []
+    )
+    # The phone matcher is Python and the key checks are DuckDB, which releases the
+    # GIL while it runs: side by side they cost the longer of the two, not the sum.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scrubbing = pool.submit(scrub_candidates, candidates)
+        step("checking keys and phone numbers")
+        reject_duplicates_in_file(con, plan, batch_id)
+        reject_duplicates_of_raw(con, plan, batch_id)
+        reject_bad_group_sums(con, plan, batch_id, plan.group_sum)
+        scrubbed = scrubbing.result()
+    apply_scrubbed(con, table, "comment", scrubbed)
+    rows_in = con.execute(
+        f"select count(*) from raw.{plan.table} where {batch_rows(batch_id)}"
+    ).fetchall()[0][0]
     if rows_in == 0:
         raise FileContractError(f"{path}: the file has a header but no data rows")
+    rows_rejected = con.execute(f"select count(*) from {REJECTS}").fetchall()[0][0]
+    if rows_rejected:
+        step("writing rejected rows")
+        with reading(path):
+            con.execute(insert_rejected_sql(plan, source, columns, batch_id), [batch_id])
+        con.execute(delete_rejected_sql(plan, batch_id))
     result = BatchResult(
         path, plan.kind, sha, "loaded", batch_id, rows_in, rows_in - rows_rejected,
-        rows_rejected, notes=notes, top_rejects=_top_rejects(con),
+        rows_rejected, top_rejects=_top_rejects(con, batch_id),
     )  # fmt: skip
-    if result.reject_rate > max_reject_rate:
-        return replace(
-            result,
-            status="refused",
-            message=f"{rows_rejected} of {rows_in} rows rejected ({result.reject_rate:.1%}) "
-            f"exceeds --max-reject-rate {max_reject_rate:.1%}; nothing written",
-        )
-    step("writing")
-    _write_batch(con, path, plan, batch_id, columns, row_sql, started)
     con.execute(
         "insert into raw.load_batches (batch_id, source_path, sha256, kind, mapping, rows_in, "
         "rows_loaded, rows_rejected, started_at, finished_at, status) "
@@ -171,67 +233,31 @@ def _load_in_transaction(
     return result
 
 
-def _check_columns(path: Path, plan: LoadPlan, source: SourceTable) -> None:
-    """File-level contract: every column the plan names exists; labels only from SPSS."""
-    missing = [column for column in plan.required_columns if column not in source.columns]
-    if missing:
-        shown = ", ".join(source.columns[:40]) + (", …" if len(source.columns) > 40 else "")
-        hint = ""
-        if len(source.columns) == 1:
-            found = [d for d in DELIMITER_CANDIDATES if d in source.columns[0]]
-            if found:
-                hint = f" (the header looks {found[0]!r}-separated: check source.delimiter)"
-        raise FileContractError(
-            f"{path}: missing column(s) {', '.join(missing)}; the file has {shown}{hint}"
-        )
-    if plan.labelled_columns and not source.value_labels:
-        raise FileContractError(
-            f"{path}: the mapping stores value labels of {', '.join(plan.labelled_columns)}, "
-            "but the file carries none (only SPSS files do); use a values map instead"
-        )
-
-
-def _row_number_sql(con: duckdb.DuckDBPyConnection, source: SourceTable, columns: list) -> str:
-    """SQL for a checked row's 1-based data row number."""
-    if numbered_in_scan(source, columns):
-        return f"{CHECKED_TABLE}.{ROW_NUMBER}"
-    first = con.execute(f"select coalesce(min(rowid), 0) from {CHECKED_TABLE}").fetchall()[0][0]
-    return f"({CHECKED_TABLE}.rowid - {int(first) - 1})"
-
-
-def _top_rejects(con: duckdb.DuckDBPyConnection) -> tuple[tuple[str, int], ...]:
+def _not_null_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     rows = con.execute(
-        f"select reject_field, count(*) from {CHECKED_TABLE} where reject_field is not null "
-        "group by all order by 2 desc, 1 limit 3"
+        "select column_name from information_schema.columns "
+        "where table_schema = 'raw' and table_name = ? and is_nullable = 'NO'",
+        [table],
+    ).fetchall()
+    return [name for (name,) in rows]
+
+
+def _refused(result: BatchResult, max_reject_rate: float) -> BatchResult:
+    message = (
+        f"{result.rows_rejected} of {result.rows_in} rows rejected ({result.reject_rate:.1%}) "
+        f"exceeds --max-reject-rate {max_reject_rate:.1%}; nothing written"
+    )
+    return replace(result, status="refused", message=message)
+
+
+def _top_rejects(con: duckdb.DuckDBPyConnection, batch_id: str) -> tuple[tuple[str, int], ...]:
+    """The most frequent reject fields, for the CLI's summary."""
+    rows = con.execute(
+        "select field, count(*) from raw.rejected_rows where batch_id = ? "
+        "group by all order by 2 desc, 1 limit 3",
+        [batch_id],
     ).fetchall()
     return tuple((str(field), int(count)) for field, count in rows)
-
-
-def _write_batch(
-    con: duckdb.DuckDBPyConnection,
-    path: Path,
-    plan: LoadPlan,
-    batch_id: str,
-    columns: list,
-    row_sql: str,
-    loaded_at: datetime,
-) -> None:
-    """Accepted rows into the raw table; rejected ones, as pseudonymised JSON, aside."""
-    names = ", ".join(column.name for column in columns)
-    con.execute(
-        f"insert into raw.{plan.table} (batch_id, source_file, row_number, loaded_at, {names}) "
-        f"select ?, ?, {row_sql}, ?, {names} from {CHECKED_TABLE} where reject_field is null",
-        [batch_id, path.name, loaded_at],
-    )
-    record = "reject_record"
-    for source_column, target in plan.private_columns.items():
-        record = f"struct_insert({record}, {quote_identifier(source_column)} := {target})"
-    con.execute(
-        "insert into raw.rejected_rows (batch_id, row_number, field, reason, record) "
-        f"select ?, {row_sql}, reject_field, reject_reason, to_json({record}) "
-        f"from {CHECKED_TABLE} where reject_field is not null",
-        [batch_id],
-    )
 
 
 def load_survey_file(

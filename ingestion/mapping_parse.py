@@ -7,27 +7,27 @@ Each function reads one section and appends ``"<yaml key>: <what is wrong>"`` to
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from cxbench.catalogue import pillars, statement_ids, statements
+from cxbench.catalogue import statement_ids
 from ingestion.countries import is_country_code
 from ingestion.mapping import (
     DECIMALS,
     FIXED_FIELDS,
     KEY_FIELDS,
     OUTCOME_SCALES,
-    REQUIRED_OUTCOMES,
     ROW_FIELDS,
     STATEMENT_SCALE,
     ColumnSource,
-    Coverage,
     ItemMapping,
     QuestionnaireMapping,
 )
+from ingestion.mapping_coverage import parse_coverage
 from ingestion.readers.arrow_stage import cell_text
 from ingestion.readers.encoding import canonical_encoding
-from ingestion.readers.options import FORMATS, ReadOptions
+from ingestion.readers.options import FORMATS, ReadOptions, legacy_encoding_for
 
 TOP_LEVEL_KEYS = {
     "mapping_version", "description", "source", "fixed", "keys", "fields", "defaults",
@@ -45,6 +45,7 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
     problems += [f"{key}: unknown section" for key in doc if key not in TOP_LEVEL_KEYS]
     source, decimal = _source(_section(doc, "source", problems), problems)
     fixed = _fixed(_section(doc, "fixed", problems), problems)
+    source = _with_country_code_page(source, fixed)
     keys = _sources(_section(doc, "keys", problems), "keys", KEY_FIELDS, problems)
     if "respondent_id" not in keys:
         problems.append("keys.respondent_id: required (a column, or {row_number: true})")
@@ -68,7 +69,9 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
     defaults = _section(doc, "defaults", problems)
     statement_items = _items(doc, "statements", defaults, problems)
     outcome_items = _items(doc, "outcomes", {}, problems)
-    coverage = _coverage(doc, statement_items, outcome_items, problems)
+    coverage = parse_coverage(
+        _section(doc, "coverage", problems), statement_items, outcome_items, problems
+    )
     comment = _section(doc, "text", problems).get("comment")
     if comment is not None and (not isinstance(comment, str) or not comment):
         problems.append("text.comment: source column must be a non-empty string")
@@ -127,6 +130,11 @@ def _source(raw: Mapping[str, Any], problems: list[str]) -> tuple[ReadOptions, s
         header_row = 1
     options = ReadOptions(source_format, delimiter, encoding and str(encoding), sheet, header_row)
     return options, decimal
+
+
+def _with_country_code_page(options: ReadOptions, fixed: Mapping[str, Any]) -> ReadOptions:
+    """Detection of an undeclared legacy encoding leans on the export's country."""
+    return replace(options, legacy_encoding=legacy_encoding_for(fixed.get("country")))
 
 
 def _fixed(raw: Mapping[str, Any], problems: list[str]) -> dict[str, Any]:
@@ -261,68 +269,3 @@ def _number(code: Any) -> float | None:
         return float(code)
     except (TypeError, ValueError):
         return None
-
-
-def _coverage(
-    doc: Mapping[str, Any],
-    statement_items: Mapping[str, ItemMapping],
-    outcome_items: Mapping[str, ItemMapping],
-    problems: list[str],
-) -> Coverage:
-    """A mapping that measures only some pillars must say so, and say it consistently."""
-    raw = _section(doc, "coverage", problems)
-    problems += [
-        f"coverage.{key}: unknown option"
-        for key in raw
-        if key not in {"pillars", "outcomes", "note"}
-    ]
-    all_pillars = tuple(pillar.pillar_id for pillar in pillars())
-    declared = raw.get("pillars", "all")
-    partial = declared != "all"
-    if not partial:
-        covered = all_pillars
-    elif isinstance(declared, list) and declared:
-        covered = tuple(str(pillar) for pillar in declared)
-        problems += [
-            f"coverage.pillars: unknown pillar {pillar!r} (pillars: {', '.join(all_pillars)})"
-            for pillar in covered
-            if pillar not in all_pillars
-        ]
-    else:
-        problems.append("coverage.pillars: 'all' or a non-empty list of pillar ids")
-        covered = all_pillars
-    pillar_of = {statement.statement_id: statement.pillar_id for statement in statements()}
-    for statement_id in statement_items:
-        if pillar_of[statement_id] not in covered:
-            problems.append(
-                f"statements.{statement_id}: pillar {pillar_of[statement_id]} is not in "
-                "coverage.pillars"
-            )
-    unmapped = [sid for sid in statement_ids() if sid not in statement_items]
-    if not partial and unmapped:
-        problems.append(
-            f"statements: {len(unmapped)} catalogue statement(s) not mapped "
-            f"({', '.join(unmapped[:6])}{', …' if len(unmapped) > 6 else ''}); a questionnaire "
-            "that measures only some pillars must say so: coverage: {pillars: [...]}"
-        )
-    for pillar in covered if partial else ():
-        if pillar in all_pillars and not any(pillar_of[sid] == pillar for sid in statement_items):
-            problems.append(f"coverage.pillars: {pillar} is declared but no statement maps to it")
-    outcomes = raw.get("outcomes", list(REQUIRED_OUTCOMES))
-    if not isinstance(outcomes, list):
-        problems.append("coverage.outcomes: a list of outcome ids (may be empty)")
-        outcomes = []
-    for outcome in outcomes:
-        if outcome not in OUTCOME_SCALES:
-            problems.append(f"coverage.outcomes: unknown outcome {outcome!r}")
-        elif outcome not in outcome_items:
-            problems.append(
-                f"outcomes.{outcome}: required by coverage.outcomes "
-                f"(default {', '.join(REQUIRED_OUTCOMES)}); map it or list the outcomes measured"
-            )
-    return Coverage(
-        pillars=covered,
-        outcomes=tuple(str(outcome) for outcome in outcomes),
-        partial=partial or set(outcome_items) != set(OUTCOME_SCALES),
-        note=str(raw.get("note", "")),
-    )

@@ -39,15 +39,22 @@ def scrub_phones(text: str, region: str | None) -> str:
     return text
 
 
-def scrub_phones_in_table(
-    con: duckdb.DuckDBPyConnection, table: str, text_column: str, region_column: str
-) -> int:
-    """Mask phone numbers in ``table.text_column`` in place; return how many rows changed."""
-    candidates = con.execute(
-        f"select rowid as row_id, {region_column} as region, {text_column} as text "
-        f"from {table} where regexp_matches({text_column}, ?)",
+Candidate = tuple[int, str | None, str]
+
+
+def find_candidates(
+    con: duckdb.DuckDBPyConnection, table: str, text_column: str, region_column: str, where: str
+) -> list[Candidate]:
+    """(rowid, region, text) of the rows whose text has seven or more digits."""
+    return con.execute(
+        f"select rowid, {region_column}, {text_column} from {table} "
+        f"where {where} and regexp_matches({text_column}, ?)",
         [CANDIDATE_PATTERN],
     ).fetchall()
+
+
+def scrub_candidates(candidates: list[Candidate]) -> pa.Table:
+    """The candidates the matcher changed, as (row_id, text): pure Python, no database."""
     changed_ids: list[int] = []
     changed_texts: list[str] = []
     for row_id, region, text in candidates:
@@ -56,9 +63,16 @@ def scrub_phones_in_table(
             changed_ids.append(row_id)
             changed_texts.append(scrubbed)
     log.info("phone scrub: %d candidates, %d changed", len(candidates), len(changed_ids))
-    if not changed_ids:
+    return pa.table({"row_id": pa.array(changed_ids, pa.int64()), "text": changed_texts})
+
+
+def apply_scrubbed(
+    con: duckdb.DuckDBPyConnection, table: str, text_column: str, scrubbed: pa.Table
+) -> int:
+    """Write scrubbed texts back by rowid; return how many rows changed."""
+    if not scrubbed.num_rows:
         return 0
-    con.register("scrubbed_phones", pa.table({"row_id": changed_ids, "text": changed_texts}))
+    con.register("scrubbed_phones", scrubbed)
     try:
         con.execute(
             f"update {table} set {text_column} = scrubbed_phones.text from scrubbed_phones "
@@ -66,4 +80,20 @@ def scrub_phones_in_table(
         )
     finally:
         con.unregister("scrubbed_phones")
-    return len(changed_ids)
+    return scrubbed.num_rows
+
+
+def scrub_phones_in_table(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    text_column: str,
+    region_column: str,
+    where: str = "true",
+) -> int:
+    """Mask phone numbers in ``table.text_column`` (rows matching ``where``) in place.
+
+    The loader runs the three steps itself, with the matcher in a thread beside
+    the duplicate-key checks; this is the same in one call.
+    """
+    candidates = find_candidates(con, table, text_column, region_column, where)
+    return apply_scrubbed(con, table, text_column, scrub_candidates(candidates))

@@ -38,8 +38,13 @@ class LoadPlan:
     private_columns: Mapping[str, str] = field(default_factory=dict)
     #: Source columns kept in a rejected row's record; ``None``: every column.
     record_columns: tuple[str, ...] | None = None
-    scrub_phones: bool = False
+    #: Phone numbers are looked for in this source column (``None``: no free text);
+    #: the scrubbed text replaces the value of target column ``comment``.
+    phone_column: str | None = None
     group_sum: GroupSum | None = None
     read_options: ReadOptions = field(default_factory=ReadOptions)
     labelled_columns: tuple[str, ...] = ()
+    #: Ways to have the reader parse columns itself (column → SMALLINT, DOUBLE, DATE),
+    #: tried in order; the file is read as text when none of them parses every cell.
+    typed_tiers: tuple[Mapping[str, str], ...] = ()
     mapping_text: str | None = None

@@ -6,7 +6,12 @@ from ingestion.industry_contract import INDUSTRY_KINDS
 from ingestion.mapping import QuestionnaireMapping
 from ingestion.plan import LoadPlan
 from ingestion.readers import ReadOptions, SourceTable
-from ingestion.survey_contract import SURVEY_KEY, SURVEY_PARTITION, survey_columns
+from ingestion.survey_contract import (
+    SURVEY_KEY,
+    SURVEY_PARTITION,
+    survey_columns,
+    typed_candidates,
+)
 
 KINDS = ("survey", *INDUSTRY_KINDS)
 
@@ -23,14 +28,15 @@ def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
         kind="survey",
         table="survey_evaluations",
         required_columns=tuple(mapping.source_columns()),
-        columns=lambda source, sha: survey_columns(mapping, salt, sha, source.value_labels),
+        columns=lambda source, sha: survey_columns(mapping, salt, sha, source.value_labels, source),
         key=SURVEY_KEY,
         dedupe_partition=SURVEY_PARTITION,
         private_columns=private,
         record_columns=tuple(mapping.source_columns()),
-        scrub_phones=mapping.comment is not None,
+        phone_column=mapping.comment,
         read_options=mapping.source,
         labelled_columns=tuple(mapping.labelled_columns()),
+        typed_tiers=typed_candidates(mapping),
         mapping_text=mapping.raw_text,
     )
 

@@ -13,13 +13,14 @@ from ingestion.contracts import (
     nul_check,
     optional_text,
     required_text,
-    scored_item,
     text_of,
     wave_column,
 )
 from ingestion.mapping import OUTCOME_SCALES, ColumnSource, ItemMapping, QuestionnaireMapping
 from ingestion.privacy import hashed_id_sql, scrubbed_text_sql
+from ingestion.readers.source_table import SourceTable
 from ingestion.recoding import fixed_or_column_sql, recoded_text, row_number_id_sql
+from ingestion.scored_items import is_number, scored_item
 
 #: Rows with the same key within a file or already in raw are duplicates.
 SURVEY_KEY = ("wave", "country", "respondent_id", "brand_id")
@@ -30,29 +31,37 @@ ValueLabels = Mapping[str, Mapping[str, str]]
 
 
 def survey_columns(
-    mapping: QuestionnaireMapping, salt: str, file_sha256: str, labels: ValueLabels | None = None
+    mapping: QuestionnaireMapping,
+    salt: str,
+    file_sha256: str,
+    labels: ValueLabels | None = None,
+    source: SourceTable | None = None,
 ) -> list[TargetColumn]:
     """Target columns of ``raw.survey_evaluations`` for one mapped export.
 
     Statements and outcomes the mapping does not cover stay NULL: a provider
     questionnaire may measure only some pillars, and saying so beats inventing.
+    ``source`` tells which columns its reader already parsed (numbers, dates).
     """
     labels = labels or {}
+    typed = source or SourceTable("", ())
     fields, fixed = mapping.fields, mapping.fixed
     columns = [
         wave_column(fixed_or_column_sql(fixed.get("wave"), fields.get("wave"))),
         country_column(fixed_or_column_sql(fixed.get("country"), fields.get("country"))),
         _respondent(mapping.keys["respondent_id"], salt, file_sha256),
         _brand(mapping, labels),
-        _field_date(fields.get("interaction_date")),
+        _field_date(fields.get("interaction_date"), typed),
         _field_text("channel", fields.get("channel"), labels, "lower({})"),
-        _field_age(fields.get("age")),
+        _field_age(fields.get("age"), typed),
         _field_text("gender", fields.get("gender"), labels, "lower({})"),
     ]
     for statement_id in statement_ids():
-        columns.append(_item_column(statement_id, mapping.statements.get(statement_id), mapping))
+        item = mapping.statements.get(statement_id)
+        columns.append(_item_column(statement_id, item, mapping, typed))
     for outcome in OUTCOME_SCALES:
-        columns.append(_item_column(outcome, mapping.outcomes.get(outcome), mapping))
+        item = mapping.outcomes.get(outcome)
+        columns.append(_item_column(outcome, item, mapping, typed))
     columns.append(comment_column(mapping.comment))
     return columns
 
@@ -61,20 +70,31 @@ def comment_column(column: str | None) -> TargetColumn:
     """Free text with e-mails and IBANs masked in SQL (phones follow, see ingestion.phones)."""
     if column is None:
         return TargetColumn("comment", "varchar", "cast(null as varchar)")
+    text = "_comment_text"
     return TargetColumn(
-        "comment", "varchar", scrubbed_text_sql(text_of(column)), (nul_check("comment", column),)
+        "comment",
+        "varchar",
+        scrubbed_text_sql(text),
+        (nul_check("comment", column),),
+        prepared=((text, text_of(column)),),
     )
 
 
 def _respondent(source: ColumnSource, salt: str, file_sha256: str) -> TargetColumn:
     if source.row_number:
-        return TargetColumn(
-            "respondent_id", "varchar", hashed_id_sql(row_number_id_sql(file_sha256), salt)
-        )
-    assert source.column is not None
-    plain = required_text("respondent_id", source.column)
+        plain_sql = row_number_id_sql(file_sha256)
+        checks: tuple = ()
+    else:
+        assert source.column is not None
+        plain = required_text("respondent_id", source.column)
+        plain_sql, checks = plain.value_sql, plain.checks
     return TargetColumn(
-        "respondent_id", "varchar", hashed_id_sql(plain.value_sql, salt), plain.checks
+        "respondent_id",
+        "varchar",
+        hashed_id_sql(plain_sql, salt),
+        checks,
+        checked_sql=plain_sql,
+        finish=lambda held: hashed_id_sql(held, salt),
     )
 
 
@@ -94,16 +114,21 @@ def _field_text(
     return recoded_text(name, source, labels.get(source.column or ""), transform=transform)
 
 
-def _field_date(source: ColumnSource | None) -> TargetColumn:
-    return date_column("interaction_date", source.column if source else None)
+def _field_date(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
+    column = source.column if source else None
+    return date_column("interaction_date", column, typed.is_typed(column, "DATE"))
 
 
-def _field_age(source: ColumnSource | None) -> TargetColumn:
-    return integer_in_range("age", source.column if source else None, 14, 110)
+def _field_age(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
+    column = source.column if source else None
+    return integer_in_range("age", column, 14, 110, typed.is_typed(column, "NUMBER"))
 
 
 def _item_column(
-    name: str, item: ItemMapping | None, mapping: QuestionnaireMapping
+    name: str,
+    item: ItemMapping | None,
+    mapping: QuestionnaireMapping,
+    typed: SourceTable,
 ) -> TargetColumn:
     if item is None:
         return TargetColumn(name, "double", "cast(null as double)")
@@ -115,9 +140,31 @@ def _item_column(
         item.missing,
         item.offset,
         mapping.decimal,
+        numeric=typed.is_typed(item.column, "NUMBER"),
     )
 
 
-def needs_row_number(columns: list[TargetColumn]) -> bool:
-    """Whether a value refers to the row number, which the scan must then provide."""
-    return any("source_row_number" in column.value_sql for column in columns)
+def typed_candidates(mapping: QuestionnaireMapping) -> tuple[dict[str, str], ...]:
+    """Ways the reader may parse columns itself, cheapest first: whole numbers, then any.
+
+    Items and age as SMALLINT (answers and codes such as 99 or -99 are small whole
+    numbers, the cheapest to parse), else as DOUBLE (a decimal somewhere); the date
+    as DATE. Not items with text missing codes ("#NULL!" would fail the parse every
+    time), not with a decimal comma, not a column recoded through a value map.
+    """
+    dates: dict[str, str] = {}
+    date = mapping.fields.get("interaction_date")
+    if date and date.column and not date.values and not date.labels:
+        dates[date.column] = "DATE"
+    if mapping.decimal == ",":
+        return (dates,) if dates else ()
+    numbers = []
+    age = mapping.fields.get("age")
+    if age and age.column and not age.values and not age.labels:
+        numbers.append(age.column)
+    numbers += [
+        item.column
+        for item in [*mapping.statements.values(), *mapping.outcomes.values()]
+        if all(is_number(code) for code in item.missing)
+    ]
+    return tuple({**dict.fromkeys(numbers, kind), **dates} for kind in ("SMALLINT", "DOUBLE"))

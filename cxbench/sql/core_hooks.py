@@ -63,10 +63,9 @@ def rake_hook(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def importance_hook(connection: duckdb.DuckDBPyConnection) -> None:
-    """Moment rows of weighted_sums → temp table pillar_weights (CEE driver weights)."""
+    """weighted_moments → temp table pillar_weights (CEE driver weights)."""
     moments = connection.execute(
-        "select country, wave, m_n, m_w, m_sums, m_cross_products "
-        "from weighted_sums where is_moments = 1"
+        "select country, wave, m_n, m_w, m_sums, m_cross_products from weighted_moments"
     ).fetchall()
     rows = []
     size = len(PILLARS) + 2

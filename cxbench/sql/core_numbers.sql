@@ -2,9 +2,11 @@
 -- benchmark's yardstick for `dbt build` (docs/benchmarks.md). It computes what
 -- the dbt marts compute for company pillar scores, the CX index and ranks —
 -- raking weights, weighted means with standard errors, driver weights from
--- Johnson's relative weights — as directly as DuckDB allows: pillar scores are
--- never materialised, the evaluations are read once for the cell counts and
--- once more for company sums and regression moments together.
+-- Johnson's relative weights — as directly as DuckDB allows. Pillar scores are
+-- never materialised; the evaluations are read twice: once for unweighted sums
+-- per company × weighting cell (which also give the cell counts raking needs),
+-- once for the regression moments per cell. Weights are applied to those small
+-- cell tables, as in the dbt project.
 --
 -- Run by cxbench.bench_build: statements are separated by `-- step:` lines.
 -- Two steps are `-- python:` hooks where the runner reads a small table (cell
@@ -72,7 +74,8 @@ select
     gender,
     nps,
     loyalty,
-    case when personalisation_n >= 3 then personalisation_sum / personalisation_n end as personalisation,
+    case when personalisation_n >= 3 then personalisation_sum / personalisation_n end
+        as personalisation,
     case when integrity_n >= 2.5 then integrity_sum / integrity_n end as integrity,
     case when expectations_n >= 2 then expectations_sum / expectations_n end as expectations,
     case when resolution_n >= 2.5 then resolution_sum / resolution_n end as resolution,
@@ -80,160 +83,245 @@ select
     case when empathy_n >= 2.5 then empathy_sum / empathy_n end as empathy
 from answered;
 
--- step: sample_cells
-create or replace temp table sample_cells as
+-- step: company_cell_sums
+-- Pass 1 over the evaluations: unweighted sums per company × weighting cell.
+-- A cell's evaluations share one raking weight, so weighting these sums later
+-- equals weighting every evaluation, and the cell counts raking needs are
+-- their totals.
+create or replace temp table company_cell_sums as
 select
+    company_id,
     country,
     wave,
-    case
-        when age between 18 and 24 then '18-24'
-        when age between 25 and 34 then '25-34'
-        when age between 35 and 44 then '35-44'
-        when age between 45 and 54 then '45-54'
-        when age between 55 and 64 then '55-64'
-        when age >= 65 then '65+'
-    end as age_band,
+    age_band,
     gender,
-    count(*) as n_evaluations
-from raw.survey_evaluations
+    count(*) as n_evaluations,
+    count(personalisation) as personalisation_n,
+    sum(personalisation) as personalisation_x,
+    sum(personalisation * personalisation) as personalisation_x2,
+    count(integrity) as integrity_n,
+    sum(integrity) as integrity_x,
+    sum(integrity * integrity) as integrity_x2,
+    count(expectations) as expectations_n,
+    sum(expectations) as expectations_x,
+    sum(expectations * expectations) as expectations_x2,
+    count(resolution) as resolution_n,
+    sum(resolution) as resolution_x,
+    sum(resolution * resolution) as resolution_x2,
+    count(time_effort) as time_effort_n,
+    sum(time_effort) as time_effort_x,
+    sum(time_effort * time_effort) as time_effort_x2,
+    count(empathy) as empathy_n,
+    sum(empathy) as empathy_x,
+    sum(empathy * empathy) as empathy_x2
+from evaluation_scores
+group by all;
+
+-- step: sample_cells
+create or replace temp table sample_cells as
+select country, wave, age_band, gender, sum(n_evaluations) as n_evaluations
+from company_cell_sums
 group by all;
 
 -- python: rake
 -- (reads sample_cells and raw.population_margins, writes temp table cell_weights)
 
--- step: company_and_moment_sums
--- One pass over the weighted evaluations: company sums per pillar and, with
--- grouping sets, the country × wave regression moments of the complete cases.
-create or replace temp table weighted_sums as
-with weighted as (
-    select
-        evaluation_scores.*,
-        coalesce(cell_weights.weight, 1.0) as w,
-        personalisation is not null and integrity is not null and expectations is not null
-            and resolution is not null and time_effort is not null and empathy is not null
-            and nps is not null and loyalty is not null as is_complete
-    from evaluation_scores
-    left join cell_weights
-        on evaluation_scores.country = cell_weights.country
-        and evaluation_scores.wave = cell_weights.wave
-        and evaluation_scores.age_band = cell_weights.age_band
-        and evaluation_scores.gender = cell_weights.gender
-)
+-- step: moment_cell_sums
+-- Pass 2: the regression's sums and cross products per weighting cell over the
+-- complete cases (all six pillars, nps and loyalty answered).
+create or replace temp table moment_cell_sums as
 select
-    grouping(company_id) as is_moments,
-    company_id,
     country,
     wave,
-    count(*) as n_evaluations,
-    count(personalisation) as personalisation_n,
-    sum(case when personalisation is not null then w end) as personalisation_w,
-    sum(case when personalisation is not null then w * w end) as personalisation_w2,
-    sum(w * personalisation) as personalisation_wx,
-    sum(w * personalisation * personalisation) as personalisation_wx2,
-    sum(personalisation) as personalisation_x,
-    count(integrity) as integrity_n,
-    sum(case when integrity is not null then w end) as integrity_w,
-    sum(case when integrity is not null then w * w end) as integrity_w2,
-    sum(w * integrity) as integrity_wx,
-    sum(w * integrity * integrity) as integrity_wx2,
-    sum(integrity) as integrity_x,
-    count(expectations) as expectations_n,
-    sum(case when expectations is not null then w end) as expectations_w,
-    sum(case when expectations is not null then w * w end) as expectations_w2,
-    sum(w * expectations) as expectations_wx,
-    sum(w * expectations * expectations) as expectations_wx2,
-    sum(expectations) as expectations_x,
-    count(resolution) as resolution_n,
-    sum(case when resolution is not null then w end) as resolution_w,
-    sum(case when resolution is not null then w * w end) as resolution_w2,
-    sum(w * resolution) as resolution_wx,
-    sum(w * resolution * resolution) as resolution_wx2,
-    sum(resolution) as resolution_x,
-    count(time_effort) as time_effort_n,
-    sum(case when time_effort is not null then w end) as time_effort_w,
-    sum(case when time_effort is not null then w * w end) as time_effort_w2,
-    sum(w * time_effort) as time_effort_wx,
-    sum(w * time_effort * time_effort) as time_effort_wx2,
-    sum(time_effort) as time_effort_x,
-    count(empathy) as empathy_n,
-    sum(case when empathy is not null then w end) as empathy_w,
-    sum(case when empathy is not null then w * w end) as empathy_w2,
-    sum(w * empathy) as empathy_wx,
-    sum(w * empathy * empathy) as empathy_wx2,
-    sum(empathy) as empathy_x,
-    -- regression moments over complete cases (kept for the grouping set without company)
-    count(*) filter (where is_complete) as m_n,
-    sum(w) filter (where is_complete) as m_w,
-    sum(w * w) filter (where is_complete) as m_w2,
+    age_band,
+    gender,
+    count(*) as n_cases,
+    sum(personalisation) as s_personalisation,
+    sum(integrity) as s_integrity,
+    sum(expectations) as s_expectations,
+    sum(resolution) as s_resolution,
+    sum(time_effort) as s_time_effort,
+    sum(empathy) as s_empathy,
+    sum(nps) as s_nps,
+    sum(loyalty) as s_loyalty,
+    sum(personalisation * personalisation) as s_personalisation__personalisation,
+    sum(personalisation * integrity) as s_personalisation__integrity,
+    sum(personalisation * expectations) as s_personalisation__expectations,
+    sum(personalisation * resolution) as s_personalisation__resolution,
+    sum(personalisation * time_effort) as s_personalisation__time_effort,
+    sum(personalisation * empathy) as s_personalisation__empathy,
+    sum(personalisation * nps) as s_personalisation__nps,
+    sum(personalisation * loyalty) as s_personalisation__loyalty,
+    sum(integrity * integrity) as s_integrity__integrity,
+    sum(integrity * expectations) as s_integrity__expectations,
+    sum(integrity * resolution) as s_integrity__resolution,
+    sum(integrity * time_effort) as s_integrity__time_effort,
+    sum(integrity * empathy) as s_integrity__empathy,
+    sum(integrity * nps) as s_integrity__nps,
+    sum(integrity * loyalty) as s_integrity__loyalty,
+    sum(expectations * expectations) as s_expectations__expectations,
+    sum(expectations * resolution) as s_expectations__resolution,
+    sum(expectations * time_effort) as s_expectations__time_effort,
+    sum(expectations * empathy) as s_expectations__empathy,
+    sum(expectations * nps) as s_expectations__nps,
+    sum(expectations * loyalty) as s_expectations__loyalty,
+    sum(resolution * resolution) as s_resolution__resolution,
+    sum(resolution * time_effort) as s_resolution__time_effort,
+    sum(resolution * empathy) as s_resolution__empathy,
+    sum(resolution * nps) as s_resolution__nps,
+    sum(resolution * loyalty) as s_resolution__loyalty,
+    sum(time_effort * time_effort) as s_time_effort__time_effort,
+    sum(time_effort * empathy) as s_time_effort__empathy,
+    sum(time_effort * nps) as s_time_effort__nps,
+    sum(time_effort * loyalty) as s_time_effort__loyalty,
+    sum(empathy * empathy) as s_empathy__empathy,
+    sum(empathy * nps) as s_empathy__nps,
+    sum(empathy * loyalty) as s_empathy__loyalty,
+    sum(nps * nps) as s_nps__nps,
+    sum(nps * loyalty) as s_nps__loyalty,
+    sum(loyalty * loyalty) as s_loyalty__loyalty
+from evaluation_scores
+where personalisation is not null
+    and integrity is not null
+    and expectations is not null
+    and resolution is not null
+    and time_effort is not null
+    and empathy is not null
+    and nps is not null
+    and loyalty is not null
+group by all;
+
+-- step: weighted_moments
+create or replace temp table weighted_moments as
+select
+    country,
+    wave,
+    sum(n_cases) as m_n,
+    sum(w * n_cases) as m_w,
     list_value(
-        sum(w * personalisation) filter (where is_complete),
-        sum(w * integrity) filter (where is_complete),
-        sum(w * expectations) filter (where is_complete),
-        sum(w * resolution) filter (where is_complete),
-        sum(w * time_effort) filter (where is_complete),
-        sum(w * empathy) filter (where is_complete),
-        sum(w * nps) filter (where is_complete),
-        sum(w * loyalty) filter (where is_complete)
+        sum(w * s_personalisation), sum(w * s_integrity), sum(w * s_expectations),
+        sum(w * s_resolution), sum(w * s_time_effort), sum(w * s_empathy),
+        sum(w * s_nps), sum(w * s_loyalty)
     ) as m_sums,
     list_value(
-        sum(w * personalisation * personalisation) filter (where is_complete),
-        sum(w * personalisation * integrity) filter (where is_complete),
-        sum(w * personalisation * expectations) filter (where is_complete),
-        sum(w * personalisation * resolution) filter (where is_complete),
-        sum(w * personalisation * time_effort) filter (where is_complete),
-        sum(w * personalisation * empathy) filter (where is_complete),
-        sum(w * personalisation * nps) filter (where is_complete),
-        sum(w * personalisation * loyalty) filter (where is_complete),
-        sum(w * integrity * integrity) filter (where is_complete),
-        sum(w * integrity * expectations) filter (where is_complete),
-        sum(w * integrity * resolution) filter (where is_complete),
-        sum(w * integrity * time_effort) filter (where is_complete),
-        sum(w * integrity * empathy) filter (where is_complete),
-        sum(w * integrity * nps) filter (where is_complete),
-        sum(w * integrity * loyalty) filter (where is_complete),
-        sum(w * expectations * expectations) filter (where is_complete),
-        sum(w * expectations * resolution) filter (where is_complete),
-        sum(w * expectations * time_effort) filter (where is_complete),
-        sum(w * expectations * empathy) filter (where is_complete),
-        sum(w * expectations * nps) filter (where is_complete),
-        sum(w * expectations * loyalty) filter (where is_complete),
-        sum(w * resolution * resolution) filter (where is_complete),
-        sum(w * resolution * time_effort) filter (where is_complete),
-        sum(w * resolution * empathy) filter (where is_complete),
-        sum(w * resolution * nps) filter (where is_complete),
-        sum(w * resolution * loyalty) filter (where is_complete),
-        sum(w * time_effort * time_effort) filter (where is_complete),
-        sum(w * time_effort * empathy) filter (where is_complete),
-        sum(w * time_effort * nps) filter (where is_complete),
-        sum(w * time_effort * loyalty) filter (where is_complete),
-        sum(w * empathy * empathy) filter (where is_complete),
-        sum(w * empathy * nps) filter (where is_complete),
-        sum(w * empathy * loyalty) filter (where is_complete),
-        sum(w * nps * nps) filter (where is_complete),
-        sum(w * nps * loyalty) filter (where is_complete),
-        sum(w * loyalty * loyalty) filter (where is_complete)
+        sum(w * s_personalisation__personalisation),
+        sum(w * s_personalisation__integrity),
+        sum(w * s_personalisation__expectations),
+        sum(w * s_personalisation__resolution),
+        sum(w * s_personalisation__time_effort),
+        sum(w * s_personalisation__empathy),
+        sum(w * s_personalisation__nps),
+        sum(w * s_personalisation__loyalty),
+        sum(w * s_integrity__integrity),
+        sum(w * s_integrity__expectations),
+        sum(w * s_integrity__resolution),
+        sum(w * s_integrity__time_effort),
+        sum(w * s_integrity__empathy),
+        sum(w * s_integrity__nps),
+        sum(w * s_integrity__loyalty),
+        sum(w * s_expectations__expectations),
+        sum(w * s_expectations__resolution),
+        sum(w * s_expectations__time_effort),
+        sum(w * s_expectations__empathy),
+        sum(w * s_expectations__nps),
+        sum(w * s_expectations__loyalty),
+        sum(w * s_resolution__resolution),
+        sum(w * s_resolution__time_effort),
+        sum(w * s_resolution__empathy),
+        sum(w * s_resolution__nps),
+        sum(w * s_resolution__loyalty),
+        sum(w * s_time_effort__time_effort),
+        sum(w * s_time_effort__empathy),
+        sum(w * s_time_effort__nps),
+        sum(w * s_time_effort__loyalty),
+        sum(w * s_empathy__empathy),
+        sum(w * s_empathy__nps),
+        sum(w * s_empathy__loyalty),
+        sum(w * s_nps__nps),
+        sum(w * s_nps__loyalty),
+        sum(w * s_loyalty__loyalty)
     ) as m_cross_products
-from weighted
-group by grouping sets ((company_id, country, wave), (country, wave));
+from (
+    select moment_cell_sums.*, coalesce(cell_weights.weight, 1.0) as w
+    from moment_cell_sums
+    left join cell_weights using (country, wave, age_band, gender)
+)
+group by all;
 
 -- python: importance
--- (reads the moment rows of weighted_sums, writes temp table pillar_weights:
--- country, wave, pillar_id, weight = mean of the nps and loyalty shares)
+-- (reads weighted_moments, writes temp table pillar_weights: country, wave,
+-- pillar_id, weight = mean of the nps and loyalty shares of R²)
 
 -- step: company_pillar_scores
 create or replace table core.company_pillar_scores as
-with company_sums as (
-    select * from weighted_sums where is_moments = 0
+with weighted as (
+    select company_cell_sums.*, coalesce(cell_weights.weight, 1.0) as w
+    from company_cell_sums
+    left join cell_weights using (country, wave, age_band, gender)
+),
+company_sums as (
+    select
+        company_id,
+        country,
+        wave,
+        sum(n_evaluations) as n_evaluations,
+        sum(personalisation_n) as personalisation_n,
+        sum(w * personalisation_n) as personalisation_w,
+        sum(w * w * personalisation_n) as personalisation_w2,
+        sum(w * personalisation_x) as personalisation_wx,
+        sum(w * personalisation_x2) as personalisation_wx2,
+        sum(personalisation_x) as personalisation_x,
+        sum(integrity_n) as integrity_n,
+        sum(w * integrity_n) as integrity_w,
+        sum(w * w * integrity_n) as integrity_w2,
+        sum(w * integrity_x) as integrity_wx,
+        sum(w * integrity_x2) as integrity_wx2,
+        sum(integrity_x) as integrity_x,
+        sum(expectations_n) as expectations_n,
+        sum(w * expectations_n) as expectations_w,
+        sum(w * w * expectations_n) as expectations_w2,
+        sum(w * expectations_x) as expectations_wx,
+        sum(w * expectations_x2) as expectations_wx2,
+        sum(expectations_x) as expectations_x,
+        sum(resolution_n) as resolution_n,
+        sum(w * resolution_n) as resolution_w,
+        sum(w * w * resolution_n) as resolution_w2,
+        sum(w * resolution_x) as resolution_wx,
+        sum(w * resolution_x2) as resolution_wx2,
+        sum(resolution_x) as resolution_x,
+        sum(time_effort_n) as time_effort_n,
+        sum(w * time_effort_n) as time_effort_w,
+        sum(w * w * time_effort_n) as time_effort_w2,
+        sum(w * time_effort_x) as time_effort_wx,
+        sum(w * time_effort_x2) as time_effort_wx2,
+        sum(time_effort_x) as time_effort_x,
+        sum(empathy_n) as empathy_n,
+        sum(w * empathy_n) as empathy_w,
+        sum(w * w * empathy_n) as empathy_w2,
+        sum(w * empathy_x) as empathy_wx,
+        sum(w * empathy_x2) as empathy_wx2,
+        sum(empathy_x) as empathy_x
+    from weighted
+    group by all
 ),
 long as (
     unpivot company_sums
     on
-        (personalisation_n, personalisation_w, personalisation_w2, personalisation_wx, personalisation_wx2, personalisation_x) as personalisation,
-        (integrity_n, integrity_w, integrity_w2, integrity_wx, integrity_wx2, integrity_x) as integrity,
-        (expectations_n, expectations_w, expectations_w2, expectations_wx, expectations_wx2, expectations_x) as expectations,
-        (resolution_n, resolution_w, resolution_w2, resolution_wx, resolution_wx2, resolution_x) as resolution,
-        (time_effort_n, time_effort_w, time_effort_w2, time_effort_wx, time_effort_wx2, time_effort_x) as time_effort,
-        (empathy_n, empathy_w, empathy_w2, empathy_wx, empathy_wx2, empathy_x) as empathy
+        (personalisation_n, personalisation_w, personalisation_w2, personalisation_wx,
+            personalisation_wx2, personalisation_x)
+            as personalisation,
+        (integrity_n, integrity_w, integrity_w2, integrity_wx, integrity_wx2, integrity_x)
+            as integrity,
+        (expectations_n, expectations_w, expectations_w2, expectations_wx, expectations_wx2,
+            expectations_x)
+            as expectations,
+        (resolution_n, resolution_w, resolution_w2, resolution_wx, resolution_wx2, resolution_x)
+            as resolution,
+        (time_effort_n, time_effort_w, time_effort_w2, time_effort_wx, time_effort_wx2,
+            time_effort_x)
+            as time_effort,
+        (empathy_n, empathy_w, empathy_w2, empathy_wx, empathy_wx2, empathy_x)
+            as empathy
     into name pillar_id value n, sw, sw2, swx, swx2, sx
 ),
 stats as (
@@ -247,8 +335,10 @@ stats as (
         swx / sw as mean_score,
         sx / n as unweighted_mean_score,
         case
-            when sw - sw2 / sw > 1e-12 * sw
-                then sqrt(greatest((swx2 - swx * swx / sw) / (sw - sw2 / sw), 0)) / sqrt(sw * sw / sw2)
+            when sw - sw2 / sw <= 1e-12 * sw then null
+            -- identical scores: the difference of sums is rounding noise, not spread
+            when swx2 - swx * swx / sw <= 1e-12 * swx2 then 0.0
+            else sqrt((swx2 - swx * swx / sw) / (sw - sw2 / sw)) / sqrt(sw * sw / sw2)
         end as std_error
     from long
 )
@@ -295,9 +385,15 @@ select
     cx_index,
     is_eligible,
     case when is_eligible and cx_index is not null then
-        rank() over (partition by country, wave, is_eligible and cx_index is not null order by cx_index desc)
+        rank() over (
+            partition by country, wave, is_eligible and cx_index is not null
+            order by cx_index desc
+        )
     end::integer as rank_in_country,
     case when is_eligible and cx_index is not null then
-        rank() over (partition by country, wave, sector_code, is_eligible and cx_index is not null order by cx_index desc)
+        rank() over (
+            partition by country, wave, sector_code, is_eligible and cx_index is not null
+            order by cx_index desc
+        )
     end::integer as rank_in_sector
 from with_sector;

@@ -66,7 +66,9 @@ def pii_screen_predicates() -> dict[str, str]:
 
 def pii_scan_condition() -> str:
     """All the patterns as one regex: one pass of the regex engine over every comment."""
-    return _matches("|".join(f"(?:{pattern})" for pattern in [*PATTERNS.values(), CANDIDATE_PATTERN]))
+    return _matches(
+        "|".join(f"(?:{pattern})" for pattern in [*PATTERNS.values(), CANDIDATE_PATTERN])
+    )
 
 
 def _matches(pattern: str) -> str:

@@ -108,8 +108,7 @@ def _size_expectations() -> list[gx.expectations.Expectation]:
             column=column,
             min_value=0,
             meta=ERROR,
-            notes=f"{column} is a size; negative sizes make revenue-weighted averages "
-            "meaningless.",
+            notes=f"{column} is a size; negative sizes make revenue-weighted averages meaningless.",
         )
         for column in ("revenue", "employees")
     ]

@@ -51,7 +51,9 @@ def source_sql(context: SourceContext) -> str:
     )
     if not scores:
         return f"select {keys}, null::varchar as item, null::double as score from {TABLE}"
-    casts = ", ".join(f"{quote_identifier(name)}::double as {quote_identifier(name)}" for name in scores)
+    casts = ", ".join(
+        f"{quote_identifier(name)}::double as {quote_identifier(name)}" for name in scores
+    )
     return f"""
 unpivot (select {keys}, {casts} from {TABLE})
 on {", ".join(quote_identifier(name) for name in scores)}

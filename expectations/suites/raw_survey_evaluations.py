@@ -3,11 +3,14 @@
 A wave holds millions of evaluations; pulling every row into pandas would cost
 more than the rest of the check stage together. So the rows are screened in
 DuckDB first: the frame holds every row that breaks one of the suite's rules (at
-most ``max_screened_rows`` per rule), and GX judges those rows with the same
-rules and names them by batch and row number. The screen and the expectations
-are built from the same lists below (scales, keys, patterns), so a rule cannot
-be screened one way and judged another. On clean data the frame is empty and
-every expectation passes; the runner states the counts against the whole table.
+most ``max_screened_rows`` per rule; every copy of a duplicated key), and GX
+judges those rows with the same rules and names them by batch and row number.
+The screen and the expectations are built from the same lists below (scales,
+keys, and ingestion's own patterns in :mod:`comment_privacy`), so a rule cannot
+be screened one way and judged another. Comments that may hold a phone number
+are all kept, and the phone matcher runs on them in Python. On clean data the
+frame is empty and every expectation passes; the runner states the counts
+against the whole table.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ COUNTRY_CODE = r"^[A-Z]{2}$"
 
 def answer_scales(params: QualityParams) -> dict[str, tuple[float, float]]:
     """Every answer column with its scale: statements on the canonical scale, then outcomes."""
-    statements = {column: (params.score_min, params.score_max) for column in statement_ids()}
+    statements = dict.fromkeys(statement_ids(), (params.score_min, params.score_max))
     return {**statements, **OUTCOME_SCALES}
 
 
@@ -112,7 +115,6 @@ def source_sql(context: SourceContext) -> str:
     columns = [*LINEAGE_COLUMNS, *KEY_COLUMNS, *answer_scales(params), "comment"]
     rules = screen_predicates(params)
     keys = ", ".join(KEY_COLUMNS)
-    key_match = " and ".join(f"evaluations.{key} = duplicate_keys.{key}" for key in KEY_COLUMNS)
     picks = "\n    union all\n    ".join(
         f"(select screen_row from screened where {predicate} order by screen_row"
         + ("" if rule == PHONE_CANDIDATE_RULE else f" limit {params.max_screened_rows}")
@@ -128,17 +130,16 @@ def source_sql(context: SourceContext) -> str:
 with
 
 duplicate_keys as (
-    select {keys}
+    select hash({keys}) as key_hash
     from {TABLE}
     group by all
     having count(*) > 1
 ),
 
 duplicate_rows as (
-    select evaluations.rowid as screen_row
-    from {TABLE} as evaluations
-    semi join duplicate_keys
-        on {key_match}
+    select rowid as screen_row
+    from {TABLE}
+    where hash({keys}) in (select key_hash from duplicate_keys)
 ),
 
 flagged as (

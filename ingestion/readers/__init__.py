@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.readers.errors import SourceReadError
-from ingestion.readers.options import FORMATS, ReadOptions
+from ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
 from ingestion.readers.source_table import SourceTable
 
 __all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading"]
@@ -38,6 +38,11 @@ def open_source(
         raise SourceReadError(f"{path}: no such file")
     if path.stat().st_size == 0:
         raise SourceReadError(f"{path}: the file is empty (0 bytes)")
+    if path.suffix.lower() in UNSUPPORTED_SUFFIXES:
+        raise SourceReadError(
+            f"{path}: unsupported file type {path.suffix!r} "
+            f"({UNSUPPORTED_SUFFIXES[path.suffix.lower()]})"
+        )
     source_format = options.format_for(path)
     if source_format not in FORMATS:
         raise SourceReadError(
@@ -56,11 +61,17 @@ def reading(path: Path) -> Iterator[None]:
 
     DuckDB parses a CSV lazily, so a ragged line or an invalid byte surfaces while
     the loader scans the relation, not when the reader opens it: the loader wraps
-    that scan in this too.
+    that scan in this too. Other DuckDB errors (binder, parser) are bugs of ours
+    and propagate as they are.
     """
     try:
         yield
-    except duckdb.Error as error:
+    except (
+        duckdb.InvalidInputException,
+        duckdb.ConversionException,
+        duckdb.IOException,
+        duckdb.OutOfRangeException,
+    ) as error:
         raise SourceReadError(f"{path}: cannot read file: {short_error(error)}") from error
 
 
@@ -97,4 +108,7 @@ def short_error(error: Exception) -> str:
         if line.lower().startswith(("possible fixes", "* ", "file =", "delimiter =")):
             break
         kept.append(line)
-    return "; ".join(kept[:4]) or type(error).__name__
+    text = "; ".join(kept[:4]) or type(error).__name__
+    for prefix in ("Invalid Input Error: ", "Conversion Error: ", "IO Error: "):
+        text = text.removeprefix(prefix)
+    return text

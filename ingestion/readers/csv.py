@@ -9,6 +9,7 @@ or an unterminated quote is a file-level error naming the line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
@@ -36,7 +37,7 @@ def open_csv(
     raw_sample = read_sample(path)
     encoding = options.encoding
     if encoding is None:
-        encoding = detect_encoding(raw_sample)
+        encoding = detect_encoding(raw_sample, prefer=options.legacy_encoding)
         notes.append(f"encoding {canonical_encoding(encoding)} (detected)")
     readable = path
     if not is_utf8(encoding):
@@ -57,12 +58,18 @@ def open_csv(
         relation=_read_csv_sql(readable, delimiter, columns),
         columns=tuple(columns),
         notes=tuple(notes),
+        typed_relation=lambda types: _read_csv_sql(readable, delimiter, columns, types),
     )
 
 
-def _read_csv_sql(path: Path, delimiter: str, columns: list[str]) -> str:
+def _read_csv_sql(
+    path: Path, delimiter: str, columns: list[str], typed: Mapping[str, str] | None = None
+) -> str:
     """``read_csv`` with nothing left to its sniffer: dialect, header and column types fixed."""
-    types = ", ".join(f"{quote_literal(name)}: 'VARCHAR'" for name in columns)
+    typed = typed or {}
+    types = ", ".join(
+        f"{quote_literal(name)}: {quote_literal(typed.get(name, 'VARCHAR'))}" for name in columns
+    )
     return (
         f"read_csv({quote_literal(str(path))}, auto_detect = false, header = true, "
         f"delim = {quote_literal(delimiter)}, quote = '\"', escape = '\"', "

@@ -40,11 +40,14 @@ def is_utf8(encoding: str) -> bool:
     return canonical_encoding(encoding) in {"utf-8", "utf-8-sig"}
 
 
-def detect_encoding(sample: bytes) -> str:
+def detect_encoding(sample: bytes, prefer: str = "cp1252") -> str:
     """Best guess for an undeclared encoding: BOM, then strict UTF-8, then charset-normalizer.
 
     UTF-8 is tried strictly first because it is by far the most common and a
     statistical detector can mistake short UTF-8 samples for a legacy code page.
+    On a short sample several code pages often fit equally well (cp1250 and
+    cp1252 agree on ü and €); among those ties ``prefer`` wins, the code page of
+    the file's country (cp1250 for Polish exports), then cp1252.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -57,9 +60,19 @@ def detect_encoding(sample: bytes) -> str:
             return "utf-8"
         except UnicodeDecodeError:
             pass
-    best = from_bytes(sample).best()
-    if best is None:
+    matches = list(from_bytes(sample))
+    if not matches:
         raise SourceReadError("cannot tell the text encoding; declare source.encoding")
+    best = matches[0]
+    tied = {
+        canonical_encoding(name)
+        for match in matches
+        if (match.chaos, match.coherence) == (best.chaos, best.coherence)
+        for name in (match.encoding, *match.could_be_from_charset)
+    }
+    for candidate in (prefer, "cp1252"):
+        if canonical_encoding(candidate) in tied:
+            return canonical_encoding(candidate)
     return best.encoding
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
 
 from ingestion.readers.source_table import SourceTable
-from ingestion.sql_text import quote_literal
+from ingestion.sql_text import quote_identifier, quote_literal
 
 
 def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
@@ -18,7 +19,20 @@ def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
     """
     scan = f"read_parquet({quote_literal(str(path))})"
     described = con.execute(f"describe select * from {scan}").fetchall()
-    return SourceTable(
-        relation=f"(select cast(columns(*) as varchar) from {scan})",
-        columns=tuple(name for name, *_ in described),
-    )
+    columns = tuple(name for name, *_ in described)
+
+    def relation(typed: Mapping[str, str]) -> str:
+        # A cast only widens: DOUBLE 7.5 cast to SMALLINT would round to 8 without
+        # an error, so whole-number requests are served as DOUBLE.
+        casts = ", ".join(
+            f"cast({quote_identifier(name)} as {_widened(typed.get(name, 'VARCHAR'))}) "
+            f"as {quote_identifier(name)}"
+            for name in columns
+        )
+        return f"(select {casts} from {scan})"
+
+    return SourceTable(relation=relation({}), columns=columns, typed_relation=relation)
+
+
+def _widened(kind: str) -> str:
+    return "DOUBLE" if kind in {"SMALLINT", "INTEGER", "BIGINT"} else kind

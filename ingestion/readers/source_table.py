@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -19,3 +19,28 @@ class SourceTable:
     #: A column of ``relation`` holding the 1-based data row, when the reader knows
     #: it better than scan order does (Excel skips empty rows). ``None``: scan order.
     row_number_column: str | None = None
+    #: Columns this relation reads as numbers or dates rather than text (``with_types``).
+    typed_columns: Mapping[str, str] = field(default_factory=dict)
+    #: Builds the relation with some columns typed by the reader; ``None``: cannot.
+    typed_relation: Callable[[Mapping[str, str]], str] | None = field(default=None, repr=False)
+
+    def with_types(self, types: Mapping[str, str]) -> SourceTable | None:
+        """The same file with some columns parsed by DuckDB's reader (DOUBLE, DATE), if it can.
+
+        Parsing "7" into a double while reading costs a fraction of reading text and
+        casting it in SQL; a file where some cell does not parse fails to read this
+        way, and the loader then falls back to text, where that cell is a rejected row.
+        """
+        wanted = {column: kind for column, kind in types.items() if column in self.columns}
+        if self.typed_relation is None or not wanted:
+            return None
+        return replace(self, relation=self.typed_relation(wanted), typed_columns=wanted)
+
+    def is_typed(self, column: str | None, kind: str) -> bool:
+        """Whether ``column`` arrives already parsed as ``kind`` (``NUMBER``: any number)."""
+        if column is None:
+            return False
+        parsed = self.typed_columns.get(column)
+        if kind == "NUMBER":
+            return parsed in {"SMALLINT", "INTEGER", "BIGINT", "DOUBLE"}
+        return parsed == kind

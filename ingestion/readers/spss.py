@@ -33,14 +33,21 @@ from ingestion.readers.source_table import SourceTable
 
 def open_spss(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions) -> SourceTable:
     """Stage every case of ``path`` and collect its value labels."""
-    read = _reader(path)
+    read = pyreadstat.read_sav
     try:
         _, meta = read(str(path), metadataonly=True, encoding=options.encoding)
         columns = list(meta.column_names)
         table = stage_batches(con, columns, _batches(read, path, columns, options.encoding))
     except pyreadstat.ReadstatError as error:
-        hint = "" if options.encoding else "; if it is an old file, declare source.encoding"
-        raise SourceReadError(f"{path}: not a readable SPSS file ({error}){hint}") from error
+        hint = (
+            f"; declared encoding {options.encoding} does not fit"
+            if options.encoding
+            else "; an old file may need its encoding declared"
+        )
+        raise SourceReadError(
+            f"{path}: not a readable SPSS file ({error}){hint} "
+            "(declare source.encoding, e.g. windows-1252)"
+        ) from error
     labels = {
         column: {cell_text(code) or "": str(label) for code, label in mapping.items()}
         for column, mapping in meta.variable_value_labels.items()
@@ -53,10 +60,6 @@ def open_spss(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions) 
         notes=notes,
         row_number_column=ROW_NUMBER_COLUMN,
     )
-
-
-def _reader(path: Path) -> Any:
-    return pyreadstat.read_sav
 
 
 def _batches(

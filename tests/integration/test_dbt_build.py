@@ -10,7 +10,9 @@ and ranks must agree to 1e-9.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +25,7 @@ import pytest
 import yaml
 
 from cxbench.catalogue import pillars, statements_of
+from cxbench.sql.core_script import compare_core_numbers, run_core_script
 from tests.fixtures.make_raw_fixture import create_raw_fixture
 
 pytestmark = pytest.mark.slow
@@ -108,18 +111,17 @@ MART_COLUMNS = {
         "country", "wave", "pillar_id", "n_companies_scored", "avg_score",
         "revenue_weighted_score", "is_suppressed", "suppression_reason", "methodology_version",
     ],
+    "fct_maturity": [
+        "company_id", "country", "sector_code", "wave", "item_group", "item_id", "sort_order",
+        "score", "assessed_on", "methodology_version",
+    ],
 }
 # fmt: on
 PILLAR_KEYS = ["company_id", "country", "wave", "pillar_id"]
 COMPANY_KEYS = ["company_id", "country", "wave"]
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Raw fixture → `dbt build` (seeds, models, data and unit tests) in a scratch folder."""
-    root = tmp_path_factory.mktemp("dbt_build")
-    db_path = root / "cxbench.duckdb"
-    create_raw_fixture(db_path)
+def run_dbt(root: Path, db_path: Path, *command: str) -> None:
     env = {
         **os.environ,
         "CXBENCH_DB": str(db_path),
@@ -128,12 +130,21 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     dbt = Path(sys.executable).with_name("dbt")
-    command = [str(dbt), "build", "--project-dir", str(DBT_PROJECT_DIR),
-               "--profiles-dir", str(DBT_PROJECT_DIR)]  # fmt: skip
+    arguments = [str(dbt), *command, "--project-dir", str(DBT_PROJECT_DIR),
+                 "--profiles-dir", str(DBT_PROJECT_DIR)]  # fmt: skip
     completed = subprocess.run(
-        command, env=env, cwd=REPO_ROOT, capture_output=True, text=True, check=False
+        arguments, env=env, cwd=REPO_ROOT, capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stdout[-6000:] + completed.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Raw fixture → `dbt build` (seeds, models, data and unit tests) in a scratch folder."""
+    root = tmp_path_factory.mktemp("dbt_build")
+    db_path = root / "cxbench.duckdb"
+    create_raw_fixture(db_path)
+    run_dbt(root, db_path, "build")
     return db_path
 
 
@@ -366,6 +377,17 @@ def test_raking_weights_average_one_and_match_the_margins(warehouse: Path) -> No
         np.testing.assert_allclose(shares, target / target.sum(), atol=1e-10)
 
 
+def test_maturity_assessments_become_one_row_per_assessed_item(warehouse: Path) -> None:
+    maturity = read_sql(warehouse, "select * from marts.fct_maturity")
+    counts = maturity.groupby("company_id").size().to_dict()
+    # alpha and delta assessed all 13 items; bravo 5 of them
+    assert counts == {"nl_retail_alpha": 13, "nl_bank_delta": 13, "nl_retail_bravo": 5}
+    assert set(maturity["item_group"]) == {"management_pillar", "maturity_step"}
+    bravo = maturity[maturity["company_id"] == "nl_retail_bravo"].set_index("item_id")["score"]
+    assert bravo["customer_understanding"] == 2.5
+    assert (maturity["country"] == "NL").all()
+
+
 def test_dimensions_hold_every_pillar_company_and_parameter(warehouse: Path) -> None:
     dim_pillar = read_sql(warehouse, "select * from marts.dim_pillar order by sort_order")
     assert dim_pillar["pillar_id"].tolist() == PILLAR_IDS
@@ -380,3 +402,37 @@ def test_dimensions_hold_every_pillar_company_and_parameter(warehouse: Path) -> 
     assert parameters["cee_weights"] == '"driver"'
     country = read_sql(warehouse, "select * from marts.dim_country").iloc[0]
     assert country["country_name"] == "Netherlands" and country["n_waves"] == 1
+
+
+def test_docs_generate_and_every_mart_column_is_described(warehouse: Path) -> None:
+    root = warehouse.parent
+    run_dbt(root, warehouse, "docs", "generate")
+    manifest = json.loads((root / "target" / "manifest.json").read_text())
+    catalog = json.loads((root / "target" / "catalog.json").read_text())
+    marts = {
+        node["name"]: node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["fqn"][1] == "marts"
+    }
+    assert set(marts) == set(MART_COLUMNS)
+    for name, node in marts.items():
+        assert node["config"]["contract"]["enforced"], name
+        assert node["description"].strip(), name
+        assert list(node["columns"]) == MART_COLUMNS[name], name
+        undescribed = [column for column, spec in node["columns"].items()
+                       if not spec["description"].strip()]  # fmt: skip
+        assert not undescribed, (name, undescribed)
+        assert node["unique_id"] in catalog["nodes"], name
+    exposure = next(e for e in manifest["exposures"].values() if e["name"] == "cxbench_app")
+    assert set(exposure["depends_on"]["nodes"]) == {
+        f"model.cxbench.{name}"
+        for name in ("dim_company", "dim_pillar", "fct_company_pillar_scores", "fct_company_scores")
+    }
+
+
+def test_benchmark_sql_script_computes_the_same_core_numbers(warehouse: Path) -> None:
+    """cxbench/sql/core_numbers.sql (the benchmark's yardstick) agrees with the marts."""
+    script_db = warehouse.with_name("core-script.duckdb")
+    shutil.copyfile(warehouse, script_db)
+    run_core_script(script_db)
+    assert compare_core_numbers(warehouse, script_db) < TOLERANCE

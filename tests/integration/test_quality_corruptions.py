@@ -42,6 +42,14 @@ GREATER = "column_pair_values_a_to_be_greater_than_b"
 BETWEEN = "column_values_to_be_between"
 PAIR_EQUAL = "column_pair_values_to_be_equal"
 NOT_REGEX = "column_values_to_not_match_regex"
+SURVEY_KEY = "wave, country, respondent_id, brand_id"
+RANK_RULE = ("fct_company_scores", PAIR_EQUAL, "rank_in_country, expected_rank_in_country", "error")
+LEADER_RULE = (
+    "fct_company_scores",
+    PAIR_EQUAL,
+    "is_sector_leader, expected_is_sector_leader",
+    "error",
+)
 
 CORRUPTIONS: dict[str, tuple[str, set[Failure]]] = {
     "statement_out_of_scale": (
@@ -55,9 +63,8 @@ CORRUPTIONS: dict[str, tuple[str, set[Failure]]] = {
     "duplicated_evaluation": (
         "insert into raw.survey_evaluations "
         "select * from raw.survey_evaluations where wave = 2024 and row_number = 1",
-        {(SURVEY, "compound_columns_to_be_unique", "wave, country, respondent_id, brand_id",
-          "error")},
-    ),  # fmt: skip
+        {(SURVEY, "compound_columns_to_be_unique", SURVEY_KEY, "error")},
+    ),
     "leaked_email": (
         "update raw.survey_evaluations set comment = 'Mail me: jan.jansen@example.nl' "
         "where wave = 2025 and row_number = 3",
@@ -165,33 +172,28 @@ CORRUPTIONS: dict[str, tuple[str, set[Failure]]] = {
     "gap_in_ranks": (
         "update marts.fct_company_scores set rank_in_country = 4 "
         "where company_id = 'nl_mart' and wave = 2024",
-        {("fct_company_scores", PAIR_EQUAL, "rank_in_country, expected_rank_in_country",
-          "error")},
-    ),  # fmt: skip
+        {RANK_RULE},
+    ),
     "ranks_not_starting_at_one": (
         "update marts.fct_company_scores set rank_in_country = rank_in_country + 1 "
         "where wave = 2024",
-        {("fct_company_scores", PAIR_EQUAL, "rank_in_country, expected_rank_in_country",
-          "error")},
-    ),  # fmt: skip
+        {RANK_RULE},
+    ),
     "tie_ranked_apart": (
         "update marts.fct_company_scores set rank_in_country = 2 "
         "where company_id = 'nl_bank' and wave = 2025",
-        {("fct_company_scores", PAIR_EQUAL, "rank_in_country, expected_rank_in_country",
-          "error")},
-    ),  # fmt: skip
+        {RANK_RULE},
+    ),
     "company_under_the_base_ranked": (
         "update marts.fct_company_scores set rank_in_country = 4 "
         "where company_id = 'nl_tiny' and wave = 2024",
-        {("fct_company_scores", PAIR_EQUAL, "rank_in_country, expected_rank_in_country",
-          "error")},
-    ),  # fmt: skip
+        {RANK_RULE},
+    ),
     "second_sector_leader_without_a_tie": (
         "update marts.fct_company_scores set is_sector_leader = true "
         "where company_id = 'nl_mart' and wave = 2025",
-        {("fct_company_scores", PAIR_EQUAL, "is_sector_leader, expected_is_sector_leader",
-          "error")},
-    ),  # fmt: skip
+        {LEADER_RULE},
+    ),
     "sudden_score_jump": (
         "update marts.fct_company_pillar_scores "
         "set mean_score = mean_score + 1.5, ci_low = ci_low + 1.5, ci_high = ci_high + 1.5 "

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from expectations.check_run import CheckRun
 from expectations.gate import assert_publishable
 from expectations.runner import run_checks
 from expectations.suites import REGISTRY
@@ -23,19 +24,20 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def checked_copy(
     demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, object]:
+) -> tuple[Path, CheckRun]:
     copy = tmp_path_factory.mktemp("demo_copy") / "cxbench.duckdb"
     shutil.copy(demo_warehouse.db_path, copy)
-    return copy, run_checks(copy, build_id="demo-copy")
+    run = run_checks(copy, build_id="demo-copy")
+    assert run.success
+    return copy, run
 
 
-def test_no_error_on_clean_generated_data(checked_copy: tuple[Path, object]) -> None:
+def test_no_error_on_clean_generated_data(checked_copy: tuple[Path, CheckRun]) -> None:
     _, run = checked_copy
-    assert run.success, [result for result in run.blocking]
     assert run.blocking == ()
 
 
-def test_every_suite_ran(checked_copy: tuple[Path, object]) -> None:
+def test_every_suite_ran(checked_copy: tuple[Path, CheckRun]) -> None:
     _, run = checked_copy
     ran = {result.suite for result in run.results}
     skipped = {skipped.suite for skipped in run.skipped}
@@ -43,14 +45,14 @@ def test_every_suite_ran(checked_copy: tuple[Path, object]) -> None:
     assert skipped <= {"raw_maturity_assessments"}
 
 
-def test_only_wave_over_wave_checks_may_warn(checked_copy: tuple[Path, object]) -> None:
+def test_only_wave_over_wave_checks_may_warn(checked_copy: tuple[Path, CheckRun]) -> None:
     """Planted movers shift by 0.6–1.2 points: they should be flagged for a look, nothing else."""
     _, run = checked_copy
     warned = {(result.suite, result.column) for result in run.failed}
     assert warned <= {("wave_score_jumps", "score_jump_in_standard_errors")}
 
 
-def test_the_gate_accepts_the_checked_demo_build(checked_copy: tuple[Path, object]) -> None:
+def test_the_gate_accepts_the_checked_demo_build(checked_copy: tuple[Path, CheckRun]) -> None:
     copy, run = checked_copy
     summary = assert_publishable(copy, "demo-copy")
     assert summary.run_id == run.run_id

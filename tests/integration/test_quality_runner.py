@@ -8,7 +8,10 @@ tables, the build id, and personal data kept out of the audit.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -175,3 +178,24 @@ def test_missing_mart_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> Non
             "select schema_name from information_schema.schemata where schema_name = 'audit'"
         ).fetchall()
     assert schemas == []
+
+
+def test_cli_check_prints_the_failures_and_exits_1(clean_warehouse: Path, tmp_path: Path) -> None:
+    db_path = _copy(
+        clean_warehouse,
+        tmp_path,
+        "update marts.fct_company_scores set rank_in_country = 4 "
+        "where company_id = 'nl_mart' and wave = 2024",
+    )
+    env = {**os.environ, "CXBENCH_DB": str(db_path), "COLUMNS": "250"}
+    command = [sys.executable, "-m", "cxbench.cli", "check", "--build-id", "cli-build"]
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    output = completed.stdout + completed.stderr
+    assert completed.returncode == 1, output
+    assert "FAIL" in output and "rank_in_country, expected_rank_in_country" in output
+    assert "company_id=nl_mart" in output  # the row that triggered it
+    assert "quality gate failed: 1 error-severity check(s)" in output
+    assert "pass " not in output  # only failures are listed without --all
+    assert "Calculating Metrics" not in output and "it/s" not in output
+    runs, _ = _audit(db_path)
+    assert [(row[1], row[4]) for row in runs] == [("cli-build", False)]

@@ -14,7 +14,7 @@ from cxbench.dbt_runner import last_build_id
 from expectations.params import QualityParams
 from expectations.suites import REGISTRY, SourceContext
 from expectations.suites import raw_survey_evaluations as survey
-from expectations.suites.comment_privacy import PHONE_FLAG, PHONE_CANDIDATE_RULE, flag_phone_numbers
+from expectations.suites.comment_privacy import PHONE_CANDIDATE_RULE, PHONE_FLAG, flag_phone_numbers
 
 
 def _thresholds(suite_name: str, params: QualityParams) -> dict[tuple[str, str], tuple]:
@@ -102,7 +102,9 @@ def test_survey_screen_caps_rows_per_rule_but_not_phone_candidates() -> None:
         (None, "NL", False),
     ],
 )
-def test_phone_flag_uses_ingestion_matcher(comment: str | None, country: str, flagged: bool) -> None:
+def test_phone_flag_uses_ingestion_matcher(
+    comment: str | None, country: str, flagged: bool
+) -> None:
     frame = pd.DataFrame({"comment": [comment], "country": [country]})
     assert flag_phone_numbers(frame)[PHONE_FLAG].tolist() == [flagged]
 

@@ -66,12 +66,19 @@ outcome_shares as (
         n_evaluations * sum_squared_weights / (sum_weights * sum_weights) as design_effect,
         nps__n as n_nps_responses,
         {{ effective_n('nps__sum_w', 'nps__sum_w2') }} as nps_effective_n,
-        case when nps__sum_w > 0 then nps__sum_w_promoter / nps__sum_w end as promoter_share,
-        case when nps__sum_w > 0 then nps__sum_w_detractor / nps__sum_w end as detractor_share,
+        {#- shares are clamped to [0, 1]: the numerator and denominator are sums of
+            the same weights added in a different order, so an all-promoter
+            company could otherwise come out at 1.0000000000000002 #}
+        case when nps__sum_w > 0 then least(nps__sum_w_promoter / nps__sum_w, 1.0) end
+            as promoter_share,
+        case when nps__sum_w > 0 then least(nps__sum_w_detractor / nps__sum_w, 1.0) end
+            as detractor_share,
         csat__n as n_csat_responses,
-        case when csat__sum_w > 0 then 100 * csat__sum_w_top2 / csat__sum_w end as csat_top2_box_pct,
+        case when csat__sum_w > 0 then 100 * least(csat__sum_w_top2 / csat__sum_w, 1.0) end
+            as csat_top2_box_pct,
         ces__n as n_ces_responses,
-        case when ces__sum_w > 0 then 100 * ces__sum_w_top3 / ces__sum_w end as ces_top3_box_pct,
+        case when ces__sum_w > 0 then 100 * least(ces__sum_w_top3 / ces__sum_w, 1.0) end
+            as ces_top3_box_pct,
         is_eligible
 
     from company_waves

@@ -23,6 +23,7 @@ OUTCOMES = ("nps", "loyalty")
 
 
 def _moment_matrices(row: pd.Series, variables: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Σw·v (k) and the symmetric Σw·v·u (k × k) from one row of the moments table."""
     sums = np.array([row[f"sum_w__{name}"] for name in variables], dtype=float)
     cross = np.empty((len(variables), len(variables)))
     for i, first in enumerate(variables):
@@ -31,7 +32,8 @@ def _moment_matrices(row: pd.Series, variables: list[str]) -> tuple[np.ndarray, 
     return sums, cross
 
 
-def _estimate(row: pd.Series, pillars: list[str], min_cases: int) -> list[dict]:
+def _estimate(row: pd.Series, pillars: list[str], min_cases: int) -> list[dict[str, object]]:
+    """Rows of one country × wave: weights, shares and R² per outcome × pillar."""
     variables = [*pillars, *OUTCOMES]
     n_cases = int(row["n_complete_cases"])
     base = {
@@ -81,7 +83,9 @@ def model(dbt, session):
     pillars = catalogue["pillar_id"].tolist()
     min_cases = int(dbt.config.get("min_importance_cases"))
     moments = dbt.ref("int_pillar_moments_summed").df()
-    rows = [row for _, moment in moments.iterrows() for row in _estimate(moment, pillars, min_cases)]
+    rows = [
+        row for _, moment in moments.iterrows() for row in _estimate(moment, pillars, min_cases)
+    ]
     columns = [
         "country",
         "wave",

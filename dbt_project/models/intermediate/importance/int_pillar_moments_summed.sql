@@ -1,32 +1,82 @@
 {#-
     Weighted moments for the pillar-importance regressions, per country × wave:
-    Σw, Σw² and, over the complete cases (all six pillar scores, nps and
-    loyalty present), Σw·v and Σw·v·u for every pair of the eight variables.
-    That is all a weighted least-squares fit needs: the Python model
+    over the complete cases (all six pillar scores, nps and loyalty present),
+    Σw, Σw², Σw·v and Σw·v·u for every pair of the eight variables. That is all
+    a weighted least-squares fit needs: the Python model
     int_pillar_importance_estimated builds the 8 × 8 correlation matrix from
     one row of this table, so it never reads evaluations.
+
+    As for the company sums, the evaluations are summed unweighted per
+    weighting cell and the cell's raking weight is applied to those sums.
 -#}
+{%- set dimensions = var('weighting_dimensions') -%}
 {%- set variables = [] -%}
 {%- for pillar_id in pillar_statements() -%}
     {%- do variables.append((pillar_id, pillar_id ~ "_score")) -%}
 {%- endfor -%}
 {%- do variables.extend([("nps", "nps"), ("loyalty", "loyalty")]) -%}
+{%- set pairs = [] -%}
+{%- for name, column in variables -%}
+    {%- set position = loop.index0 -%}
+    {%- for other_name, other_column in variables[position:] -%}
+        {%- do pairs.append((name ~ "__" ~ other_name, column ~ " * " ~ other_column)) -%}
+    {%- endfor -%}
+{%- endfor -%}
 
 with
 
 evaluations as (
 
-    select * from {{ ref('int_evaluations_weighted') }}
+    select * from {{ ref('int_evaluations_pillar_scored') }}
 
 ),
 
-complete_cases as (
+cells as (
 
-    select * from evaluations
+    select * from {{ ref('int_sample_cells_raked') }}
+
+),
+
+cell_sums as (
+
+    select
+        country,
+        wave,
+        {%- for dimension in dimensions %}
+        {{ dimension }},
+        {%- endfor %}
+        count(*) as n_cases,
+        {%- for name, column in variables %}
+        sum({{ column }}) as sum__{{ name }},
+        {%- endfor %}
+        {%- for name, product in pairs %}
+        sum({{ product }}) as sum__{{ name }}{{ "," if not loop.last }}
+        {%- endfor %}
+
+    from evaluations
+
     where
         {%- for _, column in variables %}
         {{ column }} is not null
         {{- " and" if not loop.last }}
+        {%- endfor %}
+
+    group by all
+
+),
+
+weighted as (
+
+    select
+        cell_sums.*,
+        coalesce(cells.weight, 1.0) as weight
+
+    from cell_sums
+    left join cells
+        on cell_sums.country = cells.country
+        and cell_sums.wave = cells.wave
+        {%- for dimension in dimensions %}
+        and cell_sums.{{ dimension }} = cells.{{ dimension }}
         {%- endfor %}
 
 ),
@@ -36,21 +86,17 @@ summed as (
     select
         country,
         wave,
-        cast(count(*) as integer) as n_complete_cases,
-        sum(weight) as sum_w,
-        sum(weight * weight) as sum_w2,
-        {%- for name, column in variables %}
-        sum(weight * {{ column }}) as sum_w__{{ name }},
+        cast(sum(n_cases) as integer) as n_complete_cases,
+        sum(weight * n_cases) as sum_w,
+        sum(weight * weight * n_cases) as sum_w2,
+        {%- for name, _ in variables %}
+        sum(weight * sum__{{ name }}) as sum_w__{{ name }},
         {%- endfor %}
-        {%- for name, column in variables %}
-        {%- set outer = loop %}
-        {%- for other_name, other_column in variables[loop.index0:] %}
-        sum(weight * {{ column }} * {{ other_column }}) as sum_w__{{ name }}__{{ other_name }}
-        {{- "," if not (outer.last and loop.last) }}
-        {%- endfor %}
+        {%- for name, _ in pairs %}
+        sum(weight * sum__{{ name }}) as sum_w__{{ name }}{{ "," if not loop.last }}
         {%- endfor %}
 
-    from complete_cases
+    from weighted
 
     group by all
 

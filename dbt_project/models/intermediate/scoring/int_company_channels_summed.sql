@@ -1,15 +1,40 @@
 {#-
-    The one pass over the weighted evaluations that feeds every company and
-    channel number: additive sums per company × country × wave × channel
-    (macro evaluation_sum_columns). Company-level numbers are these sums added
-    over channels (int_company_waves_summed), so the evaluations are read once.
-    An evaluation without a channel is counted under channel 'unknown'.
+    Weighted sums per company × country × wave × channel (macro
+    weighted_sum_columns): each weighting cell's unweighted sums
+    (int_company_cells_summed) times the cell's raking weight
+    (int_sample_cells_raked; 1 for a cell that was not raked), added over the
+    cells. Company-level numbers are these added over channels
+    (int_company_waves_summed).
 -#}
+{%- set dimensions = var('weighting_dimensions') -%}
+
 with
 
-evaluations as (
+company_cells as (
 
-    select * from {{ ref('int_evaluations_weighted') }}
+    select * from {{ ref('int_company_cells_summed') }}
+
+),
+
+cells as (
+
+    select * from {{ ref('int_sample_cells_raked') }}
+
+),
+
+weighted as (
+
+    select
+        company_cells.*,
+        coalesce(cells.weight, 1.0) as weight
+
+    from company_cells
+    left join cells
+        on company_cells.country = cells.country
+        and company_cells.wave = cells.wave
+        {%- for dimension in dimensions %}
+        and company_cells.{{ dimension }} = cells.{{ dimension }}
+        {%- endfor %}
 
 ),
 
@@ -19,8 +44,8 @@ summed as (
         company_id,
         country,
         wave,
-        coalesce(channel, 'unknown') as channel,
-        {%- for column, expression in evaluation_sum_columns().items() %}
+        channel,
+        {%- for column, expression in weighted_sum_columns().items() %}
         {%- if column == "n_evaluations" or column.endswith("__n") %}
         cast(sum({{ expression }}) as integer) as {{ column }}
         {%- else %}
@@ -29,7 +54,7 @@ summed as (
         {{- "," if not loop.last }}
         {%- endfor %}
 
-    from evaluations
+    from weighted
 
     group by all
 

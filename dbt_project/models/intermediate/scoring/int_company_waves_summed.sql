@@ -18,7 +18,7 @@ summed as (
         company_id,
         country,
         wave,
-        {%- for column in evaluation_sum_columns() %}
+        {%- for column in weighted_sum_columns() %}
         {%- if column == "n_evaluations" or column.endswith("__n") %}
         cast(sum({{ column }}) as integer) as {{ column }}
         {%- else %}

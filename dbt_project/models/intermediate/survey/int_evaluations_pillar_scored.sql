@@ -9,6 +9,11 @@
     the 30 statements into rows first, and the company marts unpivot only their
     (small) aggregated sums. The columns raking needs (weighting_dimensions) and
     the outcomes ride along, so later models never go back to the raw table.
+
+    A view, not a table: its two readers (int_company_cells_summed and
+    int_pillar_moments_summed) each aggregate it straight away, and at 20M
+    evaluations writing the table cost more than computing the scores twice
+    (docs/benchmarks.md).
 -#}
 {%- set pillars = pillar_statements() -%}
 

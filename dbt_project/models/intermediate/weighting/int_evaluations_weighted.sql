@@ -1,8 +1,8 @@
 {#-
     Every evaluation with its raking weight: the cell weight of its country ×
     wave × weighting cell (int_sample_cells_raked), 1 for an evaluation whose
-    cell could not be raked. A view: the join is cheap and every consumer
-    aggregates straight away, so the evaluations are not written twice.
+    cell could not be raked. A view for analysts: the marts weight aggregated
+    cells instead, so no model reads it.
 -#}
 {%- set dimensions = var('weighting_dimensions') -%}
 

@@ -1,16 +1,17 @@
 {#-
     The sample's cell table: evaluations per country × wave × weighting cell
     (the combination of the weighting_dimensions, age band × gender by
-    default). Raking needs nothing else, so the Python model that rakes sees a
-    few dozen rows per country × wave instead of the evaluations.
+    default), added up from the company × cell sums. Raking needs nothing
+    else, so the Python model that rakes sees a few dozen rows per country ×
+    wave instead of the evaluations.
 -#}
 {%- set dimensions = var('weighting_dimensions') -%}
 
 with
 
-evaluations as (
+company_cells as (
 
-    select * from {{ ref('stg_survey__evaluations') }}
+    select * from {{ ref('int_company_cells_summed') }}
 
 ),
 
@@ -22,9 +23,9 @@ counted as (
         {%- for dimension in dimensions %}
         {{ dimension }},
         {%- endfor %}
-        cast(count(*) as integer) as n_evaluations
+        cast(sum(n_evaluations) as integer) as n_evaluations
 
-    from evaluations
+    from company_cells
 
     group by all
 

@@ -3,9 +3,10 @@
 Each country × wave sample is raked to its population margins on the
 weighting dimensions, trimmed and re-raked (cxbench.stats.raking). The model
 reads only the cell table (int_sample_cells_counted: a few dozen rows per
-country × wave) and the margins; the weights go back to the evaluations by a
-join in SQL (int_evaluations_weighted). Python, because iterative fitting is a
-loop SQL cannot express portably; numpy does the arithmetic.
+country × wave) and the margins; the weights are applied in SQL to cell sums
+(int_company_channels_summed, int_pillar_moments_summed). Python, because
+iterative fitting is a loop SQL cannot express portably; numpy does the
+arithmetic.
 
 Cells that cannot be raked keep weight 1 and say why in `raking_note`: a
 missing or unknown category on a dimension (no margin to rake it to), or a
@@ -33,7 +34,13 @@ def _targets(margins: pd.DataFrame, dimensions: list[str]) -> list[dict[str, flo
     return targets
 
 
-def _rake_group(cells: pd.DataFrame, targets, dimensions: list[str], settings: dict) -> pd.DataFrame:
+def _rake_group(
+    cells: pd.DataFrame,
+    targets: list[dict[str, float]] | None,
+    dimensions: list[str],
+    settings: dict[str, float],
+) -> pd.DataFrame:
+    """The cells of one country × wave with their weights and how raking went."""
     cells = cells.copy()
     cells["weight"] = 1.0
     cells["is_raked"] = False
@@ -57,7 +64,7 @@ def _rake_group(cells: pd.DataFrame, targets, dimensions: list[str], settings: d
         targets=targets,
         trim_min=settings["trim_min"],
         trim_max=settings["trim_max"],
-        max_iterations=settings["max_iterations"],
+        max_iterations=int(settings["max_iterations"]),
         tolerance=settings["tolerance"],
     )
     cells.loc[rakeable, "weight"] = result.weights
@@ -68,7 +75,7 @@ def _rake_group(cells: pd.DataFrame, targets, dimensions: list[str], settings: d
     return cells
 
 
-def _as_list(value) -> list[str]:
+def _as_list(value: object) -> list[str]:
     """The weighting dimensions from the model config (a list, or its text form)."""
     if isinstance(value, str):
         value = json.loads(value.replace("'", '"'))

@@ -1,0 +1,42 @@
+with
+
+source as (
+
+    select * from {{ source('industry', 'maturity_assessments') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        brand_id as company_id,
+
+        -- dimensions
+        wave,
+
+        -- measures: scores 1–5, NULL = not assessed
+        {%- for column, _, _ in maturity_columns() %}
+        {{ column }},
+        {%- endfor %}
+
+        -- dates
+        assessed_on,
+
+        -- lineage
+        batch_id,
+        source_file,
+        row_number,
+        loaded_at
+
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,109 @@
+"""Scored items (statements, outcomes, maturity scores): missing codes, offset, scale, rescale.
+
+Two forms of the same contract. When the reader parsed the column as numbers
+(the fast path, see ``SourceTable.with_types``) every cell is a number or NULL
+already and an item is a couple of comparisons. Otherwise the text is parsed
+here, where "n/a" or "#NULL!" can still be told apart from a blank cell.
+"""
+
+from __future__ import annotations
+
+from ingestion.contracts import Check, TargetColumn, number_sql, shown
+from ingestion.sql_text import number_literal, quote_identifier, quote_literal
+
+
+def is_number(code: str) -> bool:
+    """Whether a missing code is numeric (matched by value) rather than text."""
+    try:
+        float(code)
+    except ValueError:
+        return False
+    return True
+
+
+def scored_item(
+    name: str,
+    column: str,
+    source_scale: tuple[float, float],
+    target_scale: tuple[float, float] | None = None,
+    missing: tuple[str, ...] = (),
+    offset: float = 0.0,
+    decimal: str = "auto",
+    numeric: bool = False,
+) -> TargetColumn:
+    """A numeric answer: missing codes → NULL, offset, range check, linear rescale.
+
+    The range is checked on the source scale (after the offset), where the
+    questionnaire declared it, so the reason quotes the value the researcher sees
+    in the file. Missing codes match by number ("99" and "99.0" alike) or, for
+    codes such as ``#NULL!``, by text; a blank cell is missing too. ``numeric``: the
+    reader already parsed the column as DOUBLE (blank is NULL, no cast needed).
+    """
+    number, is_missing = f"_{name}_number", f"_{name}_missing"
+    source = quote_identifier(column)
+    low, high = source_scale
+    shifted = f"({number} + {number_literal(offset)})" if offset else number
+    rescaled = _rescaled(shifted, source_scale, target_scale or source_scale)
+    inside = f"{shifted} between {number_literal(low)} and {number_literal(high)}"
+    outside_reason = (
+        f"{quote_literal(column + ': ')} || {shown(source)} || "
+        f"{quote_literal(f' outside scale {low:g}-{high:g}')}"
+    )
+    codes = ", ".join(number_literal(float(code)) for code in missing if is_number(code))
+    if numeric:
+        # Missing codes become NULL through nullif, and NULL passes every check:
+        # a parsed answer is then two comparisons, with no CASE per row.
+        answered = f"_{name}_answered"
+        kept = number
+        for code in missing:
+            if is_number(code):
+                kept = f"nullif({kept}, {number_literal(float(code))})"
+        in_range = f"({answered} + {number_literal(offset)})" if offset else answered
+        inside_answered = f"{in_range} between {number_literal(low)} and {number_literal(high)}"
+        check = Check(
+            name, f"not ({inside_answered})", outside_reason, screen=(in_range, low, high)
+        )
+        return TargetColumn(
+            name,
+            "double",
+            _rescaled(in_range, source_scale, target_scale or source_scale),
+            (check,),
+            prepared=((number, source),),
+            derived=((answered, kept),),
+        )
+    text_codes = ", ".join(quote_literal(code) for code in missing if not is_number(code))
+    blank = f"{source} is null or trim({source}) = ''"
+    if text_codes:
+        blank += f" or trim({source}) in ({text_codes})"
+    missing_sql = f"({number} is null and ({blank}))"
+    if codes:
+        missing_sql = f"(coalesce({number} in ({codes}), false) or {missing_sql})"
+    check = Check(
+        name,
+        f"not {is_missing} and ({number} is null or not ({inside}))",
+        f"case when {number} is null then "
+        f"{quote_literal(column + ': not a number ')} || {shown(source)} "
+        f"else {outside_reason} end",
+    )
+    return TargetColumn(
+        name,
+        "double",
+        f"case when {is_missing} then null else {rescaled} end",
+        (check,),
+        prepared=((number, number_sql(column, decimal)),),
+        derived=((is_missing, missing_sql),),
+    )
+
+
+def _rescaled(
+    value: str, source_scale: tuple[float, float], target_scale: tuple[float, float]
+) -> str:
+    """Linear map of ``value`` from the source scale onto the target scale."""
+    if source_scale == target_scale:
+        return value
+    low, high = source_scale
+    to_low, to_high = target_scale
+    factor = (to_high - to_low) / (high - low)
+    return (
+        f"{number_literal(to_low)} + ({value} - {number_literal(low)}) * {number_literal(factor)}"
+    )

@@ -1,0 +1,127 @@
+"""Reader helpers: encoding detection, transcoding, delimiter sniffing, column names, cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ingestion.readers import encoding as encoding_module
+from ingestion.readers.arrow_stage import cell_text
+from ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
+from ingestion.readers.encoding import (
+    canonical_encoding,
+    detect_encoding,
+    is_utf8,
+    transcode_to_utf8,
+)
+from ingestion.readers.errors import SourceReadError
+from ingestion.readers.options import ReadOptions, legacy_encoding_for
+
+TEXT = "resp;brand;remark\nR1;B1;Müller zahlt 5 € – „prima“\nR2;B2;Æbleskiver og smørrebrød\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+    ids=["utf8", "utf8_bom", "utf16_bom", "windows_1252"],
+)
+def test_encoding_is_detected_from_a_sample(data: bytes, expected: str) -> None:
+    assert canonical_encoding(detect_encoding(data)) == canonical_encoding(expected)
+
+
+def test_ties_between_code_pages_go_to_the_country_s_code_page() -> None:
+    polish = "a,b\nx,Łódź Gdańsk żółć\n".encode("cp1250")
+    assert detect_encoding(polish, prefer="cp1250") == "cp1250"
+    assert legacy_encoding_for("PL") == "cp1250" and legacy_encoding_for("NL") == "cp1252"
+
+
+def test_utf16_without_bom_is_not_taken_for_utf8() -> None:
+    assert "utf_16" in detect_encoding(TEXT.encode("utf-16-le")).replace("-", "_")
+
+
+def test_utf8_cut_inside_a_character_is_still_utf8() -> None:
+    data = "ü".encode() * 10
+    assert detect_encoding(data[:-1]) == "utf-8"
+
+
+def test_transcoding_streams_in_chunks_across_multibyte_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(encoding_module, "CHUNK_BYTES", 7)
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(TEXT.encode("utf-16"))
+    transcode_to_utf8(source, "utf-16", target)
+    assert target.read_text(encoding="utf-8") == TEXT
+
+
+def test_transcoding_names_the_offending_byte(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"a,b\n1,\xff\xfe\n")
+    with pytest.raises(SourceReadError, match="byte 6 is not valid utf-8"):
+        transcode_to_utf8(source, "utf-8", tmp_path / "out.csv")
+
+
+def test_encoding_names_are_normalised_and_checked() -> None:
+    assert canonical_encoding("windows-1252") == "cp1252"
+    assert is_utf8("UTF8") and is_utf8("utf-8-sig") and not is_utf8("latin-1")
+    with pytest.raises(ValueError, match="unknown encoding"):
+        canonical_encoding("klingon")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a,b,c\n1,2,3\n", ","),
+        ("a;b;c\n1;2,5;3\n", ";"),
+        ("a\tb\n1\t2\n", "\t"),
+        ('a|b\n"x|y"|2\n', "|"),
+        ('a,b\n"one, two",2\n"three\nlines",4\n', ","),
+        ("single\nvalue\n", None),
+    ],
+    ids=["comma", "semicolon_with_decimal_comma", "tab", "pipe", "quoted", "one_column"],
+)
+def test_delimiter_is_the_one_that_splits_every_record_alike(text: str, expected: str) -> None:
+    assert sniff_delimiter(text) == expected
+
+
+def test_header_names_fill_blanks_and_number_repeats() -> None:
+    assert header_names('"",a,a, b ,\n1,2,3,4,5\n', ",") == ["column1", "a", "a_1", "b", "column5"]
+
+
+def test_a_cut_sample_loses_its_last_partial_line() -> None:
+    assert complete_text("a,b\n1,2\n3,", truncated=True) == "a,b\n1,2\n"
+    assert complete_text("a,b\n1,2", truncated=False) == "a,b\n1,2"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (7.0, "7"),
+        (7.5, "7.5"),
+        (float("nan"), None),
+        (None, None),
+        ("  ", None),
+        (True, "true"),
+        (dt.datetime(2024, 5, 1), "2024-05-01"),
+        (dt.datetime(2024, 5, 1, 13, 30), "2024-05-01T13:30:00"),
+        (dt.date(2024, 5, 1), "2024-05-01"),
+        ("=HYPERLINK(x)", "=HYPERLINK(x)"),
+    ],
+)
+def test_cells_become_the_text_a_csv_would_hold(value: object, text: str | None) -> None:
+    assert cell_text(value) == text
+
+
+def test_the_suffix_chooses_the_reader_and_the_format_covers_unknown_suffixes() -> None:
+    options = ReadOptions(format="csv")
+    assert options.format_for(Path("x.SAV")) == "sav"
+    assert options.format_for(Path("x.parquet")) == "parquet"
+    assert options.format_for(Path("export.dat")) == "csv"
+    assert ReadOptions().format_for(Path("export.dat")) is None
