@@ -51,7 +51,9 @@ estimated as (
         channel,
         pillar_id,
         n as n_evaluations,
-        {{ weighted_mean('sum_w', 'sum_wx') }} as mean_score,
+        {#- clamped to the 1–10 scale: Σw·x / Σw of a company whose every answer is 10
+            can come out at 10.000000000000002 when the sums are added in another order #}
+        case when sum_w > 0 then least(greatest(sum_wx / sum_w, 1.0), 10.0) end as mean_score,
         {{ weighted_std_error('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as std_error,
         {{ effective_n('sum_w', 'sum_w2') }} as effective_n,
         coalesce(n, 0) >= {{ var('min_channel_base') }} as is_reportable

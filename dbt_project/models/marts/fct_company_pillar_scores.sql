@@ -46,7 +46,9 @@ estimated as (
         wave,
         pillar_id,
         n as n_evaluations,
-        {{ weighted_mean('sum_w', 'sum_wx') }} as mean_score,
+        {#- clamped to the 1–10 scale: Σw·x / Σw of a company whose every answer is 10
+            can come out at 10.000000000000002 when the sums are added in another order #}
+        case when sum_w > 0 then least(greatest(sum_wx / sum_w, 1.0), 10.0) end as mean_score,
         {{ weighted_stddev('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as stddev_score,
         {{ weighted_std_error('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as std_error,
         case when n > 0 then sum_x / n end as unweighted_mean_score,

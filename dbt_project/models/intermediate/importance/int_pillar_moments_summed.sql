@@ -7,7 +7,8 @@
     one row of this table, so it never reads evaluations.
 
     As for the company sums, the evaluations are summed unweighted per
-    weighting cell and the cell's raking weight is applied to those sums.
+    weighting cell (int_pillar_cell_moments_summed, incremental by wave) and
+    the cell's raking weight is applied to those sums here.
 -#}
 {%- set dimensions = var('weighting_dimensions') -%}
 {%- set variables = [] -%}
@@ -25,43 +26,15 @@
 
 with
 
-evaluations as (
+cell_sums as (
 
-    select * from {{ ref('int_evaluations_pillar_scored') }}
+    select * from {{ ref('int_pillar_cell_moments_summed') }}
 
 ),
 
 cells as (
 
     select * from {{ ref('int_sample_cells_raked') }}
-
-),
-
-cell_sums as (
-
-    select
-        country,
-        wave,
-        {%- for dimension in dimensions %}
-        {{ dimension }},
-        {%- endfor %}
-        count(*) as n_cases,
-        {%- for name, column in variables %}
-        sum({{ column }}) as sum__{{ name }},
-        {%- endfor %}
-        {%- for name, product in pairs %}
-        sum({{ product }}) as sum__{{ name }}{{ "," if not loop.last }}
-        {%- endfor %}
-
-    from evaluations
-
-    where
-        {%- for _, column in variables %}
-        {{ column }} is not null
-        {{- " and" if not loop.last }}
-        {%- endfor %}
-
-    group by all
 
 ),
 

@@ -7,14 +7,32 @@
     is these rows added up (int_sample_cells_counted): the evaluations are
     neither joined to weights nor read a second time for company numbers.
     An evaluation without a channel is counted under channel 'unknown'.
+
+    Incremental by wave: only waves whose inputs key changed (new or changed
+    load batches, or a new methodology) are summed again and replace their old
+    rows (macro waves_to_rebuild); the other waves' rows stay as they are.
 -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='wave',
+    on_schema_change='sync_all_columns',
+) }}
 {%- set dimensions = var('weighting_dimensions') -%}
 
 with
 
+fingerprints as (
+
+    select * from {{ ref('int_survey_waves_fingerprinted') }}
+
+),
+
 evaluations as (
 
     select * from {{ ref('int_evaluations_pillar_scored') }}
+
+    where {{ waves_to_rebuild(ref('int_survey_waves_fingerprinted')) }}
 
 ),
 
@@ -45,7 +63,13 @@ summed as (
 
 final as (
 
-    select * from summed
+    select
+        summed.*,
+        fingerprints.inputs_key
+
+    from summed
+    inner join fingerprints
+        on summed.wave = fingerprints.wave
 
 )
 

@@ -1,0 +1,67 @@
+{#-
+    What each wave's heavy models are computed from, as one key per wave: the
+    load batches holding its evaluations plus the parameters that shape the
+    per-evaluation sums (methodology_version, weighting_dimensions,
+    min_answered_share). The incremental models (int_company_cells_summed,
+    int_pillar_cell_moments_summed) store the key on their rows and rebuild only
+    the waves whose key changed (macro waves_to_rebuild), so adding a wave to
+    a warehouse holding seven does not recompute the seven.
+
+    Reads two columns of the raw evaluations (wave, batch_id): a column scan,
+    cheap next to the statement columns the heavy models read.
+-#}
+{%- set parameters = [
+    var('methodology_version'),
+    var('weighting_dimensions') | join('+'),
+    var('min_answered_share'),
+] -%}
+
+with
+
+evaluations as (
+
+    select * from {{ ref('stg_survey__evaluations') }}
+
+),
+
+batches as (
+
+    select
+        wave,
+        batch_id,
+        count(*) as n_evaluations
+
+    from evaluations
+
+    group by all
+
+),
+
+per_wave as (
+
+    select
+        wave,
+        cast(count(*) as integer) as n_batches,
+        cast(sum(n_evaluations) as integer) as n_evaluations,
+        string_agg(batch_id, ',' order by batch_id) as batch_ids
+
+    from batches
+
+    group by all
+
+),
+
+final as (
+
+    select
+        wave,
+        n_batches,
+        n_evaluations,
+        batch_ids,
+        md5(batch_ids || '|{{ parameters | join("|") }}') as inputs_key
+
+    from per_wave
+
+)
+
+select * from final
