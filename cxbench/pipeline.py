@@ -14,8 +14,9 @@ from pathlib import Path
 import duckdb
 
 from cxbench.dbt_runner import DbtResult, run_dbt
-from ingestion.load import BatchResult, load_industry_file, load_survey_file
+from ingestion.load import BatchResult, load_industry_file, load_maturity_file, load_survey_file
 from ingestion.mapping import load_mapping
+from ingestion.maturity_mapping import load_maturity_mapping
 from ingestion.privacy import resolve_salt
 
 INDUSTRY_FILES = (
@@ -24,6 +25,7 @@ INDUSTRY_FILES = (
     ("margins", "margins.csv"),
 )
 MAPPING_SUFFIX = ".mapping.yaml"
+MATURITY_FILE = "maturity.csv"
 
 #: Tables counted in the demo's summary, by layer.
 LAYER_TABLES = {
@@ -69,7 +71,7 @@ def ingest_files(
     fails the file without reading a row.
     """
     report = IngestReport()
-    salt = resolve_salt(db_path.parent) if kind == "survey" else ""
+    salt = resolve_salt(db_path.parent) if kind in ("survey", "maturity") else ""
     for path in paths:
         try:
             if kind == "survey":
@@ -77,6 +79,8 @@ def ingest_files(
                 result = load_survey_file(
                     db_path, path, mapping, salt, max_reject_rate, on_step=on_step
                 )
+            elif kind == "maturity":
+                result = _load_maturity(db_path, path, mapping_path, salt, max_reject_rate, on_step)
             else:
                 result = load_industry_file(db_path, path, kind, max_reject_rate, on_step=on_step)
             report.results.append(result)
@@ -89,9 +93,26 @@ def ingest_files(
     return report
 
 
+def _load_maturity(
+    db_path: Path,
+    path: Path,
+    mapping_path: Path | None,
+    salt: str,
+    max_reject_rate: float,
+    on_step: Callable[[str], None] | None,
+) -> BatchResult:
+    """A maturity file through ``--mapping``, else its ``<file>.mapping.yaml``, else as is."""
+    chosen = mapping_path or mapping_for(path)
+    mapping = load_maturity_mapping(chosen) if mapping_path or chosen.is_file() else None
+    return load_maturity_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
+
+
 def world_files(world_dir: Path) -> list[tuple[str, Path]]:
     """Files of a generated world in load order: reference data first, then survey CSVs."""
     files = [(kind, world_dir / "industry" / name) for kind, name in INDUSTRY_FILES]
+    maturity = world_dir / "industry" / MATURITY_FILE
+    if maturity.is_file():  # worlds generated before maturity assessments existed lack it
+        files.append(("maturity", maturity))
     files += [("survey", path) for path in sorted((world_dir / "survey").glob("*.csv"))]
     return files
 

@@ -1,7 +1,9 @@
-"""Contracts of the industry files: companies, sectors, population margins, maturity.
+"""Contracts of the industry files: companies, sectors, population margins.
 
 These files come from the research team in a fixed shape (docs/data-contracts.md
 §1), so their columns are named as in the raw tables and need no mapping.
+Maturity self-assessments have their own contract (:mod:`ingestion.maturity_contract`):
+they are answered per manager and may come with a mapping, like a survey.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from ingestion.contracts import (
     Check,
     TargetColumn,
     country_column,
-    date_column,
     integer_in_range,
     number_at_least,
     optional_text,
@@ -22,7 +23,6 @@ from ingestion.contracts import (
     wave_column,
 )
 from ingestion.plan import GroupSum
-from ingestion.scored_items import scored_item
 from ingestion.sql_text import quote_literal
 
 #: NACE Rev. 2 divisions (two digits); gaps such as 04, 34, 40 are not divisions.
@@ -35,17 +35,6 @@ NACE_DIVISIONS = tuple(
     for division in range(low, high + 1)
 )  # fmt: skip
 MARGIN_DIMENSIONS = ("age_band", "gender", "region")
-MANAGEMENT_PILLARS = (
-    "strategy", "customer_understanding", "metrics", "customer_journey", "governance", "culture",
-)  # fmt: skip
-MATURITY_STEPS = (
-    "customer_centric", "personal", "flexible", "direct", "consistent", "controlled",
-    "coordinated",
-)  # fmt: skip
-#: Score columns of a maturity assessment, as in the file and in raw.
-MATURITY_SCORES = tuple(f"mgmt_{name}" for name in MANAGEMENT_PILLARS) + tuple(
-    f"step_{name}" for name in MATURITY_STEPS
-)
 
 
 @dataclass(frozen=True)
@@ -127,25 +116,6 @@ def _margin_columns(present: set[str]) -> list[TargetColumn]:
     ]
 
 
-def _maturity_columns(present: set[str]) -> list[TargetColumn]:
-    scores = [
-        scored_item(name, name, (1.0, 5.0)) if name in present
-        else TargetColumn(name, "double", "cast(null as double)")
-        for name in MATURITY_SCORES
-    ]  # fmt: skip
-    any_score = " and ".join(
-        f"{text_of(name)} is null" for name in MATURITY_SCORES if name in present
-    )
-    no_scores = Check("scores", any_score or "true", "'no score given in any maturity column'")
-    brand = required_text("brand_id", "brand_id")
-    return [
-        TargetColumn("brand_id", "varchar", brand.value_sql, (*brand.checks, no_scores)),
-        wave_column(text_of("wave")),
-        date_column("assessed_on", _optional("assessed_on", present)),
-        *scores,
-    ]
-
-
 INDUSTRY_KINDS: dict[str, IndustryKind] = {
     "companies": IndustryKind(
         "companies",
@@ -162,12 +132,5 @@ INDUSTRY_KINDS: dict[str, IndustryKind] = {
         ("country", "wave", "dimension", "category"),
         _margin_columns,
         group_sum=GroupSum(("country", "wave", "dimension"), "share"),
-    ),
-    "maturity": IndustryKind(
-        "maturity_assessments",
-        ("brand_id", "wave"),
-        ("brand_id", "wave"),
-        _maturity_columns,
-        dedupe_partition=("wave",),
     ),
 }

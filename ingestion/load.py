@@ -32,6 +32,8 @@ from ingestion.cross_checks import (
 )
 from ingestion.file_checks import FileContractError, check_file_columns
 from ingestion.mapping import QuestionnaireMapping
+from ingestion.maturity_contract import maturity_plan
+from ingestion.maturity_mapping import MaturityMapping
 from ingestion.passes import (
     REJECTS,
     batch_rows,
@@ -55,6 +57,7 @@ __all__ = [
     "FileContractError",
     "load_file",
     "load_industry_file",
+    "load_maturity_file",
     "load_survey_file",
 ]
 
@@ -279,5 +282,17 @@ def load_industry_file(
     max_reject_rate: float = 1.0,
     on_step: Step | None = None,
 ) -> BatchResult:
-    """Load one companies, sectors, margins or maturity file."""
+    """Load one companies, sectors or margins file."""
     return load_file(db_path, path, industry_plan(kind), max_reject_rate, on_step)
+
+
+def load_maturity_file(
+    db_path: Path,
+    path: Path,
+    mapping: MaturityMapping | None,
+    salt: str,
+    max_reject_rate: float = 1.0,
+    on_step: Step | None = None,
+) -> BatchResult:
+    """Load one maturity self-assessment file (canonical columns when ``mapping`` is None)."""
+    return load_file(db_path, path, maturity_plan(mapping, salt), max_reject_rate, on_step)

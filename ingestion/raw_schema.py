@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from cxbench.catalogue import statement_ids
-from ingestion.industry_contract import MATURITY_SCORES
+from ingestion.maturity_mapping import MATURITY_SCORES
 
 LINEAGE_COLUMNS = (
     "batch_id varchar not null, source_file varchar not null, "
@@ -26,11 +26,15 @@ def survey_table_ddl() -> str:
 
 
 def maturity_table_ddl() -> str:
-    """DDL for ``raw.maturity_assessments``: wide, one row per organisation × wave."""
+    """DDL for ``raw.maturity_assessments``: one row per manager × organisation × wave.
+
+    ``respondent_id`` is the manager's salted hash; the 13 item scores stay wide.
+    """
     scores = ", ".join(f"{name} double" for name in MATURITY_SCORES)
     return (
         f"create table if not exists raw.maturity_assessments ({LINEAGE_COLUMNS}, "
-        f"brand_id varchar not null, wave integer not null, assessed_on date, {scores})"
+        "brand_id varchar not null, wave integer not null, respondent_id varchar not null, "
+        f"role varchar, assessed_on date, {scores})"
     )
 
 

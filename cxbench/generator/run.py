@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from cxbench.checksums import file_sha256
 from cxbench.generator.countries import CountrySpec, resolve_countries
+from cxbench.generator.maturity import mapping_entry, maturity_tables
 from cxbench.generator.survey import SurveyFile, write_survey_file
 from cxbench.generator.truth import company_pillar_rows, population_importance
 from cxbench.generator.world import World, build_world
@@ -243,7 +244,8 @@ def _finish(
             else table_from_rows([], ("file", "row_number", "kind", "value"))
         ),
     }
-    entries: dict[str, tuple[int | None, str]] = {}
+    tables.update(maturity_tables(world, out_dir))  # also writes the maturity mapping
+    entries: dict[str, tuple[int | None, str]] = mapping_entry(out_dir)
     for survey in surveys:
         entries[survey.csv_path] = (survey.rows, survey.sha256[survey.csv_path])
         entries[survey.parquet_path] = (survey.rows, survey.sha256[survey.parquet_path])

@@ -7,7 +7,6 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cxbench.settings import REPO_ROOT
 from ingestion.load import FileContractError, load_industry_file
 
 COMPANIES = """brand_id,brand_name,parent,sector_code,country,revenue,employees
@@ -35,8 +34,6 @@ NO,2024,gender,male,0.6
 NL,2024,age_band,18-34,1.2
 NL,2024,income,low,1
 """
-MATURITY_EXAMPLE = REPO_ROOT / "data" / "examples" / "maturity_assessments.csv"
-MATURITY_HEADER = MATURITY_EXAMPLE.read_text(encoding="utf-8").splitlines()[0]
 
 
 def _load(tmp_path: Path, kind: str, text: str, name: str = "file.csv"):
@@ -85,35 +82,6 @@ def test_margins_reject_groups_whose_shares_do_not_add_up(tmp_path: Path) -> Non
     reasons = _query(tmp_path, "select reason from raw.rejected_rows where row_number = 3")
     assert reasons == [("share: the values of (NO, 2024, gender) add up to 1.2, not 1",)]
     assert result.rows_loaded == 2
-
-
-def test_maturity_example_loads_and_bad_scores_are_rejected(tmp_path: Path) -> None:
-    first = load_industry_file(tmp_path / "wh.duckdb", MATURITY_EXAMPLE, "maturity")
-    assert (first.rows_loaded, first.rows_rejected) == (5, 0)
-    partial = _query(
-        tmp_path,
-        "select mgmt_customer_understanding, step_flexible from raw.maturity_assessments "
-        "where brand_id = 'NL-TEL-01'",
-    )
-    assert partial == [(None, None)]
-    scores = ",".join(["3"] * 13)
-    later = "\n".join([
-        MATURITY_HEADER,
-        f"NL-RET-01,2024,,{scores}",                      # already loaded by the example
-        f"NL-RET-09,2024,,6,{scores[2:]}",                # 6 is outside 1-5
-        "NL-RET-10,2024,,,,,,,,,,,,,,",                   # no score at all
-        f"NL-RET-11,2025,2025-02-30,{scores}",            # no such date
-        f"NL-RET-12,2025,,{scores}",
-        f"NL-RET-12,2025,,{scores}",                      # twice in the file
-    ]) + "\n"  # fmt: skip
-    second = _load(tmp_path, "maturity", later, "maturity_2025.csv")
-    assert _rejects(tmp_path, second.batch_id) == {
-        1: "brand_id, wave", 2: "mgmt_strategy", 3: "scores", 4: "assessed_on", 6: "brand_id, wave",
-    }  # fmt: skip
-    reason = _query(tmp_path, "select reason from raw.rejected_rows where row_number = 1")
-    assert reason == [
-        (f"duplicate key: (brand_id, wave) already loaded by batch {first.batch_id}",)
-    ]
 
 
 def test_industry_file_without_its_required_columns_is_an_error(tmp_path: Path) -> None:
