@@ -44,6 +44,18 @@ class QualityParams:
     #: Canonical scale of the CX index (CEE): importance-weighted pillar scores, 0–10.
     cx_index_min: float = 0.0
     cx_index_max: float = 10.0
+    #: Raking weights are trimmed to these bounds (methodology §Weighting).
+    weight_trim_min: float = 0.3
+    weight_trim_max: float = 3.0
+    #: Disclosure control of sector and country aggregates (methodology §Disclosure).
+    min_aggregate_companies: int = 5
+    max_company_share: float = 0.25
+
+    #: The pillars usually explain about two thirds of advocacy and loyalty; an R²
+    #: outside these bounds is flagged for a look (warning).
+    min_plausible_r2: float = 0.3
+    max_plausible_r2: float = 0.9
+
     #: Maturity self-assessments score each management pillar and step on 1–5.
     maturity_min: float = 1.0
     maturity_max: float = 5.0

@@ -6,28 +6,22 @@ the columns a table has) and ``build_suite(params)``, and adding one entry here.
 
 Raw layer first (what was delivered), then marts (what gets published), then
 wave-over-wave comparisons (what changed since the previous wave).
-
-Still to come — marts being built now, names not settled; add them here:
-
-- weights (per country × wave sample: every weight positive, mean 1, inside
-  ``weight_trim_min``..``weight_trim_max``);
-- sector / country aggregates with disclosure control (suppressed exactly where
-  fewer than ``min_aggregate_companies`` eligible companies or one company above
-  ``max_company_share`` of the evaluations; a reason on every suppressed row);
-- intervals of the company outcome scores (``nps_ci_low`` ≤ ``nps_score`` ≤
-  ``nps_ci_high``) once ``fct_company_scores`` carries them.
 """
 
 from __future__ import annotations
 
 from expectations.suites import (
+    aggregate_disclosure,
     fct_company_pillar_scores,
     fct_company_scores,
+    fct_leader_gaps,
+    fct_pillar_importance,
     raw_companies,
     raw_maturity_assessments,
     raw_population_margins,
     raw_sectors,
     raw_survey_evaluations,
+    sample_weights,
     wave_missingness,
     wave_score_jumps,
     wave_sector_shares,
@@ -82,6 +76,30 @@ REGISTRY: dict[str, SuiteSpec] = {
         build_suite=fct_company_scores.build_suite,
         key_columns=fct_company_scores.KEY_COLUMNS,
         source_tables=fct_company_scores.SOURCE_TABLES,
+    ),
+    sample_weights.SUITE_NAME: SuiteSpec(
+        source_sql=sample_weights.SOURCE_SQL,
+        build_suite=sample_weights.build_suite,
+        key_columns=sample_weights.KEY_COLUMNS,
+        source_tables=sample_weights.SOURCE_TABLES,
+    ),
+    aggregate_disclosure.SUITE_NAME: SuiteSpec(
+        source_sql=aggregate_disclosure.source_sql,
+        build_suite=aggregate_disclosure.build_suite,
+        key_columns=aggregate_disclosure.KEY_COLUMNS,
+        source_tables=aggregate_disclosure.SOURCE_TABLES,
+    ),
+    fct_leader_gaps.SUITE_NAME: SuiteSpec(
+        source_sql=fct_leader_gaps.SOURCE_SQL,
+        build_suite=fct_leader_gaps.build_suite,
+        key_columns=fct_leader_gaps.KEY_COLUMNS,
+        source_tables=fct_leader_gaps.SOURCE_TABLES,
+    ),
+    fct_pillar_importance.SUITE_NAME: SuiteSpec(
+        source_sql=fct_pillar_importance.SOURCE_SQL,
+        build_suite=fct_pillar_importance.build_suite,
+        key_columns=fct_pillar_importance.KEY_COLUMNS,
+        source_tables=fct_pillar_importance.SOURCE_TABLES,
     ),
     wave_score_jumps.SUITE_NAME: SuiteSpec(
         source_sql=wave_score_jumps.SOURCE_SQL,

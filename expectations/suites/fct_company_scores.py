@@ -41,6 +41,11 @@ company_scores as (
         rank_in_country,
         rank_in_sector,
         is_sector_leader,
+        nps_score,
+        nps_ci_low,
+        nps_ci_high,
+        csat_top2_box_pct,
+        ces_top3_box_pct,
         methodology_version
     from marts.fct_company_scores
 ),
@@ -114,6 +119,7 @@ def build_suite(params: QualityParams) -> gx.ExpectationSuite:
             *_key_expectations(),
             *_score_expectations(params),
             *_rank_expectations(),
+            *_outcome_expectations(),
         ],
         notes="Company × wave scores: who is ranked, and whether ranks follow their definition.",
     )
@@ -187,3 +193,34 @@ def _rank_expectations() -> list[gx.expectations.Expectation]:
         )
         for published, expected, notes in rules
     ]
+
+
+def _outcome_expectations() -> list[gx.expectations.Expectation]:
+    """NPS inside its interval (ranked companies) and on its scale; box scores are percentages."""
+    interval = [
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A=high,
+            column_B=low,
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+            row_condition=ELIGIBLE,
+            meta=ERROR,
+            notes="The adjusted-Wald interval of a ranked company's NPS contains the NPS. "
+            "It is centred on the NPS with 3/4 of a promoter and of a detractor added, so "
+            "for a handful of answers (unranked companies) it may miss an NPS of ±100; at "
+            "min_base answers the shift is under a point and well inside the interval.",
+        )
+        for high, low in (("nps_score", "nps_ci_low"), ("nps_ci_high", "nps_score"))
+    ]
+    scales = [
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column=column, min_value=low, max_value=high, meta=ERROR, notes=notes
+        )
+        for column, low, high, notes in (
+            ("nps_ci_low", -100, 100, "NPS and its interval run from -100 to 100."),
+            ("nps_ci_high", -100, 100, "NPS and its interval run from -100 to 100."),
+            ("csat_top2_box_pct", 0, 100, "CSAT top-2-box is a percentage of responses."),
+            ("ces_top3_box_pct", 0, 100, "CES (share scoring 5–7) is a percentage of responses."),
+        )
+    ]
+    return [*interval, *scales]

@@ -21,7 +21,8 @@ import pytest
 from expectations.params import QualityParams
 from expectations.runner import QualityTargetMissingError, run_checks
 from expectations.suites import REGISTRY
-from tests.fixtures.quality_warehouse import build_quality_warehouse
+from tests.conftest import DemoWarehouse
+from tests.fixtures.quality_warehouse import build_quality_warehouse, fixture_registry
 
 PARAMS = QualityParams()
 MATURITY = "raw_maturity_assessments"
@@ -57,14 +58,15 @@ def test_clean_warehouse_passes_and_is_audited(
 ) -> None:
     db_path = _copy(clean_warehouse, tmp_path)
     started = time.perf_counter()
-    run = run_checks(db_path, build_id="build-1", params=PARAMS)
+    registry = fixture_registry()
+    run = run_checks(db_path, build_id="build-1", params=PARAMS, registry=registry)
     elapsed = time.perf_counter() - started
 
     assert run.success and run.failed == (), run.failed
     assert run.skipped == ()  # ingestion's DDL creates every raw table, maturity too
-    n_expected = sum(len(spec.build_suite(PARAMS).expectations) for spec in REGISTRY.values())
+    n_expected = sum(len(spec.build_suite(PARAMS).expectations) for spec in registry.values())
     assert len(run.results) == n_expected
-    assert {result.suite for result in run.results} == set(REGISTRY)
+    assert {result.suite for result in run.results} == set(registry)
     runs, results = _audit(db_path)
     [(run_id, build_id, started_at, finished_at, success, n_expectations, n_failed)] = runs
     assert (run_id, build_id, success, n_expectations, n_failed) == (
@@ -86,7 +88,7 @@ def test_absent_optional_table_is_recorded_as_skipped(
 ) -> None:
     """A warehouse loaded before maturity assessments existed has no such table."""
     db_path = _copy(clean_warehouse, tmp_path, "drop table if exists raw.maturity_assessments")
-    run = run_checks(db_path, params=PARAMS)
+    run = run_checks(db_path, params=PARAMS, registry=fixture_registry())
     assert run.success
     assert [skipped.suite for skipped in run.skipped] == [MATURITY]
     _, results = _audit(db_path)
@@ -180,22 +182,28 @@ def test_missing_mart_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> Non
     assert schemas == []
 
 
-def test_cli_check_prints_the_failures_and_exits_1(clean_warehouse: Path, tmp_path: Path) -> None:
-    db_path = _copy(
-        clean_warehouse,
-        tmp_path,
-        "update marts.fct_company_scores set rank_in_country = 4 "
-        "where company_id = 'nl_mart' and wave = 2024",
-    )
+def test_cli_check_prints_the_failures_and_exits_1(
+    demo_warehouse: DemoWarehouse, tmp_path: Path
+) -> None:
+    """The full gate through the CLI, on a generated warehouse with one rank moved."""
+    db_path = tmp_path / "warehouse" / "cxbench.duckdb"
+    db_path.parent.mkdir()
+    shutil.copy(demo_warehouse.db_path, db_path)
+    with duckdb.connect(str(db_path)) as connection:
+        [(company_id,)] = connection.execute(
+            "update marts.fct_company_scores set rank_in_country = rank_in_country + 1 "
+            "where rowid = (select min(rowid) from marts.fct_company_scores "
+            "where rank_in_country is not null) returning company_id"
+        ).fetchall()
     env = {**os.environ, "CXBENCH_DB": str(db_path), "COLUMNS": "250"}
     command = [sys.executable, "-m", "cxbench.cli", "check", "--build-id", "cli-build"]
     completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     output = completed.stdout + completed.stderr
     assert completed.returncode == 1, output
     assert "FAIL" in output and "rank_in_country, expected_rank_in_country" in output
-    assert "company_id=nl_mart" in output  # the row that triggered it
+    assert f"company_id={company_id}" in output  # the row that triggered it
     assert "quality gate failed: 1 error-severity check(s)" in output
     assert "pass " not in output  # only failures are listed without --all
     assert "Calculating Metrics" not in output and "it/s" not in output
-    runs, _ = _audit(db_path)
+    runs = [row for row in _audit(db_path)[0] if row[1] == "cli-build"]
     assert [(row[1], row[4]) for row in runs] == [("cli-build", False)]

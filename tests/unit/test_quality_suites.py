@@ -106,13 +106,16 @@ def test_params_read_from_dbt_vars(tmp_path: Path) -> None:
     assert load_quality_params(tmp_path / "absent.yml") == QualityParams()
 
 
-def test_gate_uses_the_min_base_dbt_builds_with() -> None:
+def test_gate_uses_the_thresholds_dbt_builds_with() -> None:
     dbt_vars = yaml.safe_load(DBT_PROJECT_FILE.read_text(encoding="utf-8"))["vars"]
-    assert load_quality_params().min_base == dbt_vars["min_base"]
+    params = load_quality_params()
+    for name in ("min_base", "weight_trim_min", "weight_trim_max", "min_aggregate_companies",
+                 "max_company_share"):  # fmt: skip
+        assert getattr(params, name) == dbt_vars[name], name
 
 
 def test_registry_has_a_suite_per_raw_kind_mart_and_wave_comparison() -> None:
-    assert set(REGISTRY) == {
+    assert set(REGISTRY) >= {
         "raw_survey_evaluations",
         "raw_companies",
         "raw_sectors",
@@ -120,6 +123,10 @@ def test_registry_has_a_suite_per_raw_kind_mart_and_wave_comparison() -> None:
         "raw_maturity_assessments",
         "fct_company_pillar_scores",
         "fct_company_scores",
+        "fct_leader_gaps",
+        "fct_pillar_importance",
+        "sample_weights",
+        "aggregate_disclosure",
         "wave_score_jumps",
         "wave_sector_shares",
         "wave_missingness",

@@ -1,0 +1,103 @@
+"""Plausibility suite for ``marts.fct_leader_gaps``: the priority list a client acts on.
+
+The gap table tells a client what to fix first, so its arithmetic is checked
+again from its own columns and against the rankings: the gap is the leader's
+pillar mean minus the company's, priority is gap × importance, the leader named
+is a company that ``fct_company_scores`` marks as sector leader, the leader's own
+gaps are zero, and the priority ranks of a company × wave start at 1.
+"""
+
+from __future__ import annotations
+
+import great_expectations as gx
+
+from expectations.params import QualityParams
+from expectations.suites.spec import ERROR
+
+SUITE_NAME = "fct_leader_gaps"
+SOURCE_TABLES = ("marts.fct_leader_gaps", "marts.fct_company_scores")
+GRAIN = ("company_id", "pillar_id", "wave")
+KEY_COLUMNS = ("company_id", "country", "wave", "pillar_id")
+#: Rounding room for arithmetic redone on doubles.
+TOLERANCE = 1e-9
+
+SOURCE_SQL = """
+with
+
+gaps as (
+    select * from marts.fct_leader_gaps
+),
+
+leaders as (
+    select company_id, wave, is_sector_leader
+    from marts.fct_company_scores
+),
+
+first_priorities as (
+    select company_id, wave, min(priority_rank) as first_priority_rank
+    from gaps
+    group by all
+)
+
+select
+    gaps.company_id,
+    gaps.country,
+    gaps.wave,
+    gaps.pillar_id,
+    gaps.leader_company_id,
+    gaps.gap_to_leader,
+    abs(gaps.gap_to_leader - (gaps.leader_mean_score - gaps.mean_score)) as gap_arithmetic_error,
+    abs(gaps.priority - gaps.gap_to_leader * gaps.importance) as priority_arithmetic_error,
+    case when gaps.is_leader then abs(gaps.gap_to_leader) end as leader_own_gap,
+    coalesce(leaders.is_sector_leader, false)::varchar as is_named_leader_a_sector_leader,
+    first_priorities.first_priority_rank
+from gaps
+left join leaders
+    on gaps.leader_company_id = leaders.company_id
+    and gaps.wave = leaders.wave
+left join first_priorities
+    on gaps.company_id = first_priorities.company_id
+    and gaps.wave = first_priorities.wave
+"""
+
+
+def build_suite(params: QualityParams) -> gx.ExpectationSuite:
+    """Keys, gap and priority arithmetic, the leader, and priority ranks from 1."""
+    del params  # nothing configurable: these are definitions, not thresholds
+    within_rounding = [
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column=column, max_value=TOLERANCE, meta=ERROR, notes=notes
+        )
+        for column, notes in (
+            (
+                "gap_arithmetic_error",
+                "Gap = leader's pillar mean − the company's (positive: behind).",
+            ),
+            ("priority_arithmetic_error", "Priority = gap × the pillar's combined importance."),
+            ("leader_own_gap", "The sector leader is 0 behind itself on every pillar."),
+        )
+    ]
+    return gx.ExpectationSuite(
+        name=SUITE_NAME,
+        expectations=[
+            gx.expectations.ExpectCompoundColumnsToBeUnique(
+                column_list=list(GRAIN),
+                meta=ERROR,
+                notes="One gap per company × pillar × wave; a duplicate appears twice in the list.",
+            ),
+            *within_rounding,
+            gx.expectations.ExpectColumnValuesToBeInSet(
+                column="is_named_leader_a_sector_leader",
+                value_set=["true"],
+                meta=ERROR,
+                notes="Gaps are measured to the company the rankings name as sector leader.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeInSet(
+                column="first_priority_rank",
+                value_set=[1],
+                meta=ERROR,
+                notes="Every company's priority list starts at 1 (what to fix first).",
+            ),
+        ],
+        notes="Gaps to the sector leader and the priority list built on them.",
+    )

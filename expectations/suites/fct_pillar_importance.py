@@ -1,0 +1,89 @@
+"""Plausibility suite for ``marts.fct_pillar_importance``: the weights behind the CX index.
+
+Importance is a split of R² (Johnson's relative weights), so per country × wave
+the six shares of an estimated sample are between 0 and 1 and add up to 1, and
+the R² of both regressions is a proportion. Published studies find that the
+pillars explain about two thirds of advocacy and loyalty; an R² far outside
+``min_plausible_r2``..``max_plausible_r2`` is no arithmetic error but deserves a look
+before the weights go into the index (warning).
+"""
+
+from __future__ import annotations
+
+import great_expectations as gx
+from great_expectations.expectations.row_conditions import Column
+
+from expectations.params import QualityParams
+from expectations.suites.spec import ERROR, WARNING
+
+SUITE_NAME = "fct_pillar_importance"
+SOURCE_TABLES = ("marts.fct_pillar_importance",)
+KEY_COLUMNS = ("country", "wave")
+ESTIMATED = Column("n_estimated_pillars") > 0
+#: Rounding room for six shares that must add up to 1.
+SUM_TOLERANCE = 1e-9
+
+SOURCE_SQL = """
+select
+    country,
+    wave,
+    count(*) as n_pillars,
+    count(*) filter (where is_estimated) as n_estimated_pillars,
+    sum(importance) filter (where is_estimated) as importance_sum,
+    min(importance) as min_importance,
+    max(importance) as max_importance,
+    max(nps_r2) as nps_r2,
+    max(loyalty_r2) as loyalty_r2
+from marts.fct_pillar_importance
+group by all
+order by country, wave
+"""
+
+
+def build_suite(params: QualityParams) -> gx.ExpectationSuite:
+    """Six pillars per sample, shares that add up to 1, plausible R²."""
+    r2 = [
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column=column,
+            min_value=params.min_plausible_r2,
+            max_value=params.max_plausible_r2,
+            row_condition=ESTIMATED,
+            meta=WARNING,
+            notes="The pillars usually explain about two thirds of advocacy and loyalty; "
+            "far off, check the outcome items and their mapping.",
+        )
+        for column in ("nps_r2", "loyalty_r2")
+    ]
+    return gx.ExpectationSuite(
+        name=SUITE_NAME,
+        expectations=[
+            gx.expectations.ExpectColumnValuesToBeInSet(
+                column="n_pillars",
+                value_set=[6],
+                meta=ERROR,
+                notes="Every country × wave has a row for each of the six pillars.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="importance_sum",
+                min_value=1 - SUM_TOLERANCE,
+                max_value=1 + SUM_TOLERANCE,
+                row_condition=ESTIMATED,
+                meta=ERROR,
+                notes="Importance shares split the whole of R²: they add up to 1.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="min_importance",
+                min_value=0,
+                meta=ERROR,
+                notes="Relative weights are never negative.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="max_importance",
+                max_value=1,
+                meta=ERROR,
+                notes="No single pillar holds more than all of the importance.",
+            ),
+            *r2,
+        ],
+        notes="Pillar importance per country × wave.",
+    )

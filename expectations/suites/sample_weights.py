@@ -1,0 +1,91 @@
+"""Plausibility suite for the raking weights, one row per country × wave sample.
+
+Every published number is a weighted mean, so a weight gone wrong moves every
+company at once and no single mart looks odd. The methodology promises three
+things about the weights of a sample (docs/methodology.md, Weighting): each one
+is positive, they average exactly 1 (so weighted and unweighted bases agree),
+and no raked weight leaves the trim bounds ``weight_trim_min``..``weight_trim_max``.
+Cells that could not be raked keep weight 1 and are left out of the bounds
+(their weight is not a raking result), but they count in the mean, as in the
+marts.
+
+The weights live per weighting cell in ``intermediate.int_sample_cells_raked``
+(every evaluation of a cell carries the cell's weight), so the sample's mean
+is the evaluation-weighted mean of the cells — a few hundred rows to read, not
+millions.
+"""
+
+from __future__ import annotations
+
+import great_expectations as gx
+
+from expectations.params import QualityParams
+from expectations.suites.spec import ERROR
+
+SUITE_NAME = "sample_weights"
+TABLE = "intermediate.int_sample_cells_raked"
+SOURCE_TABLES = (TABLE,)
+KEY_COLUMNS = ("country", "wave")
+
+SOURCE_SQL = f"""
+select
+    country,
+    wave,
+    sum(n_evaluations) as n_evaluations,
+    count(*) as n_cells,
+    sum(n_evaluations * weight) / sum(n_evaluations) as mean_weight,
+    min(weight) as min_weight,
+    min(case when is_raked then weight end) as min_raked_weight,
+    max(case when is_raked then weight end) as max_raked_weight
+from {TABLE}
+group by all
+order by country, wave
+"""
+
+#: Sums of a few million weights in double precision drift well below this.
+MEAN_TOLERANCE = 1e-6
+
+
+def build_suite(params: QualityParams) -> gx.ExpectationSuite:
+    """Positive weights, mean 1 per sample, raked weights inside the trim bounds."""
+    return gx.ExpectationSuite(
+        name=SUITE_NAME,
+        expectations=[
+            gx.expectations.ExpectCompoundColumnsToBeUnique(
+                column_list=list(KEY_COLUMNS),
+                meta=ERROR,
+                notes="Each country × wave is raked as one sample.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="min_weight",
+                min_value=0,
+                strict_min=True,
+                meta=ERROR,
+                notes="A weight of 0 or below silently drops (or subtracts) respondents.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="mean_weight",
+                min_value=1 - MEAN_TOLERANCE,
+                max_value=1 + MEAN_TOLERANCE,
+                meta=ERROR,
+                notes="Weights are normalised to mean 1 per sample, so weighted counts equal "
+                "the sample size and effective n is comparable across samples.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="min_raked_weight",
+                min_value=params.weight_trim_min - MEAN_TOLERANCE,
+                meta=ERROR,
+                notes=f"Raked weights are trimmed to at least weight_trim_min "
+                f"({params.weight_trim_min:g}); below it one group is all but ignored.",
+            ),
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="max_raked_weight",
+                max_value=params.weight_trim_max + MEAN_TOLERANCE,
+                meta=ERROR,
+                notes=f"Raked weights are trimmed to at most weight_trim_max "
+                f"({params.weight_trim_max:g}); above it a few respondents speak for many "
+                "and the design effect explodes.",
+            ),
+        ],
+        notes="Raking weights per country × wave sample: positive, mean 1, inside the trim bounds.",
+    )
