@@ -26,7 +26,12 @@ from cxbench.checksums import file_sha256
 from cxbench.generator.countries import CountrySpec, resolve_countries
 from cxbench.generator.maturity import mapping_entry, maturity_tables
 from cxbench.generator.survey import SurveyFile, write_survey_file
-from cxbench.generator.truth import company_pillar_rows, population_importance
+from cxbench.generator.truth import (
+    COMPANY_WAVE_COLUMNS,
+    company_pillar_rows,
+    company_wave_rows,
+    population_importance,
+)
 from cxbench.generator.world import World, build_world
 from cxbench.generator.writer import (
     companies_table,
@@ -238,6 +243,7 @@ def _finish(
         "truth/company_pillar_means.csv": table_from_rows(
             company_pillar_rows(world), ("brand_id", "country", "wave", "pillar_id", "true_mean")
         ),
+        "truth/company_waves.csv": table_from_rows(company_wave_rows(world), COMPANY_WAVE_COLUMNS),
         "truth/planted_pii.csv": (
             pa.concat_tables(planted).select(["file", "row_number", "kind", "value"])
             if planted

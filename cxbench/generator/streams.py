@@ -24,6 +24,7 @@ class Stream(IntEnum):
     SURVEY = 4  # one batch of survey evaluations of one country × wave
     CALIBRATION = 5  # population sample used to calibrate outcome noise
     TRUTH = 6  # population sample behind the true pillar importance
+    PRESENCE = 7  # entry and exit years of one country's companies
 
 
 def _key_part(part: int | str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -73,12 +73,16 @@ def survey_batches(
     cells = country.margins[wave].sample_cells()
     mix = country.channel_mix()
     brand_ids = pa.array(country.companies.brand_id, type=pa.string())
+    # respondents only rate companies that operate this wave (entrants, exits)
+    operating = np.flatnonzero(country.active[wave])
+    weights = country.companies.share[operating]  # relative: no need to rescale
     schema = export_schema()
     first_respondent, first_row = 1, 1
     for batch, start in enumerate(range(0, n_evaluations, BATCH_SIZE)):
         size = min(BATCH_SIZE, n_evaluations - start)
         rng = rng_for(world.seed, Stream.SURVEY, code, wave, batch)
-        panel = sample_panel(size, cells, country.companies.share, rng)
+        panel = sample_panel(size, cells, weights, rng)
+        panel = replace(panel, brand=operating[panel.brand])
         draw = draw_pillars(country.levels[wave], mix, panel, world.statement_offsets, rng)
         outcomes = draw_outcomes(country.outcomes, draw.pillar_scores, rng)
         comments = draw_comments(country.spec.language, outcomes.nps, draw.pillar_scores, rng)

@@ -62,6 +62,8 @@ def company_pillar_rows(world: World) -> list[dict[str, object]]:
         for wave in world.waves:
             means = true_pillar_means(country, wave, world.statement_offsets)
             for company, brand_id in enumerate(country.companies.brand_id):
+                if not country.active[wave][company]:
+                    continue  # not operating that year: nobody rated it
                 rows.extend(
                     {
                         "brand_id": brand_id,
@@ -107,3 +109,54 @@ def population_importance(
         [relative_weights(predictors, targets[:, position]) for position in range(len(OUTCOMES))]
     )
     return weights, weights.sum(axis=1)
+
+
+COMPANY_WAVE_COLUMNS = (
+    "brand_id",
+    "country",
+    "wave",
+    "is_active",
+    "true_level",
+    "true_level_change",
+    "is_planted_mover",
+)
+
+
+def company_wave_rows(world: World) -> list[dict[str, object]]:
+    """One row per company × wave (truth/company_waves.csv): who operates, level, move.
+
+    ``true_level`` is the mean of the company's six true pillar means;
+    ``true_level_change`` is its change since the run's previous wave (empty
+    unless active in both); ``is_planted_mover`` marks the few large moves the
+    generator planted that year, which the warehouse's movers should find.
+    """
+    rows: list[dict[str, object]] = []
+    for code, country in world.countries.items():
+        previous: np.ndarray | None = None
+        previous_active: np.ndarray | None = None
+        for wave in world.waves:
+            level = true_pillar_means(country, wave, world.statement_offsets).mean(axis=1)
+            active = country.active[wave]
+            for company, brand_id in enumerate(country.companies.brand_id):
+                comparable = (
+                    previous is not None
+                    and previous_active is not None
+                    and bool(active[company] and previous_active[company])
+                )
+                rows.append(
+                    {
+                        "brand_id": brand_id,
+                        "country": code,
+                        "wave": wave,
+                        "is_active": bool(active[company]),
+                        "true_level": float(level[company]),
+                        "true_level_change": (
+                            float(level[company] - previous[company])
+                            if comparable and previous is not None
+                            else None
+                        ),
+                        "is_planted_mover": bool(country.movers[wave][company]),
+                    }
+                )
+            previous, previous_active = level, active
+    return rows

@@ -18,6 +18,7 @@ from cxbench.generator.brands import Companies, build_companies
 from cxbench.generator.countries import CountrySpec
 from cxbench.generator.evaluations import draw_pillars
 from cxbench.generator.outcomes import OutcomeModel, calibrate, draw_country_betas
+from cxbench.generator.presence import draw_presence
 from cxbench.generator.respondents import sample_population
 from cxbench.generator.sectors import SECTORS
 from cxbench.generator.streams import Stream, rng_for
@@ -62,6 +63,10 @@ class CountryWorld:
     levels: dict[int, np.ndarray]  # wave -> companies × pillars, latent 1–10 scale
     margins: dict[int, Margins]
     outcomes: OutcomeModel
+    #: wave -> boolean per company: operating (rated) that year (entrants, exits)
+    active: dict[int, np.ndarray]
+    #: wave -> boolean per company: a planted large move since the year before
+    movers: dict[int, np.ndarray]
 
     def channel_mix(self) -> np.ndarray:
         """Companies × channels: each company uses its sector's channel mix."""
@@ -108,6 +113,7 @@ def _build_country(
     target_r2 = float(rng.uniform(0.62, 0.68))
     years = range(min(*waves, REFERENCE_WAVE), max(*waves, REFERENCE_WAVE) + 1)
     levels = _levels_by_year(seed, spec, base, years)
+    presence = draw_presence(seed, spec.code, len(companies))
     margins = {year: country_margins(seed, spec, year) for year in years}
     sample = population_pillars(
         levels[REFERENCE_WAVE],
@@ -124,6 +130,8 @@ def _build_country(
         levels={wave: levels[wave] for wave in waves},
         margins={wave: margins[wave] for wave in waves},
         outcomes=calibrate(betas, sample, target_r2),
+        active={wave: presence.active(wave) for wave in waves},
+        movers={wave: _drift(seed, spec, wave, base.shape)[1] for wave in waves},
     )
 
 
@@ -145,16 +153,22 @@ def _levels_by_year(
     levels = {REFERENCE_WAVE: base}
     for year in range(REFERENCE_WAVE + 1, years.stop):
         levels[year] = np.clip(
-            levels[year - 1] + _drift(seed, spec, year, base.shape), *LEVEL_RANGE
+            levels[year - 1] + _drift(seed, spec, year, base.shape)[0], *LEVEL_RANGE
         )
     for year in range(REFERENCE_WAVE - 1, years.start - 1, -1):
-        step = _drift(seed, spec, year + 1, base.shape)
+        step, _ = _drift(seed, spec, year + 1, base.shape)
         levels[year] = np.clip(levels[year + 1] - step, *LEVEL_RANGE)
     return levels
 
 
-def _drift(seed: int, spec: CountrySpec, year: int, shape: tuple[int, ...]) -> np.ndarray:
-    """Change from ``year - 1`` to ``year``: small for most, large for a few movers."""
+def _drift(
+    seed: int, spec: CountrySpec, year: int, shape: tuple[int, ...]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Change from ``year - 1`` to ``year`` (small for most, large for a few) and who moved.
+
+    The movers (about MOVER_PROBABILITY of companies a year, up or down) are
+    returned too: they are the ground truth the warehouse's movers are held to.
+    """
     rng = rng_for(seed, Stream.DRIFT, spec.code, year)
     common = rng.normal(0.0, DRIFT_COMMON_SD, size=(shape[0], 1))
     drift = common + rng.normal(0.0, DRIFT_PILLAR_SD, size=shape)
@@ -162,7 +176,7 @@ def _drift(seed: int, spec: CountrySpec, year: int, shape: tuple[int, ...]) -> n
     direction = rng.choice([-1.0, 1.0], size=shape[0])
     size = rng.uniform(*MOVER_SHIFT, size=shape[0])
     shift = (direction * size)[:, None] + rng.normal(0.0, 0.2, size=shape)
-    return drift + np.where(movers[:, None], shift, 0.0)
+    return drift + np.where(movers[:, None], shift, 0.0), movers
 
 
 def country_margins(seed: int, spec: CountrySpec, wave: int) -> Margins:
