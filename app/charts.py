@@ -1,7 +1,9 @@
 """Altair charts of the app; views pass tidy frames in and get charts back.
 
 Charts never query: keeping them pure functions of a DataFrame lets a test build a
-chart from a hand-written frame and lets every page reuse one visual language.
+chart from a hand-written frame and lets every page reuse one visual language —
+a point for an estimate, a rule for its 95% interval, pillars in methodology order.
+``titles`` always maps a role (``pillar``, ``score`` …) to translated text.
 """
 
 from __future__ import annotations
@@ -20,25 +22,30 @@ PILLAR_COMPARISON_COLUMNS = (
     "ci_low",
     "ci_high",
     "n_evaluations",
+    "is_gap_significant",
 )
 
+Titles = Mapping[str, str]
 
-def pillar_comparison(scores: pd.DataFrame, titles: Mapping[str, str]) -> alt.LayerChart:
-    """Mean per pillar as a point with its 95% interval as an error bar, one colour per series.
 
-    The series (the organisation, its sector leader) sit side by side within each
-    pillar's row (``yOffset``) so overlapping intervals stay readable; pillars keep
-    their methodology order rather than being sorted by score. ``titles`` holds the
-    translated axis and tooltip titles: ``pillar``, ``score``, ``ci_low``, ``ci_high``.
+def _pillar_order(frame: pd.DataFrame) -> list[str]:
+    """Pillar labels in methodology order (not by score: pillars are not a league)."""
+    return frame.drop_duplicates("pillar_label").sort_values("sort_order")["pillar_label"].tolist()
+
+
+def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """Mean per pillar as a point with its 95% interval as a rule, one colour per series.
+
+    Series (the organisation, its sector leader, the sector and national averages)
+    sit side by side within each pillar's row (``yOffset``) so overlapping intervals
+    stay readable. A ring marks the organisation's pillars whose gap to the leader
+    is statistically significant (``is_gap_significant``).
     """
     pillar_title, score_title = titles["pillar"], titles["score"]
     frame = scores.loc[:, list(PILLAR_COMPARISON_COLUMNS)]
-    pillar_order = (
-        frame.drop_duplicates("pillar_label").sort_values("sort_order")["pillar_label"].tolist()
-    )
     series_order = list(dict.fromkeys(frame["series"]))
     base = alt.Chart(frame).encode(
-        y=alt.Y("pillar_label:N", sort=pillar_order, title=pillar_title),
+        y=alt.Y("pillar_label:N", sort=_pillar_order(frame), title=pillar_title),
         yOffset=alt.YOffset("series:N", sort=series_order),
         color=alt.Color(
             "series:N", sort=series_order, title=None, legend=alt.Legend(orient="bottom")
@@ -57,4 +64,179 @@ def pillar_comparison(scores: pd.DataFrame, titles: Mapping[str, str]) -> alt.La
         x2="ci_high:Q",
     )
     points = base.mark_point(filled=True, size=90, opacity=1).encode(x="mean_score:Q")
-    return alt.layer(error_bars, points)
+    rings = (
+        base.mark_point(filled=False, size=320, strokeWidth=2, color="#d62728")
+        .encode(x="mean_score:Q")
+        .transform_filter(alt.datum.is_gap_significant)
+    )
+    return alt.layer(error_bars, points, rings)
+
+
+def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.Chart:
+    """Priority (gap × importance) per pillar, highest first; significant gaps coloured.
+
+    Expects ``pillar_label, priority, priority_rank, gap_to_leader, importance,
+    significance`` (the translated yes/no of the gap's significance).
+    """
+    order = gaps.sort_values("priority_rank")["pillar_label"].tolist()
+    return (
+        alt.Chart(gaps)
+        .mark_bar()
+        .encode(
+            y=alt.Y("pillar_label:N", sort=order, title=titles["pillar"]),
+            x=alt.X("priority:Q", title=titles["priority"]),
+            color=alt.Color(
+                "significance:N", title=titles["significant"], legend=alt.Legend(orient="bottom")
+            ),
+            tooltip=[
+                alt.Tooltip("pillar_label:N", title=titles["pillar"]),
+                alt.Tooltip("gap_to_leader:Q", format=".2f", title=titles["gap"]),
+                alt.Tooltip("importance:Q", format=".3f", title=titles["importance"]),
+                alt.Tooltip("priority:Q", format=".3f", title=titles["priority"]),
+            ],
+        )
+    )
+
+
+def pillar_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """Pillar means over waves with their intervals: one line per pillar."""
+    pillar_order = _pillar_order(trend)
+    base = alt.Chart(trend).encode(
+        x=alt.X("wave:O", title=titles["wave"]),
+        xOffset=alt.XOffset("pillar_label:N", sort=pillar_order),
+        color=alt.Color("pillar_label:N", sort=pillar_order, title=titles["pillar"]),
+        tooltip=[
+            alt.Tooltip("wave:O", title=titles["wave"]),
+            alt.Tooltip("pillar_label:N", title=titles["pillar"]),
+            alt.Tooltip("mean_score:Q", format=".2f", title=titles["score"]),
+            alt.Tooltip("ci_low:Q", format=".2f", title=titles["ci_low"]),
+            alt.Tooltip("ci_high:Q", format=".2f", title=titles["ci_high"]),
+        ],
+    )
+    rules = base.mark_rule(strokeWidth=2).encode(
+        y=alt.Y("ci_low:Q", title=titles["score"], scale=alt.Scale(zero=False, nice=True)),
+        y2="ci_high:Q",
+    )
+    return alt.layer(rules, base.mark_point(filled=True, size=70).encode(y="mean_score:Q"))
+
+
+def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.Chart:
+    """CX index over waves, one line per series (organisation, sector, country)."""
+    series_order = list(dict.fromkeys(trend["series"]))
+    return (
+        alt.Chart(trend)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("wave:O", title=titles["wave"]),
+            y=alt.Y("value:Q", title=titles["cx_index"], scale=alt.Scale(zero=False)),
+            color=alt.Color("series:N", sort=series_order, title=None),
+            tooltip=[
+                alt.Tooltip("series:N", title=""),
+                alt.Tooltip("wave:O", title=titles["wave"]),
+                alt.Tooltip("value:Q", format=".2f", title=titles["cx_index"]),
+            ],
+        )
+    )
+
+
+def ranking_bars(ranked: pd.DataFrame, titles: Titles) -> alt.Chart:
+    """CX index of the listed companies as bars in rank order, coloured by sector."""
+    return (
+        alt.Chart(ranked)
+        .mark_bar()
+        .encode(
+            y=alt.Y("company_name:N", sort=ranked["company_name"].tolist(), title=None),
+            x=alt.X("cx_index:Q", title=titles["cx_index"], scale=alt.Scale(zero=False)),
+            color=alt.Color("sector_name:N", title=titles["sector"]),
+            tooltip=[
+                alt.Tooltip("rank_in_country:Q", title=titles["rank"]),
+                alt.Tooltip("company_name:N", title=titles["organisation"]),
+                alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
+            ],
+        )
+    )
+
+
+def mover_bars(moved: pd.DataFrame, titles: Titles) -> alt.Chart:
+    """Change of CX index since the previous wave: gains right, losses left."""
+    return (
+        alt.Chart(moved)
+        .mark_bar()
+        .encode(
+            y=alt.Y("company_name:N", sort="-x", title=None),
+            x=alt.X("cx_index_change:Q", title=titles["change"]),
+            color=alt.condition(
+                alt.datum.cx_index_change > 0, alt.value("#2ca02c"), alt.value("#d62728")
+            ),
+            tooltip=[
+                alt.Tooltip("company_name:N", title=titles["organisation"]),
+                alt.Tooltip("previous_cx_index:Q", format=".2f", title=titles["previous"]),
+                alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
+                alt.Tooltip("cx_index_change:Q", format="+.2f", title=titles["change"]),
+            ],
+        )
+    )
+
+
+def sector_spread(profiles: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """Spread of company CX index per sector: min–max rule, quartile box, median tick.
+
+    The sector average is a point; suppressed sectors (no spread) are left out by the
+    view, which lists them with their reason instead.
+    """
+    order = profiles["sector_name"].tolist()
+    base = alt.Chart(profiles).encode(
+        y=alt.Y("sector_name:N", sort=order, title=titles["sector"]),
+        tooltip=[
+            alt.Tooltip("sector_name:N", title=titles["sector"]),
+            alt.Tooltip("avg_cx_index:Q", format=".2f", title=titles["average"]),
+            alt.Tooltip("min_cx_index:Q", format=".2f", title="min"),
+            alt.Tooltip("median_cx_index:Q", format=".2f", title=titles["median"]),
+            alt.Tooltip("max_cx_index:Q", format=".2f", title="max"),
+        ],
+    )
+    whiskers = base.mark_rule().encode(
+        x=alt.X("min_cx_index:Q", title=titles["cx_index"], scale=alt.Scale(zero=False)),
+        x2="max_cx_index:Q",
+    )
+    box = base.mark_bar(size=14, opacity=0.5).encode(x="p25_cx_index:Q", x2="p75_cx_index:Q")
+    median = base.mark_tick(thickness=2, size=14, color="black").encode(x="median_cx_index:Q")
+    average = base.mark_point(filled=True, size=60, color="#d62728").encode(x="avg_cx_index:Q")
+    return alt.layer(whiskers, box, median, average)
+
+
+def importance_bars(importance: pd.DataFrame, titles: Titles) -> alt.Chart:
+    """Each pillar's share of explained advocacy and loyalty, and the combined importance.
+
+    Expects a long frame: ``pillar_label, sort_order, measure, value``.
+    """
+    return (
+        alt.Chart(importance)
+        .mark_bar()
+        .encode(
+            y=alt.Y("pillar_label:N", sort=_pillar_order(importance), title=titles["pillar"]),
+            yOffset=alt.YOffset("measure:N"),
+            x=alt.X("value:Q", title=titles["share"], axis=alt.Axis(format="%")),
+            color=alt.Color("measure:N", title=None, legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                alt.Tooltip("pillar_label:N", title=titles["pillar"]),
+                alt.Tooltip("measure:N", title=""),
+                alt.Tooltip("value:Q", format=".1%", title=titles["share"]),
+            ],
+        )
+    )
+
+
+def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
+    """R² of advocacy and loyalty per country × wave (long: country, wave, outcome, r2)."""
+    return (
+        alt.Chart(variance)
+        .mark_point(filled=True, size=80)
+        .encode(
+            y=alt.Y("country:N", title=titles["country"]),
+            x=alt.X("r2:Q", title="R²", scale=alt.Scale(domain=[0, 1])),
+            color=alt.Color("outcome:N", title=None, legend=alt.Legend(orient="bottom")),
+            shape=alt.Shape("wave:N", title=titles["wave"]),
+            tooltip=["country:N", "wave:N", "outcome:N", alt.Tooltip("r2:Q", format=".3f")],
+        )
+    )

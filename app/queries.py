@@ -43,6 +43,24 @@ REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
 }
 # fmt: on
 
+#: Tables each page reads beyond :data:`REQUIRED_COLUMNS` (``schema.table``). A page
+#: whose tables are absent explains what to run instead of failing; the core marts
+#: stay the precondition of every page.
+# fmt: off
+PAGE_TABLES: dict[str, tuple[str, ...]] = {
+    "compare": ("marts.fct_leader_gaps", "marts.fct_sector_pillar_scores",
+                "marts.fct_country_pillar_scores", "marts.fct_sector_scores",
+                "marts.fct_country_scores"),
+    "rankings": ("marts.dim_sector",),
+    "sectors": ("marts.fct_sector_scores", "marts.fct_sector_pillar_scores",
+                "marts.fct_country_pillar_scores", "marts.dim_sector"),
+    "drivers": ("marts.fct_pillar_importance",),
+    "quality": ("raw.load_batches", "raw.rejected_rows", "audit.quality_runs",
+                "audit.quality_results"),
+    "methodology": ("marts.dim_methodology",),
+}
+# fmt: on
+
 
 @dataclass(frozen=True)
 class WarehouseFile:
@@ -85,11 +103,12 @@ class CompanyScore:
     methodology_version: str | None
 
 
-def open_warehouse(db_path: Path | None = None) -> WarehouseFile:
+def open_warehouse(db_path: Path | None = None, page: str | None = None) -> WarehouseFile:
     """Check that the warehouse can serve the marts and return the key of its current file.
 
     Raises :class:`WarehouseUnavailable` when the file is missing, cannot be opened or
-    lacks a mart or column the app reads.
+    lacks a mart or column the app reads, or (with ``page``) a table of
+    :data:`PAGE_TABLES` that page reads (reason ``missing_tables``).
     """
     path = db_path or load_settings().db_path
     try:
@@ -99,10 +118,13 @@ def open_warehouse(db_path: Path | None = None) -> WarehouseFile:
     key = WarehouseFile(str(path), stat.st_ino, stat.st_mtime_ns)
     try:
         missing = _missing_marts(key)
+        absent = sorted(set(PAGE_TABLES.get(page or "", ())) - _tables(key))
     except duckdb.Error as exc:
         raise WarehouseUnavailable("unreadable", path, str(exc).splitlines()[0]) from exc
     if missing:
         raise WarehouseUnavailable("missing_marts", path, ", ".join(missing))
+    if absent:
+        raise WarehouseUnavailable("missing_tables", path, ", ".join(absent))
     return key
 
 
@@ -134,6 +156,17 @@ def _frame(key: WarehouseFile, sql: str, params: list[Any]) -> pd.DataFrame:
     """Run ``sql`` on its own cursor and return the whole result as a DataFrame."""
     with _connection(key).cursor() as cursor:
         return cursor.execute(sql, params).df()
+
+
+@st.cache_data(show_spinner=False)
+def _tables(key: WarehouseFile) -> set[str]:
+    """``schema.table`` of every table and view in the attached file."""
+    sql = """
+        select distinct table_schema || '.' || table_name as name,
+        from information_schema.tables
+        where table_catalog = 'wh'
+    """
+    return {row["name"] for row in _rows(key, sql, [])}
 
 
 @st.cache_data(show_spinner=False)
@@ -208,6 +241,573 @@ def organisations(key: WarehouseFile, country: str, wave: int) -> dict[str, str]
         [country, wave],
     )
     return {str(row["company_id"]): row["company_name"] for row in rows}
+
+
+#: Pillar labels in the chosen language; the language is the first ``?`` of any query
+#: that starts with this CTE, chosen in a ``case`` so nothing is formatted into SQL.
+_PILLARS_CTE = """
+pillars as (
+    select
+        pillar_id,
+        sort_order,
+        case ?
+            when 'nl' then label_nl
+            when 'no' then label_no
+            when 'pl' then label_pl
+            else label_en
+        end as pillar_label,
+    from wh.marts.dim_pillar
+)
+"""
+
+
+# --- Compare ---
+
+
+@st.cache_data(show_spinner=False)
+def benchmark_pillars(
+    key: WarehouseFile, country: str, wave: int, sector_code: str, language: str
+) -> pd.DataFrame:
+    """Sector and national average per pillar, with an interval and any suppression.
+
+    One row per ``benchmark`` (``sector``, ``country``) × pillar. ``mean_score`` is the
+    mart's average (NULL when suppressed, ``suppression_reason`` says why). The marts
+    carry no interval for an average, so one is computed here from the averaged
+    companies' standard errors: the average of k independent company means has
+    standard error sqrt(Σ se²) / k, and the critical value is the one the company
+    intervals were built with ((ci_high − mean) / se), so both use one confidence level.
+    """
+    return _frame(
+        key,
+        f"""
+        with {_PILLARS_CTE},
+
+        ranked as (
+            select
+                company_id,
+                sector_code,
+            from wh.marts.fct_company_scores
+            where country = ? and wave = ? and rank_in_country is not null
+        ),
+
+        company_errors as (
+            select
+                scores.pillar_id,
+                ranked.sector_code,
+                scores.std_error,
+                (scores.ci_high - scores.mean_score) / nullif(scores.std_error, 0) as z,
+            from wh.marts.fct_company_pillar_scores as scores
+            inner join ranked
+                on scores.company_id = ranked.company_id
+            where scores.country = ? and scores.wave = ? and scores.mean_score is not null
+        ),
+
+        errors as (
+            select
+                'sector' as benchmark,
+                pillar_id,
+                sqrt(sum(std_error * std_error)) / count(*) as std_error,
+                avg(z) as z,
+            from company_errors
+            where sector_code = ?
+            group by all
+            union all
+            select
+                'country' as benchmark,
+                pillar_id,
+                sqrt(sum(std_error * std_error)) / count(*) as std_error,
+                avg(z) as z,
+            from company_errors
+            group by all
+        ),
+
+        averages as (
+            select
+                'sector' as benchmark,
+                pillar_id,
+                n_companies_scored,
+                avg_score,
+                is_suppressed,
+                suppression_reason,
+            from wh.marts.fct_sector_pillar_scores
+            where country = ? and wave = ? and sector_code = ?
+            union all
+            select
+                'country' as benchmark,
+                pillar_id,
+                n_companies_scored,
+                avg_score,
+                is_suppressed,
+                suppression_reason,
+            from wh.marts.fct_country_pillar_scores
+            where country = ? and wave = ?
+        )
+
+        select
+            averages.benchmark,
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            averages.avg_score as mean_score,
+            averages.avg_score - errors.z * errors.std_error as ci_low,
+            averages.avg_score + errors.z * errors.std_error as ci_high,
+            averages.n_companies_scored,
+            averages.is_suppressed,
+            averages.suppression_reason,
+        from averages
+        inner join pillars
+            on averages.pillar_id = pillars.pillar_id
+        left join errors
+            on averages.benchmark = errors.benchmark and averages.pillar_id = errors.pillar_id
+        order by averages.benchmark desc, pillars.sort_order
+        """,
+        [language, *([country, wave] * 2), sector_code, country, wave, sector_code, country, wave],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def leader_gaps(
+    key: WarehouseFile, country: str, wave: int, company_id: str, language: str
+) -> pd.DataFrame:
+    """The company's gap to its sector leader per pillar, in priority order (1 = fix first).
+
+    Empty when the company's sector has no leader in that country × wave.
+    """
+    return _frame(
+        key,
+        f"""
+        with {_PILLARS_CTE}
+
+        select
+            gaps.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            gaps.mean_score,
+            gaps.leader_mean_score,
+            gaps.gap_to_leader,
+            gaps.gap_z_score,
+            gaps.importance,
+            gaps.priority,
+            gaps.priority_rank,
+            gaps.is_gap_significant,
+            gaps.is_leader,
+        from wh.marts.fct_leader_gaps as gaps
+        inner join pillars
+            on gaps.pillar_id = pillars.pillar_id
+        where gaps.country = ? and gaps.wave = ? and cast(gaps.company_id as varchar) = ?
+        order by gaps.priority_rank nulls last, pillars.sort_order
+        """,
+        [language, country, wave, company_id],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def pillar_trend(key: WarehouseFile, country: str, company_id: str, language: str) -> pd.DataFrame:
+    """The company's pillar means with intervals in every wave it was scored, oldest first."""
+    return _frame(
+        key,
+        f"""
+        with {_PILLARS_CTE}
+
+        select
+            scores.wave,
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            scores.mean_score,
+            scores.ci_low,
+            scores.ci_high,
+            scores.n_evaluations,
+        from wh.marts.fct_company_pillar_scores as scores
+        inner join pillars
+            on scores.pillar_id = pillars.pillar_id
+        where scores.country = ? and cast(scores.company_id as varchar) = ?
+        order by scores.wave, pillars.sort_order
+        """,
+        [language, country, company_id],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def cx_index_trend(key: WarehouseFile, country: str, company_id: str) -> pd.DataFrame:
+    """Per wave: the company's CX index and rank next to its sector and national averages.
+
+    An average that disclosure control suppressed is NULL with its reason beside it.
+    """
+    return _frame(
+        key,
+        """
+        with company as (
+            select
+                country,
+                wave,
+                sector_code,
+                cx_index,
+                rank_in_country,
+            from wh.marts.fct_company_scores
+            where country = ? and cast(company_id as varchar) = ?
+        )
+
+        select
+            company.wave,
+            company.cx_index,
+            company.rank_in_country,
+            sectors.avg_cx_index as sector_avg_cx_index,
+            sectors.suppression_reason as sector_suppression_reason,
+            countries.avg_cx_index as country_avg_cx_index,
+            countries.suppression_reason as country_suppression_reason,
+        from company
+        left join wh.marts.fct_sector_scores as sectors
+            on company.country = sectors.country
+            and company.wave = sectors.wave
+            and company.sector_code = sectors.sector_code
+        left join wh.marts.fct_country_scores as countries
+            on company.country = countries.country and company.wave = countries.wave
+        order by company.wave
+        """,
+        [country, company_id],
+    )
+
+
+# --- Rankings ---
+
+
+@st.cache_data(show_spinner=False)
+def sectors_scored(key: WarehouseFile, country: str, wave: int) -> dict[str, str]:
+    """``sector_code -> sector_name`` of the sectors with company scores, by name."""
+    rows = _rows(
+        key,
+        """
+        select distinct
+            scores.sector_code,
+            coalesce(sectors.sector_name, scores.sector_code) as sector_name,
+        from wh.marts.fct_company_scores as scores
+        left join wh.marts.dim_sector as sectors
+            on scores.sector_code = sectors.sector_code
+        where scores.country = ? and scores.wave = ?
+        order by sector_name, scores.sector_code
+        """,
+        [country, wave],
+    )
+    return {row["sector_code"]: row["sector_name"] for row in rows}
+
+
+_RANKED_COMPANIES_SQL = """
+select
+    scores.rank_in_country,
+    scores.rank_in_sector,
+    scores.company_id,
+    companies.company_name,
+    scores.sector_code,
+    coalesce(companies.sector_name, scores.sector_code) as sector_name,
+    scores.cx_index,
+    scores.nps_score,
+    scores.n_evaluations,
+    scores.previous_cx_index,
+    scores.cx_index_change,
+    scores.previous_rank_in_country,
+    scores.rank_in_country_change,
+    scores.is_sector_leader,
+    scores.methodology_version,
+from wh.marts.fct_company_scores as scores
+inner join wh.marts.dim_company as companies
+    on scores.company_id = companies.company_id
+where scores.country = ? and scores.wave = ? and scores.rank_in_country is not null
+"""
+
+
+@st.cache_data(show_spinner=False)
+def ranking(
+    key: WarehouseFile, country: str, wave: int, sector_code: str, top_n: int
+) -> pd.DataFrame:
+    """The ``top_n`` ranked companies of country × wave, best first; ``sector_code`` "" = all."""
+    return _frame(
+        key,
+        f"""{_RANKED_COMPANIES_SQL}
+        and (? = '' or scores.sector_code = ?)
+        order by scores.rank_in_country, scores.company_id
+        limit ?
+        """,
+        [country, wave, sector_code, sector_code, top_n],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def sector_leaders(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
+    """Every sector's leader in country × wave (tied leaders all listed), best index first."""
+    return _frame(
+        key,
+        f"""{_RANKED_COMPANIES_SQL}
+        and scores.is_sector_leader
+        order by scores.cx_index desc, sector_name, scores.company_id
+        """,
+        [country, wave],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def movers(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
+    """Companies ranked in this and the previous wave, biggest CX index gain first.
+
+    Only ``is_mover_comparable`` rows: a change is meaningless for a company that
+    was not ranked in both waves.
+    """
+    return _frame(
+        key,
+        f"""{_RANKED_COMPANIES_SQL}
+        and scores.is_mover_comparable
+        order by scores.cx_index_change desc, scores.company_id
+        """,
+        [country, wave],
+    )
+
+
+# --- Sectors ---
+
+
+@st.cache_data(show_spinner=False)
+def sector_profiles(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
+    """One row per sector of country × wave: averages, suppression and the spread.
+
+    The spread (min, quartiles, max of the ranked companies' CX index) is computed
+    here and, like the averages, withheld for a suppressed sector: a spread of a
+    small sector would disclose what suppression hides.
+    """
+    return _frame(
+        key,
+        """
+        with spread as (
+            select
+                sector_code,
+                min(cx_index) as min_cx_index,
+                quantile_cont(cx_index, 0.25) as p25_cx_index,
+                median(cx_index) as median_cx_index,
+                quantile_cont(cx_index, 0.75) as p75_cx_index,
+                max(cx_index) as max_cx_index,
+            from wh.marts.fct_company_scores
+            where country = ? and wave = ? and rank_in_country is not null
+            group by all
+        )
+
+        select
+            profiles.sector_code,
+            coalesce(sectors.sector_name, profiles.sector_code) as sector_name,
+            profiles.n_companies,
+            profiles.n_eligible_companies,
+            profiles.n_evaluations,
+            profiles.avg_cx_index,
+            profiles.revenue_weighted_cx_index,
+            profiles.avg_nps_score,
+            if(profiles.is_suppressed, null, spread.min_cx_index) as min_cx_index,
+            if(profiles.is_suppressed, null, spread.p25_cx_index) as p25_cx_index,
+            if(profiles.is_suppressed, null, spread.median_cx_index) as median_cx_index,
+            if(profiles.is_suppressed, null, spread.p75_cx_index) as p75_cx_index,
+            if(profiles.is_suppressed, null, spread.max_cx_index) as max_cx_index,
+            profiles.is_suppressed,
+            profiles.suppression_reason,
+        from wh.marts.fct_sector_scores as profiles
+        left join wh.marts.dim_sector as sectors
+            on profiles.sector_code = sectors.sector_code
+        left join spread
+            on profiles.sector_code = spread.sector_code
+        where profiles.country = ? and profiles.wave = ?
+        order by profiles.is_suppressed, profiles.avg_cx_index desc nulls last, sector_name
+        """,
+        [country, wave, country, wave],
+    )
+
+
+# --- Drivers ---
+
+
+@st.cache_data(show_spinner=False)
+def pillar_importance(key: WarehouseFile, country: str, wave: int, language: str) -> pd.DataFrame:
+    """Importance of each pillar for advocacy and loyalty in country × wave, pillar order."""
+    return _frame(
+        key,
+        f"""
+        with {_PILLARS_CTE}
+
+        select
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            drivers.importance,
+            drivers.importance_rank,
+            drivers.nps_share,
+            drivers.loyalty_share,
+            drivers.nps_r2,
+            drivers.loyalty_r2,
+            drivers.n_complete_cases,
+            drivers.is_estimated,
+            drivers.estimation_note,
+        from wh.marts.fct_pillar_importance as drivers
+        inner join pillars
+            on drivers.pillar_id = pillars.pillar_id
+        where drivers.country = ? and drivers.wave = ?
+        order by pillars.sort_order
+        """,
+        [language, country, wave],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def explained_variance(key: WarehouseFile) -> pd.DataFrame:
+    """R² of advocacy (nps) and loyalty on the six pillars, per country × wave."""
+    return _frame(
+        key,
+        """
+        select
+            country,
+            wave,
+            any_value(nps_r2) as nps_r2,
+            any_value(loyalty_r2) as loyalty_r2,
+            any_value(n_complete_cases) as n_complete_cases,
+        from wh.marts.fct_pillar_importance
+        group by all
+        order by country, wave
+        """,
+        [],
+    )
+
+
+# --- Data quality ---
+
+
+@st.cache_data(show_spinner=False)
+def latest_batches(key: WarehouseFile, limit: int) -> pd.DataFrame:
+    """The ``limit`` most recent load batches, newest first."""
+    return _frame(
+        key,
+        """
+        select
+            batch_id,
+            kind,
+            source_path,
+            status,
+            rows_in,
+            rows_loaded,
+            rows_rejected,
+            started_at,
+            finished_at,
+        from wh.raw.load_batches
+        order by started_at desc, batch_id
+        limit ?
+        """,
+        [limit],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def reject_reasons(key: WarehouseFile, limit: int) -> pd.DataFrame:
+    """Rejected rows counted by file, field and reason, commonest first."""
+    return _frame(
+        key,
+        """
+        select
+            batches.source_path,
+            rejects.field,
+            rejects.reason,
+            count(*) as n_rows,
+            min(rejects.row_number) as first_row_number,
+        from wh.raw.rejected_rows as rejects
+        inner join wh.raw.load_batches as batches
+            on rejects.batch_id = batches.batch_id
+        group by all
+        order by n_rows desc, batches.source_path, rejects.field, rejects.reason
+        limit ?
+        """,
+        [limit],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def quality_runs(key: WarehouseFile) -> pd.DataFrame:
+    """Every stored check run, newest first."""
+    return _frame(
+        key,
+        """
+        select
+            run_id,
+            build_id,
+            started_at,
+            finished_at,
+            success,
+            n_expectations,
+            n_failed,
+        from wh.audit.quality_runs
+        order by started_at desc, run_id
+        """,
+        [],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def quality_results(key: WarehouseFile, run_id: str, failures_only: bool) -> pd.DataFrame:
+    """The results of one check run: failures first, errors before warnings."""
+    return _frame(
+        key,
+        """
+        select
+            suite,
+            expectation,
+            column_name,
+            severity,
+            success,
+            observed_value,
+            unexpected_examples,
+        from wh.audit.quality_results
+        where run_id = ? and (not ? or not success)
+        order by
+            success,
+            case severity when 'error' then 0 when 'warning' then 1 else 2 end,
+            suite,
+            expectation,
+            column_name
+        """,
+        [run_id, failures_only],
+    )
+
+
+# --- Methodology ---
+
+
+@st.cache_data(show_spinner=False)
+def methodology_parameters(key: WarehouseFile) -> pd.DataFrame:
+    """The parameters the marts were built with (values as JSON text), by name."""
+    return _frame(
+        key,
+        """
+        select
+            parameter_name,
+            parameter_value,
+            description,
+            methodology_version,
+        from wh.marts.dim_methodology
+        order by parameter_name
+        """,
+        [],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def methodology_coverage(key: WarehouseFile) -> pd.DataFrame:
+    """Which methodology version produced the company scores of each country × wave."""
+    return _frame(
+        key,
+        """
+        select
+            methodology_version,
+            country,
+            wave,
+            count(*) as n_companies,
+            count(rank_in_country) as n_ranked,
+        from wh.marts.fct_company_scores
+        group by all
+        order by wave desc, country, methodology_version
+        """,
+        [],
+    )
 
 
 _COMPANY_SCORE_SQL = """

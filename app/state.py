@@ -13,10 +13,20 @@ import streamlit as st
 
 #: Interface and pillar-label language; shared by every page.
 LANGUAGE = "language"
-#: Compare page selectors.
-COUNTRY = "compare_country"
-WAVE = "compare_wave"
+#: Country and wave are shared by every page that has them: choosing NL 2025 on
+#: Compare and opening Rankings shows NL 2025 there too.
+COUNTRY = "country"
+WAVE = "wave"
+#: Compare page.
 ORGANISATION = "compare_organisation"
+#: Rankings page: sector filter ("" = all sectors) and how many companies to list.
+RANKINGS_SECTOR = "rankings_sector"
+RANKINGS_TOP_N = "rankings_top_n"
+#: Sectors page: the sector whose pillar profile is drawn.
+SECTORS_SECTOR = "sectors_sector"
+#: Data quality page: the check run shown and whether to list failures only.
+QUALITY_RUN = "quality_run"
+QUALITY_FAILURES_ONLY = "quality_failures_only"
 
 #: Session-state key -> query-parameter name. Short names keep shared URLs readable.
 QUERY_PARAMS: dict[str, str] = {
@@ -24,12 +34,17 @@ QUERY_PARAMS: dict[str, str] = {
     COUNTRY: "country",
     WAVE: "wave",
     ORGANISATION: "org",
+    RANKINGS_SECTOR: "sector",
+    RANKINGS_TOP_N: "top",
+    SECTORS_SECTOR: "profile",
+    QUALITY_RUN: "run",
+    QUALITY_FAILURES_ONLY: "failures",
 }
 
 #: Keys whose values must survive a visit to another page. Streamlit drops a
 #: widget's state when the widget is not drawn in a run; re-assigning the value at
 #: the start of every run keeps it.
-PERSISTENT_KEYS: tuple[str, ...] = (LANGUAGE, COUNTRY, WAVE, ORGANISATION)
+PERSISTENT_KEYS: tuple[str, ...] = tuple(QUERY_PARAMS)
 
 #: Set once the URL has been read, so later reruns do not overwrite the user's
 #: widget choices with the (older) URL values.
@@ -93,10 +108,13 @@ def settle_choice(
 
 
 def mirror_to_url(keys: Sequence[str]) -> None:
-    """Write the current values of ``keys`` into ``st.query_params`` (a shareable URL)."""
-    for key in keys:
-        param = QUERY_PARAMS[key]
-        value = st.session_state.get(key)
+    """Write the current values of ``keys`` into ``st.query_params`` (a shareable URL).
+
+    Parameters of other pages are removed, so a shared link carries exactly the
+    state of the page it was copied from.
+    """
+    for key, param in QUERY_PARAMS.items():
+        value = st.session_state.get(key) if key in keys else None
         if value is None:
             if param in st.query_params:
                 del st.query_params[param]

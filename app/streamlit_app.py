@@ -9,7 +9,18 @@ from __future__ import annotations
 import streamlit as st
 
 from app import i18n, state
-from app.views import compare
+from app.views import compare, drivers, maturity, methodology, quality, rankings, sectors
+
+#: (render function, i18n key of the title, icon, url path) in menu order.
+PAGES = (
+    (compare.render, "compare_page", ":material/compare_arrows:", "compare"),
+    (rankings.render, "rankings_page", ":material/leaderboard:", "rankings"),
+    (sectors.render, "sectors_page", ":material/category:", "sectors"),
+    (drivers.render, "drivers_page", ":material/insights:", "drivers"),
+    (maturity.render, "nav_maturity", ":material/stairs:", "maturity"),
+    (quality.render, "quality_page", ":material/fact_check:", "quality"),
+    (methodology.render, "methodology_page", ":material/menu_book:", "methodology"),
+)
 
 
 def main() -> None:
@@ -19,12 +30,13 @@ def main() -> None:
     language = st.session_state.get(state.LANGUAGE, i18n.DEFAULT_LANGUAGE)
     pages = [
         st.Page(
-            compare.render,
-            title=i18n.text("compare_page", language),
-            icon=":material/compare_arrows:",
-            url_path="compare",
-            default=True,
-        ),
+            render,
+            title=i18n.text(title, language),
+            icon=icon,
+            url_path=url_path,
+            default=url_path == "compare",
+        )
+        for render, title, icon, url_path in PAGES
     ]
     st.navigation(pages).run()
 

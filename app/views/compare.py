@@ -1,9 +1,10 @@
-"""Compare page: one organisation's six pillar scores next to its sector leader's.
+"""Compare page: one organisation's pillar scores against its sector's leader and averages.
 
 Layout only: every number comes from :mod:`app.queries`, every chart from
 :mod:`app.charts`, every word from :mod:`app.i18n`. The selection lives in session
 state under the keys of :mod:`app.state` and is mirrored into the URL, so a link
-reproduces the view.
+reproduces the view. The table, priority list and trend are drawn by
+:mod:`app.views.compare_sections`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, i18n, queries, state
-from app.views import sidebar
+from app.views import compare_sections, sidebar
 
 #: What this page writes into the URL.
 URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.ORGANISATION)
@@ -33,37 +34,18 @@ def render() -> None:
     """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
     language = sidebar.language_selector()
     st.title(i18n.text("compare_page", language))
-    try:
-        warehouse = queries.open_warehouse()
-    except queries.WarehouseUnavailable as exc:
-        st.info(i18n.text(exc.reason, language, path=exc.path, detail=exc.detail))
-    else:
+    warehouse = sidebar.open_or_explain("compare", language)
+    if warehouse is not None:
         _render_comparison(warehouse, language)
-    state.mark_url_read()
-    state.mirror_to_url(URL_KEYS)
+    sidebar.finish_page(URL_KEYS)
 
 
 def _select(warehouse: queries.WarehouseFile, language: str) -> Selection | None:
-    """Draw the country, wave and organisation selectors; None if a list is empty.
-
-    Each choice is settled before its widget is drawn (URL first, then the current
-    choice), because the options of each selector depend on the one above it.
-    """
-    countries = queries.countries(warehouse)
-    state.settle_choice(state.COUNTRY, countries)
-    if not countries:
+    """Draw the country, wave and organisation selectors; None if a list is empty."""
+    chosen = sidebar.country_wave_selectors(warehouse, language)
+    if chosen is None:
         return None
-    country = st.sidebar.selectbox(
-        i18n.text("country", language), options=countries, key=state.COUNTRY
-    )
-
-    waves = queries.waves(warehouse, country)
-    state.settle_choice(state.WAVE, waves, parse=int)
-    if not waves:
-        return None
-    wave = st.sidebar.selectbox(i18n.text("wave", language), options=waves, key=state.WAVE)
-
-    names = queries.organisations(warehouse, country, wave)
+    names = queries.organisations(warehouse, chosen.country, chosen.wave)
     company_ids = list(names)
     state.settle_choice(state.ORGANISATION, company_ids)
     if not company_ids:
@@ -74,11 +56,11 @@ def _select(warehouse: queries.WarehouseFile, language: str) -> Selection | None
         format_func=names.__getitem__,
         key=state.ORGANISATION,
     )
-    return Selection(country=country, wave=wave, company_id=company_id)
+    return Selection(country=chosen.country, wave=chosen.wave, company_id=company_id)
 
 
 def _render_comparison(warehouse: queries.WarehouseFile, language: str) -> None:
-    """Selectors, then the status line, headline numbers, chart and table."""
+    """Selectors, status line, headline numbers, chart, table, priorities and trend."""
     selection = _select(warehouse, language)
     organisation = (
         queries.company_score(warehouse, selection.country, selection.wave, selection.company_id)
@@ -91,7 +73,6 @@ def _render_comparison(warehouse: queries.WarehouseFile, language: str) -> None:
     leader = queries.sector_leader(
         warehouse, selection.country, selection.wave, organisation.sector_code
     )
-
     st.subheader(
         i18n.text(
             "versus_leader",
@@ -120,10 +101,26 @@ def _render_comparison(warehouse: queries.WarehouseFile, language: str) -> None:
     if scores.empty:
         st.info(i18n.text("no_scores", language))
         return
-    titles = {name: i18n.text(name, language) for name in ("pillar", "score", "ci_low", "ci_high")}
-    st.altair_chart(charts.pillar_comparison(scores, titles))
+    gaps = queries.leader_gaps(
+        warehouse, selection.country, selection.wave, selection.company_id, language
+    )
+    benchmarks = queries.benchmark_pillars(
+        warehouse, selection.country, selection.wave, organisation.sector_code, language
+    )
+    st.altair_chart(
+        charts.pillar_comparison(
+            compare_sections.chart_frame(scores, benchmarks, gaps, organisation, language),
+            compare_sections.chart_titles(language),
+        ),
+        key="compare_chart",
+    )
     st.caption(i18n.text("chart_caption", language))
-    _render_table(scores, [company.company_name for company in compared], language)
+    compare_sections.suppression_notes(benchmarks, organisation, language)
+    compare_sections.comparison_table(
+        scores, [company.company_name for company in compared], benchmarks, gaps, language
+    )
+    compare_sections.priority_list(gaps, organisation, leader, language)
+    compare_sections.trend(warehouse, selection.country, organisation, language)
 
 
 def _render_status(
@@ -140,7 +137,7 @@ def _render_status(
                 "leader_is",
                 language,
                 leader=leader.company_name,
-                cx_index=_number(leader.cx_index),
+                cx_index=compare_sections.number(leader.cx_index),
             )
         )
     if not organisation.is_eligible:
@@ -164,7 +161,9 @@ def _render_headline(
     ):
         gap = f"{organisation.cx_index - leader.cx_index:+.2f}"
     cx_column, country_column, sector_column, n_column = st.columns(4)
-    cx_column.metric(i18n.text("cx_index", language), _number(organisation.cx_index), delta=gap)
+    cx_column.metric(
+        i18n.text("cx_index", language), compare_sections.number(organisation.cx_index), delta=gap
+    )
     country_column.metric(
         i18n.text("rank_in_country", language),
         _rank(organisation.rank_in_country, organisation.n_ranked_in_country, language),
@@ -174,49 +173,6 @@ def _render_headline(
         _rank(organisation.rank_in_sector, organisation.n_ranked_in_sector, language),
     )
     n_column.metric(i18n.text("evaluations", language), f"{organisation.n_evaluations:,}")
-
-
-def _render_table(scores: pd.DataFrame, series: list[str], language: str) -> None:
-    """One row per pillar; mean, interval and n for each compared company side by side.
-
-    Column names are stable (``s0_mean`` …) and the labels translated, so the numbers
-    shown stay exactly the mart's values (formatting happens in the column config).
-    """
-    table = scores.loc[scores["series"] == series[0], ["pillar_id", "pillar_label"]]
-    config: dict[str, st.column_config.Column] = {
-        "pillar_label": st.column_config.TextColumn(i18n.text("pillar", language)),
-    }
-    for position, name in enumerate(series):
-        prefix = f"s{position}_"
-        measures = scores.loc[
-            scores["series"] == name,
-            ["pillar_id", "mean_score", "ci_low", "ci_high", "n_evaluations"],
-        ].rename(
-            columns={
-                "mean_score": f"{prefix}mean",
-                "ci_low": f"{prefix}ci_low",
-                "ci_high": f"{prefix}ci_high",
-                "n_evaluations": f"{prefix}n",
-            }
-        )
-        table = table.merge(measures, on="pillar_id", how="left")
-        for measure in ("mean", "ci_low", "ci_high"):
-            config[f"{prefix}{measure}"] = st.column_config.NumberColumn(
-                f"{name} · {i18n.text(measure, language)}", format="%.2f"
-            )
-        config[f"{prefix}n"] = st.column_config.NumberColumn(
-            f"{name} · {i18n.text('n', language)}", format="%d"
-        )
-    st.dataframe(
-        table.drop(columns="pillar_id"),
-        column_config=config,
-        hide_index=True,
-    )
-
-
-def _number(value: float | None) -> str:
-    """Two decimals, or a dash when the mart has no value."""
-    return "—" if value is None else f"{value:.2f}"
 
 
 def _rank(rank: int | None, total: int, language: str) -> str:

@@ -1,10 +1,20 @@
-"""Sidebar controls shared by every page (for now: the language)."""
+"""Controls and guards shared by every page: language, warehouse, country and wave."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
-from app import i18n, state
+from app import i18n, queries, state
+
+
+@dataclass(frozen=True)
+class CountryWave:
+    """The country × wave a page shows."""
+
+    country: str
+    wave: int
 
 
 def language_selector() -> str:
@@ -21,3 +31,43 @@ def language_selector() -> str:
         format_func=i18n.LANGUAGE_NAMES.__getitem__,
         key=state.LANGUAGE,
     )
+
+
+def open_or_explain(page: str, language: str) -> queries.WarehouseFile | None:
+    """The warehouse key, or None after telling the user what to run to get one.
+
+    Every page starts here, so an empty, half-built or foreign file gives the same
+    friendly hint everywhere instead of a stack trace.
+    """
+    try:
+        return queries.open_warehouse(page=page)
+    except queries.WarehouseUnavailable as exc:
+        st.info(i18n.text(exc.reason, language, path=exc.path, detail=exc.detail))
+        return None
+
+
+def country_wave_selectors(warehouse: queries.WarehouseFile, language: str) -> CountryWave | None:
+    """Draw the country and wave selectors (shared keys); None when nothing is scored.
+
+    Each choice is settled before its widget is drawn (URL first, then the current
+    choice), because the waves offered depend on the country chosen.
+    """
+    countries = queries.countries(warehouse)
+    state.settle_choice(state.COUNTRY, countries)
+    if not countries:
+        return None
+    country = st.sidebar.selectbox(
+        i18n.text("country", language), options=countries, key=state.COUNTRY
+    )
+    waves = queries.waves(warehouse, country)
+    state.settle_choice(state.WAVE, waves, parse=int)
+    if not waves:
+        return None
+    wave = st.sidebar.selectbox(i18n.text("wave", language), options=waves, key=state.WAVE)
+    return CountryWave(country=country, wave=wave)
+
+
+def finish_page(url_keys: tuple[str, ...]) -> None:
+    """Record that the URL was read and write this page's state back into it."""
+    state.mark_url_read()
+    state.mirror_to_url(url_keys)

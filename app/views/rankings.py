@@ -1,0 +1,155 @@
+"""Rankings page: the top N of a country × wave, sector leaders and the biggest movers.
+
+Filters (sector, N) live in the URL like every selection; the listed companies can
+be downloaded as CSV or Excel exactly as shown, unrounded, so an analyst can paste
+the mart's numbers into a report.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from app import charts, i18n, queries, state
+from app.views import sidebar
+
+URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.RANKINGS_SECTOR, state.RANKINGS_TOP_N)
+TOP_N_OPTIONS = (10, 20, 50, 100)
+#: Movers listed on each side (climbers, fallers).
+MOVERS_SHOWN = 10
+EXCEL_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def render() -> None:
+    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
+    language = sidebar.language_selector()
+    st.title(i18n.text("rankings_page", language))
+    warehouse = sidebar.open_or_explain("rankings", language)
+    if warehouse is not None:
+        _render_rankings(warehouse, language)
+    sidebar.finish_page(URL_KEYS)
+
+
+def _render_rankings(warehouse: queries.WarehouseFile, language: str) -> None:
+    chosen = sidebar.country_wave_selectors(warehouse, language)
+    if chosen is None:
+        st.info(i18n.text("no_scores", language))
+        return
+    sectors = queries.sectors_scored(warehouse, chosen.country, chosen.wave)
+    sector_options = ["", *sectors]
+    state.settle_choice(state.RANKINGS_SECTOR, sector_options, default="")
+    all_sectors = i18n.text("all_sectors", language)
+    sector = st.sidebar.selectbox(
+        i18n.text("sector", language),
+        options=sector_options,
+        format_func=lambda code: sectors.get(code, all_sectors),
+        key=state.RANKINGS_SECTOR,
+    )
+    state.settle_choice(state.RANKINGS_TOP_N, TOP_N_OPTIONS, default=20, parse=int)
+    top_n = st.sidebar.selectbox(
+        i18n.text("top_n", language), options=TOP_N_OPTIONS, key=state.RANKINGS_TOP_N
+    )
+
+    ranked = queries.ranking(warehouse, chosen.country, chosen.wave, sector, top_n)
+    st.subheader(
+        i18n.text(
+            "top_heading",
+            language,
+            n=top_n,
+            scope=sectors.get(sector, chosen.country),
+            country=chosen.country,
+            wave=chosen.wave,
+        )
+    )
+    if ranked.empty:
+        st.info(i18n.text("no_ranked", language))
+        return
+    titles = _titles(language)
+    st.altair_chart(charts.ranking_bars(ranked, titles), key="rankings_chart")
+    st.dataframe(ranked, column_config=_columns(language), hide_index=True, key="rankings_table")
+    _downloads(ranked, f"cxbench-{chosen.country}-{chosen.wave}-top{top_n}", language)
+
+    st.subheader(i18n.text("sector_leaders", language))
+    leaders = queries.sector_leaders(warehouse, chosen.country, chosen.wave)
+    st.dataframe(leaders, column_config=_columns(language), hide_index=True, key="rankings_leaders")
+    _render_movers(warehouse, chosen, titles, language)
+
+
+def _render_movers(
+    warehouse: queries.WarehouseFile,
+    chosen: sidebar.CountryWave,
+    titles: dict[str, str],
+    language: str,
+) -> None:
+    """Biggest climbers and fallers among companies ranked in both waves."""
+    st.subheader(i18n.text("movers", language))
+    moved = queries.movers(warehouse, chosen.country, chosen.wave)
+    if moved.empty:
+        st.info(i18n.text("no_movers", language))
+        return
+    climbers = moved[moved["cx_index_change"] > 0].head(MOVERS_SHOWN)
+    fallers = moved[moved["cx_index_change"] < 0].tail(MOVERS_SHOWN).iloc[::-1]
+    shown = pd.concat([climbers, fallers], ignore_index=True)
+    st.altair_chart(charts.mover_bars(shown, titles), key="rankings_movers_chart")
+    st.dataframe(shown, column_config=_columns(language), hide_index=True, key="rankings_movers")
+
+
+def _titles(language: str) -> dict[str, str]:
+    roles = ("cx_index", "sector", "organisation")
+    titles = {role: i18n.text(role, language) for role in roles}
+    titles.update(
+        rank=i18n.text("rank_in_country", language),
+        change=i18n.text("cx_index_change", language),
+        previous=i18n.text("previous_cx_index", language),
+    )
+    return titles
+
+
+def _columns(language: str) -> dict[str, object]:
+    """Column labels and formats; identifiers and the methodology version are hidden."""
+    number = st.column_config.NumberColumn
+    return {
+        "rank_in_country": number(i18n.text("rank_in_country", language), format="%d"),
+        "rank_in_sector": number(i18n.text("rank_in_sector", language), format="%d"),
+        "company_id": None,
+        "sector_code": None,
+        "methodology_version": None,
+        "company_name": st.column_config.TextColumn(i18n.text("organisation", language)),
+        "sector_name": st.column_config.TextColumn(i18n.text("sector", language)),
+        "cx_index": number(i18n.text("cx_index", language), format="%.2f"),
+        "nps_score": number("NPS", format="%.1f"),
+        "n_evaluations": number(i18n.text("evaluations", language), format="%d"),
+        "previous_cx_index": number(i18n.text("previous_cx_index", language), format="%.2f"),
+        "cx_index_change": number(i18n.text("cx_index_change", language), format="%+.2f"),
+        "previous_rank_in_country": number(i18n.text("previous_rank", language), format="%d"),
+        "rank_in_country_change": number(i18n.text("rank_change", language), format="%+d"),
+        "is_sector_leader": st.column_config.CheckboxColumn(i18n.text("leader", language)),
+    }
+
+
+def _downloads(ranked: pd.DataFrame, stem: str, language: str) -> None:
+    """CSV and Excel of the listed companies, with the mart's column names and values."""
+    csv_column, excel_column = st.columns(2)
+    csv_column.download_button(
+        i18n.text("download_csv", language),
+        data=ranked.to_csv(index=False).encode("utf-8"),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key="rankings_csv",
+    )
+    excel_column.download_button(
+        i18n.text("download_excel", language),
+        data=excel_bytes(ranked),
+        file_name=f"{stem}.xlsx",
+        mime=EXCEL_MIME,
+        key="rankings_excel",
+    )
+
+
+def excel_bytes(frame: pd.DataFrame) -> bytes:
+    """The frame as one Excel sheet (openpyxl), built in memory."""
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False, sheet_name="ranking")
+    return buffer.getvalue()

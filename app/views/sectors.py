@@ -1,0 +1,120 @@
+"""Sectors page: each sector's averages and the spread of its companies, then one
+sector's pillar profile against the national average.
+
+Disclosure control is visible, not silent: a suppressed sector stays in the table
+with its reason and no numbers, and is left out of the spread chart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app import charts, i18n, queries, state
+from app.views import sidebar
+
+URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.SECTORS_SECTOR)
+
+
+def render() -> None:
+    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
+    language = sidebar.language_selector()
+    st.title(i18n.text("sectors_page", language))
+    warehouse = sidebar.open_or_explain("sectors", language)
+    if warehouse is not None:
+        _render_sectors(warehouse, language)
+    sidebar.finish_page(URL_KEYS)
+
+
+def _render_sectors(warehouse: queries.WarehouseFile, language: str) -> None:
+    chosen = sidebar.country_wave_selectors(warehouse, language)
+    profiles = queries.sector_profiles(warehouse, chosen.country, chosen.wave) if chosen else None
+    if chosen is None or profiles is None or profiles.empty:
+        st.info(i18n.text("no_scores", language))
+        return
+    names = dict(zip(profiles["sector_code"], profiles["sector_name"], strict=True))
+    state.settle_choice(state.SECTORS_SECTOR, list(names))
+    sector = st.sidebar.selectbox(
+        i18n.text("sector", language),
+        options=list(names),
+        format_func=names.__getitem__,
+        key=state.SECTORS_SECTOR,
+    )
+
+    st.subheader(i18n.text("sector_spread", language, country=chosen.country, wave=chosen.wave))
+    shown = profiles[~profiles["is_suppressed"]]
+    titles = {
+        role: i18n.text(role, language)
+        for role in ("sector", "cx_index", "average", "median", "pillar", "score")
+    }
+    if not shown.empty:
+        st.altair_chart(charts.sector_spread(shown, titles), key="sectors_spread_chart")
+        st.caption(i18n.text("spread_caption", language))
+    table = profiles.assign(status=_status(profiles, language))
+    st.dataframe(table, column_config=_columns(language), hide_index=True, key="sectors_table")
+    _render_profile(warehouse, chosen, sector, names[sector], titles, language)
+
+
+def _render_profile(
+    warehouse: queries.WarehouseFile,
+    chosen: sidebar.CountryWave,
+    sector: str,
+    sector_name: str,
+    titles: dict[str, str],
+    language: str,
+) -> None:
+    """The chosen sector's pillar averages with intervals next to the national ones."""
+    st.subheader(i18n.text("sector_profile", language, sector=sector_name))
+    benchmarks = queries.benchmark_pillars(warehouse, chosen.country, chosen.wave, sector, language)
+    suppressed = benchmarks[benchmarks["is_suppressed"]]
+    for kind, rows in suppressed.groupby("benchmark", sort=False):
+        key = "sector_average_suppressed" if kind == "sector" else "national_average_suppressed"
+        st.warning(
+            i18n.text(key, language, sector=sector_name, reason=rows["suppression_reason"].iloc[0])
+        )
+    names = {"sector": sector_name, "country": i18n.text("national_average", language)}
+    frame = benchmarks[~benchmarks["is_suppressed"]].assign(
+        series=benchmarks["benchmark"].map(names), n_evaluations=None, is_gap_significant=False
+    )
+    if frame.empty:
+        return
+    titles = {**titles, "ci_low": i18n.text("ci_low", language)}
+    titles["ci_high"] = i18n.text("ci_high", language)
+    st.altair_chart(charts.pillar_comparison(frame, titles), key="sectors_profile_chart")
+    st.caption(i18n.text("average_interval_caption", language))
+
+
+def _status(profiles: pd.DataFrame, language: str) -> pd.Series:
+    """'shown', or 'suppressed: <reason>' — suppression is said, never silent."""
+    shown = i18n.text("shown", language)
+    return profiles.apply(
+        lambda row: (
+            i18n.text("suppressed_because", language, reason=row["suppression_reason"])
+            if row["is_suppressed"]
+            else shown
+        ),
+        axis=1,
+    )
+
+
+def _columns(language: str) -> dict[str, object]:
+    number = st.column_config.NumberColumn
+    two = "%.2f"
+    return {
+        "sector_code": None,
+        "is_suppressed": None,
+        "suppression_reason": None,
+        "sector_name": st.column_config.TextColumn(i18n.text("sector", language)),
+        "status": st.column_config.TextColumn(i18n.text("status", language)),
+        "n_companies": number(i18n.text("companies", language), format="%d"),
+        "n_eligible_companies": number(i18n.text("ranked_companies", language), format="%d"),
+        "n_evaluations": number(i18n.text("evaluations", language), format="%d"),
+        "avg_cx_index": number(i18n.text("average", language), format=two),
+        "revenue_weighted_cx_index": number(i18n.text("revenue_weighted", language), format=two),
+        "avg_nps_score": number("NPS", format="%.1f"),
+        "min_cx_index": number("min", format=two),
+        "p25_cx_index": number("P25", format=two),
+        "median_cx_index": number(i18n.text("median", language), format=two),
+        "p75_cx_index": number("P75", format=two),
+        "max_cx_index": number("max", format=two),
+    }
