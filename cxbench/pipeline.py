@@ -64,14 +64,18 @@ def ingest_files(
     max_reject_rate: float = 1.0,
     on_done: Callable[[Path], None] | None = None,
     on_step: Callable[[str], None] | None = None,
+    salt: str | None = None,
 ) -> IngestReport:
     """Load each file as its own batch; a bad file is reported and the others still load.
 
     The mapping is read and validated before the file is opened, so a bad mapping
-    fails the file without reading a row.
+    fails the file without reading a row. ``salt`` defaults to the one beside
+    ``db_path``; a refresh building a staged copy elsewhere passes the served
+    warehouse's salt, so respondent hashes stay comparable across waves.
     """
     report = IngestReport()
-    salt = resolve_salt(db_path.parent) if kind in ("survey", "maturity") else ""
+    if salt is None:
+        salt = resolve_salt(db_path.parent) if kind in ("survey", "maturity") else ""
     for path in paths:
         try:
             if kind == "survey":
