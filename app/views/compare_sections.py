@@ -42,10 +42,9 @@ def chart_frame(
     language: str,
 ) -> pd.DataFrame:
     """Companies and the averages that are not suppressed, in the chart's columns."""
-    shown = benchmarks[~benchmarks["is_suppressed"]].assign(
-        series=benchmarks["benchmark"].map(
-            lambda kind: i18n.text(BENCHMARK_SERIES[kind], language)
-        ),
+    shown = benchmarks[~benchmarks["is_suppressed"]]
+    shown = shown.assign(
+        series=shown["benchmark"].map(lambda kind: i18n.text(BENCHMARK_SERIES[kind], language)),
         n_evaluations=None,
     )
     frame = pd.concat([scores, shown], ignore_index=True)

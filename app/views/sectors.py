@@ -73,8 +73,9 @@ def _render_profile(
             i18n.text(key, language, sector=sector_name, reason=rows["suppression_reason"].iloc[0])
         )
     names = {"sector": sector_name, "country": i18n.text("national_average", language)}
-    frame = benchmarks[~benchmarks["is_suppressed"]].assign(
-        series=benchmarks["benchmark"].map(names), n_evaluations=None, is_gap_significant=False
+    frame = benchmarks[~benchmarks["is_suppressed"]]
+    frame = frame.assign(
+        series=frame["benchmark"].map(names), n_evaluations=None, is_gap_significant=False
     )
     if frame.empty:
         return

@@ -35,3 +35,15 @@ def warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def make_app() -> Callable[[], AppTest]:
     """A fresh AppTest of the router (generous timeout: the first run imports altair)."""
     return lambda: AppTest.from_file(APP_SCRIPT, default_timeout=30)
+
+
+@pytest.fixture
+def make_page() -> Callable[[str], AppTest]:
+    """A fresh AppTest of one view, ``app/views/<name>.py``, run as its own script.
+
+    AppTest cannot switch to a callable ``st.Page`` of the router, so each page's
+    ``render`` is run directly; the router's own test covers the navigation.
+    """
+    return lambda name: AppTest.from_string(
+        f"from app.views import {name}\n{name}.render()\n", default_timeout=30
+    )

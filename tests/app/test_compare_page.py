@@ -13,8 +13,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 import pytest
+from page_helpers import chart_with, choose, metrics, run, table_with
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS, PILLARS, SCORES, build_warehouse, score_of
 
@@ -23,35 +23,14 @@ from app import queries, state
 MakeApp = Callable[[], AppTest]
 
 
-def run(at: AppTest) -> AppTest:
-    """Run the app and fail on any exception it rendered."""
-    at.run()
-    assert not at.exception, [item.value for item in at.exception]
-    return at
-
-
-def choose(at: AppTest, key: str, value: object) -> AppTest:
-    """Pick ``value`` in the selectbox with ``key`` and rerun, as a user would."""
-    at.selectbox(key=key).select(value)
-    return run(at)
-
-
 def table(at: AppTest) -> pd.DataFrame:
     """The comparison table as shown (stable column names, raw mart values)."""
-    assert len(at.dataframe) == 1
-    return at.dataframe[0].value
+    return table_with(at, "s0_mean", "sector_mean")
 
 
 def chart_data(at: AppTest) -> pd.DataFrame:
-    """The rows behind the Altair chart, decoded from the element's Arrow dataset."""
-    (chart,) = at.get("vega_lite_chart")
-    (dataset,) = chart.proto.datasets
-    return pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    """Headline metrics, label -> shown value."""
-    return {metric.label: metric.value for metric in at.metric}
+    """The rows behind the pillar comparison chart."""
+    return chart_with(at, "series", "mean_score", "is_gap_significant")
 
 
 def assert_columns_match(shown: pd.DataFrame, prefix: str, company_id: str) -> None:
@@ -91,7 +70,12 @@ def test_follower_is_shown_next_to_its_sector_leader_with_mart_values(
     }
     assert "Sector leader: Alfa Bank" in " ".join(item.value for item in at.markdown)
     plotted = chart_data(at)
-    assert sorted(set(plotted["series"])) == ["Alfa Bank", "Beta Bank"]
+    assert sorted(set(plotted["series"])) == [
+        "Alfa Bank",
+        "Beta Bank",
+        "National average",
+        "Sector average",
+    ]
     alfa_points = plotted[plotted["series"] == "Alfa Bank"]
     assert alfa_points["mean_score"].tolist() == list(score_of("nl_alfa").means)
 
@@ -119,7 +103,7 @@ def test_sector_leader_is_told_it_leads(warehouse: Path, make_app: MakeApp) -> N
     shown = table(at)
     assert not any(column.startswith("s1_") for column in shown.columns)
     assert_columns_match(shown, "s0_", "nl_alfa")
-    assert set(chart_data(at)["series"]) == {"Alfa Bank"}
+    assert set(chart_data(at)["series"]) == {"Alfa Bank", "Sector average", "National average"}
 
 
 def test_leader_follows_the_wave(warehouse: Path, make_app: MakeApp) -> None:

@@ -1,10 +1,14 @@
 """A warehouse small enough to check by hand: the marts the app reads, as Python rows.
 
-The four marts of data contract §4, with:
+The company marts of data contract §4, with:
 - NL 2024, sector BANK: Alfa Bank (leader), Beta Bank (follower), Gamma Bank
   (40 evaluations: below the minimum base, not ranked); sector TEL: Delta Telecom.
-- NL 2023: Beta Bank led, Alfa Bank followed (the leader changes with the wave).
+- NL 2023: Beta Bank led, Alfa Bank followed (the leader changes with the wave),
+  so in NL 2024 Alfa climbed and Beta fell (the movers).
 - PL 2024: Omega Bank alone.
+
+Sector, country, gap and importance marts are in ``fixture_aggregates``; batches,
+rejects, check runs and methodology parameters in ``fixture_audit``.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ class CompanyWave:
     is_sector_leader: bool
     means: tuple[float, float, float, float, float, float]
     half_width: float
+    nps_score: float = 0.0
 
     @property
     def is_eligible(self) -> bool:
@@ -77,20 +82,25 @@ class CompanyWave:
 # fmt: off
 SCORES = [
     CompanyWave("nl_alfa", "NL", 2024, "BANK", 240, 7.85, 1, 1, True,
-                (8.10, 7.90, 7.60, 7.70, 7.50, 8.00), 0.25),
+                (8.10, 7.90, 7.60, 7.70, 7.50, 8.00), 0.25, 31.5),
     CompanyWave("nl_delta", "NL", 2024, "TEL", 150, 7.40, 2, 1, True,
-                (7.20, 7.60, 7.30, 7.40, 7.10, 7.50), 0.30),
+                (7.20, 7.60, 7.30, 7.40, 7.10, 7.50), 0.30, 12.0),
     CompanyWave("nl_beta", "NL", 2024, "BANK", 180, 7.10, 3, 2, False,
-                (6.90, 7.40, 7.00, 7.20, 6.80, 7.30), 0.28),
+                (6.90, 7.70, 7.00, 7.45, 6.80, 7.30), 0.28, -4.5),
     CompanyWave("nl_gamma", "NL", 2024, "BANK", 40, 6.55, None, None, False,
-                (6.40, 6.90, 6.50, 6.60, 6.30, 6.70), 0.60),
+                (6.40, 6.90, 6.50, 6.60, 6.30, 6.70), 0.60, -20.0),
     CompanyWave("nl_alfa", "NL", 2023, "BANK", 210, 7.20, 2, 2, False,
-                (7.40, 7.30, 7.00, 7.10, 6.90, 7.50), 0.26),
+                (7.40, 7.30, 7.00, 7.10, 6.90, 7.50), 0.26, 8.0),
     CompanyWave("nl_beta", "NL", 2023, "BANK", 160, 7.30, 1, 1, True,
-                (7.10, 7.60, 7.20, 7.40, 7.00, 7.50), 0.30),
+                (7.10, 7.60, 7.20, 7.40, 7.00, 7.50), 0.30, 10.5),
     CompanyWave("pl_omega", "PL", 2024, "BANK", 130, 6.90, 1, 1, True,
-                (6.70, 7.10, 6.80, 7.00, 6.60, 7.20), 0.33),
+                (6.70, 7.10, 6.80, 7.00, 6.60, 7.20), 0.33, 2.0),
 ]
+# fmt: on
+
+#: The country's previous wave for each company-wave (None in its first wave).
+PREVIOUS_WAVE = {("NL", 2024): 2023, ("NL", 2023): None, ("PL", 2024): None}
+
 # fmt: on
 
 _DDL = """
@@ -110,8 +120,11 @@ create table marts.fct_company_pillar_scores (
 );
 create table marts.fct_company_scores (
     company_id varchar, country varchar, wave integer, sector_code varchar,
-    n_evaluations integer, cx_index double, is_eligible boolean, rank_in_country integer,
-    rank_in_sector integer, is_sector_leader boolean, methodology_version varchar
+    n_evaluations integer, cx_index double, nps_score double, is_eligible boolean,
+    rank_in_country integer, rank_in_sector integer, is_sector_leader boolean,
+    previous_wave integer, previous_cx_index double, cx_index_change double,
+    previous_rank_in_country integer, rank_in_country_change integer,
+    is_mover_comparable boolean, methodology_version varchar
 );
 """
 
@@ -136,7 +149,42 @@ def _pillar_row(row: CompanyWave, pillar_id: str) -> tuple[object, ...]:
     )
 
 
-def build_warehouse(path: Path, scores: Sequence[CompanyWave] = SCORES) -> Path:
+def previous_of(row: CompanyWave, scores: Sequence[CompanyWave] = SCORES) -> CompanyWave | None:
+    """The same company in its country's previous wave, if it was scored there."""
+    previous_wave = PREVIOUS_WAVE[(row.country, row.wave)]
+    return next(
+        (
+            other
+            for other in scores
+            if (other.company_id, other.country, other.wave)
+            == (row.company_id, row.country, previous_wave)
+        ),
+        None,
+    )
+
+
+def _company_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[object, ...]:
+    """A fct_company_scores row; the mover columns compare with the previous wave's row,
+    and only a company ranked in both waves is a comparable mover (as in the mart)."""
+    previous = previous_of(row, scores)
+    comparable = bool(
+        previous and previous.rank_in_country is not None and row.rank_in_country is not None
+    )
+    return (
+        row.company_id, row.country, row.wave, row.sector_code, row.n_evaluations,
+        row.cx_index, row.nps_score, row.is_eligible, row.rank_in_country,
+        row.rank_in_sector, row.is_sector_leader, PREVIOUS_WAVE[(row.country, row.wave)],
+        previous.cx_index if comparable else None,
+        row.cx_index - previous.cx_index if comparable else None,
+        previous.rank_in_country if comparable else None,
+        previous.rank_in_country - row.rank_in_country if comparable else None,
+        comparable, METHODOLOGY,
+    )  # fmt: skip
+
+
+def build_warehouse(
+    path: Path, scores: Sequence[CompanyWave] = SCORES, with_audit: bool = True
+) -> Path:
     """Write the fixture marts to a new DuckDB file at ``path`` (built aside, then swapped in).
 
     Building into a temporary name and ``os.replace``-ing it mirrors what a refresh
@@ -151,29 +199,21 @@ def build_warehouse(path: Path, scores: Sequence[CompanyWave] = SCORES) -> Path:
             "insert into marts.dim_company values (?, ?, ?, ?, ?, ?, ?, ?)", COMPANIES
         )
         connection.executemany(
-            "insert into marts.fct_company_scores values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    row.company_id,
-                    row.country,
-                    row.wave,
-                    row.sector_code,
-                    row.n_evaluations,
-                    row.cx_index,
-                    row.is_eligible,
-                    row.rank_in_country,
-                    row.rank_in_sector,
-                    row.is_sector_leader,
-                    METHODOLOGY,
-                )
-                for row in scores
-            ],
+            f"insert into marts.fct_company_scores values ({', '.join('?' * 18)})",
+            [_company_row(row, scores) for row in scores],
         )
         connection.executemany(
             "insert into marts.fct_company_pillar_scores"
             " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_pillar_row(row, pillar_id) for row in scores for pillar_id in PILLAR_IDS],
         )
+        # imported here: the aggregate module derives its rows from this one's
+        import fixture_aggregates
+        import fixture_audit
+
+        fixture_aggregates.write(connection, scores)
+        if with_audit:
+            fixture_audit.write(connection)
     os.replace(staging, path)
     return path
 

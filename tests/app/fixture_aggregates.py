@@ -1,0 +1,301 @@
+"""Sector, country, leader-gap and importance marts of the fixture warehouse.
+
+Derived from the company rows of ``warehouse_fixture`` by the marts' documented rules
+(averages over ranked companies, disclosure control, gap = leader − company,
+priority = gap × importance), with thresholds small enough for four companies:
+at least 2 ranked companies and no company above 60% of the evaluations. So in NL
+2024 the BANK sector is shown (Alfa 240 + Beta 180 evaluations: 57%) and TEL is
+suppressed (only Delta); PL 2024 is suppressed as a country. PL's importance
+could not be estimated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+from warehouse_fixture import COMPANIES, METHODOLOGY, PILLAR_IDS, SCORES, CompanyWave
+
+MIN_AGGREGATE_COMPANIES = 2
+MAX_COMPANY_SHARE = 0.6
+CRITICAL_VALUE = 1.96
+SECTORS = [("BANK", "Banking", "64", 4), ("TEL", "Telecom", "61", 1)]
+REVENUE = {row[0]: row[6] for row in COMPANIES}
+
+#: Combined importance per pillar (PILLAR_IDS order); None = not estimated.
+IMPORTANCE: dict[tuple[str, int], tuple[float, ...] | None] = {
+    ("NL", 2024): (0.20, 0.25, 0.12, 0.18, 0.10, 0.15),
+    ("NL", 2023): (0.18, 0.22, 0.15, 0.17, 0.12, 0.16),
+    ("PL", 2024): None,
+}
+#: (nps R², loyalty R², complete cases) per country × wave.
+EXPLAINED: dict[tuple[str, int], tuple[float | None, float | None, int]] = {
+    ("NL", 2024): (0.66, 0.61, 540),
+    ("NL", 2023): (0.63, 0.60, 350),
+    ("PL", 2024): (None, None, 120),
+}
+NOT_ESTIMATED_NOTE = "too few complete cases (120 < 200)"
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A sector (``sector_code`` set) or a country (``sector_code`` None) in one wave."""
+
+    country: str
+    wave: int
+    sector_code: str | None
+    evaluated: tuple[CompanyWave, ...]
+
+    @property
+    def ranked(self) -> tuple[CompanyWave, ...]:
+        return tuple(row for row in self.evaluated if row.rank_in_country is not None)
+
+    @property
+    def top_share(self) -> float | None:
+        total = sum(row.n_evaluations for row in self.ranked)
+        return max(row.n_evaluations for row in self.ranked) / total if self.ranked else None
+
+    @property
+    def suppression_reason(self) -> str | None:
+        if len(self.ranked) < MIN_AGGREGATE_COMPANIES:
+            return f"fewer than {MIN_AGGREGATE_COMPANIES} eligible companies (n={len(self.ranked)})"
+        if self.top_share > MAX_COMPANY_SHARE:
+            return f"one company holds {self.top_share:.0%} of evaluations"
+        return None
+
+    @property
+    def is_suppressed(self) -> bool:
+        return self.suppression_reason is not None
+
+    def mean(self, values: Sequence[float]) -> float | None:
+        return None if self.is_suppressed else sum(values) / len(values)
+
+    @property
+    def avg_cx_index(self) -> float | None:
+        return self.mean([row.cx_index for row in self.ranked])
+
+    @property
+    def revenue_weighted_cx_index(self) -> float | None:
+        if self.is_suppressed:
+            return None
+        weights = [REVENUE[row.company_id] for row in self.ranked]
+        values = [row.cx_index for row in self.ranked]
+        return sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+
+    def pillar_average(self, pillar_id: str) -> float | None:
+        return self.mean([row.pillar(pillar_id)[0] for row in self.ranked])
+
+    def pillar_half_width(self, pillar_id: str) -> float:
+        """The app's interval of the average: z · sqrt(Σ se²) / k, se = half width / z."""
+        k = len(self.ranked)
+        return math.sqrt(sum(row.half_width**2 for row in self.ranked)) / k
+
+
+def aggregate(
+    country: str, wave: int, sector_code: str | None = None, scores: Sequence[CompanyWave] = SCORES
+) -> Aggregate:
+    """The sector (or, without ``sector_code``, the country) aggregate of a wave."""
+    members = tuple(
+        row
+        for row in scores
+        if (row.country, row.wave) == (country, wave) and sector_code in (None, row.sector_code)
+    )
+    return Aggregate(country, wave, sector_code, members)
+
+
+def _aggregates(scores: Sequence[CompanyWave]) -> list[Aggregate]:
+    cells = sorted({(row.country, row.wave, row.sector_code) for row in scores})
+    countries = sorted({(country, wave) for country, wave, _ in cells})
+    return [aggregate(*cell, scores=scores) for cell in cells] + [
+        aggregate(country, wave, scores=scores) for country, wave in countries
+    ]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One fct_leader_gaps row."""
+
+    row: CompanyWave
+    leader: CompanyWave
+    pillar_id: str
+    importance: float | None
+
+    @property
+    def gap(self) -> float:
+        return self.leader.pillar(self.pillar_id)[0] - self.row.pillar(self.pillar_id)[0]
+
+    @property
+    def std_error(self) -> float | None:
+        if self.row.company_id == self.leader.company_id:
+            return None
+        return math.hypot(self.row.half_width, self.leader.half_width) / CRITICAL_VALUE
+
+    @property
+    def is_significant(self) -> bool:
+        return self.std_error is not None and abs(self.gap / self.std_error) > CRITICAL_VALUE
+
+    @property
+    def priority(self) -> float | None:
+        return None if self.importance is None else self.gap * self.importance
+
+
+def leader_gaps(scores: Sequence[CompanyWave] = SCORES) -> list[tuple[Gap, int | None]]:
+    """Every gap row with its priority rank (1 = highest priority in the company × wave)."""
+    ranked_rows: list[tuple[Gap, int | None]] = []
+    for row in scores:
+        leader = next(
+            (
+                other
+                for other in scores
+                if other.is_sector_leader
+                and (other.country, other.wave, other.sector_code)
+                == (row.country, row.wave, row.sector_code)
+            ),
+            None,
+        )
+        if leader is None:
+            continue
+        weights = IMPORTANCE[(row.country, row.wave)]
+        gaps = [
+            Gap(row, leader, pillar_id, weights[index] if weights else None)
+            for index, pillar_id in enumerate(PILLAR_IDS)
+        ]
+        order = sorted(
+            (gap for gap in gaps if gap.priority is not None), key=lambda gap: -gap.priority
+        )
+        ranks = {gap.pillar_id: position for position, gap in enumerate(order, start=1)}
+        ranked_rows.extend((gap, ranks.get(gap.pillar_id)) for gap in gaps)
+    return ranked_rows
+
+
+def gaps_of(company_id: str, country: str = "NL", wave: int = 2024) -> list[tuple[Gap, int]]:
+    """One company-wave's gaps in priority order."""
+    rows = [
+        (gap, rank)
+        for gap, rank in leader_gaps()
+        if (gap.row.company_id, gap.row.country, gap.row.wave) == (company_id, country, wave)
+    ]
+    return sorted(rows, key=lambda item: item[1])
+
+
+_DDL = """
+create table marts.dim_sector (
+    sector_code varchar, sector_name varchar, nace_division varchar, n_companies integer
+);
+create table marts.fct_sector_scores (
+    sector_code varchar, country varchar, wave integer, n_companies integer,
+    n_eligible_companies integer, n_evaluations integer, top_company_share double,
+    avg_cx_index double, revenue_weighted_cx_index double, avg_nps_score double,
+    is_suppressed boolean, suppression_reason varchar, methodology_version varchar
+);
+create table marts.fct_country_scores (
+    country varchar, wave integer, n_companies integer, n_eligible_companies integer,
+    avg_cx_index double, is_suppressed boolean, suppression_reason varchar,
+    methodology_version varchar
+);
+create table marts.fct_sector_pillar_scores (
+    sector_code varchar, country varchar, wave integer, pillar_id varchar,
+    n_companies_scored integer, avg_score double, is_suppressed boolean,
+    suppression_reason varchar, methodology_version varchar
+);
+create table marts.fct_country_pillar_scores (
+    country varchar, wave integer, pillar_id varchar, n_companies_scored integer,
+    avg_score double, is_suppressed boolean, suppression_reason varchar,
+    methodology_version varchar
+);
+create table marts.fct_leader_gaps (
+    company_id varchar, country varchar, wave integer, sector_code varchar, pillar_id varchar,
+    leader_company_id varchar, mean_score double, leader_mean_score double,
+    gap_to_leader double, gap_std_error double, gap_z_score double, importance double,
+    priority double, priority_rank integer, is_leader boolean, is_eligible boolean,
+    is_gap_significant boolean, confidence_level double, methodology_version varchar
+);
+create table marts.fct_pillar_importance (
+    country varchar, wave integer, pillar_id varchar, importance double,
+    importance_rank integer, nps_share double, loyalty_share double, nps_r2 double,
+    loyalty_r2 double, n_complete_cases integer, is_estimated boolean,
+    estimation_note varchar, methodology_version varchar
+);
+"""
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        connection.executemany(f"insert into marts.{table} values ({marks})", rows)
+
+
+def _importance_rows() -> list[tuple]:
+    rows = []
+    for (country, wave), weights in IMPORTANCE.items():
+        nps_r2, loyalty_r2, cases = EXPLAINED[(country, wave)]
+        order = sorted(PILLAR_IDS, key=lambda p: -weights[PILLAR_IDS.index(p)]) if weights else []
+        for index, pillar_id in enumerate(PILLAR_IDS):
+            weight = weights[index] if weights else None
+            rows.append((
+                country, wave, pillar_id, weight,
+                order.index(pillar_id) + 1 if weights else None,
+                weight, weight, nps_r2, loyalty_r2, cases, weights is not None,
+                None if weights else NOT_ESTIMATED_NOTE, METHODOLOGY,
+            ))  # fmt: skip
+    return rows
+
+
+def write(connection: duckdb.DuckDBPyConnection, scores: Sequence[CompanyWave]) -> None:
+    """Create and fill the aggregate marts inside the fixture's build connection."""
+    connection.execute(_DDL)
+    _insert(connection, "dim_sector", SECTORS)
+    sector_rows, country_rows, sector_pillars, country_pillars = [], [], [], []
+    for cell in _aggregates(scores):
+        shared = (cell.is_suppressed, cell.suppression_reason, METHODOLOGY)
+        for pillar_id in PILLAR_IDS:
+            pillar = (pillar_id, len(cell.ranked), cell.pillar_average(pillar_id), *shared)
+            if cell.sector_code:
+                sector_pillars.append((cell.sector_code, cell.country, cell.wave, *pillar))
+            else:
+                country_pillars.append((cell.country, cell.wave, *pillar))
+        counts = (len(cell.evaluated), len(cell.ranked))
+        if cell.sector_code:
+            nps = cell.mean([row.nps_score for row in cell.ranked])
+            sector_rows.append((
+                cell.sector_code, cell.country, cell.wave, *counts,
+                sum(row.n_evaluations for row in cell.ranked), cell.top_share,
+                cell.avg_cx_index, cell.revenue_weighted_cx_index, nps, *shared,
+            ))  # fmt: skip
+        else:
+            country_rows.append((cell.country, cell.wave, *counts, cell.avg_cx_index, *shared))
+    _insert(connection, "fct_sector_scores", sector_rows)
+    _insert(connection, "fct_country_scores", country_rows)
+    _insert(connection, "fct_sector_pillar_scores", sector_pillars)
+    _insert(connection, "fct_country_pillar_scores", country_pillars)
+    _insert(
+        connection,
+        "fct_leader_gaps",
+        [
+            (
+                gap.row.company_id,
+                gap.row.country,
+                gap.row.wave,
+                gap.row.sector_code,
+                gap.pillar_id,
+                gap.leader.company_id,
+                gap.row.pillar(gap.pillar_id)[0],
+                gap.leader.pillar(gap.pillar_id)[0],
+                gap.gap,
+                gap.std_error,
+                gap.gap / gap.std_error if gap.std_error else None,
+                gap.importance,
+                gap.priority,
+                rank,
+                gap.row.company_id == gap.leader.company_id,
+                gap.row.is_eligible,
+                gap.is_significant,
+                0.95,
+                METHODOLOGY,
+            )
+            for gap, rank in leader_gaps(scores)
+        ],
+    )
+    _insert(connection, "fct_pillar_importance", _importance_rows())
