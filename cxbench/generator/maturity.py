@@ -39,7 +39,7 @@ MAPPING = "industry/maturity.mapping.yaml"
 RHO = 0.6
 PARTICIPATION = 0.8
 MANAGERS = (3, 6)  # inclusive range of managers answering per organisation
-CENTRE, SPREAD = 3.1, 0.75  # item score = CENTRE + offset + SPREAD · item latent
+CENTRE, SPREAD = 3.3, 0.75  # item score = CENTRE + offset + SPREAD · item latent
 LENIENCY_SD, ANSWER_SD = 0.3, 0.5
 DONT_KNOW_RATE, DONT_KNOW = 0.04, 9
 ROLES = ("ceo", "marketing", "customer_service", "operations", "it", "finance")

@@ -15,6 +15,9 @@ from expectations.suites import (
     fct_company_pillar_scores,
     fct_company_scores,
     fct_leader_gaps,
+    fct_maturity,
+    fct_maturity_outcome_links,
+    fct_maturity_stages,
     fct_pillar_importance,
     raw_companies,
     raw_maturity_assessments,
@@ -89,6 +92,15 @@ REGISTRY: dict[str, SuiteSpec] = {
         key_columns=aggregate_disclosure.KEY_COLUMNS,
         source_tables=aggregate_disclosure.SOURCE_TABLES,
     ),
+    **{
+        suite.SUITE_NAME: SuiteSpec(
+            source_sql=suite.SOURCE_SQL,
+            build_suite=suite.build_suite,
+            key_columns=suite.KEY_COLUMNS,
+            source_tables=suite.SOURCE_TABLES,
+        )
+        for suite in (fct_maturity, fct_maturity_stages, fct_maturity_outcome_links)
+    },
     fct_leader_gaps.SUITE_NAME: SuiteSpec(
         source_sql=fct_leader_gaps.SOURCE_SQL,
         build_suite=fct_leader_gaps.build_suite,

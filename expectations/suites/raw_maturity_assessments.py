@@ -1,13 +1,13 @@
 """Plausibility suite for ``raw.maturity_assessments`` — skipped while the table does not exist.
 
-Organisations rate themselves 1–5 on the six management pillars and the seven
-maturity steps (DESIGN §3), one row per organisation × wave. The table is new and
-its columns are still settling, so the suite does not name its score columns: it
-reads the table's columns at run time, takes the organisation key and wave from
-the names in use for them, and treats every other numeric column as a 1–5 score
-(today ``mgmt_*`` and ``step_*``). The frame is long — one row per organisation ×
-wave × item — so one expectation covers every score column, and a failure names
-the item. Warehouses loaded before the table existed skip the suite.
+Several managers of each organisation rate it 1–5 on the six management pillars
+and the seven maturity steps (DESIGN §3), one row per manager × organisation ×
+wave. The suite does not name the score columns: it reads the table's columns at
+run time, takes the organisation, manager and wave keys from the names in use for
+them, and treats every other numeric column as a 1–5 score (today ``mgmt_*`` and
+``step_*``). The frame is long — one row per manager × organisation × wave × item —
+so one expectation covers every score column, and a failure names the item.
+Warehouses loaded before the table existed skip the suite.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from ingestion.sql_text import quote_identifier, quote_literal
 SUITE_NAME = "raw_maturity_assessments"
 TABLE = "raw.maturity_assessments"
 SOURCE_TABLES = (TABLE,)
-KEY_COLUMNS = ("organisation_id", "wave", "item", "batch_id", "row_number")
+KEY_COLUMNS = ("organisation_id", "wave", "respondent_id", "item", "batch_id", "row_number")
 ORGANISATION_NAMES = ("brand_id", "company_id", "organisation_id", "organization_id")
 WAVE_NAMES = ("wave", "year")
+RESPONDENT_NAMES = ("respondent_id", "manager_id")
 LINEAGE_NAMES = ("batch_id", "row_number", "source_file", "loaded_at")
 #: Numeric columns that are sizes or counts, not 1–5 scores.
 NOT_SCORES = ("employees", "revenue", "n_respondents")
@@ -42,11 +43,13 @@ def source_sql(context: SourceContext) -> str:
         name
         for name, kind in columns.items()
         if kind.upper().startswith(NUMERIC_TYPES)
-        and name not in (*ORGANISATION_NAMES, *WAVE_NAMES, *LINEAGE_NAMES, *NOT_SCORES)
+        and name
+        not in (*ORGANISATION_NAMES, *WAVE_NAMES, *RESPONDENT_NAMES, *LINEAGE_NAMES, *NOT_SCORES)
         and not name.endswith("_id")
     ]
+    respondent = _first_present(RESPONDENT_NAMES, columns)
     keys = (
-        f"{organisation} as organisation_id, {wave} as wave, "
+        f"{organisation} as organisation_id, {wave} as wave, {respondent} as respondent_id, "
         f"{lineage[0]} as batch_id, {lineage[1]} as row_number"
     )
     if not scores:
@@ -83,11 +86,17 @@ def build_suite(params: QualityParams) -> gx.ExpectationSuite:
                 )
                 for column in ("organisation_id", "wave")
             ),
-            gx.expectations.ExpectCompoundColumnsToBeUnique(
-                column_list=["organisation_id", "wave", "item"],
+            gx.expectations.ExpectColumnValuesToNotBeNull(
+                column="respondent_id",
                 meta=ERROR,
-                notes="An organisation assesses itself once per wave; two assessments "
-                "would make its maturity ambiguous.",
+                notes="Every answer belongs to one manager: without the (hashed) manager "
+                "id, the spread between managers and their number cannot be computed.",
+            ),
+            gx.expectations.ExpectCompoundColumnsToBeUnique(
+                column_list=["organisation_id", "wave", "respondent_id", "item"],
+                meta=ERROR,
+                notes="A manager answers each item once per organisation and wave; a "
+                "second answer would count one person twice in the mean.",
             ),
             gx.expectations.ExpectColumnValuesToNotBeNull(
                 column="item",

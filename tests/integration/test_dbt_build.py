@@ -113,7 +113,25 @@ MART_COLUMNS = {
     ],
     "fct_maturity": [
         "company_id", "country", "sector_code", "wave", "item_group", "item_id", "sort_order",
-        "score", "assessed_on", "methodology_version",
+        "n_respondents", "score", "score_sd", "score_std_error", "is_reportable", "assessed_on",
+        "methodology_version",
+    ],
+    "fct_maturity_stages": [
+        "company_id", "country", "sector_code", "wave", "n_respondents", "n_items_scored",
+        "overall_score", "management_score", "steps_score", "maturity_stage", "stage_item_id",
+        "next_step_item_id", "step_threshold", "is_reportable", "methodology_version",
+    ],
+    "fct_maturity_outcome_links": [
+        "wave", "item_group", "item_id", "sort_order", "outcome_group", "outcome_id",
+        "n_companies", "correlation", "correlation_ci_low", "correlation_ci_high", "slope",
+        "slope_std_error", "slope_ci_low", "slope_ci_high", "is_estimable", "is_significant",
+        "confidence_level", "methodology_version",
+    ],
+    "fct_maturity_priorities": [
+        "company_id", "country", "sector_code", "wave", "item_group", "item_id", "sort_order",
+        "n_respondents", "score", "sector_avg_score", "n_sector_companies", "is_sector_suppressed",
+        "leader_company_id", "leader_score", "gap_to_leader", "cee_correlation",
+        "is_link_significant", "priority", "priority_rank", "methodology_version",
     ],
 }
 # fmt: on
@@ -386,6 +404,27 @@ def test_maturity_assessments_become_one_row_per_assessed_item(warehouse: Path) 
     bravo = maturity[maturity["company_id"] == "nl_retail_bravo"].set_index("item_id")["score"]
     assert bravo["customer_understanding"] == 2.5
     assert (maturity["country"] == "NL").all()
+    # delta's two managers rated strategy 5 and 3: mean 4, sample sd √2, reportable
+    delta = maturity[maturity["company_id"] == "nl_bank_delta"].set_index("item_id")
+    assert delta.loc["strategy", ["n_respondents", "score"]].tolist() == [2, 4.0]
+    assert delta.loc["strategy", "score_sd"] == pytest.approx(2**0.5)
+    assert delta["is_reportable"].all()
+    assert not maturity.loc[maturity["company_id"] != "nl_bank_delta", "is_reportable"].any()
+
+
+def test_maturity_stage_follows_the_ladder_rule(warehouse: Path) -> None:
+    stages = read_sql(warehouse, "select * from marts.fct_maturity_stages").set_index("company_id")
+    # delta: every step 4 or 5 → all seven reached; alpha: customer-centric 4, personal 3
+    assert stages.loc["nl_bank_delta", "maturity_stage"] == 7
+    assert pd.isna(stages.loc["nl_bank_delta", "next_step_item_id"])
+    assert stages.loc["nl_retail_alpha", ["maturity_stage", "stage_item_id",
+                                          "next_step_item_id"]].tolist() == [
+        1, "customer_centric", "personal"]  # fmt: skip
+    # bravo scored the first step 2 and no other: stage 0, not reportable (5 of 13 items)
+    assert stages.loc["nl_retail_bravo", "maturity_stage"] == 0
+    assert not stages.loc["nl_retail_bravo", "is_reportable"]
+    links = read_sql(warehouse, "select * from marts.fct_maturity_outcome_links")
+    assert not links["is_estimable"].any()  # one reportable organisation is no evidence
 
 
 def test_dimensions_hold_every_pillar_company_and_parameter(warehouse: Path) -> None:

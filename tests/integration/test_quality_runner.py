@@ -100,11 +100,13 @@ def test_absent_optional_table_is_recorded_as_skipped(
 MATURITY_TABLE = """
 create or replace table raw.maturity_assessments (
     batch_id varchar, source_file varchar, row_number bigint, loaded_at timestamp,
-    brand_id varchar, wave integer, strategy integer, governance integer, culture double
+    brand_id varchar, wave integer, respondent_id varchar, strategy integer,
+    governance integer, culture double
 );
 insert into raw.maturity_assessments values
-    ('maturity-1', 'm.csv', 1, now(), 'nl_bank', 2025, 4, 3, 2.5),
-    ('maturity-1', 'm.csv', 2, now(), 'nl_shop', 2025, 2, 5, 1);
+    ('maturity-1', 'm.csv', 1, now(), 'nl_bank', 2025, 'm1', 4, 3, 2.5),
+    ('maturity-1', 'm.csv', 2, now(), 'nl_shop', 2025, 'm1', 2, 5, 1),
+    ('maturity-1', 'm.csv', 3, now(), 'nl_shop', 2025, 'm2', 3, 4, 1);
 """
 
 
@@ -116,8 +118,10 @@ insert into raw.maturity_assessments values
          [("expect_column_values_to_be_between", "score")]),
         ("update raw.maturity_assessments set brand_id = null where row_number = 1",
          [("expect_column_values_to_not_be_null", "organisation_id")]),
+        ("update raw.maturity_assessments set respondent_id = null where row_number = 3",
+         [("expect_column_values_to_not_be_null", "respondent_id")]),
         ("update raw.maturity_assessments set brand_id = 'nl_bank'",
-         [("expect_compound_columns_to_be_unique", "organisation_id, wave, item")]),
+         [("expect_compound_columns_to_be_unique", "organisation_id, wave, respondent_id, item")]),
     ],
 )  # fmt: skip
 def test_maturity_table_is_checked_once_it_exists(

@@ -1,14 +1,17 @@
 {#-
-    Maturity self-assessments in long form (DESIGN.md §3, §6): one row per
-    company × wave × assessed item (six management pillars, seven maturity
-    steps), with the company's country and sector so the scores can be set
-    beside its CX results. Items left unassessed (NULL) have no row.
+    Organisational CX maturity (DESIGN.md §3, §6; docs/methodology.md,
+    "Organisational maturity"): one row per company × wave × assessed item
+    (six management pillars, seven maturity steps), the mean of the managers'
+    scores with the spread between them (standard deviation, standard error,
+    number of managers), and the company's country and sector so the scores can
+    be set beside its CX results. is_reportable: enough managers answered
+    (var maturity_min_respondents) for the mean to speak for the organisation.
 -#}
 with
 
-assessments as (
+answers as (
 
-    select * from {{ ref('stg_industry__maturity_assessments') }}
+    select * from {{ ref('int_maturity_answers_unpivoted') }}
 
 ),
 
@@ -24,45 +27,48 @@ items as (
 
 ),
 
-unpivoted as (
+summarised as (
 
-    {% for column, item_group, item_id in maturity_columns() -%}
     select
         company_id,
         wave,
-        '{{ item_group }}' as item_group,
-        '{{ item_id }}' as item_id,
-        {{ column }} as score,
-        assessed_on
+        item_group,
+        item_id,
+        count(*) as n_respondents,
+        avg(score) as score,
+        stddev_samp(score) as score_sd,
+        max(assessed_on) as assessed_on
 
-    from assessments
-    where {{ column }} is not null
-    {% if not loop.last -%}
-    union all
-    {% endif -%}
-    {%- endfor %}
+    from answers
+    group by all
 
 ),
 
 final as (
 
     select
-        unpivoted.company_id,
+        summarised.company_id,
         companies.country,
         companies.sector_code,
-        unpivoted.wave,
-        unpivoted.item_group,
-        unpivoted.item_id,
+        summarised.wave,
+        summarised.item_group,
+        summarised.item_id,
         items.sort_order,
-        cast(unpivoted.score as {{ type_double() }}) as score,
-        unpivoted.assessed_on,
+        cast(summarised.n_respondents as integer) as n_respondents,
+        cast(summarised.score as {{ type_double() }}) as score,
+        cast(summarised.score_sd as {{ type_double() }}) as score_sd,
+        cast(
+            summarised.score_sd / sqrt(summarised.n_respondents) as {{ type_double() }}
+        ) as score_std_error,
+        summarised.n_respondents >= {{ var('maturity_min_respondents') }} as is_reportable,
+        summarised.assessed_on,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from unpivoted
+    from summarised
     left join companies
-        on unpivoted.company_id = companies.company_id
+        on summarised.company_id = companies.company_id
     left join items
-        on unpivoted.item_id = items.item_id
+        on summarised.item_id = items.item_id
 
 )
 

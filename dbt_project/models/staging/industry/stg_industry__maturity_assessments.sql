@@ -11,11 +11,13 @@ renamed as (
     select
         -- ids
         brand_id as company_id,
+        respondent_id,
 
         -- dimensions
         wave,
+        role,
 
-        -- measures: scores 1–5, NULL = not assessed
+        -- measures: scores 1–5, NULL = not assessed or "don't know"
         {%- for column, _, _ in maturity_columns() %}
         {{ column }},
         {%- endfor %}
