@@ -16,6 +16,7 @@ import duckdb
 import typer
 
 from cxbench import pipeline
+from cxbench.cli_publication import register as register_publication_commands
 from cxbench.console import console, ingest_details, ingest_table, progress_bar
 from cxbench.dbt_runner import DbtError
 from cxbench.settings import load_settings
@@ -243,6 +244,8 @@ def bench(
 
     run_benchmark(evaluations, seed, record=record)
 
+
+register_publication_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -76,7 +76,8 @@ final as (
 
     select
         cell_sums.*,
-        fingerprints.inputs_key
+        fingerprints.inputs_key,
+        '{{ invocation_id }}' as build_id
 
     from cell_sums
     inner join fingerprints

@@ -65,7 +65,8 @@ final as (
 
     select
         summed.*,
-        fingerprints.inputs_key
+        fingerprints.inputs_key,
+        '{{ invocation_id }}' as build_id
 
     from summed
     inner join fingerprints
