@@ -54,7 +54,7 @@ def _render_checks(warehouse: queries.WarehouseFile, language: str) -> None:
     verdict_column, total_column, failed_column = st.columns(3)
     verdict_column.metric(i18n.text("verdict", language), _verdict(run["success"], language))
     total_column.metric(i18n.text("expectations", language), f"{run['n_expectations']:,}")
-    failed_column.metric(i18n.text("failed", language), f"{run['n_failed']:,}")
+    failed_column.metric(i18n.text("n_failed", language), f"{run['n_failed']:,}")
     results = queries.quality_results(warehouse, run_id, failures_only)
     if results.empty:
         st.success(i18n.text("no_failures", language))
