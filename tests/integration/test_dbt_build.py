@@ -116,6 +116,9 @@ MART_COLUMNS = {
         "n_respondents", "score", "score_sd", "score_std_error", "is_reportable", "assessed_on",
         "methodology_version",
     ],
+    "dim_maturity_item": [
+        "item_id", "item_group", "sort_order", "label_en", "label_nl", "label_no", "label_pl",
+    ],
     "fct_maturity_stages": [
         "company_id", "country", "sector_code", "wave", "n_respondents", "n_items_scored",
         "overall_score", "management_score", "steps_score", "maturity_stage", "stage_item_id",
