@@ -40,6 +40,10 @@ def refresh(
     full_refresh: Annotated[
         bool, typer.Option(help="Recompute every wave, not only changed ones.")
     ] = False,
+    dbt_vars: Annotated[
+        str | None,
+        typer.Option("--vars", help="dbt vars overriding dbt_project.yml, as YAML/JSON."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Load a wave, build a new warehouse file, pass every gate, then swap it in atomically.
@@ -62,6 +66,7 @@ def refresh(
                 wave,
                 input_dir,
                 full_refresh=full_refresh,
+                dbt_vars=dbt_vars,
                 on_stage=on_stage,
                 on_line=lambda line: status.update(line[-90:]),
             )

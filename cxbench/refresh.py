@@ -12,6 +12,7 @@ in. Any failure — a bad file, a failed dbt test, a failed expectation, a kill
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import time
@@ -21,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import yaml
 
 from cxbench import pipeline
 from cxbench.dbt_runner import DbtError, run_dbt
@@ -105,15 +107,21 @@ def refresh_wave(
     input_dir: Path,
     *,
     full_refresh: bool = False,
+    dbt_vars: str | None = None,
     on_stage: Callable[[str], None] | None = None,
     on_line: Callable[[str], None] | None = None,
 ) -> RefreshResult:
-    """Stage, ingest, build, check, gate and swap; raise :class:`RefreshFailed` on any failure."""
+    """Stage, ingest, build, check, gate and swap; raise :class:`RefreshFailed` on any failure.
+
+    ``dbt_vars`` (YAML/JSON text, as ``dbt --vars`` takes it) overrides
+    dbt_project.yml vars for this build, e.g. a methodology version on trial.
+    """
     db_path = settings.db_path
     try:
         with writer_lock(db_path):
             laps = _Laps(on_stage or _ignore)
-            return _refresh_locked(db_path, wave, input_dir, full_refresh, laps, on_line)
+            options = [*(["--full-refresh"] if full_refresh else []), *_vars_option(dbt_vars)]
+            return _refresh_locked(db_path, wave, input_dir, options, laps, on_line)
     except WarehouseBusy as error:
         raise RefreshFailed("stage", str(error)) from None
 
@@ -142,7 +150,7 @@ def _refresh_locked(
     db_path: Path,
     wave: int,
     input_dir: Path,
-    full_refresh: bool,
+    dbt_options: list[str],
     laps: _Laps,
     on_line: Callable[[str], None] | None,
 ) -> RefreshResult:
@@ -151,7 +159,7 @@ def _refresh_locked(
     folder = new_staging_dir(db_path, "refresh")
     try:
         return _stage_build_swap(
-            db_path, folder, wave, input_dir, files, full_refresh, laps, on_line
+            db_path, folder, wave, input_dir, files, dbt_options, laps, on_line
         )
     finally:
         remove_staging(folder)  # swapped in, or abandoned: the served file is what counts
@@ -163,7 +171,7 @@ def _stage_build_swap(
     wave: int,
     input_dir: Path,
     files: list[tuple[str, Path]],
-    full_refresh: bool,
+    dbt_options: list[str],
     laps: _Laps,
     on_line: Callable[[str], None] | None,
 ) -> RefreshResult:
@@ -185,8 +193,7 @@ def _stage_build_swap(
     parse_cache = db_path.parent / "dbt" / PARSE_CACHE
     _copy_if_present(parse_cache, folder / "dbt" / "target" / PARSE_CACHE)
     try:
-        command = [*DBT_BUILD, *(["--full-refresh"] if full_refresh else [])]
-        build = run_dbt(command, staged, on_line)
+        build = run_dbt([*DBT_BUILD, *dbt_options], staged, on_line)
     except DbtError as error:
         raise RefreshFailed("build", str(error)) from None
     finally:
@@ -213,6 +220,19 @@ def _stage_build_swap(
     return RefreshResult(
         wave, db_path, build.invocation_id, run_id, loaded, skipped, n_evaluations, laps.seconds
     )
+
+
+def _vars_option(dbt_vars: str | None) -> list[str]:
+    """``--vars`` for dbt, checked first: a typo should fail here, not after the ingest."""
+    if not dbt_vars:
+        return []
+    try:
+        parsed = yaml.safe_load(dbt_vars)
+    except yaml.YAMLError as error:
+        raise RefreshFailed("stage", f"--vars is not YAML/JSON: {error}") from None
+    if not isinstance(parsed, dict):
+        raise RefreshFailed("stage", f"--vars must be a mapping, got {dbt_vars!r}")
+    return ["--vars", json.dumps(parsed)]
 
 
 def _copy_if_present(source: Path, target: Path) -> None:
