@@ -1063,6 +1063,7 @@ def maturity_profile(key: WarehouseFile, wave: int, company_id: str, language: s
             priorities.is_link_significant,
             priorities.priority,
             priorities.priority_rank,
+            links.n_companies as n_link_companies,
         from wh.marts.fct_maturity_priorities as priorities
         inner join items
             on priorities.item_id = items.item_id
@@ -1070,6 +1071,10 @@ def maturity_profile(key: WarehouseFile, wave: int, company_id: str, language: s
             on priorities.company_id = maturity.company_id
             and priorities.wave = maturity.wave
             and priorities.item_id = maturity.item_id
+        left join wh.marts.fct_maturity_outcome_links as links
+            on priorities.wave = links.wave
+            and priorities.item_id = links.item_id
+            and links.outcome_id = 'cee'
         where priorities.wave = ? and priorities.company_id = ?
         order by items.item_group, items.sort_order
         """,
