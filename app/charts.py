@@ -65,8 +65,8 @@ def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     )
     points = base.mark_point(filled=True, size=90, opacity=1).encode(x="mean_score:Q")
     rings = (
-        base.mark_point(filled=False, size=320, strokeWidth=2, color="#d62728")
-        .encode(x="mean_score:Q")
+        base.mark_point(filled=False, size=320, strokeWidth=2)
+        .encode(x="mean_score:Q", color=alt.value("black"))
         .transform_filter(alt.datum.is_gap_significant)
     )
     return alt.layer(error_bars, points, rings)
@@ -76,7 +76,8 @@ def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.Chart:
     """Priority (gap × importance) per pillar, highest first; significant gaps coloured.
 
     Expects ``pillar_label, priority, priority_rank, gap_to_leader, importance,
-    significance`` (the translated yes/no of the gap's significance).
+    significance`` (the translated yes/no of the gap's significance; ``titles`` holds
+    the same ``yes`` and ``no`` so significant gaps get the darker colour).
     """
     order = gaps.sort_values("priority_rank")["pillar_label"].tolist()
     return (
@@ -86,7 +87,10 @@ def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.Chart:
             y=alt.Y("pillar_label:N", sort=order, title=titles["pillar"]),
             x=alt.X("priority:Q", title=titles["priority"]),
             color=alt.Color(
-                "significance:N", title=titles["significant"], legend=alt.Legend(orient="bottom")
+                "significance:N",
+                title=titles["significant"],
+                scale=alt.Scale(domain=[titles["yes"], titles["no"]], range=["#1f4e79", "#b0c4de"]),
+                legend=alt.Legend(orient="bottom"),
             ),
             tooltip=[
                 alt.Tooltip("pillar_label:N", title=titles["pillar"]),

@@ -831,19 +831,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "n": {"en": "n", "nl": "n", "no": "n", "pl": "n"},
     "chart_caption": {
         "en": (
-            "Dots are mean pillar scores; bars are 95% confidence intervals. A red ring "
+            "Dots are mean pillar scores; bars are 95% confidence intervals. A black ring "
             "marks a statistically significant gap to the sector leader."
         ),
         "nl": (
             "Punten zijn gemiddelde pijlerscores; balken zijn 95%-betrouwbaarheidsintervallen. "
-            "Een rode ring markeert een statistisch significante achterstand op de sectorleider."
+            "Een zwarte ring markeert een statistisch significante achterstand op de sectorleider."
         ),
         "no": (
             "Punktene er gjennomsnittlige pilarpoeng; strekene er 95 % konfidensintervaller. "
-            "En rød ring markerer en statistisk signifikant avstand til bransjelederen."
+            "En svart ring markerer en statistisk signifikant avstand til bransjelederen."
         ),
         "pl": (
-            "Punkty to średnie wyniki filarów; odcinki to 95% przedziały ufności. Czerwony "
+            "Punkty to średnie wyniki filarów; odcinki to 95% przedziały ufności. Czarny "
             "okrąg oznacza istotną statystycznie stratę do lidera sektora."
         ),
     },

@@ -30,6 +30,8 @@ def chart_titles(language: str) -> dict[str, str]:
         significant=i18n.text("significant_gap", language),
         gap=i18n.text("gap_to_leader", language),
         importance=i18n.text("importance", language),
+        yes=i18n.text("yes", language),
+        no=i18n.text("no", language),
     )
     return titles
 

@@ -58,7 +58,7 @@ def _render_rankings(warehouse: queries.WarehouseFile, language: str) -> None:
             "top_heading",
             language,
             n=top_n,
-            scope=sectors.get(sector, chosen.country),
+            scope=sectors.get(sector, all_sectors),
             country=chosen.country,
             wave=chosen.wave,
         )

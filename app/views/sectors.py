@@ -51,7 +51,14 @@ def _render_sectors(warehouse: queries.WarehouseFile, language: str) -> None:
         st.altair_chart(charts.sector_spread(shown, titles), key="sectors_spread_chart")
         st.caption(i18n.text("spread_caption", language))
     table = profiles.assign(status=_status(profiles, language))
-    st.dataframe(table, column_config=_columns(language), hide_index=True, key="sectors_table")
+    columns = _columns(language)
+    st.dataframe(
+        table,
+        column_config=columns,
+        column_order=[name for name, config in columns.items() if config is not None],
+        hide_index=True,
+        key="sectors_table",
+    )
     _render_profile(warehouse, chosen, sector, names[sector], titles, language)
 
 

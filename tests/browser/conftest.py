@@ -98,3 +98,27 @@ SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 def screenshot_path(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / name
+
+
+#: Tallest screenshot taken; the longest page fits, a runaway layout does not.
+MAX_SCREENSHOT_HEIGHT = 5000
+_CONTENT_HEIGHT_JS = """
+() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], section, body')]
+    .map((element) => element.scrollHeight))
+"""
+
+
+def save_screenshot(page: object, name: str) -> Path:
+    """Screenshot the whole page into docs/screenshots/.
+
+    Streamlit scrolls its main area inside the window, so ``full_page`` alone stops
+    at the viewport: the window is made as tall as the content first, then restored.
+    """
+    viewport = page.viewport_size
+    height = min(int(page.evaluate(_CONTENT_HEIGHT_JS)) + 40, MAX_SCREENSHOT_HEIGHT)
+    page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
+    page.wait_for_timeout(1000)  # charts re-layout to the new size
+    path = screenshot_path(name)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
+    return path

@@ -1,10 +1,11 @@
-"""The Compare page in a real browser, on the warehouse the demo built."""
+"""The app in a real browser, on the warehouse the demo built: Compare, then every page."""
 
 from __future__ import annotations
 
 import duckdb
+import pytest
 
-from tests.browser.conftest import screenshot_path
+from tests.browser.conftest import save_screenshot
 from tests.conftest import DemoWarehouse
 
 FOLLOWER_SQL = """
@@ -28,26 +29,59 @@ FOLLOWER_SQL = """
     limit 1
 """
 
+#: Pages besides Compare: url path -> a heading each must show once loaded.
+OTHER_PAGES = {
+    "rankings": "Sector leaders",
+    "sectors": "Pillar profile:",
+    "drivers": "How much the pillars explain",
+    "quality": "Latest load batches",
+    "methodology": "Parameters of this build",
+}
 
-def test_picking_an_organisation_shows_its_comparison_chart(
-    demo_warehouse: DemoWarehouse, app_url: str, browser_page
-) -> None:
+
+@pytest.fixture(scope="module")
+def follower(demo_warehouse: DemoWarehouse) -> tuple[str, int, str, str]:
+    """(country, wave, follower name, leader name) of the best-based non-leader."""
     with duckdb.connect(str(demo_warehouse.db_path), read_only=True) as con:
-        country, wave, follower, leader = con.execute(FOLLOWER_SQL).fetchall()[0]
+        return con.execute(FOLLOWER_SQL).fetchall()[0]
+
+
+def test_picking_an_organisation_shows_its_comparison_and_priorities(
+    follower: tuple[str, int, str, str], app_url: str, browser_page
+) -> None:
+    country, wave, follower_name, leader = follower
     page = browser_page
     page.goto(f"{app_url}/?country={country}&wave={wave}", wait_until="networkidle")
     page.get_by_text("Sector leader:").first.wait_for(timeout=30_000)
 
     organisation = page.locator('[data-testid="stSelectbox"]').filter(has_text="Organisation")
     organisation.click()
-    page.keyboard.type(follower)
-    page.get_by_role("option", name=follower).first.click()
+    page.keyboard.type(follower_name)
+    page.get_by_role("option", name=follower_name).first.click()
 
-    page.get_by_text(f"{follower} vs. sector leader").wait_for(timeout=30_000)
+    page.get_by_text(f"{follower_name} vs. sector leader").wait_for(timeout=30_000)
     page.get_by_text(f"Sector leader: {leader}").wait_for(timeout=30_000)
-    chart = page.locator('[data-testid="stVegaLiteChart"]').first
-    chart.wait_for(state="visible", timeout=30_000)
-    assert chart.locator("canvas, svg").count() > 0
-    assert page.locator('[data-testid="stDataFrame"]').count() >= 1
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    charts.first.wait_for(state="visible", timeout=30_000)
+    assert charts.first.locator("canvas, svg").count() > 0
+    page.get_by_text("What to fix first").wait_for(timeout=30_000)
+    page.get_by_text("Priority = gap to").wait_for(timeout=30_000)
+    tables = page.locator('[data-testid="stDataFrame"]')
+    assert tables.count() >= 2  # the comparison table and the priority list
+    assert charts.count() >= 2  # the comparison chart and the priority bars
+    assert charts.nth(1).locator("canvas, svg").count() > 0
     assert "org=" in page.url
-    page.screenshot(path=str(screenshot_path("compare.png")), full_page=True)
+    save_screenshot(page, "compare.png")
+
+
+@pytest.mark.parametrize("url_path", list(OTHER_PAGES))
+def test_every_page_renders_in_the_browser(
+    follower: tuple[str, int, str, str], app_url: str, browser_page, url_path: str
+) -> None:
+    country = follower[0]
+    page = browser_page
+    page.goto(f"{app_url}/{url_path}?country={country}", wait_until="networkidle")
+    page.get_by_text(OTHER_PAGES[url_path]).first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stDataFrame"]').count() >= 1
+    save_screenshot(page, f"{url_path}.png")
