@@ -124,16 +124,16 @@ def publish_wave(db_path: Path, wave: int) -> PublishResult:
             except GateRefused as error:
                 raise PublishRefused(f"quality gate: {error}") from None
             with duckdb.connect(str(db_path), read_only=True) as connection:
+                tampered = tampered_publications(connection)
+                if tampered:
+                    raise PublishRefused(
+                        "published rows were changed outside cxbench (publication(s) "
+                        f"{', '.join(tampered)} no longer match their hash); not publishing"
+                    )
                 candidate = read_candidate(connection, wave)
                 existing = _same_version(connection, candidate)
-                if existing is not None:
-                    return existing
-                tampered = tampered_publications(connection)
-            if tampered:
-                raise PublishRefused(
-                    "published rows were changed outside cxbench (publication(s) "
-                    f"{', '.join(tampered)} no longer match their hash); not publishing on top"
-                )
+            if existing is not None:
+                return existing
             return _append(db_path, candidate, summary.build_id, summary.run_id)
     except WarehouseBusy as error:
         raise PublishRefused(str(error)) from None

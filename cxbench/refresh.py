@@ -26,7 +26,12 @@ import yaml
 
 from cxbench import pipeline
 from cxbench.dbt_runner import DbtError, run_dbt
-from cxbench.publication_store import ensure_schema, published_fingerprint, record_refresh
+from cxbench.publication_store import (
+    ensure_schema,
+    published_fingerprint,
+    record_refresh,
+    tampered_publications,
+)
 from cxbench.settings import Settings
 from cxbench.swap import (
     WarehouseBusy,
@@ -208,6 +213,11 @@ def _stage_build_swap(
     _gate(staged, build.invocation_id)
     with duckdb.connect(str(staged)) as connection:
         ensure_schema(connection)
+        tampered = tampered_publications(connection)
+        if tampered:
+            raise RefreshFailed(
+                "gate", f"published rows changed outside cxbench: {', '.join(tampered)}"
+            )
         record_refresh(connection, wave, build.invocation_id, run_id, started_at)
     if before is not None and published_fingerprint(staged) != before:
         raise RefreshFailed("gate", "published rankings differ in the staged copy; not swapping")

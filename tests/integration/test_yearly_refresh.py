@@ -1,0 +1,252 @@
+"""Yearly refresh and publication (issue 8), through the real CLI on a small history.
+
+One warehouse with 2019 and 2020 refreshed and published is built per session
+(tests/fixtures/history.py); every test that changes it works on its own copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cxbench.publication_store import ROW_COLUMNS, published_fingerprint, stored_rows
+from cxbench.publish import read_candidate
+from tests.fixtures.history import History, build_history, copy_history, cxbench, query
+
+pytestmark = pytest.mark.slow
+
+TRIAL_VARS = '{methodology_version: "0.2.0-trial", min_base: 120}'
+MOVER_COLUMNS = {
+    "previous_published_wave", "previous_methodology_version", "previous_cx_index",
+    "cx_index_change", "previous_rank_in_country", "rank_in_country_change",
+}  # fmt: skip
+STATE_SQL = """
+select max(wave), count(*), min(methodology_version), max(methodology_version)
+from marts.fct_company_scores
+"""
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> History:
+    return build_history(tmp_path_factory.mktemp("history"))
+
+
+@pytest.fixture
+def copied(history: History, tmp_path: Path) -> History:
+    return copy_history(history, tmp_path)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_adding_a_wave_does_not_recompute_the_older_waves_heavy_sums(history: History) -> None:
+    builds = dict(query(history.db_path, "select wave, build_id from published.refreshes"))
+    assert set(builds) == {2019, 2020} and builds[2019] != builds[2020]
+    for model in ("int_company_cells_summed", "int_pillar_cell_moments_summed"):
+        summed_by = query(
+            history.db_path,
+            f"select wave, list(distinct build_id) from intermediate.{model} group by all",
+        )
+        assert dict(summed_by) == {2019: [builds[2019]], 2020: [builds[2020]]}, model
+
+
+def test_movers_are_measured_against_the_previous_published_wave(history: History) -> None:
+    with duckdb.connect(str(history.db_path), read_only=True) as connection:
+        ids = dict(
+            connection.execute("select wave, publication_id from published.publications").fetchall()
+        )
+        first, second = (stored_rows(connection, ids[wave]) for wave in (2019, 2020))
+        trends = connection.execute("select count(*) from published.company_trends").fetchall()
+    assert all(row["previous_published_wave"] is None for row in first)
+    before = {(row["country"], row["company_id"]): row for row in first}
+    both = [row for row in second if (row["country"], row["company_id"]) in before]
+    assert len(both) > 0.7 * len(second)
+    for row in second:
+        earlier = before.get((row["country"], row["company_id"]))
+        assert row["previous_published_wave"] == 2019
+        if earlier is None:
+            assert row["previous_rank_in_country"] is None and row["cx_index_change"] is None
+            continue
+        assert row["previous_rank_in_country"] == earlier["rank_in_country"]
+        assert row["rank_in_country_change"] == earlier["rank_in_country"] - row["rank_in_country"]
+        assert row["cx_index_change"] == pytest.approx(row["cx_index"] - earlier["cx_index"])
+    assert any(row["rank_in_country_change"] for row in both)  # some companies move
+    assert trends[0][0] == len(first) + len(second)
+
+
+def test_a_second_publish_of_the_same_inputs_adds_nothing(copied: History) -> None:
+    before = published_fingerprint(copied.db_path)
+    served = _sha256(copied.db_path)
+    result = cxbench(copied.env, "publish", "--wave", "2020")
+    assert "nothing to publish" in result.stdout
+    assert published_fingerprint(copied.db_path) == before
+    assert _sha256(copied.db_path) == served  # not even swapped
+
+
+def test_published_rows_cannot_be_changed_through_the_cli(copied: History) -> None:
+    before = published_fingerprint(copied.db_path)
+    for statement in (
+        "delete from published.rankings",
+        "update published.rankings set rank_in_country = 1",
+        "drop table published.publications",
+    ):
+        result = cxbench(copied.env, "sql", statement, check=False)
+        assert result.returncode == 2 and "read-only" in result.stdout, statement
+    assert published_fingerprint(copied.db_path) == before
+    # a change made behind cxbench's back is found, and nothing is published on top
+    with duckdb.connect(str(copied.db_path)) as connection:
+        connection.execute(
+            "update published.rankings set cx_index = cx_index + 1 where wave = 2019"
+        )
+    refused = cxbench(copied.env, "publish", "--wave", "2020", check=False)
+    assert refused.returncode == 1 and "changed outside cxbench" in refused.stdout
+
+
+def test_publish_is_refused_unless_the_build_passed_the_gate(copied: History) -> None:
+    before = published_fingerprint(copied.db_path)
+    results = copied.db_path.parent / "dbt" / "target" / "run_results.json"
+    results.write_text(
+        '{"metadata": {"invocation_id": "never-checked"}, "args": {"which": "build"}}'
+    )
+    refused = cxbench(copied.env, "publish", "--wave", "2020", check=False)
+    assert refused.returncode == 1
+    assert "quality gate" in refused.stdout and "never-checked" in refused.stdout
+    assert published_fingerprint(copied.db_path) == before
+
+
+def test_rebuilding_past_waves_from_the_same_batches_reproduces_their_rankings(
+    copied: History,
+) -> None:
+    rebuilt = cxbench(
+        copied.env, "refresh", "--wave", "2019", "--input", str(copied.world_dir), "--full-refresh"
+    )
+    assert "0 file(s) loaded" in rebuilt.stdout
+    compared = [column for column in ROW_COLUMNS if column not in MOVER_COLUMNS]
+    with duckdb.connect(str(copied.db_path), read_only=True) as connection:
+        ids = dict(
+            connection.execute("select wave, publication_id from published.publications").fetchall()
+        )
+        for wave in (2019, 2020):
+            published = [
+                {column: row[column] for column in compared}
+                for row in stored_rows(connection, ids[wave])
+            ]
+            again = [
+                {column: row[column] for column in compared}
+                for row in read_candidate(connection, wave).rows
+            ]
+            assert again == published, wave
+    assert "nothing to publish" in cxbench(copied.env, "publish", "--wave", "2019").stdout
+
+
+class _Reader(threading.Thread):
+    """Queries the served file in a loop the way app/queries.py does, re-opening on a swap."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(daemon=True)
+        self.db_path = db_path
+        self.states: set[tuple] = set()
+        self.failures: list[str] = []
+        self.n_queries = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        key, connection = None, None
+        while not self.stop.is_set():
+            try:
+                stat = os.stat(self.db_path)
+                if (stat.st_ino, stat.st_mtime_ns) != key:
+                    if connection is not None:
+                        connection.close()
+                    connection = duckdb.connect(":memory:")
+                    connection.execute(f"attach '{self.db_path}' as served (read_only)")
+                    connection.execute("use served")
+                    key = (stat.st_ino, stat.st_mtime_ns)
+                self.states.add(connection.execute(STATE_SQL).fetchall()[0])
+                self.n_queries += 1
+            except Exception as error:  # every failure counts, whatever its kind
+                self.failures.append(repr(error))
+        if connection is not None:
+            connection.close()
+
+
+def test_readers_see_old_or_new_data_while_a_refresh_swaps_and_versions_diff(
+    copied: History,
+) -> None:
+    old_state = query(copied.db_path, STATE_SQL)[0]
+    old_rows = published_fingerprint(copied.db_path)
+    reader = _Reader(copied.db_path)
+    reader.start()
+    cxbench(copied.env, "refresh", "--wave", "2021", "--input", str(copied.world_dir),
+            "--vars", TRIAL_VARS)  # fmt: skip
+    new_state = query(copied.db_path, STATE_SQL)[0]
+    deadline = time.monotonic() + 10
+    while new_state not in reader.states and time.monotonic() < deadline:
+        time.sleep(0.05)
+    reader.stop.set()
+    reader.join()
+    assert reader.failures == []
+    assert reader.n_queries > 50
+    assert reader.states == {old_state, new_state}
+    assert new_state[0] == 2021 and new_state[2] == "0.2.0-trial"
+    assert published_fingerprint(copied.db_path) == old_rows  # survived the swap
+
+    # a new methodology version is a new publication; the old one stays as it was
+    published = cxbench(copied.env, "publish", "--wave", "2020")
+    assert "0.2.0-trial" in published.stdout
+    versions = query(
+        copied.db_path,
+        "select methodology_version, n_rows from published.publications where wave = 2020",
+    )
+    assert {version for version, _ in versions} == {"0.2.0", "0.2.0-trial"}
+    with duckdb.connect(str(copied.db_path), read_only=True) as connection:
+        old_id = connection.execute(
+            "select publication_id from published.publications "
+            "where wave = 2020 and methodology_version = '0.2.0'"
+        ).fetchall()[0][0]
+        assert len(stored_rows(connection, old_id)) == dict(versions)["0.2.0"]
+    diff = cxbench(copied.env, "diff", "--wave", "2020", "--from", "0.2.0", "--to", "0.2.0-trial")
+    assert "0.2.0 → 0.2.0-trial" in diff.stdout and "ranked companies moved" in diff.stdout
+    assert "dropped" in diff.stdout  # min_base 120 unranks the smallest companies
+
+
+@pytest.mark.parametrize("stage", ["stage", "ingest", "build", "gate"])
+def test_killing_a_refresh_leaves_the_served_warehouse_and_publications_intact(
+    history: History, tmp_path: Path, stage: str
+) -> None:
+    copied = copy_history(history, tmp_path)
+    served, published = _sha256(copied.db_path), published_fingerprint(copied.db_path)
+    command = [sys.executable, "-m", "cxbench.cli", "refresh", "--wave", "2021",
+               "--input", str(copied.world_dir)]  # fmt: skip
+    process = subprocess.Popen(
+        command, env=copied.env, stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith(f"refresh: {stage} "):
+            break
+    else:
+        pytest.fail(f"the refresh ended before stage {stage}: exit {process.wait()}")
+    if stage == "build":
+        time.sleep(1.0)  # let dbt start writing the copy
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    if stage == "gate" and _sha256(copied.db_path) != served:
+        # killed after the os.replace: then the served file is the complete new one
+        assert query(copied.db_path, "select max(wave) from marts.fct_company_scores") == [(2021,)]
+    else:
+        assert _sha256(copied.db_path) == served
+    assert published_fingerprint(copied.db_path) == published
+    assert not copied.db_path.with_name(copied.db_path.name + ".wal").exists()
+    # the writer lock died with the process: the next writer gets it
+    assert "nothing to publish" in cxbench(copied.env, "publish", "--wave", "2020").stdout
