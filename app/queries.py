@@ -1086,7 +1086,7 @@ def maturity_profile(key: WarehouseFile, wave: int, company_id: str, language: s
 def maturity_links(key: WarehouseFile, wave: int, language: str) -> pd.DataFrame:
     """Per maturity item (and overall): its link with the CX index — correlation, interval,
     slope, organisations, significance — and its correlation with each pillar score
-    (one ``r_<pillar_id>`` column per pillar, pivoted here rather than in SQL)."""
+    (one ``r · <pillar label>`` column per pillar, pivoted here rather than in SQL)."""
     links = _frame(
         key,
         f"""
@@ -1115,18 +1115,19 @@ def maturity_links(key: WarehouseFile, wave: int, language: str) -> pd.DataFrame
     )
     pillars = _frame(
         key,
-        """
+        f"""
+        with {_PILLARS_CTE}
         select
             links.item_id,
-            'r_' || links.outcome_id as outcome,
+            'r · ' || pillars.pillar_label as outcome,
             links.correlation,
         from wh.marts.fct_maturity_outcome_links as links
-        inner join wh.marts.dim_pillar as pillars
+        inner join pillars
             on links.outcome_id = pillars.pillar_id
         where links.wave = ? and links.outcome_group = 'pillar'
         order by pillars.sort_order
         """,
-        [wave],
+        [language, wave],
     )
     if pillars.empty:
         return links

@@ -189,7 +189,8 @@ def _render_profile(profile: pd.DataFrame, org: str, leader: str | None, languag
     long["series"] = long["series"].map(series)
     long["group"] = long["item_group"].map(lambda group: i18n.text(group, language))
     order = profile.sort_values(["item_group", "sort_order"])["item_label"].tolist()
-    st.altair_chart(_profile_chart(long, order, language), key="maturity_chart")
+    chart = _profile_chart(long, order, list(series.values()), language)
+    st.altair_chart(chart, key="maturity_chart")
     st.caption(i18n.text("maturity_profile_caption", language))
     number = st.column_config.NumberColumn
     st.dataframe(
@@ -219,10 +220,17 @@ def _render_profile(profile: pd.DataFrame, org: str, leader: str | None, languag
     )
 
 
-def _profile_chart(long: pd.DataFrame, order: list[str], language: str) -> alt.LayerChart:
+#: Organisation, sector leader, sector average: the organisation stands out.
+SERIES_COLOURS = ["#1f4e99", "#f28e2b", "#9d9d9d"]
+
+
+def _profile_chart(
+    long: pd.DataFrame, order: list[str], series: list[str], language: str
+) -> alt.LayerChart:
     """One row per item, a point per series on 1–5; a rule of ± sd around the organisation."""
     y = alt.Y("item_label:N", sort=order, title=None)
     scale = alt.Scale(domain=[1, 5])
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=SERIES_COLOURS))
     base = alt.Chart(long)
     spread = (
         base.transform_filter("isValid(datum.sd)")
@@ -230,12 +238,12 @@ def _profile_chart(long: pd.DataFrame, order: list[str], language: str) -> alt.L
             low="max(1, datum.value - datum.sd)", high="min(5, datum.value + datum.sd)"
         )
         .mark_rule()
-        .encode(y=y, x=alt.X("low:Q", scale=scale), x2="high:Q", color="series:N")
+        .encode(y=y, x=alt.X("low:Q", scale=scale), x2="high:Q", color=colour)
     )
     points = base.mark_point(filled=True, size=80).encode(
         y=y,
         x=alt.X("value:Q", scale=scale, title=i18n.text("maturity_score_axis", language)),
-        color=alt.Color("series:N", title=None),
+        color=colour,
         shape=alt.Shape("group:N", title=None),
         tooltip=["series:N", "item_label:N", alt.Tooltip("value:Q", format=".2f")],
     )
@@ -252,9 +260,9 @@ def _render_links(links: pd.DataFrame, wave: int, language: str) -> None:
     links.loc[overall, "item_label"] = i18n.text("overall_item", language)
     number = st.column_config.NumberColumn
     pillar_columns = {
-        column: number(column.removeprefix("r_"), format="%.2f")
+        column: number(column, format="%.2f")
         for column in links.columns
-        if column.startswith("r_")
+        if column.startswith("r · ")
     }
     st.dataframe(
         links,

@@ -171,3 +171,8 @@ def _insert_rows(connection: duckdb.DuckDBPyConnection) -> None:
             [WAVE, group, item_id, order, "cx_index", "cee", N_LINK_COMPANIES, r, r - 0.3,
              r + 0.25, 2 * r, 0.2, 2 * r - 0.4, 2 * r + 0.4, True, r >= 0.5, 0.95, METHODOLOGY],
         )  # fmt: skip
+        connection.execute(  # one pillar link per item: integrity, 0.1 below the CX index's
+            f"insert into marts.fct_maturity_outcome_links values ({_q(18)})",
+            [WAVE, group, item_id, order, "pillar", "integrity", N_LINK_COMPANIES, r - 0.1,
+             None, None, None, None, None, None, True, False, 0.95, METHODOLOGY],
+        )  # fmt: skip

@@ -71,6 +71,7 @@ def test_links_table_states_strength_and_organisations(assessed: Path, make_page
     assert by_item.loc["strategy", "correlation"] == pytest.approx(correlation("strategy"))
     assert by_item.loc["controlled", "is_significant"] == (correlation("controlled") >= 0.5)
     assert set(by_item["n_companies"]) == {12}
+    assert by_item.loc["strategy", "r · Integrity"] == pytest.approx(correlation("strategy") - 0.1)
     assert "On the ladder of seven steps Alfa Bank has reached **Controlled**" in texts(at)
 
 
