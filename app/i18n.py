@@ -433,6 +433,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "verdict": {"en": "Verdict", "nl": "Oordeel", "no": "Resultat", "pl": "Wynik"},
     "passed": {"en": "passed", "nl": "geslaagd", "no": "bestått", "pl": "zaliczone"},
+    "passed_column": {"en": "Passed", "nl": "Geslaagd", "no": "Bestått", "pl": "Zaliczone"},
     "failed": {"en": "failed", "nl": "mislukt", "no": "feilet", "pl": "niezaliczone"},
     "n_failed": {"en": "Failed", "nl": "Mislukt", "no": "Feilet", "pl": "Niezaliczone"},
     "expectations": {
@@ -613,19 +614,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_index": {
         "en": (
             "**CX index.** The index is the weighted sum of the six pillar scores (0–10); "
-            "the weights are: {cee_weights}."
+            "weighting: {cee_weights} (driver = each pillar's importance, equal = a sixth "
+            "each, or fixed weights)."
         ),
         "nl": (
             "**CX-index.** De index is de gewogen som van de zes pijlerscores (0–10); "
-            "de gewichten zijn: {cee_weights}."
+            "weging: {cee_weights} (driver = het belang van elke pijler, equal = elk een "
+            "zesde, of vaste gewichten)."
         ),
         "no": (
             "**CX-indeks.** Indeksen er den vektede summen av de seks pilarpoengene "
-            "(0–10); vektene er: {cee_weights}."
+            "(0–10); vekting: {cee_weights} (driver = hver pilars betydning, equal = en "
+            "sjettedel hver, eller faste vekter)."
         ),
         "pl": (
             "**Indeks CX.** Indeks to ważona suma sześciu wyników filarów (0–10); "
-            "wagi: {cee_weights}."
+            "ważenie: {cee_weights} (driver = waga każdego filaru, equal = po jednej szóstej, "
+            "lub stałe wagi)."
         ),
     },
     "method_leaders": {

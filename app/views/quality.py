@@ -66,7 +66,7 @@ def _render_checks(warehouse: queries.WarehouseFile, language: str) -> None:
             "expectation": st.column_config.TextColumn(i18n.text("expectation", language)),
             "column_name": st.column_config.TextColumn(i18n.text("column", language)),
             "severity": st.column_config.TextColumn(i18n.text("severity", language)),
-            "success": st.column_config.CheckboxColumn(i18n.text("passed", language)),
+            "success": st.column_config.CheckboxColumn(i18n.text("passed_column", language)),
             "observed_value": st.column_config.TextColumn(i18n.text("observed", language)),
             "unexpected_examples": st.column_config.TextColumn(i18n.text("examples", language)),
         },
