@@ -135,11 +135,25 @@ def has_schema(connection: duckdb.DuckDBPyConnection) -> bool:
     )
 
 
+#: The fingerprint of a warehouse without publications, schema or not.
+NO_PUBLICATIONS = "none"
+
+
 def published_fingerprint(db_path: Path) -> str:
-    """A digest of every published row and publication (read-only); "" when none yet."""
+    """A digest of every published row and publication (read-only).
+
+    A file without the ``published`` schema and one with empty tables both give
+    NO_PUBLICATIONS: a refresh creating the empty schema changes nothing published.
+    """
     with duckdb.connect(str(db_path), read_only=True) as connection:
         if not has_schema(connection):
-            return ""
+            return NO_PUBLICATIONS
+        counts = connection.execute(
+            "select (select count(*) from published.publications), "
+            "(select count(*) from published.rankings)"
+        ).fetchall()[0]
+        if counts == (0, 0):
+            return NO_PUBLICATIONS
         rows = connection.execute(
             """
             select

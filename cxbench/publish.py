@@ -137,6 +137,8 @@ def publish_wave(db_path: Path, wave: int) -> PublishResult:
             return _append(db_path, candidate, summary.build_id, summary.run_id)
     except WarehouseBusy as error:
         raise PublishRefused(str(error)) from None
+    except duckdb.Error as error:  # no marts yet, or a file that is not a warehouse
+        raise PublishRefused(f"cannot read the warehouse {db_path}: {error}") from None
 
 
 def read_candidate(connection: duckdb.DuckDBPyConnection, wave: int) -> Candidate:

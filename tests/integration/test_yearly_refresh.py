@@ -18,7 +18,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cxbench.publication_store import ROW_COLUMNS, published_fingerprint, stored_rows
+from cxbench.publication_store import (
+    ROW_COLUMNS,
+    ensure_schema,
+    published_fingerprint,
+    stored_rows,
+)
 from cxbench.publish import read_candidate
 from tests.fixtures.history import History, build_history, copy_history, cxbench, query
 
@@ -250,3 +255,11 @@ def test_killing_a_refresh_leaves_the_served_warehouse_and_publications_intact(
     assert not copied.db_path.with_name(copied.db_path.name + ".wal").exists()
     # the writer lock died with the process: the next writer gets it
     assert "nothing to publish" in cxbench(copied.env, "publish", "--wave", "2020").stdout
+
+
+def test_an_empty_published_schema_counts_as_no_publications(tmp_path: Path) -> None:
+    bare, with_schema = tmp_path / "bare.duckdb", tmp_path / "schema.duckdb"
+    duckdb.connect(str(bare)).close()
+    with duckdb.connect(str(with_schema)) as connection:
+        ensure_schema(connection)
+    assert published_fingerprint(bare) == published_fingerprint(with_schema)
