@@ -1,0 +1,108 @@
+"""Faults planted in the maturity marts are caught by the suite written for each.
+
+Like ``test_quality_mart_corruptions``: a copy of the session's demo warehouse
+(generated assessments through the real build), one SQL statement per fault, the
+one suite meant to catch it, exactly the listed failures.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from expectations.params import load_quality_params
+from expectations.runner import validate_warehouse
+from expectations.suites import REGISTRY
+from tests.conftest import DemoWarehouse
+from tests.fixtures.quality_failures import Failure, failure_of
+
+pytestmark = pytest.mark.slow
+
+ITEMS, STAGES, LINKS = "fct_maturity", "fct_maturity_stages", "fct_maturity_outcome_links"
+BETWEEN = "column_values_to_be_between"
+OVERALL_CEE = "item_id = 'overall' and outcome_id = 'cee'"
+
+
+def _one(table: str, where: str) -> str:
+    """A condition picking the first row of ``marts.table`` matching ``where``."""
+    return f"rowid = (select min(rowid) from marts.{table} where {where})"
+
+
+CASES: dict[str, tuple[str, str, set[Failure]]] = {
+    "mean_outside_the_scale": (
+        ITEMS,
+        f"update marts.{ITEMS} set score = 6 where {_one(ITEMS, 'true')}",
+        {(ITEMS, BETWEEN, "score", "error")},
+    ),
+    "impossible_spread": (
+        ITEMS,
+        f"update marts.{ITEMS} set score_sd = 3.5 where {_one(ITEMS, 'n_respondents > 1')}",
+        {(ITEMS, BETWEEN, "score_sd", "error")},
+    ),
+    "managers_disagree_everywhere": (
+        ITEMS,
+        f"update marts.{ITEMS} set score_sd = 1.9 where n_respondents > 1",
+        {(ITEMS, BETWEEN, "score_sd", "warning")},
+    ),
+    "stage_off_the_ladder": (
+        STAGES,
+        f"update marts.{STAGES} set maturity_stage = maturity_stage + 1 "
+        f"where {_one(STAGES, 'maturity_stage < 7')}",
+        {(STAGES, "column_pair_values_to_be_equal", "maturity_stage, expected_stage", "error")},
+    ),
+    "correlation_outside_its_interval": (
+        LINKS,
+        f"update marts.{LINKS} set correlation_ci_low = correlation + 0.1 where {OVERALL_CEE}",
+        {
+            (
+                LINKS,
+                "column_pair_values_a_to_be_greater_than_b",
+                "correlation, correlation_ci_low where is_estimable == True",
+                "error",
+            )
+        },
+    ),
+    "link_from_too_few_organisations": (
+        LINKS,
+        f"update marts.{LINKS} set n_companies = 4 where {OVERALL_CEE}",
+        {(LINKS, BETWEEN, "n_companies where is_estimable == True", "error")},
+    ),
+    "maturity_reversed": (
+        LINKS,
+        f"update marts.{LINKS} set correlation = -0.5, slope = -0.8, correlation_ci_low = -0.7, "
+        f"correlation_ci_high = -0.2, slope_ci_low = -1.2, slope_ci_high = -0.4 "
+        f"where {OVERALL_CEE}",
+        {(LINKS, "column_values_to_be_in_set", "is_overall_link_reversed", "warning")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_planted_maturity_fault_fails_exactly_its_expectations(
+    demo_warehouse: DemoWarehouse, tmp_path: Path, case: str
+) -> None:
+    suite, sql, expected = CASES[case]
+    db_path = tmp_path / "cxbench.duckdb"
+    shutil.copy(demo_warehouse.db_path, db_path)
+    with duckdb.connect(str(db_path)) as connection:
+        assert connection.execute(sql).fetchall() != [(0,)], "the corruption changed no row"
+    run = validate_warehouse(
+        db_path, params=load_quality_params(), registry={suite: REGISTRY[suite]}
+    )
+    assert {failure_of(result) for result in run.failed} == expected
+
+
+def test_maturity_suites_pass_on_the_clean_build(
+    demo_warehouse: DemoWarehouse, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "cxbench.duckdb"
+    shutil.copy(demo_warehouse.db_path, db_path)
+    names = (ITEMS, STAGES, LINKS, "raw_maturity_assessments")
+    run = validate_warehouse(
+        db_path, params=load_quality_params(), registry={name: REGISTRY[name] for name in names}
+    )
+    assert run.failed == ()
+    assert {result.suite for result in run.results} == set(names)
