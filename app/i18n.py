@@ -184,6 +184,12 @@ STRINGS: dict[str, dict[str, str]] = {
             "filarów z 95% przedziałami ufności w każdej edycji."
         ),
     },
+    "trend_suppressed": {
+        "en": "{average} {wave} is suppressed: {reason}.",
+        "nl": "{average} {wave} wordt niet getoond: {reason}.",
+        "no": "{average} {wave} er skjult: {reason}.",
+        "pl": "{average} {wave} jest ukryta: {reason}.",
+    },
     "one_wave_only": {
         "en": "Only one wave so far: a trend needs at least two.",
         "nl": "Nog maar één meting: voor een ontwikkeling zijn er minstens twee nodig.",

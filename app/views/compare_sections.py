@@ -204,3 +204,17 @@ def trend(
     pillars = queries.pillar_trend(warehouse, country, organisation.company_id, language)
     right.altair_chart(charts.pillar_trend(pillars, titles), key="compare_pillar_trend")
     st.caption(i18n.text("trend_caption", language))
+    for kind, column in (
+        ("sector", "sector_suppression_reason"),
+        ("country", "country_suppression_reason"),
+    ):
+        for row in index[index[column].notna()].itertuples():
+            st.caption(
+                i18n.text(
+                    "trend_suppressed",
+                    language,
+                    average=i18n.text(BENCHMARK_SERIES[kind], language),
+                    wave=row.wave,
+                    reason=getattr(row, column),
+                )
+            )

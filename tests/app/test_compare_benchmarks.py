@@ -125,5 +125,21 @@ def test_trend_shows_every_wave_of_the_organisation(warehouse: Path, make_page: 
         score_of("nl_beta", wave=2023).pillar("integrity")
     )
 
-    choose(at, state.ORGANISATION, "nl_delta")
+    choose(at, state.COUNTRY, "PL")
     assert "Only one wave so far" in texts(at)
+
+
+def test_trend_says_which_averages_were_suppressed(warehouse: Path, make_page: MakePage) -> None:
+    at = run(make_page("compare"))
+    choose(at, state.ORGANISATION, "nl_delta")
+
+    index = chart_with(at, "wave", "value", "series")
+    delta = index[index["series"] == "Delta Telecom"].sort_values("wave")
+    assert delta["value"].tolist() == [
+        score_of("nl_delta", wave=2023).cx_index,
+        score_of("nl_delta").cx_index,
+    ]
+    assert "Sector average" not in set(index["series"])
+    for wave in (2023, 2024):
+        reason = aggregate("NL", wave, "TEL").suppression_reason
+        assert f"Sector average {wave} is suppressed: {reason}." in texts(at)

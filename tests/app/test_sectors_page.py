@@ -63,5 +63,7 @@ def test_wave_choice_changes_the_table(warehouse: Path, make_page: MakePage) -> 
     choose(at, state.WAVE, 2023)
 
     shown = sectors_table(at)
-    assert list(shown.index) == ["BANK"]
+    assert list(shown.index) == ["BANK", "TEL"]  # shown first, then suppressed
     assert shown.loc["BANK", "avg_cx_index"] == aggregate("NL", 2023, "BANK").avg_cx_index
+    reason = aggregate("NL", 2023, "TEL").suppression_reason
+    assert shown.loc["TEL", "status"] == f"suppressed: {reason}"

@@ -4,7 +4,8 @@ The company marts of data contract §4, with:
 - NL 2024, sector BANK: Alfa Bank (leader), Beta Bank (follower), Gamma Bank
   (40 evaluations: below the minimum base, not ranked); sector TEL: Delta Telecom.
 - NL 2023: Beta Bank led, Alfa Bank followed (the leader changes with the wave),
-  so in NL 2024 Alfa climbed and Beta fell (the movers).
+  so in NL 2024 Alfa climbed and Beta fell (the movers); Delta Telecom had only 60
+  evaluations (not ranked, so its sector has no leader and no average that wave).
 - PL 2024: Omega Bank alone.
 
 Sector, country, gap and importance marts are in ``fixture_aggregates``; batches,
@@ -93,6 +94,8 @@ SCORES = [
                 (7.40, 7.30, 7.00, 7.10, 6.90, 7.50), 0.26, 8.0),
     CompanyWave("nl_beta", "NL", 2023, "BANK", 160, 7.30, 1, 1, True,
                 (7.10, 7.60, 7.20, 7.40, 7.00, 7.50), 0.30, 10.5),
+    CompanyWave("nl_delta", "NL", 2023, "TEL", 60, 6.80, None, None, False,
+                (6.60, 7.00, 6.70, 6.90, 6.50, 7.00), 0.50, 3.0),
     CompanyWave("pl_omega", "PL", 2024, "BANK", 130, 6.90, 1, 1, True,
                 (6.70, 7.10, 6.80, 7.00, 6.60, 7.20), 0.33, 2.0),
 ]
