@@ -254,3 +254,20 @@ def test_swapped_warehouse_file_is_picked_up_without_restart(warehouse: Path) ->
     assert after != before
     assert os.stat(warehouse).st_ino == after.inode
     assert queries.company_score(after, "NL", 2024, "nl_beta").cx_index == 7.77
+
+
+def test_running_page_shows_a_swapped_warehouse_on_the_next_rerun(
+    warehouse: Path, make_app: MakeApp
+) -> None:
+    at = run(make_app())
+    choose(at, state.ORGANISATION, "nl_beta")
+    assert metrics(at)["CX index"] == f"{score_of('nl_beta').cx_index:.2f}"
+
+    rescored = [
+        replace(row, cx_index=7.77) if row.company_id == "nl_beta" else row for row in SCORES
+    ]
+    build_warehouse(warehouse, rescored)  # a refresh: built aside, then os.replace
+    run(at)
+
+    assert at.selectbox(key=state.ORGANISATION).value == "nl_beta"
+    assert metrics(at)["CX index"] == "7.77"
