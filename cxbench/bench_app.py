@@ -147,6 +147,7 @@ def measure_pages(db_path: Path, samples: int, seed: int) -> dict[str, dict[str,
 
 
 def _free_port() -> int:
+    """A loopback port nobody listens on, so the measured server never collides."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -216,6 +217,7 @@ def measure_cold_start(db_path: Path, timeout_s: float = 60) -> dict[str, float 
 
 
 def _evaluations(db_path: Path) -> int:
+    """Size of the measured warehouse, for the record."""
     import duckdb
 
     with duckdb.connect(str(db_path), read_only=True) as connection:
@@ -225,6 +227,7 @@ def _evaluations(db_path: Path) -> int:
 
 
 def _commit() -> str:
+    """The commit measured, so a row can be traced to the code."""
     completed = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True
     )
@@ -294,6 +297,7 @@ def run(db_path: Path, samples: int, seed: int, record: bool) -> dict[str, objec
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line entry: measure, record, print the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="warehouse to measure")
     parser.add_argument("--samples", type=int, default=60, help="renders per page")

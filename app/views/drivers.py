@@ -27,6 +27,7 @@ def render() -> None:
 
 
 def _render_drivers(warehouse: queries.WarehouseFile, language: str) -> None:
+    """R² headline, importance chart and table for the chosen country × wave."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
     drivers = (
         queries.pillar_importance(warehouse, chosen.country, chosen.wave, language)
@@ -117,4 +118,5 @@ def _render_r2(warehouse: queries.WarehouseFile, titles: dict[str, str], languag
 
 
 def _r2(value: float | None) -> str:
+    """Three decimals (R² differences are small), or a dash when not estimated."""
     return "—" if value is None or pd.isna(value) else f"{value:.3f}"

@@ -44,6 +44,7 @@ def render() -> None:
 
 
 def _render_methodology(warehouse: queries.WarehouseFile, language: str) -> None:
+    """Version, the filled-in paragraphs, then the raw parameters and their coverage."""
     parameters = queries.methodology_parameters(warehouse)
     if parameters.empty:
         st.info(i18n.text("no_methodology", language))

@@ -116,4 +116,5 @@ def _render_batches(warehouse: queries.WarehouseFile, language: str) -> None:
 
 
 def _verdict(success: bool, language: str) -> str:
+    """A run's outcome in words; a run fails only on error-severity expectations."""
     return i18n.text("passed" if success else "failed", language)

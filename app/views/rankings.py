@@ -33,6 +33,7 @@ def render() -> None:
 
 
 def _render_rankings(warehouse: queries.WarehouseFile, language: str) -> None:
+    """Filters first (their options depend on country × wave), then the three lists."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
     if chosen is None:
         st.info(i18n.text("no_scores", language))
@@ -97,6 +98,7 @@ def _render_movers(
 
 
 def _titles(language: str) -> dict[str, str]:
+    """Translated chart titles of this page."""
     roles = ("cx_index", "sector", "organisation")
     titles = {role: i18n.text(role, language) for role in roles}
     titles.update(

@@ -27,6 +27,7 @@ def render() -> None:
 
 
 def _render_sectors(warehouse: queries.WarehouseFile, language: str) -> None:
+    """Spread chart and sector table for country × wave, then the chosen sector's profile."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
     profiles = queries.sector_profiles(warehouse, chosen.country, chosen.wave) if chosen else None
     if chosen is None or profiles is None or profiles.empty:
@@ -106,6 +107,7 @@ def _status(profiles: pd.DataFrame, language: str) -> pd.Series:
 
 
 def _columns(language: str) -> dict[str, object]:
+    """Labels and formats in display order; codes and raw suppression flags hidden."""
     number = st.column_config.NumberColumn
     two = "%.2f"
     return {
