@@ -13,7 +13,7 @@ from ingestion.survey_contract import (
     typed_candidates,
 )
 
-KINDS = ("survey", *INDUSTRY_KINDS)
+KINDS = ("survey", *INDUSTRY_KINDS, "maturity")  # maturity: ingestion.maturity_contract
 
 
 def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
@@ -42,7 +42,7 @@ def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
 
 
 def industry_plan(kind: str, read_options: ReadOptions | None = None) -> LoadPlan:
-    """How to load a companies, sectors, margins or maturity file."""
+    """How to load a companies, sectors or margins file."""
     spec = INDUSTRY_KINDS[kind]
 
     def columns(source: SourceTable, _sha: str) -> list:
