@@ -13,9 +13,19 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
+#: Colour of each role a series plays, the same on every chart: the organisation
+#: dark, its leader light in the same hue, the averages in a second hue.
+ROLE_COLOURS = {
+    "organisation": "#1f4e79",
+    "leader": "#6baed6",
+    "sector": "#d62728",
+    "country": "#ff9896",
+}
+
 #: Columns :func:`pillar_comparison` expects, one row per series × pillar.
 PILLAR_COMPARISON_COLUMNS = (
     "series",
+    "role",
     "pillar_label",
     "sort_order",
     "mean_score",
@@ -33,6 +43,21 @@ def _pillar_order(frame: pd.DataFrame) -> list[str]:
     return frame.drop_duplicates("pillar_label").sort_values("sort_order")["pillar_label"].tolist()
 
 
+def _series_colour(frame: pd.DataFrame) -> alt.Color:
+    """Colour by ``series`` (a name), fixed by its ``role`` (see :data:`ROLE_COLOURS`)."""
+    pairs = frame[["series", "role"]].drop_duplicates("series")
+    return alt.Color(
+        "series:N",
+        sort=pairs["series"].tolist(),
+        scale=alt.Scale(
+            domain=pairs["series"].tolist(),
+            range=[ROLE_COLOURS[role] for role in pairs["role"]],
+        ),
+        title=None,
+        legend=alt.Legend(orient="bottom"),
+    )
+
+
 def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Mean per pillar as a point with its 95% interval as a rule, one colour per series.
 
@@ -47,9 +72,7 @@ def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     base = alt.Chart(frame).encode(
         y=alt.Y("pillar_label:N", sort=_pillar_order(frame), title=pillar_title),
         yOffset=alt.YOffset("series:N", sort=series_order),
-        color=alt.Color(
-            "series:N", sort=series_order, title=None, legend=alt.Legend(orient="bottom")
-        ),
+        color=_series_colour(frame),
         tooltip=[
             alt.Tooltip("series:N", title=""),
             alt.Tooltip("pillar_label:N", title=pillar_title),
@@ -126,14 +149,13 @@ def pillar_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
 def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.Chart:
     """CX index over waves, one line per series (organisation, sector, country)."""
-    series_order = list(dict.fromkeys(trend["series"]))
     return (
         alt.Chart(trend)
         .mark_line(point=True)
         .encode(
             x=alt.X("wave:O", title=titles["wave"]),
             y=alt.Y("value:Q", title=titles["cx_index"], scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", sort=series_order, title=None),
+            color=_series_colour(trend),
             tooltip=[
                 alt.Tooltip("series:N", title=""),
                 alt.Tooltip("wave:O", title=titles["wave"]),

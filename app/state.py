@@ -70,6 +70,16 @@ def url_value(key: str) -> str | None:
     return value if value else None
 
 
+def current_language(languages: Sequence[str], default: str) -> str:
+    """The language before the page's selector has run: the router titles the menu with it.
+
+    On a session's first run the language is only in the URL (``?lang=nl``), so the
+    URL is read here too; afterwards the selector's value in session state wins.
+    """
+    chosen = st.session_state.get(LANGUAGE) or url_value(LANGUAGE)
+    return chosen if chosen in languages else default
+
+
 def mark_url_read() -> None:
     """Remember that this session has taken its initial view from the URL."""
     st.session_state[_RESTORED_FROM_URL] = True

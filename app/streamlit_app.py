@@ -27,7 +27,7 @@ def main() -> None:
     """Configure the page, keep cross-page state alive and run the chosen page."""
     st.set_page_config(page_title="cxbench", page_icon=":bar_chart:", layout="wide")
     state.preserve_across_pages()
-    language = st.session_state.get(state.LANGUAGE, i18n.DEFAULT_LANGUAGE)
+    language = state.current_language(i18n.LANGUAGES, i18n.DEFAULT_LANGUAGE)
     pages = [
         st.Page(
             render,

@@ -93,7 +93,10 @@ def _render_comparison(warehouse: queries.WarehouseFile, language: str) -> None:
         [
             queries.pillar_scores(
                 warehouse, selection.country, selection.wave, company.company_id, language
-            ).assign(series=company.company_name)
+            ).assign(
+                series=company.company_name,
+                role="organisation" if company is organisation else "leader",
+            )
             for company in compared
         ],
         ignore_index=True,

@@ -47,6 +47,7 @@ def chart_frame(
     shown = benchmarks[~benchmarks["is_suppressed"]]
     shown = shown.assign(
         series=shown["benchmark"].map(lambda kind: i18n.text(BENCHMARK_SERIES[kind], language)),
+        role=shown["benchmark"],
         n_evaluations=None,
     )
     frame = pd.concat([scores, shown], ignore_index=True)
@@ -190,11 +191,11 @@ def trend(
     titles = chart_titles(language)
     long = pd.concat(
         [
-            index[["wave"]].assign(series=name, value=index[column])
-            for name, column in (
-                (organisation.company_name, "cx_index"),
-                (i18n.text("sector_average", language), "sector_avg_cx_index"),
-                (i18n.text("national_average", language), "country_avg_cx_index"),
+            index[["wave"]].assign(series=name, role=role, value=index[column])
+            for name, role, column in (
+                (organisation.company_name, "organisation", "cx_index"),
+                (i18n.text("sector_average", language), "sector", "sector_avg_cx_index"),
+                (i18n.text("national_average", language), "country", "country_avg_cx_index"),
             )
         ],
         ignore_index=True,

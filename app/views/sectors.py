@@ -83,7 +83,10 @@ def _render_profile(
     names = {"sector": sector_name, "country": i18n.text("national_average", language)}
     frame = benchmarks[~benchmarks["is_suppressed"]]
     frame = frame.assign(
-        series=frame["benchmark"].map(names), n_evaluations=None, is_gap_significant=False
+        series=frame["benchmark"].map(names),
+        role=frame["benchmark"],
+        n_evaluations=None,
+        is_gap_significant=False,
     )
     if frame.empty:
         return

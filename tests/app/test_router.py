@@ -25,3 +25,17 @@ def test_default_page_is_compare(warehouse: Path, make_app: Callable[[], AppTest
     at: AppTest = run(make_app())
     assert at.title[0].value == "Compare"
     assert at.query_params["org"] == "nl_alfa"
+
+
+def test_menu_follows_the_language_of_a_shared_url(
+    warehouse: Path, make_app: Callable[[], AppTest]
+) -> None:
+    at = make_app()
+    at.query_params["lang"] = "nl"
+    run(at)
+
+    assert at.title[0].value == "Vergelijken"
+    assert at.selectbox(key="language").value == "nl"
+    # AppTest has no public view of the menu; its page registry holds the titles.
+    menu = [page["page_name"] for page in at._registered_pages.values()]
+    assert menu[:4] == ["Vergelijken", "Ranglijsten", "Sectoren", "Drijfveren"]
