@@ -6,6 +6,8 @@ interface itself live here, so a translator edits one dict and nothing else.
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES: tuple[str, ...] = ("en", "nl", "no", "pl")
 DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES: dict[str, str] = {
@@ -183,6 +185,18 @@ STRINGS: dict[str, dict[str, str]] = {
             "Po lewej: indeks CX organizacji i (nieukryte) średnie. Po prawej: średnie "
             "filarów z 95% przedziałami ufności w każdej edycji."
         ),
+    },
+    "reason_few_companies": {
+        "en": "fewer than {minimum} eligible companies (n={n})",
+        "nl": "minder dan {minimum} gerangschikte bedrijven (n={n})",
+        "no": "færre enn {minimum} rangerte selskaper (n={n})",
+        "pl": "mniej niż {minimum} firm w rankingu (n={n})",
+    },
+    "reason_dominant_company": {
+        "en": "one company holds {share}% of evaluations",
+        "nl": "één bedrijf heeft {share}% van de beoordelingen",
+        "no": "ett selskap har {share} % av vurderingene",
+        "pl": "jedna firma ma {share}% ocen",
     },
     "trend_suppressed": {
         "en": "{average} {wave} is suppressed: {reason}.",
@@ -1156,3 +1170,32 @@ def text(key: str, language: str, **values: object) -> str:
     translations = STRINGS[key]
     template = translations.get(language) or translations[DEFAULT_LANGUAGE]
     return template.format(**values) if values else template
+
+
+#: The disclosure-control reasons the marts write (in English), and their i18n keys.
+_SUPPRESSION_REASONS = (
+    (
+        re.compile(r"fewer than (?P<minimum>\d+) eligible companies \(n=(?P<n>\d+)\)"),
+        "reason_few_companies",
+    ),
+    (re.compile(r"one company holds (?P<share>\d+)% of evaluations"), "reason_dominant_company"),
+)
+
+
+def suppression_reason(reason: str, language: str) -> str:
+    """A mart's suppression reason in ``language``; unknown wording is shown as stored.
+
+    The marts state reasons in English (``fewer than 5 eligible companies (n=2);
+    one company holds 63% of evaluations``); each known part is translated, so a
+    Dutch reader gets a Dutch reason without the mart's text being lost.
+    """
+    parts = []
+    for part in reason.split("; "):
+        for pattern, key in _SUPPRESSION_REASONS:
+            match = pattern.fullmatch(part.strip())
+            if match:
+                parts.append(text(key, language, **match.groupdict()))
+                break
+        else:
+            parts.append(part)
+    return "; ".join(parts)

@@ -68,7 +68,7 @@ def suppression_notes(
                 f"{BENCHMARK_SERIES[kind]}_suppressed",
                 language,
                 sector=organisation.sector_name,
-                reason=rows["suppression_reason"].iloc[0],
+                reason=i18n.suppression_reason(rows["suppression_reason"].iloc[0], language),
             )
         )
 
@@ -216,6 +216,6 @@ def trend(
                     language,
                     average=i18n.text(BENCHMARK_SERIES[kind], language),
                     wave=row.wave,
-                    reason=getattr(row, column),
+                    reason=i18n.suppression_reason(getattr(row, column), language),
                 )
             )

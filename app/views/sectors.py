@@ -78,7 +78,12 @@ def _render_profile(
     for kind, rows in suppressed.groupby("benchmark", sort=False):
         key = "sector_average_suppressed" if kind == "sector" else "national_average_suppressed"
         st.warning(
-            i18n.text(key, language, sector=sector_name, reason=rows["suppression_reason"].iloc[0])
+            i18n.text(
+                key,
+                language,
+                sector=sector_name,
+                reason=i18n.suppression_reason(rows["suppression_reason"].iloc[0], language),
+            )
         )
     names = {"sector": sector_name, "country": i18n.text("national_average", language)}
     frame = benchmarks[~benchmarks["is_suppressed"]]
@@ -101,7 +106,11 @@ def _status(profiles: pd.DataFrame, language: str) -> pd.Series:
     shown = i18n.text("shown", language)
     return profiles.apply(
         lambda row: (
-            i18n.text("suppressed_because", language, reason=row["suppression_reason"])
+            i18n.text(
+                "suppressed_because",
+                language,
+                reason=i18n.suppression_reason(row["suppression_reason"], language),
+            )
             if row["is_suppressed"]
             else shown
         ),

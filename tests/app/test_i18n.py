@@ -27,3 +27,24 @@ def test_string_is_translated_with_the_same_placeholders(key: str) -> None:
 def test_missing_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(i18n.STRINGS, "only_english", {"en": "Hello {name}"})
     assert i18n.text("only_english", "pl", name="Ola") == "Hello Ola"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "fewer than 5 eligible companies (n=2); one company holds 63% of evaluations"),
+        (
+            "nl",
+            "minder dan 5 gerangschikte bedrijven (n=2); "
+            "één bedrijf heeft 63% van de beoordelingen",
+        ),
+        ("pl", "mniej niż 5 firm w rankingu (n=2); jedna firma ma 63% ocen"),
+    ],
+)
+def test_suppression_reasons_of_the_marts_are_translated(language: str, expected: str) -> None:
+    reason = "fewer than 5 eligible companies (n=2); one company holds 63% of evaluations"
+    assert i18n.suppression_reason(reason, language) == expected
+
+
+def test_unknown_suppression_reason_is_kept_as_stored() -> None:
+    assert i18n.suppression_reason("embargoed until June", "nl") == "embargoed until June"
