@@ -8,7 +8,8 @@
     a warehouse holding seven does not recompute the seven.
 
     Reads two columns of the raw evaluations (wave, batch_id): a column scan,
-    cheap next to the statement columns the heavy models read.
+    cheap next to the statement columns the heavy models read. dbt's
+    cross-database listagg/hash/concat keep it portable (DESIGN.md §9).
 -#}
 {%- set parameters = [
     var('methodology_version'),
@@ -43,7 +44,7 @@ per_wave as (
         wave,
         cast(count(*) as integer) as n_batches,
         cast(sum(n_evaluations) as integer) as n_evaluations,
-        string_agg(batch_id, ',' order by batch_id) as batch_ids
+        {{ dbt.listagg('batch_id', "','", 'order by batch_id') }} as batch_ids
 
     from batches
 
@@ -58,7 +59,7 @@ final as (
         n_batches,
         n_evaluations,
         batch_ids,
-        md5(batch_ids || '|{{ parameters | join("|") }}') as inputs_key
+        {{ dbt.hash(dbt.concat(['batch_ids', "'|" ~ parameters | join('|') ~ "'"])) }} as inputs_key
 
     from per_wave
 
