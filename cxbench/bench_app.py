@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import platform
 import random
@@ -38,7 +37,6 @@ from cxbench.settings import REPO_ROOT
 BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
 TARGET_P95_MS = 300.0
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
