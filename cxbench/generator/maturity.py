@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+from scipy.special import ndtri
 
 from cxbench.checksums import file_sha256
 from cxbench.generator.streams import Stream, rng_for
@@ -88,6 +89,17 @@ def _true_cx(world: World) -> dict[int, tuple[list[str], np.ndarray]]:
     return by_wave
 
 
+def _lasting_traits(seed: int, brands: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each organisation takes part, and its lasting maturity noise.
+
+    Drawn from a stream named by the brand, not by its position, so an organisation
+    keeps both across waves even when the list of companies changes between waves.
+    """
+    draws = [rng_for(seed, Stream.TRUTH, "maturity", brand).random(2) for brand in brands]
+    uniform = np.array(draws).reshape(-1, 2)
+    return uniform[:, 0] < PARTICIPATION, ndtri(uniform[:, 1])
+
+
 def maturity_tables(world: World, out_dir: Path) -> dict[str, pa.Table]:
     """The assessment file and its truth tables; writes the mapping beside the file."""
     columns: dict[str, list] = {
@@ -101,9 +113,7 @@ def maturity_tables(world: World, out_dir: Path) -> dict[str, pa.Table]:
     offsets = np.array([offset for _, _, offset in ITEMS.values()])
     for wave, (brands, cx) in _true_cx(world).items():
         rng = rng_for(world.seed, Stream.TRUTH, "maturity", wave)
-        persistent = rng_for(world.seed, Stream.TRUTH, "maturity")  # same draw every wave
-        takes_part = persistent.random(len(brands)) < PARTICIPATION
-        lasting = persistent.standard_normal(len(brands))
+        takes_part, lasting = _lasting_traits(world.seed, brands)
         z = (cx - cx.mean()) / cx.std()
         noise = 0.8 * lasting + 0.6 * rng.standard_normal(len(brands))
         latent = RHO * z + np.sqrt(1 - RHO**2) * noise

@@ -26,7 +26,9 @@ import pytest
 
 from tests.conftest import DemoWarehouse
 
-MEASUREMENT_TOLERANCE = 0.10
+#: Rounded answers of 3–6 managers and survey-estimated CX indices attenuate a
+#: correlation near 0.7 by a few hundredths and perturb it by as much again.
+MEASUREMENT_TOLERANCE = 0.15
 SAMPLING_STANDARD_ERRORS = 3.0
 
 PAIRS_SQL = """
