@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -92,12 +93,17 @@ def browser_page(app_url: str) -> Iterator[object]:
         browser.close()
 
 
-SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
+# A test run writes its screenshots to a scratch folder so that ``make test``
+# leaves the checkout clean; to refresh the README's images (docs/screenshots/) run
+# ``CXBENCH_SCREENSHOT_DIR=docs/screenshots .venv/bin/pytest tests/browser``.
 
 
 def screenshot_path(name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS / name
+    """Where a screenshot goes: ``$CXBENCH_SCREENSHOT_DIR``, else a scratch folder."""
+    chosen = os.environ.get("CXBENCH_SCREENSHOT_DIR")
+    folder = Path(chosen) if chosen else Path(tempfile.gettempdir()) / "cxbench-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
 
 
 #: Tallest screenshot taken; the longest page fits, a runaway layout does not.
@@ -109,7 +115,7 @@ _CONTENT_HEIGHT_JS = """
 
 
 def save_screenshot(page: object, name: str) -> Path:
-    """Screenshot the whole page into docs/screenshots/.
+    """Screenshot the whole page (see :func:`screenshot_path` for where).
 
     Streamlit scrolls its main area inside the window, so ``full_page`` alone stops
     at the viewport: the window is made as tall as the content first, then restored.

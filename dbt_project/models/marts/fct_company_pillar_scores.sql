@@ -82,6 +82,10 @@ final as (
 
     from estimated
 
+    {#- a pillar no evaluation of the company scored (too few statements answered
+        in each) has no estimate, so no row: absent, not a row of NULLs #}
+    where n_evaluations > 0
+
 )
 
 select * from final
