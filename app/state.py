@@ -19,6 +19,8 @@ COUNTRY = "country"
 WAVE = "wave"
 #: Compare page.
 ORGANISATION = "compare_organisation"
+#: Maturity page: the assessed organisation (starts from the Compare choice).
+MATURITY_ORGANISATION = "maturity_organisation"
 #: Rankings page: sector filter ("" = all sectors) and how many companies to list.
 RANKINGS_SECTOR = "rankings_sector"
 RANKINGS_TOP_N = "rankings_top_n"
@@ -34,6 +36,7 @@ QUERY_PARAMS: dict[str, str] = {
     COUNTRY: "country",
     WAVE: "wave",
     ORGANISATION: "org",
+    MATURITY_ORGANISATION: "assessed",
     RANKINGS_SECTOR: "sector",
     RANKINGS_TOP_N: "top",
     SECTORS_SECTOR: "profile",

@@ -9,8 +9,6 @@ reproduces the view. The table, priority list and trend are drawn by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import streamlit as st
 
@@ -19,15 +17,6 @@ from app.views import compare_sections, sidebar
 
 #: What this page writes into the URL.
 URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.ORGANISATION)
-
-
-@dataclass(frozen=True)
-class Selection:
-    """The country × wave × organisation the user is looking at."""
-
-    country: str
-    wave: int
-    company_id: str
 
 
 def render() -> None:
@@ -40,23 +29,11 @@ def render() -> None:
     sidebar.finish_page(URL_KEYS)
 
 
-def _select(warehouse: queries.WarehouseFile, language: str) -> Selection | None:
+def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selection | None:
     """Draw the country, wave and organisation selectors; None if a list is empty."""
-    chosen = sidebar.country_wave_selectors(warehouse, language)
-    if chosen is None:
-        return None
-    names = queries.organisations(warehouse, chosen.country, chosen.wave)
-    company_ids = list(names)
-    state.settle_choice(state.ORGANISATION, company_ids)
-    if not company_ids:
-        return None
-    company_id = st.sidebar.selectbox(
-        i18n.text("organisation", language),
-        options=company_ids,
-        format_func=names.__getitem__,
-        key=state.ORGANISATION,
+    return sidebar.organisation_selectors(
+        warehouse, language, queries.organisations, state.ORGANISATION
     )
-    return Selection(country=chosen.country, wave=chosen.wave, company_id=company_id)
 
 
 def _render_comparison(warehouse: queries.WarehouseFile, language: str) -> None:

@@ -14,7 +14,6 @@ is built here because it is this page's alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -24,19 +23,8 @@ import streamlit as st
 from app import i18n, queries, state
 from app.views import sidebar
 
-#: What this page writes into the URL (the organisation has its own key, below).
-URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE)
-#: The organisation picked on this page; it starts from the Compare page's choice.
-ORGANISATION = "maturity_organisation"
-
-
-@dataclass(frozen=True)
-class Selection:
-    """The country × wave × assessed organisation the user is looking at."""
-
-    country: str
-    wave: int
-    company_id: str
+#: What this page writes into the URL.
+URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.MATURITY_ORGANISATION)
 
 
 def render() -> None:
@@ -49,37 +37,27 @@ def render() -> None:
     sidebar.finish_page(URL_KEYS)
 
 
-def _select(warehouse: queries.WarehouseFile, language: str) -> Selection | None:
-    """Country, wave and assessed organisation; None when nothing is assessed there."""
-    chosen = sidebar.country_wave_selectors(warehouse, language)
-    if chosen is None or not queries.maturity_available(warehouse):
-        return None
-    names = queries.maturity_organisations(warehouse, chosen.country, chosen.wave)
-    _settle_organisation(list(names))
-    if not names:
-        return None
-    company_id = st.sidebar.selectbox(
-        i18n.text("organisation", language),
-        options=list(names),
-        format_func=names.__getitem__,
-        key=ORGANISATION,
+def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selection | None:
+    """Country, wave and assessed organisation; None when nothing is assessed there.
+
+    The organisation starts from the one chosen on Compare when it was assessed.
+    """
+    return sidebar.organisation_selectors(
+        warehouse,
+        language,
+        _assessed_organisations,
+        state.MATURITY_ORGANISATION,
+        default=st.session_state.get(state.ORGANISATION),
     )
-    return Selection(chosen.country, chosen.wave, company_id)
 
 
-def _settle_organisation(options: list[str]) -> None:
-    """Keep a valid choice before the selectbox is drawn: the current one, else the
-    organisation chosen on Compare, else the first. (Not in the URL, so not through
-    :func:`app.state.settle_choice`, which is for URL-mirrored keys.)"""
-    if st.session_state.get(ORGANISATION) in options:
-        return
-    compared = st.session_state.get(state.ORGANISATION)
-    if compared in options:
-        st.session_state[ORGANISATION] = compared
-    elif options:
-        st.session_state[ORGANISATION] = options[0]
-    else:
-        st.session_state.pop(ORGANISATION, None)
+def _assessed_organisations(
+    warehouse: queries.WarehouseFile, country: str, wave: int
+) -> dict[str, str]:
+    """Organisations with a maturity assessment (none when the marts are absent)."""
+    if not queries.maturity_available(warehouse):
+        return {}
+    return queries.maturity_organisations(warehouse, country, wave)
 
 
 def _render_maturity(warehouse: queries.WarehouseFile, language: str) -> None:

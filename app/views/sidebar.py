@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -65,6 +66,48 @@ def country_wave_selectors(warehouse: queries.WarehouseFile, language: str) -> C
         return None
     wave = st.sidebar.selectbox(i18n.text("wave", language), options=waves, key=state.WAVE)
     return CountryWave(country=country, wave=wave)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The country × wave × organisation the user is looking at."""
+
+    country: str
+    wave: int
+    company_id: str
+
+
+#: Organisations offered for a country × wave: company id -> name, in display order.
+OrganisationList = Callable[[queries.WarehouseFile, str, int], dict[str, str]]
+
+
+def organisation_selectors(
+    warehouse: queries.WarehouseFile,
+    language: str,
+    organisations: OrganisationList,
+    key: str,
+    default: str | None = None,
+) -> Selection | None:
+    """Country, wave and organisation selectors; None when a list is empty.
+
+    ``key`` is the organisation's session (and URL) key; ``default`` is preferred
+    when the current choice is not on offer (the Maturity page starts from the
+    organisation chosen on Compare).
+    """
+    chosen = country_wave_selectors(warehouse, language)
+    if chosen is None:
+        return None
+    names = organisations(warehouse, chosen.country, chosen.wave)
+    state.settle_choice(key, list(names), default=default)
+    if not names:
+        return None
+    company_id = st.sidebar.selectbox(
+        i18n.text("organisation", language),
+        options=list(names),
+        format_func=names.__getitem__,
+        key=key,
+    )
+    return Selection(country=chosen.country, wave=chosen.wave, company_id=company_id)
 
 
 def finish_page(url_keys: tuple[str, ...]) -> None:

@@ -12,7 +12,6 @@ from page_helpers import MakePage, choose, metrics, run, table_with, texts
 from streamlit.testing.v1 import AppTest
 
 from app import state
-from app.views import maturity
 
 LABELS = {item[0]: item[3] for item in ITEMS}
 
@@ -25,14 +24,14 @@ def assessed(warehouse: Path) -> Iterator[Path]:
 
 def _page(make_page: MakePage, company_id: str) -> AppTest:
     at = run(make_page("maturity"))
-    return choose(at, maturity.ORGANISATION, company_id)
+    return choose(at, state.MATURITY_ORGANISATION, company_id)
 
 
 def test_follower_sees_its_profile_against_leader_and_sector(
     assessed: Path, make_page: MakePage
 ) -> None:
     at = _page(make_page, "nl_beta")
-    assert at.selectbox(key=maturity.ORGANISATION).options == ["Alfa Bank", "Beta Bank",
+    assert at.selectbox(key=state.MATURITY_ORGANISATION).options == ["Alfa Bank", "Beta Bank",
                                                                 "Delta Telecom"]  # fmt: skip
     shown = table_with(at, "score", "leader_score", "sector_avg_score", "priority_rank")
     assert shown["item_label"].tolist() == [LABELS[item[0]] for item in ITEMS]
@@ -96,3 +95,15 @@ def test_no_assessment_gives_a_friendly_message(
         choose(at, state.COUNTRY, "PL")
     assert "No maturity self-assessments" in texts(at)
     assert not at.dataframe
+
+
+def test_assessed_organisation_is_shared_through_the_url(
+    assessed: Path, make_page: MakePage
+) -> None:
+    """A link to the Maturity page reopens the same organisation; choosing one updates it."""
+    at = make_page("maturity")
+    at.query_params.update({"country": "NL", "wave": "2024", "assessed": "nl_beta"})
+    run(at)
+    assert at.selectbox(key=state.MATURITY_ORGANISATION).value == "nl_beta"
+    choose(at, state.MATURITY_ORGANISATION, "nl_alfa")
+    assert at.query_params["assessed"] == "nl_alfa"
