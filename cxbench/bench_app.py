@@ -88,6 +88,15 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
             q.quality_results(key, runs["run_id"].iloc[0], False)
         q.latest_batches(key, 20), q.reject_reasons(key, 50)
 
+    def maturity(key: q.WarehouseFile, s: Selection) -> None:
+        q.open_warehouse(Path(key.path), page="maturity")
+        q.countries(key), q.waves(key, s.country)
+        if q.maturity_available(key):
+            q.maturity_organisations(key, s.country, s.wave)
+            q.maturity_stage(key, s.wave, s.company_id, "en")
+            q.maturity_profile(key, s.wave, s.company_id, "en")
+            q.maturity_links(key, s.wave, "en")
+
     def methodology(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), page="methodology")
         q.methodology_parameters(key), q.methodology_coverage(key)
@@ -97,6 +106,7 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
         "rankings": rankings,
         "sectors": sectors,
         "drivers": drivers,
+        "maturity": maturity,
         "quality": quality,
         "methodology": methodology,
     }
