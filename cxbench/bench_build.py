@@ -104,7 +104,11 @@ def prepare_raw(cache: Path, evaluations: int, log: Path) -> Path:
     if evaluations > BASE_EVALUATIONS:
         partial = target.with_suffix(".partial")
         shutil.copyfile(base, partial)
-        replicate_evaluations(partial, evaluations)
+        # In a child: the parent's resident size at fork time would otherwise be
+        # inherited as the peak memory of every process timed after it.
+        replicate = [sys.executable, "-m", "cxbench.bench_build", "replicate",
+                     "--db", str(partial), "--evaluations", str(evaluations)]  # fmt: skip
+        timed(replicate, dict(os.environ), log)
         partial.rename(target)
     return target
 
@@ -251,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     core = sub.add_parser("core", help="run the hand-written SQL script on a warehouse")
     core.add_argument("--db", type=Path, required=True)
+    grow = sub.add_parser("replicate", help="grow a raw warehouse's evaluations by copying rows")
+    grow.add_argument("--db", type=Path, required=True)
+    grow.add_argument("--evaluations", type=int, required=True)
     parser.add_argument("--evaluations", type=int, nargs="+", default=[BASE_EVALUATIONS])
     parser.add_argument("--cache", type=Path, help="where prepared raw warehouses are kept")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per size; fastest counts")
@@ -258,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "core":
         run_core_script(args.db)
+        return 0
+    if args.command == "replicate":
+        replicate_evaluations(args.db, args.evaluations)
         return 0
     cache = args.cache or load_settings().generated_dir / "bench-build"
     cache.mkdir(parents=True, exist_ok=True)
