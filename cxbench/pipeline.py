@@ -35,6 +35,9 @@ LAYER_TABLES = {
         "marts.dim_company",
         "marts.fct_company_pillar_scores",
         "marts.fct_company_scores",
+        "marts.fct_leader_gaps",
+        "marts.fct_sector_scores",
+        "marts.fct_maturity",
     ),
 }
 
