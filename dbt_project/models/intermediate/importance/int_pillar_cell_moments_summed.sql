@@ -15,18 +15,8 @@
     on_schema_change='sync_all_columns',
 ) }}
 {%- set dimensions = var('weighting_dimensions') -%}
-{%- set variables = [] -%}
-{%- for pillar_id in pillar_statements() -%}
-    {%- do variables.append((pillar_id, pillar_id ~ "_score")) -%}
-{%- endfor -%}
-{%- do variables.extend([("nps", "nps"), ("loyalty", "loyalty")]) -%}
-{%- set pairs = [] -%}
-{%- for name, column in variables -%}
-    {%- set position = loop.index0 -%}
-    {%- for other_name, other_column in variables[position:] -%}
-        {%- do pairs.append((name ~ "__" ~ other_name, column ~ " * " ~ other_column)) -%}
-    {%- endfor -%}
-{%- endfor -%}
+{%- set variables = importance_variables() -%}
+{%- set pairs = importance_pairs() -%}
 
 with
 

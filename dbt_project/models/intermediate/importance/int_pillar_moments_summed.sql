@@ -11,18 +11,8 @@
     the cell's raking weight is applied to those sums here.
 -#}
 {%- set dimensions = var('weighting_dimensions') -%}
-{%- set variables = [] -%}
-{%- for pillar_id in pillar_statements() -%}
-    {%- do variables.append((pillar_id, pillar_id ~ "_score")) -%}
-{%- endfor -%}
-{%- do variables.extend([("nps", "nps"), ("loyalty", "loyalty")]) -%}
-{%- set pairs = [] -%}
-{%- for name, column in variables -%}
-    {%- set position = loop.index0 -%}
-    {%- for other_name, other_column in variables[position:] -%}
-        {%- do pairs.append((name ~ "__" ~ other_name, column ~ " * " ~ other_column)) -%}
-    {%- endfor -%}
-{%- endfor -%}
+{%- set variables = importance_variables() -%}
+{%- set pairs = importance_pairs() -%}
 
 with
 
