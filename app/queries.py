@@ -245,17 +245,20 @@ def organisations(key: WarehouseFile, country: str, wave: int) -> dict[str, str]
 
 #: Pillar labels in the chosen language; the language is the first ``?`` of any query
 #: that starts with this CTE, chosen in a ``case`` so nothing is formatted into SQL.
-_PILLARS_CTE = """
-pillars as (
-    select
-        pillar_id,
-        sort_order,
-        case ?
+#: The ``label_<language>`` column chosen by a ``?`` parameter (English by default).
+_LABEL_IN_LANGUAGE = """case ?
             when 'nl' then label_nl
             when 'no' then label_no
             when 'pl' then label_pl
             else label_en
-        end as pillar_label,
+        end"""
+
+_PILLARS_CTE = f"""
+pillars as (
+    select
+        pillar_id,
+        sort_order,
+        {_LABEL_IN_LANGUAGE} as pillar_label,
     from wh.marts.dim_pillar
 )
 """
@@ -891,7 +894,7 @@ def sector_leader(
 def pillar_scores(
     key: WarehouseFile, country: str, wave: int, company_id: str, language: str
 ) -> pd.DataFrame:
-    """Six rows (one per pillar, in pillar order) of one company's scores with labels.
+    """One company's scores with labels: a row per pillar it was scored on, in pillar order.
 
     Columns: ``pillar_id, sort_order, pillar_label, mean_score, ci_low, ci_high,
     n_evaluations, is_eligible``. The label column is chosen by a parameter in a
@@ -899,19 +902,8 @@ def pillar_scores(
     """
     return _frame(
         key,
-        """
-        with pillars as (
-            select
-                pillar_id,
-                sort_order,
-                case ?
-                    when 'nl' then label_nl
-                    when 'no' then label_no
-                    when 'pl' then label_pl
-                    else label_en
-                end as pillar_label,
-            from wh.marts.dim_pillar
-        ),
+        f"""
+        with {_PILLARS_CTE},
 
         select
             pillars.pillar_id,
@@ -946,18 +938,13 @@ MATURITY_TABLES = (
 )
 
 #: Maturity item labels in the chosen language (first ``?`` of the query).
-_MATURITY_ITEMS_CTE = """
+_MATURITY_ITEMS_CTE = f"""
 items as (
     select
         item_id,
         item_group,
         sort_order,
-        case ?
-            when 'nl' then label_nl
-            when 'no' then label_no
-            when 'pl' then label_pl
-            else label_en
-        end as item_label,
+        {_LABEL_IN_LANGUAGE} as item_label,
     from wh.marts.dim_maturity_item
 )
 """
