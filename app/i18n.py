@@ -720,23 +720,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "method_averages_app": {
         "en": (
-            "**Intervals of averages (app).** The app draws a sector or national average "
-            "with an interval from the averaged companies' standard errors: "
+            "**Intervals of averages.** A sector or national pillar average has an "
+            "interval from the averaged companies' standard errors: "
             "√(Σ se²) / k, with the same critical value as the company intervals."
         ),
         "nl": (
-            "**Intervallen van gemiddelden (app).** De app tekent een sector- of landelijk "
-            "gemiddelde met een interval uit de standaardfouten van de bedrijven: "
+            "**Intervallen van gemiddelden.** Een sector- of landelijk gemiddelde per "
+            "pijler heeft een interval uit de standaardfouten van de bedrijven: "
             "√(Σ se²) / k, met dezelfde kritieke waarde als de bedrijfsintervallen."
         ),
         "no": (
-            "**Intervaller for snitt (appen).** Appen viser et bransje- eller nasjonalt "
-            "snitt med et intervall fra selskapenes standardfeil: √(Σ se²) / k, med "
+            "**Intervaller for snitt.** Et bransje- eller nasjonalt snitt per søyle "
+            "har et intervall fra selskapenes standardfeil: √(Σ se²) / k, med "
             "samme kritiske verdi som selskapsintervallene."
         ),
         "pl": (
-            "**Przedziały średnich (aplikacja).** Aplikacja rysuje średnią sektora lub "
-            "kraju z przedziałem z błędów standardowych firm: √(Σ se²) / k, z tą samą "
+            "**Przedziały średnich.** Średnia sektora lub kraju dla filaru ma "
+            "przedział z błędów standardowych firm: √(Σ se²) / k, z tą samą "
             "wartością krytyczną co przedziały firm."
         ),
     },

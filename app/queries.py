@@ -271,58 +271,16 @@ pillars as (
 def benchmark_pillars(
     key: WarehouseFile, country: str, wave: int, sector_code: str, language: str
 ) -> pd.DataFrame:
-    """Sector and national average per pillar, with an interval and any suppression.
+    """Sector and national average per pillar, with its interval and any suppression.
 
-    One row per ``benchmark`` (``sector``, ``country``) × pillar. ``mean_score`` is the
-    mart's average (NULL when suppressed, ``suppression_reason`` says why). The marts
-    carry no interval for an average, so one is computed here from the averaged
-    companies' standard errors: the average of k independent company means has
-    standard error sqrt(Σ se²) / k, and the critical value is the one the company
-    intervals were built with ((ci_high − mean) / se), so both use one confidence level.
+    One row per ``benchmark`` (``sector``, ``country``) × pillar. ``mean_score`` and
+    the interval are the marts' (NULL when suppressed; ``suppression_reason`` says
+    why): the average of k company means with standard error sqrt(Σ se²) / k.
     """
     return _frame(
         key,
         f"""
         with {_PILLARS_CTE},
-
-        ranked as (
-            select
-                company_id,
-                sector_code,
-            from wh.marts.fct_company_scores
-            where country = ? and wave = ? and rank_in_country is not null
-        ),
-
-        company_errors as (
-            select
-                scores.pillar_id,
-                ranked.sector_code,
-                scores.std_error,
-                (scores.ci_high - scores.mean_score) / nullif(scores.std_error, 0) as z,
-            from wh.marts.fct_company_pillar_scores as scores
-            inner join ranked
-                on scores.company_id = ranked.company_id
-            where scores.country = ? and scores.wave = ? and scores.mean_score is not null
-        ),
-
-        errors as (
-            select
-                'sector' as benchmark,
-                pillar_id,
-                sqrt(sum(std_error * std_error)) / count(*) as std_error,
-                avg(z) as z,
-            from company_errors
-            where sector_code = ?
-            group by all
-            union all
-            select
-                'country' as benchmark,
-                pillar_id,
-                sqrt(sum(std_error * std_error)) / count(*) as std_error,
-                avg(z) as z,
-            from company_errors
-            group by all
-        ),
 
         averages as (
             select
@@ -330,6 +288,8 @@ def benchmark_pillars(
                 pillar_id,
                 n_companies_scored,
                 avg_score,
+                ci_low,
+                ci_high,
                 is_suppressed,
                 suppression_reason,
             from wh.marts.fct_sector_pillar_scores
@@ -340,6 +300,8 @@ def benchmark_pillars(
                 pillar_id,
                 n_companies_scored,
                 avg_score,
+                ci_low,
+                ci_high,
                 is_suppressed,
                 suppression_reason,
             from wh.marts.fct_country_pillar_scores
@@ -352,19 +314,17 @@ def benchmark_pillars(
             pillars.sort_order,
             pillars.pillar_label,
             averages.avg_score as mean_score,
-            averages.avg_score - errors.z * errors.std_error as ci_low,
-            averages.avg_score + errors.z * errors.std_error as ci_high,
+            averages.ci_low,
+            averages.ci_high,
             averages.n_companies_scored,
             averages.is_suppressed,
             averages.suppression_reason,
         from averages
         inner join pillars
             on averages.pillar_id = pillars.pillar_id
-        left join errors
-            on averages.benchmark = errors.benchmark and averages.pillar_id = errors.pillar_id
         order by averages.benchmark desc, pillars.sort_order
         """,
-        [language, *([country, wave] * 2), sector_code, country, wave, sector_code, country, wave],
+        [language, country, wave, sector_code, country, wave],
     )
 
 

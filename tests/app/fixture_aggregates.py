@@ -88,9 +88,17 @@ class Aggregate:
         return self.mean([row.pillar(pillar_id)[0] for row in self.ranked])
 
     def pillar_half_width(self, pillar_id: str) -> float:
-        """The app's interval of the average: z · sqrt(Σ se²) / k, se = half width / z."""
+        """The marts' interval of the average: z · sqrt(Σ se²) / k, se = half width / z."""
         k = len(self.ranked)
         return math.sqrt(sum(row.half_width**2 for row in self.ranked)) / k
+
+    def pillar_interval(self, pillar_id: str) -> tuple[float | None, ...]:
+        """Average, standard error, interval bounds of a pillar (all NULL when suppressed)."""
+        average = self.pillar_average(pillar_id)
+        if average is None:
+            return (None, None, None, None)
+        half_width = self.pillar_half_width(pillar_id)
+        return (average, half_width / CRITICAL_VALUE, average - half_width, average + half_width)
 
 
 def aggregate(
@@ -197,13 +205,14 @@ create table marts.fct_country_scores (
 );
 create table marts.fct_sector_pillar_scores (
     sector_code varchar, country varchar, wave integer, pillar_id varchar,
-    n_companies_scored integer, avg_score double, is_suppressed boolean,
-    suppression_reason varchar, methodology_version varchar
+    n_companies_scored integer, avg_score double, std_error double, ci_low double,
+    ci_high double, is_suppressed boolean, suppression_reason varchar,
+    methodology_version varchar
 );
 create table marts.fct_country_pillar_scores (
     country varchar, wave integer, pillar_id varchar, n_companies_scored integer,
-    avg_score double, is_suppressed boolean, suppression_reason varchar,
-    methodology_version varchar
+    avg_score double, std_error double, ci_low double, ci_high double,
+    is_suppressed boolean, suppression_reason varchar, methodology_version varchar
 );
 create table marts.fct_leader_gaps (
     company_id varchar, country varchar, wave integer, sector_code varchar, pillar_id varchar,
@@ -251,7 +260,7 @@ def write(connection: duckdb.DuckDBPyConnection, scores: Sequence[CompanyWave]) 
     for cell in _aggregates(scores):
         shared = (cell.is_suppressed, cell.suppression_reason, METHODOLOGY)
         for pillar_id in PILLAR_IDS:
-            pillar = (pillar_id, len(cell.ranked), cell.pillar_average(pillar_id), *shared)
+            pillar = (pillar_id, len(cell.ranked), *cell.pillar_interval(pillar_id), *shared)
             if cell.sector_code:
                 sector_pillars.append((cell.sector_code, cell.country, cell.wave, *pillar))
             else:

@@ -98,7 +98,8 @@ MART_COLUMNS = {
     ],
     "fct_sector_pillar_scores": [
         "sector_code", "country", "wave", "pillar_id", "n_companies_scored", "avg_score",
-        "revenue_weighted_score", "is_suppressed", "suppression_reason", "methodology_version",
+        "revenue_weighted_score", "std_error", "ci_low", "ci_high", "is_suppressed",
+        "suppression_reason", "methodology_version",
     ],
     "fct_country_scores": [
         "country", "wave", "n_companies", "n_eligible_companies", "n_evaluations",
@@ -109,7 +110,8 @@ MART_COLUMNS = {
     ],
     "fct_country_pillar_scores": [
         "country", "wave", "pillar_id", "n_companies_scored", "avg_score",
-        "revenue_weighted_score", "is_suppressed", "suppression_reason", "methodology_version",
+        "revenue_weighted_score", "std_error", "ci_low", "ci_high", "is_suppressed",
+        "suppression_reason", "methodology_version",
     ],
     "fct_maturity": [
         "company_id", "country", "sector_code", "wave", "item_group", "item_id", "sort_order",

@@ -121,6 +121,39 @@ def test_ranks_follow_cx_index_among_eligible_companies(demo_warehouse: DemoWare
         )
 
 
+def test_national_pillar_averages_and_intervals_follow_their_companies(
+    demo_warehouse: DemoWarehouse,
+) -> None:
+    """Average of the ranked companies' pillar means, se = sqrt(Σ se²) / k, 95% interval."""
+    members = read(
+        demo_warehouse.db_path,
+        """
+        select pillars.country, pillars.wave, pillars.pillar_id, pillars.mean_score,
+               pillars.std_error
+        from marts.fct_company_pillar_scores as pillars
+        inner join marts.fct_company_scores as scores using (company_id, wave)
+        where scores.is_eligible and scores.cx_index is not null
+        """,
+    )
+    expected = members.groupby(["country", "wave", "pillar_id"]).agg(
+        avg=("mean_score", "mean"),
+        se=("std_error", lambda se: np.sqrt((se**2).sum()) / se.count()),
+    )
+    published = read(
+        demo_warehouse.db_path,
+        "select * from marts.fct_country_pillar_scores where not is_suppressed",
+    ).join(expected, on=["country", "wave", "pillar_id"])
+    assert len(published) > 0
+    np.testing.assert_allclose(published["avg_score"], published["avg"], atol=1e-9)
+    np.testing.assert_allclose(published["std_error"], published["se"], atol=1e-12)
+    np.testing.assert_allclose(
+        published["ci_high"] - published["avg_score"], 1.959963984540054 * published["se"]
+    )
+    np.testing.assert_allclose(
+        published["avg_score"] - published["ci_low"], 1.959963984540054 * published["se"]
+    )
+
+
 def test_quality_run_is_recorded_and_passed(demo_warehouse: DemoWarehouse) -> None:
     runs = read(demo_warehouse.db_path, "select * from audit.quality_runs")
     assert len(runs) == 1 and bool(runs.success[0])

@@ -1,9 +1,11 @@
 {#-
     Country averages per pillar (one row per country × wave × pillar): the mean of the
     eligible, ranked companies' weighted pillar means, plain and
-    revenue-weighted. Disclosure control is the country's (fct_country_scores): a
+    revenue-weighted, with the standard error and interval of the plain
+    average. Disclosure control is the country's (fct_country_scores): a
     suppressed country has every pillar value NULL, with the same reason.
 -#}
+{%- set z_critical = normal_quantile(var('confidence_level')) -%}
 with
 
 company_pillar_scores as (
@@ -37,6 +39,7 @@ members as (
         company_pillar_scores.wave,
         company_pillar_scores.pillar_id,
         company_pillar_scores.mean_score,
+        company_pillar_scores.std_error,
         companies.revenue
 
     from company_pillar_scores
@@ -59,6 +62,8 @@ averaged as (
         pillar_id,
         count(mean_score) as n_companies_scored,
         avg(mean_score) as avg_score,
+        {#- the mean of k independent company means: se = sqrt(Σ se²) / k #}
+        sqrt(sum(std_error * std_error)) / count(std_error) as std_error,
         sum(case when revenue > 0 then revenue * mean_score end)
         / sum(case when revenue > 0 then revenue end) as revenue_weighted_score
 
@@ -84,6 +89,11 @@ final as (
         case when not aggregates.is_suppressed then averaged.avg_score end as avg_score,
         case when not aggregates.is_suppressed then averaged.revenue_weighted_score end
             as revenue_weighted_score,
+        case when not aggregates.is_suppressed then averaged.std_error end as std_error,
+        case when not aggregates.is_suppressed
+            then averaged.avg_score - {{ z_critical }} * averaged.std_error end as ci_low,
+        case when not aggregates.is_suppressed
+            then averaged.avg_score + {{ z_critical }} * averaged.std_error end as ci_high,
         aggregates.is_suppressed,
         aggregates.suppression_reason,
         '{{ var("methodology_version") }}' as methodology_version
