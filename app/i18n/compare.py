@@ -1,0 +1,259 @@
+"""The Compare page: an organisation against its sector leader, the averages, priorities, trend."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "sector_average": {
+        "en": "Sector average",
+        "nl": "Sectorgemiddelde",
+        "no": "Bransjesnitt",
+        "pl": "Średnia sektora",
+    },
+    "national_average": {
+        "en": "National average",
+        "nl": "Landelijk gemiddelde",
+        "no": "Nasjonalt snitt",
+        "pl": "Średnia krajowa",
+    },
+    "sector_average_suppressed": {
+        "en": "The sector average of {sector} is suppressed: {reason}.",
+        "nl": "Het sectorgemiddelde van {sector} wordt niet getoond: {reason}.",
+        "no": "Bransjesnittet for {sector} er skjult: {reason}.",
+        "pl": "Średnia sektora {sector} jest ukryta: {reason}.",
+    },
+    "national_average_suppressed": {
+        "en": "The national average is suppressed: {reason}.",
+        "nl": "Het landelijk gemiddelde wordt niet getoond: {reason}.",
+        "no": "Det nasjonale snittet er skjult: {reason}.",
+        "pl": "Średnia krajowa jest ukryta: {reason}.",
+    },
+    "gap_to_leader": {
+        "en": "Gap to leader",
+        "nl": "Achterstand op leider",
+        "no": "Avstand til leder",
+        "pl": "Strata do lidera",
+    },
+    "significant_gap": {
+        "en": "Significant gap",
+        "nl": "Significant verschil",
+        "no": "Signifikant avstand",
+        "pl": "Istotna różnica",
+    },
+    "priority": {"en": "Priority", "nl": "Prioriteit", "no": "Prioritet", "pl": "Priorytet"},
+    "priorities": {
+        "en": "What to fix first",
+        "nl": "Wat eerst verbeteren",
+        "no": "Hva som bør forbedres først",
+        "pl": "Co poprawić najpierw",
+    },
+    "priority_caption": {
+        "en": (
+            "Priority = gap to {leader} × pillar importance; the top row is worth most "
+            "for advocacy and loyalty. Coloured: whether the gap is statistically significant."
+        ),
+        "nl": (
+            "Prioriteit = achterstand op {leader} × belang van de pijler; de bovenste rij "
+            "levert het meest op voor aanbeveling en loyaliteit. Kleur: of het verschil "
+            "statistisch significant is."
+        ),
+        "no": (
+            "Prioritet = avstand til {leader} × pilarens betydning; øverste rad betyr mest "
+            "for anbefaling og lojalitet. Farge: om avstanden er statistisk signifikant."
+        ),
+        "pl": (
+            "Priorytet = strata do {leader} × waga filaru; pierwszy wiersz najbardziej "
+            "wpływa na polecenia i lojalność. Kolor: czy różnica jest istotna statystycznie."
+        ),
+    },
+    "no_priorities": {
+        "en": "Without a sector leader there are no gaps to rank.",
+        "nl": "Zonder sectorleider zijn er geen achterstanden te rangschikken.",
+        "no": "Uten bransjeleder er det ingen avstander å rangere.",
+        "pl": "Bez lidera sektora nie ma strat do uszeregowania.",
+    },
+    "leader_no_priorities": {
+        "en": "{org} leads its sector: there is no gap to the leader to close.",
+        "nl": "{org} leidt de sector: er is geen achterstand op de leider.",
+        "no": "{org} leder bransjen: det er ingen avstand til lederen å ta igjen.",
+        "pl": "{org} prowadzi w sektorze: nie ma straty do lidera.",
+    },
+    "trend": {
+        "en": "Trend over waves",
+        "nl": "Ontwikkeling over metingen",
+        "no": "Utvikling over bølger",
+        "pl": "Zmiany w kolejnych edycjach",
+    },
+    "trend_caption": {
+        "en": (
+            "Left: CX index of the organisation and the (unsuppressed) averages. Right: "
+            "pillar means with 95% confidence intervals per wave."
+        ),
+        "nl": (
+            "Links: CX-index van de organisatie en de (getoonde) gemiddelden. Rechts: "
+            "pijlergemiddelden met 95%-betrouwbaarheidsintervallen per meting."
+        ),
+        "no": (
+            "Venstre: CX-indeks for organisasjonen og de (viste) snittene. Høyre: "
+            "pilarsnitt med 95 % konfidensintervaller per bølge."
+        ),
+        "pl": (
+            "Po lewej: indeks CX organizacji i (nieukryte) średnie. Po prawej: średnie "
+            "filarów z 95% przedziałami ufności w każdej edycji."
+        ),
+    },
+    "reason_few_companies": {
+        "en": "fewer than {minimum} eligible companies (n={n})",
+        "nl": "minder dan {minimum} gerangschikte bedrijven (n={n})",
+        "no": "færre enn {minimum} rangerte selskaper (n={n})",
+        "pl": "mniej niż {minimum} firm w rankingu (n={n})",
+    },
+    "reason_dominant_company": {
+        "en": "one company holds {share}% of evaluations",
+        "nl": "één bedrijf heeft {share}% van de beoordelingen",
+        "no": "ett selskap har {share} % av vurderingene",
+        "pl": "jedna firma ma {share}% ocen",
+    },
+    "trend_suppressed": {
+        "en": "{average} {wave} is suppressed: {reason}.",
+        "nl": "{average} {wave} wordt niet getoond: {reason}.",
+        "no": "{average} {wave} er skjult: {reason}.",
+        "pl": "{average} {wave} jest ukryta: {reason}.",
+    },
+    "one_wave_only": {
+        "en": "Only one wave so far: a trend needs at least two.",
+        "nl": "Nog maar één meting: voor een ontwikkeling zijn er minstens twee nodig.",
+        "no": "Bare én bølge så langt: en utvikling krever minst to.",
+        "pl": "Na razie tylko jedna edycja: trend wymaga co najmniej dwóch.",
+    },
+    "average_interval_caption": {
+        "en": (
+            "Averages are the mean of the ranked companies' pillar scores; their 95% "
+            "interval combines those companies' standard errors."
+        ),
+        "nl": (
+            "Gemiddelden zijn het gemiddelde van de pijlerscores van de gerangschikte "
+            "bedrijven; het 95%-interval combineert hun standaardfouten."
+        ),
+        "no": (
+            "Snittene er gjennomsnittet av de rangerte selskapenes pilarpoeng; 95 % "
+            "intervallet kombinerer deres standardfeil."
+        ),
+        "pl": (
+            "Średnie to średnia wyników filarów firm w rankingu; 95% przedział łączy ich "
+            "błędy standardowe."
+        ),
+    },
+    "versus_leader": {
+        "en": "{org} vs. sector leader — {sector}, {country} {wave}",
+        "nl": "{org} vs. sectorleider — {sector}, {country} {wave}",
+        "no": "{org} mot bransjeleder — {sector}, {country} {wave}",
+        "pl": "{org} a lider sektora — {sector}, {country} {wave}",
+    },
+    "is_leader": {
+        "en": "{org} is the sector leader.",
+        "nl": "{org} is de sectorleider.",
+        "no": "{org} er bransjeleder.",
+        "pl": "{org} jest liderem sektora.",
+    },
+    "leader_is": {
+        "en": "Sector leader: {leader} (CX index {cx_index})",
+        "nl": "Sectorleider: {leader} (CX-index {cx_index})",
+        "no": "Bransjeleder: {leader} (CX-indeks {cx_index})",
+        "pl": "Lider sektora: {leader} (indeks CX {cx_index})",
+    },
+    "no_leader": {
+        "en": "No company in this sector reaches the minimum base, so there is no leader.",
+        "nl": "Geen bedrijf in deze sector haalt de minimale basis; er is dus geen leider.",
+        "no": "Ingen selskaper i bransjen når minstegrunnlaget, så det er ingen leder.",
+        "pl": "Żadna firma w tym sektorze nie osiąga minimalnej bazy, więc nie ma lidera.",
+    },
+    "not_ranked": {
+        "en": (
+            "{org} has {n} evaluations, below the minimum base: its numbers are shown "
+            "but it is not ranked."
+        ),
+        "nl": (
+            "{org} heeft {n} beoordelingen, minder dan de minimale basis: de cijfers "
+            "worden getoond, maar het bedrijf wordt niet gerangschikt."
+        ),
+        "no": (
+            "{org} har {n} vurderinger, under minstegrunnlaget: tallene vises, "
+            "men selskapet rangeres ikke."
+        ),
+        "pl": (
+            "{org} ma {n} ocen, poniżej minimalnej bazy: wyniki są pokazane, "
+            "ale firma nie jest klasyfikowana."
+        ),
+    },
+    "cx_index": {"en": "CX index", "nl": "CX-index", "no": "CX-indeks", "pl": "Indeks CX"},
+    "rank_in_country": {
+        "en": "Rank in country",
+        "nl": "Positie in land",
+        "no": "Plass i landet",
+        "pl": "Miejsce w kraju",
+    },
+    "rank_in_sector": {
+        "en": "Rank in sector",
+        "nl": "Positie in sector",
+        "no": "Plass i bransjen",
+        "pl": "Miejsce w sektorze",
+    },
+    "rank_of": {
+        "en": "{rank} of {total}",
+        "nl": "{rank} van {total}",
+        "no": "{rank} av {total}",
+        "pl": "{rank} z {total}",
+    },
+    "not_ranked_short": {
+        "en": "not ranked",
+        "nl": "niet gerangschikt",
+        "no": "ikke rangert",
+        "pl": "poza rankingiem",
+    },
+    "evaluations": {"en": "Evaluations", "nl": "Beoordelingen", "no": "Vurderinger", "pl": "Oceny"},
+    "pillar": {"en": "Pillar", "nl": "Pijler", "no": "Pilar", "pl": "Filar"},
+    "score": {
+        "en": "Score (1–10)",
+        "nl": "Score (1–10)",
+        "no": "Poeng (1–10)",
+        "pl": "Wynik (1–10)",
+    },
+    "mean": {"en": "mean", "nl": "gemiddelde", "no": "snitt", "pl": "średnia"},
+    "ci_low": {
+        "en": "95% CI low",
+        "nl": "95%-BI onder",
+        "no": "95 % KI nedre",
+        "pl": "95% PU dolny",
+    },
+    "ci_high": {
+        "en": "95% CI high",
+        "nl": "95%-BI boven",
+        "no": "95 % KI øvre",
+        "pl": "95% PU górny",
+    },
+    "n": {"en": "n", "nl": "n", "no": "n", "pl": "n"},
+    "chart_caption": {
+        "en": (
+            "Dots are mean pillar scores; bars are 95% confidence intervals. A black ring "
+            "marks a statistically significant gap to the sector leader."
+        ),
+        "nl": (
+            "Punten zijn gemiddelde pijlerscores; balken zijn 95%-betrouwbaarheidsintervallen. "
+            "Een zwarte ring markeert een statistisch significante achterstand op de sectorleider."
+        ),
+        "no": (
+            "Punktene er gjennomsnittlige pilarpoeng; strekene er 95 % konfidensintervaller. "
+            "En svart ring markerer en statistisk signifikant avstand til bransjelederen."
+        ),
+        "pl": (
+            "Punkty to średnie wyniki filarów; odcinki to 95% przedziały ufności. Czarny "
+            "okrąg oznacza istotną statystycznie stratę do lidera sektora."
+        ),
+    },
+    "no_scores": {
+        "en": "There are no scores for this selection yet.",
+        "nl": "Voor deze selectie zijn nog geen scores.",
+        "no": "Det finnes ingen poeng for dette utvalget ennå.",
+        "pl": "Dla tego wyboru nie ma jeszcze wyników.",
+    },
+}

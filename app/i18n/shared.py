@@ -1,0 +1,140 @@
+"""Words shared by every page: navigation, selectors, common table words, and what the app
+says when the warehouse cannot serve it."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "language": {"en": "Language", "nl": "Taal", "no": "Språk", "pl": "Język"},
+    "rankings_page": {"en": "Rankings", "nl": "Ranglijsten", "no": "Rangeringer", "pl": "Rankingi"},
+    "sectors_page": {"en": "Sectors", "nl": "Sectoren", "no": "Bransjer", "pl": "Sektory"},
+    "drivers_page": {
+        "en": "Drivers",
+        "nl": "Drijfveren",
+        "no": "Drivere",
+        "pl": "Czynniki",
+    },
+    "nav_maturity": {"en": "Maturity", "nl": "Volwassenheid", "no": "Modenhet", "pl": "Dojrzałość"},
+    "quality_page": {
+        "en": "Data quality",
+        "nl": "Datakwaliteit",
+        "no": "Datakvalitet",
+        "pl": "Jakość danych",
+    },
+    "methodology_page": {
+        "en": "Methodology",
+        "nl": "Methodologie",
+        "no": "Metode",
+        "pl": "Metodologia",
+    },
+    "missing_tables": {
+        "en": (
+            "This page needs tables the warehouse at `{path}` does not have yet "
+            "({detail}). Run `cxbench demo`, or `cxbench build` and `cxbench check` "
+            "after ingesting, to create them."
+        ),
+        "nl": (
+            "Deze pagina heeft tabellen nodig die het warehouse op `{path}` nog niet "
+            "heeft ({detail}). Voer `cxbench demo` uit, of `cxbench build` en "
+            "`cxbench check` na het inlezen."
+        ),
+        "no": (
+            "Denne siden trenger tabeller som warehouset på `{path}` ikke har ennå "
+            "({detail}). Kjør `cxbench demo`, eller `cxbench build` og `cxbench check` "
+            "etter innlasting."
+        ),
+        "pl": (
+            "Ta strona potrzebuje tabel, których hurtownia w `{path}` jeszcze nie ma "
+            "({detail}). Uruchom `cxbench demo` albo `cxbench build` i `cxbench check` "
+            "po wczytaniu danych."
+        ),
+    },
+    "sector": {"en": "Sector", "nl": "Sector", "no": "Bransje", "pl": "Sektor"},
+    "yes": {"en": "yes", "nl": "ja", "no": "ja", "pl": "tak"},
+    "no": {"en": "no", "nl": "nee", "no": "nei", "pl": "nie"},
+    "average": {"en": "Average", "nl": "Gemiddelde", "no": "Gjennomsnitt", "pl": "Średnia"},
+    "median": {"en": "Median", "nl": "Mediaan", "no": "Median", "pl": "Mediana"},
+    "status": {"en": "Status", "nl": "Status", "no": "Status", "pl": "Status"},
+    "shown": {"en": "shown", "nl": "getoond", "no": "vist", "pl": "pokazane"},
+    "suppressed_because": {
+        "en": "suppressed: {reason}",
+        "nl": "onderdrukt: {reason}",
+        "no": "skjult: {reason}",
+        "pl": "ukryte: {reason}",
+    },
+    "companies": {"en": "Companies", "nl": "Bedrijven", "no": "Selskaper", "pl": "Firmy"},
+    "ranked_companies": {
+        "en": "Ranked companies",
+        "nl": "Gerangschikte bedrijven",
+        "no": "Rangerte selskaper",
+        "pl": "Firmy w rankingu",
+    },
+    "leader": {"en": "Leader", "nl": "Leider", "no": "Leder", "pl": "Lider"},
+    "share": {"en": "Share", "nl": "Aandeel", "no": "Andel", "pl": "Udział"},
+    "importance": {"en": "Importance", "nl": "Belang", "no": "Betydning", "pl": "Waga"},
+    "compare_page": {"en": "Compare", "nl": "Vergelijken", "no": "Sammenlign", "pl": "Porównanie"},
+    "country": {"en": "Country", "nl": "Land", "no": "Land", "pl": "Kraj"},
+    "wave": {"en": "Wave", "nl": "Meting", "no": "Bølge", "pl": "Edycja"},
+    "organisation": {
+        "en": "Organisation",
+        "nl": "Organisatie",
+        "no": "Organisasjon",
+        "pl": "Organizacja",
+    },
+    "missing_file": {
+        "en": (
+            "No warehouse found at `{path}`. Load data first: run `make demo` (or "
+            "`cxbench demo`) to build a demo warehouse, or point `CXBENCH_DB` at one."
+        ),
+        "nl": (
+            "Geen warehouse gevonden op `{path}`. Laad eerst data: voer `make demo` (of "
+            "`cxbench demo`) uit, of laat `CXBENCH_DB` naar een warehouse wijzen."
+        ),
+        "no": (
+            "Fant ikke noe warehouse på `{path}`. Last inn data først: kjør `make demo` "
+            "(eller `cxbench demo`), eller pek `CXBENCH_DB` mot et warehouse."
+        ),
+        "pl": (
+            "Nie znaleziono hurtowni w `{path}`. Najpierw wczytaj dane: uruchom "
+            "`make demo` (lub `cxbench demo`) albo wskaż hurtownię zmienną `CXBENCH_DB`."
+        ),
+    },
+    "missing_marts": {
+        "en": (
+            "The warehouse at `{path}` has no usable marts yet ({detail}). Build them: "
+            "run `make demo` (or `cxbench demo`), or `cxbench build` after ingesting."
+        ),
+        "nl": (
+            "Het warehouse op `{path}` heeft nog geen bruikbare marts ({detail}). Bouw ze: "
+            "voer `make demo` (of `cxbench demo`) uit, of `cxbench build` na het inlezen."
+        ),
+        "no": (
+            "Warehouset på `{path}` har ingen brukbare marts ennå ({detail}). Bygg dem: "
+            "kjør `make demo` (eller `cxbench demo`), eller `cxbench build` etter innlasting."
+        ),
+        "pl": (
+            "Hurtownia w `{path}` nie ma jeszcze gotowych martów ({detail}). Zbuduj je: "
+            "uruchom `make demo` (lub `cxbench demo`) albo `cxbench build` po wczytaniu."
+        ),
+    },
+    "unreadable": {
+        "en": (
+            "The warehouse at `{path}` cannot be opened ({detail}). If a build is "
+            "running, wait for it to finish; otherwise rebuild with `make demo` or "
+            "`cxbench demo`."
+        ),
+        "nl": (
+            "Het warehouse op `{path}` kan niet worden geopend ({detail}). Loopt er een "
+            "build, wacht dan tot die klaar is; anders opnieuw bouwen met `make demo` of "
+            "`cxbench demo`."
+        ),
+        "no": (
+            "Warehouset på `{path}` kan ikke åpnes ({detail}). Pågår en bygging, vent til "
+            "den er ferdig; ellers bygg på nytt med `make demo` eller `cxbench demo`."
+        ),
+        "pl": (
+            "Nie można otworzyć hurtowni w `{path}` ({detail}). Jeśli trwa budowanie, "
+            "poczekaj; w przeciwnym razie zbuduj ją ponownie przez `make demo` lub "
+            "`cxbench demo`."
+        ),
+    },
+}
