@@ -155,7 +155,7 @@ def test_rebuilding_past_waves_from_the_same_batches_reproduces_their_rankings(
 
 
 class _Reader(threading.Thread):
-    """Queries the served file in a loop the way app/queries.py does, re-opening on a swap."""
+    """Queries the served file in a loop as app/queries/warehouse.py does, re-opening on swap."""
 
     def __init__(self, db_path: Path) -> None:
         super().__init__(daemon=True)

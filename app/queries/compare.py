@@ -1,0 +1,309 @@
+"""Queries of the Compare page: an organisation's scores against its sector leader and the
+sector and national averages, its gaps and priorities, and its trend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app.queries.shared import PILLARS_CTE
+from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
+
+
+@dataclass(frozen=True)
+class CompanyScore:
+    """One company's headline numbers in one country × wave (a ``fct_company_scores`` row)."""
+
+    company_id: str
+    company_name: str
+    sector_code: str
+    sector_name: str
+    n_evaluations: int
+    cx_index: float | None
+    is_eligible: bool
+    rank_in_country: int | None
+    rank_in_sector: int | None
+    is_sector_leader: bool
+    n_ranked_in_country: int
+    n_ranked_in_sector: int
+    methodology_version: str | None
+
+
+@st.cache_data(show_spinner=False)
+def benchmark_pillars(
+    key: WarehouseFile, country: str, wave: int, sector_code: str, language: str
+) -> pd.DataFrame:
+    """Sector and national average per pillar, with its interval and any suppression.
+
+    One row per ``benchmark`` (``sector``, ``country``) × pillar. ``mean_score`` and
+    the interval are the marts' (NULL when suppressed; ``suppression_reason`` says
+    why): the average of k company means with standard error sqrt(Σ se²) / k.
+    """
+    return fetch_frame(
+        key,
+        f"""
+        with {PILLARS_CTE},
+
+        averages as (
+            select
+                'sector' as benchmark,
+                pillar_id,
+                n_companies_scored,
+                avg_score,
+                ci_low,
+                ci_high,
+                is_suppressed,
+                suppression_reason,
+            from wh.marts.fct_sector_pillar_scores
+            where country = ? and wave = ? and sector_code = ?
+            union all
+            select
+                'country' as benchmark,
+                pillar_id,
+                n_companies_scored,
+                avg_score,
+                ci_low,
+                ci_high,
+                is_suppressed,
+                suppression_reason,
+            from wh.marts.fct_country_pillar_scores
+            where country = ? and wave = ?
+        )
+
+        select
+            averages.benchmark,
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            averages.avg_score as mean_score,
+            averages.ci_low,
+            averages.ci_high,
+            averages.n_companies_scored,
+            averages.is_suppressed,
+            averages.suppression_reason,
+        from averages
+        inner join pillars
+            on averages.pillar_id = pillars.pillar_id
+        order by averages.benchmark desc, pillars.sort_order
+        """,
+        [language, country, wave, sector_code, country, wave],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def leader_gaps(
+    key: WarehouseFile, country: str, wave: int, company_id: str, language: str
+) -> pd.DataFrame:
+    """The company's gap to its sector leader per pillar, in priority order (1 = fix first).
+
+    Empty when the company's sector has no leader in that country × wave.
+    """
+    return fetch_frame(
+        key,
+        f"""
+        with {PILLARS_CTE}
+
+        select
+            gaps.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            gaps.mean_score,
+            gaps.leader_mean_score,
+            gaps.gap_to_leader,
+            gaps.gap_z_score,
+            gaps.importance,
+            gaps.priority,
+            gaps.priority_rank,
+            gaps.is_gap_significant,
+            gaps.is_leader,
+        from wh.marts.fct_leader_gaps as gaps
+        inner join pillars
+            on gaps.pillar_id = pillars.pillar_id
+        where gaps.country = ? and gaps.wave = ? and cast(gaps.company_id as varchar) = ?
+        order by gaps.priority_rank nulls last, pillars.sort_order
+        """,
+        [language, country, wave, company_id],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def pillar_trend(key: WarehouseFile, country: str, company_id: str, language: str) -> pd.DataFrame:
+    """The company's pillar means with intervals in every wave it was scored, oldest first."""
+    return fetch_frame(
+        key,
+        f"""
+        with {PILLARS_CTE}
+
+        select
+            scores.wave,
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            scores.mean_score,
+            scores.ci_low,
+            scores.ci_high,
+            scores.n_evaluations,
+        from wh.marts.fct_company_pillar_scores as scores
+        inner join pillars
+            on scores.pillar_id = pillars.pillar_id
+        where scores.country = ? and cast(scores.company_id as varchar) = ?
+        order by scores.wave, pillars.sort_order
+        """,
+        [language, country, company_id],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def cx_index_trend(key: WarehouseFile, country: str, company_id: str) -> pd.DataFrame:
+    """Per wave: the company's CX index and rank next to its sector and national averages.
+
+    An average that disclosure control suppressed is NULL with its reason beside it.
+    """
+    return fetch_frame(
+        key,
+        """
+        with company as (
+            select
+                country,
+                wave,
+                sector_code,
+                cx_index,
+                rank_in_country,
+            from wh.marts.fct_company_scores
+            where country = ? and cast(company_id as varchar) = ?
+        )
+
+        select
+            company.wave,
+            company.cx_index,
+            company.rank_in_country,
+            sectors.avg_cx_index as sector_avg_cx_index,
+            sectors.suppression_reason as sector_suppression_reason,
+            countries.avg_cx_index as country_avg_cx_index,
+            countries.suppression_reason as country_suppression_reason,
+        from company
+        left join wh.marts.fct_sector_scores as sectors
+            on company.country = sectors.country
+            and company.wave = sectors.wave
+            and company.sector_code = sectors.sector_code
+        left join wh.marts.fct_country_scores as countries
+            on company.country = countries.country and company.wave = countries.wave
+        order by company.wave
+        """,
+        [country, company_id],
+    )
+
+
+_COMPANY_SCORE_SQL = """
+with wave_scores as (
+    select
+        *,
+        count(rank_in_country) over () as n_ranked_in_country,
+        count(rank_in_sector) over (partition by sector_code)
+            as n_ranked_in_sector,
+    from wh.marts.fct_company_scores
+    where country = ? and wave = ?
+),
+
+final as (
+    select
+        wave_scores.company_id,
+        companies.company_name,
+        wave_scores.sector_code,
+        companies.sector_name,
+        wave_scores.n_evaluations,
+        wave_scores.cx_index,
+        wave_scores.is_eligible,
+        wave_scores.rank_in_country,
+        wave_scores.rank_in_sector,
+        wave_scores.is_sector_leader,
+        wave_scores.n_ranked_in_country,
+        wave_scores.n_ranked_in_sector,
+        wave_scores.methodology_version,
+    from wave_scores
+    inner join wh.marts.dim_company as companies
+        on wave_scores.company_id = companies.company_id
+)
+
+select * from final
+"""
+
+
+def _company_score(row: dict[str, Any]) -> CompanyScore:
+    """Build the record, turning NULL flags into False so views can test them plainly."""
+    return CompanyScore(
+        **{
+            **row,
+            "company_id": str(row["company_id"]),
+            "is_eligible": bool(row["is_eligible"]),
+            "is_sector_leader": bool(row["is_sector_leader"]),
+        }
+    )
+
+
+@st.cache_data(show_spinner=False)
+def company_score(
+    key: WarehouseFile, country: str, wave: int, company_id: str
+) -> CompanyScore | None:
+    """The headline numbers of one company in country × wave, or None if it has none."""
+    rows = fetch_rows(
+        key,
+        f"{_COMPANY_SCORE_SQL} where cast(company_id as varchar) = ?",
+        [country, wave, company_id],
+    )
+    return _company_score(rows[0]) if rows else None
+
+
+@st.cache_data(show_spinner=False)
+def sector_leader(
+    key: WarehouseFile, country: str, wave: int, sector_code: str
+) -> CompanyScore | None:
+    """The sector leader of country × wave × sector, or None when no company is eligible."""
+    rows = fetch_rows(
+        key,
+        f"""{_COMPANY_SCORE_SQL}
+        where sector_code = ? and is_sector_leader
+        order by rank_in_sector nulls last, company_id
+        limit 1
+        """,
+        [country, wave, sector_code],
+    )
+    return _company_score(rows[0]) if rows else None
+
+
+@st.cache_data(show_spinner=False)
+def pillar_scores(
+    key: WarehouseFile, country: str, wave: int, company_id: str, language: str
+) -> pd.DataFrame:
+    """One company's scores with labels: a row per pillar it was scored on, in pillar order.
+
+    Columns: ``pillar_id, sort_order, pillar_label, mean_score, ci_low, ci_high,
+    n_evaluations, is_eligible``. The label column is chosen by a parameter in a
+    ``case`` expression, so not even the language is formatted into the SQL.
+    """
+    return fetch_frame(
+        key,
+        f"""
+        with {PILLARS_CTE},
+
+        select
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            scores.mean_score,
+            scores.ci_low,
+            scores.ci_high,
+            scores.n_evaluations,
+            scores.is_eligible,
+        from wh.marts.fct_company_pillar_scores as scores
+        inner join pillars
+            on scores.pillar_id = pillars.pillar_id
+        where scores.country = ? and scores.wave = ? and cast(scores.company_id as varchar) = ?
+        order by pillars.sort_order
+        """,
+        [language, country, wave, company_id],
+    )

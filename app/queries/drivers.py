@@ -1,0 +1,60 @@
+"""Queries of the Drivers page: pillar importance and R² per country × wave."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.queries.shared import PILLARS_CTE
+from app.queries.warehouse import WarehouseFile, fetch_frame
+
+
+@st.cache_data(show_spinner=False)
+def pillar_importance(key: WarehouseFile, country: str, wave: int, language: str) -> pd.DataFrame:
+    """Importance of each pillar for advocacy and loyalty in country × wave, pillar order."""
+    return fetch_frame(
+        key,
+        f"""
+        with {PILLARS_CTE}
+
+        select
+            pillars.pillar_id,
+            pillars.sort_order,
+            pillars.pillar_label,
+            drivers.importance,
+            drivers.importance_rank,
+            drivers.nps_share,
+            drivers.loyalty_share,
+            drivers.nps_r2,
+            drivers.loyalty_r2,
+            drivers.n_complete_cases,
+            drivers.is_estimated,
+            drivers.estimation_note,
+        from wh.marts.fct_pillar_importance as drivers
+        inner join pillars
+            on drivers.pillar_id = pillars.pillar_id
+        where drivers.country = ? and drivers.wave = ?
+        order by pillars.sort_order
+        """,
+        [language, country, wave],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def explained_variance(key: WarehouseFile) -> pd.DataFrame:
+    """R² of advocacy (nps) and loyalty on the six pillars, per country × wave."""
+    return fetch_frame(
+        key,
+        """
+        select
+            country,
+            wave,
+            any_value(nps_r2) as nps_r2,
+            any_value(loyalty_r2) as loyalty_r2,
+            any_value(n_complete_cases) as n_complete_cases,
+        from wh.marts.fct_pillar_importance
+        group by all
+        order by country, wave
+        """,
+        [],
+    )

@@ -1,0 +1,98 @@
+"""Queries of the Rankings page: top N, sector leaders, movers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
+
+
+@st.cache_data(show_spinner=False)
+def sectors_scored(key: WarehouseFile, country: str, wave: int) -> dict[str, str]:
+    """``sector_code -> sector_name`` of the sectors with company scores, by name."""
+    rows = fetch_rows(
+        key,
+        """
+        select distinct
+            scores.sector_code,
+            coalesce(sectors.sector_name, scores.sector_code) as sector_name,
+        from wh.marts.fct_company_scores as scores
+        left join wh.marts.dim_sector as sectors
+            on scores.sector_code = sectors.sector_code
+        where scores.country = ? and scores.wave = ?
+        order by sector_name, scores.sector_code
+        """,
+        [country, wave],
+    )
+    return {row["sector_code"]: row["sector_name"] for row in rows}
+
+
+_RANKED_COMPANIES_SQL = """
+select
+    scores.rank_in_country,
+    scores.rank_in_sector,
+    scores.company_id,
+    companies.company_name,
+    scores.sector_code,
+    coalesce(companies.sector_name, scores.sector_code) as sector_name,
+    scores.cx_index,
+    scores.nps_score,
+    scores.n_evaluations,
+    scores.previous_cx_index,
+    scores.cx_index_change,
+    scores.previous_rank_in_country,
+    scores.rank_in_country_change,
+    scores.is_sector_leader,
+    scores.methodology_version,
+from wh.marts.fct_company_scores as scores
+inner join wh.marts.dim_company as companies
+    on scores.company_id = companies.company_id
+where scores.country = ? and scores.wave = ? and scores.rank_in_country is not null
+"""
+
+
+@st.cache_data(show_spinner=False)
+def ranking(
+    key: WarehouseFile, country: str, wave: int, sector_code: str, top_n: int
+) -> pd.DataFrame:
+    """The ``top_n`` ranked companies of country × wave, best first; ``sector_code`` "" = all."""
+    return fetch_frame(
+        key,
+        f"""{_RANKED_COMPANIES_SQL}
+        and (? = '' or scores.sector_code = ?)
+        order by scores.rank_in_country, scores.company_id
+        limit ?
+        """,
+        [country, wave, sector_code, sector_code, top_n],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def sector_leaders(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
+    """Every sector's leader in country × wave (tied leaders all listed), best index first."""
+    return fetch_frame(
+        key,
+        f"""{_RANKED_COMPANIES_SQL}
+        and scores.is_sector_leader
+        order by scores.cx_index desc, sector_name, scores.company_id
+        """,
+        [country, wave],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def movers(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
+    """Companies ranked in this and the previous wave, biggest CX index gain first.
+
+    Only ``is_mover_comparable`` rows: a change is meaningless for a company that
+    was not ranked in both waves.
+    """
+    return fetch_frame(
+        key,
+        f"""{_RANKED_COMPANIES_SQL}
+        and scores.is_mover_comparable
+        order by scores.cx_index_change desc, scores.company_id
+        """,
+        [country, wave],
+    )

@@ -1,0 +1,60 @@
+"""Queries of the Sectors page: sector profiles and their spread."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.queries.warehouse import WarehouseFile, fetch_frame
+
+
+@st.cache_data(show_spinner=False)
+def sector_profiles(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
+    """One row per sector of country × wave: averages, suppression and the spread.
+
+    The spread (min, quartiles, max of the ranked companies' CX index) is computed
+    here and, like the averages, withheld for a suppressed sector: a spread of a
+    small sector would disclose what suppression hides.
+    """
+    return fetch_frame(
+        key,
+        """
+        with spread as (
+            select
+                sector_code,
+                min(cx_index) as min_cx_index,
+                quantile_cont(cx_index, 0.25) as p25_cx_index,
+                median(cx_index) as median_cx_index,
+                quantile_cont(cx_index, 0.75) as p75_cx_index,
+                max(cx_index) as max_cx_index,
+            from wh.marts.fct_company_scores
+            where country = ? and wave = ? and rank_in_country is not null
+            group by all
+        )
+
+        select
+            profiles.sector_code,
+            coalesce(sectors.sector_name, profiles.sector_code) as sector_name,
+            profiles.n_companies,
+            profiles.n_eligible_companies,
+            profiles.n_evaluations,
+            profiles.avg_cx_index,
+            profiles.revenue_weighted_cx_index,
+            profiles.avg_nps_score,
+            if(profiles.is_suppressed, null, spread.min_cx_index) as min_cx_index,
+            if(profiles.is_suppressed, null, spread.p25_cx_index) as p25_cx_index,
+            if(profiles.is_suppressed, null, spread.median_cx_index) as median_cx_index,
+            if(profiles.is_suppressed, null, spread.p75_cx_index) as p75_cx_index,
+            if(profiles.is_suppressed, null, spread.max_cx_index) as max_cx_index,
+            profiles.is_suppressed,
+            profiles.suppression_reason,
+        from wh.marts.fct_sector_scores as profiles
+        left join wh.marts.dim_sector as sectors
+            on profiles.sector_code = sectors.sector_code
+        left join spread
+            on profiles.sector_code = spread.sector_code
+        where profiles.country = ? and profiles.wave = ?
+        order by profiles.is_suppressed, profiles.avg_cx_index desc nulls last, sector_name
+        """,
+        [country, wave, country, wave],
+    )
