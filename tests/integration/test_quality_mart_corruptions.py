@@ -9,17 +9,12 @@ must be exactly the listed ones.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from expectations.params import load_quality_params
-from expectations.runner import validate_warehouse
-from expectations.suites import REGISTRY
 from tests.conftest import DemoWarehouse
-from tests.fixtures.quality_failures import Failure, failure_of
+from tests.fixtures.quality_failures import Failure, failure_of, first_row, run_suites_on_copy
 
 pytestmark = pytest.mark.slow
 
@@ -38,11 +33,6 @@ PILLARS_FOLLOW = (DISCLOSURE, BETWEEN, "n_pillar_rows_disagreeing", "error")
 CELLS = "intermediate.int_sample_cells_raked"
 
 
-def _one(table: str, where: str) -> str:
-    """A condition picking the first row of ``table`` matching ``where``."""
-    return f"rowid = (select min(rowid) from {table} where {where})"
-
-
 CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "weights_not_averaging_one": (
         WEIGHTS,
@@ -51,7 +41,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     ),
     "negative_weight": (
         WEIGHTS,
-        f"update {CELLS} set weight = -0.5 where {_one(CELLS, 'is_raked')}",
+        f"update {CELLS} set weight = -0.5 where {first_row(CELLS, 'is_raked')}",
         {
             (WEIGHTS, BETWEEN, "min_weight", "error"),
             (WEIGHTS, BETWEEN, "mean_weight", "error"),
@@ -60,7 +50,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     ),
     "weight_above_the_trim_bound": (
         WEIGHTS,
-        f"update {CELLS} set weight = 4.5 where {_one(CELLS, 'is_raked')}",
+        f"update {CELLS} set weight = 4.5 where {first_row(CELLS, 'is_raked')}",
         {
             (WEIGHTS, BETWEEN, "mean_weight", "error"),
             (WEIGHTS, BETWEEN, "max_raked_weight", "error"),
@@ -70,20 +60,20 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
         DISCLOSURE,
         "update marts.fct_sector_scores set is_suppressed = false, suppression_reason = null, "
         "avg_cx_index = 7.0 where "
-        + _one("marts.fct_sector_scores", "is_suppressed and n_eligible_companies < 5"),
+        + first_row("marts.fct_sector_scores", "is_suppressed and n_eligible_companies < 5"),
         {SUPPRESSION_RULE, PILLARS_FOLLOW},
     ),
     "needless_country_suppression": (
         DISCLOSURE,
         "update marts.fct_country_scores set is_suppressed = true, "
         "suppression_reason = 'fewer than 5 eligible companies', avg_cx_index = null where "
-        + _one("marts.fct_country_scores", "not is_suppressed"),
+        + first_row("marts.fct_country_scores", "not is_suppressed"),
         {SUPPRESSION_RULE, PILLARS_FOLLOW},
     ),
     "suppressed_without_a_reason": (
         DISCLOSURE,
         "update marts.fct_sector_scores set suppression_reason = null where "
-        + _one("marts.fct_sector_scores", "is_suppressed"),
+        + first_row("marts.fct_sector_scores", "is_suppressed"),
         {
             (
                 DISCLOSURE,
@@ -96,13 +86,13 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "suppressed_pillar_value_shown": (
         DISCLOSURE,
         "update marts.fct_sector_pillar_scores set avg_score = 6.5 where "
-        + _one("marts.fct_sector_pillar_scores", "is_suppressed"),
+        + first_row("marts.fct_sector_pillar_scores", "is_suppressed"),
         {PILLARS_FOLLOW},
     ),
     "dominant_company_in_a_disclosed_country": (
         DISCLOSURE,
         "update marts.fct_company_scores set n_evaluations = 100000 where "
-        + _one(
+        + first_row(
             "marts.fct_company_scores",
             "is_eligible and (country, wave) in "
             "(select (country, wave) from marts.fct_country_scores where not is_suppressed)",
@@ -112,7 +102,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "nps_outside_its_interval": (
         "fct_company_scores",
         "update marts.fct_company_scores set nps_ci_high = nps_score - 1 where "
-        + _one("marts.fct_company_scores", "is_eligible"),
+        + first_row("marts.fct_company_scores", "is_eligible"),
         {
             (
                 "fct_company_scores",
@@ -125,7 +115,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "gap_not_leader_minus_company": (
         GAPS,
         "update marts.fct_leader_gaps set gap_to_leader = gap_to_leader + 0.5 where "
-        + _one("marts.fct_leader_gaps", "not is_leader and importance > 0"),
+        + first_row("marts.fct_leader_gaps", "not is_leader and importance > 0"),
         {
             (GAPS, BETWEEN, "gap_arithmetic_error", "error"),
             (GAPS, BETWEEN, "priority_arithmetic_error", "error"),
@@ -134,7 +124,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "gap_measured_to_a_non_leader": (
         GAPS,
         "update marts.fct_leader_gaps set leader_company_id = company_id where "
-        + _one("marts.fct_leader_gaps", "not is_leader"),
+        + first_row("marts.fct_leader_gaps", "not is_leader"),
         {(GAPS, IN_SET, "is_named_leader_a_sector_leader", "error")},
     ),
     "priority_list_not_starting_at_one": (
@@ -164,15 +154,7 @@ def test_planted_mart_fault_fails_exactly_its_expectations(
     demo_warehouse: DemoWarehouse, tmp_path: Path, case: str
 ) -> None:
     suite, sql, expected = CASES[case]
-    db_path = tmp_path / "cxbench.duckdb"
-    shutil.copy(demo_warehouse.db_path, db_path)
-    with duckdb.connect(str(db_path)) as connection:
-        assert connection.execute(sql).fetchall() != [(0,)], "the corruption changed no row"
-
-    run = validate_warehouse(
-        db_path, params=load_quality_params(), registry={suite: REGISTRY[suite]}
-    )
-
+    run = run_suites_on_copy(demo_warehouse.db_path, tmp_path, [suite], fault=sql)
     assert {failure_of(result) for result in run.failed} == expected
     assert not run.success
 
@@ -181,9 +163,7 @@ def test_the_new_suites_pass_on_the_clean_build(
     demo_warehouse: DemoWarehouse, tmp_path: Path
 ) -> None:
     """Without a planted fault the same suites find nothing (no suite that cannot pass)."""
-    db_path = tmp_path / "cxbench.duckdb"
-    shutil.copy(demo_warehouse.db_path, db_path)
-    registry = {name: REGISTRY[name] for name in {suite for suite, _sql, _ in CASES.values()}}
-    run = validate_warehouse(db_path, params=load_quality_params(), registry=registry)
+    suites = {suite for suite, _sql, _ in CASES.values()}
+    run = run_suites_on_copy(demo_warehouse.db_path, tmp_path, suites)
     assert run.failed == ()
-    assert {result.suite for result in run.results} == set(registry)
+    assert {result.suite for result in run.results} == suites

@@ -7,39 +7,31 @@ one suite meant to catch it, exactly the listed failures.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from expectations.params import load_quality_params
-from expectations.runner import validate_warehouse
-from expectations.suites import REGISTRY
 from tests.conftest import DemoWarehouse
-from tests.fixtures.quality_failures import Failure, failure_of
+from tests.fixtures.quality_failures import Failure, failure_of, first_row, run_suites_on_copy
 
 pytestmark = pytest.mark.slow
 
 ITEMS, STAGES, LINKS = "fct_maturity", "fct_maturity_stages", "fct_maturity_outcome_links"
+TABLE = {suite: f"marts.{suite}" for suite in (ITEMS, STAGES, LINKS)}
 BETWEEN = "column_values_to_be_between"
 OVERALL_CEE = "item_id = 'overall' and outcome_id = 'cee'"
-
-
-def _one(table: str, where: str) -> str:
-    """A condition picking the first row of ``marts.table`` matching ``where``."""
-    return f"rowid = (select min(rowid) from marts.{table} where {where})"
 
 
 CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "mean_outside_the_scale": (
         ITEMS,
-        f"update marts.{ITEMS} set score = 6 where {_one(ITEMS, 'true')}",
+        f"update marts.{ITEMS} set score = 6 where {first_row(TABLE[ITEMS], 'true')}",
         {(ITEMS, BETWEEN, "score", "error")},
     ),
     "impossible_spread": (
         ITEMS,
-        f"update marts.{ITEMS} set score_sd = 3.5 where {_one(ITEMS, 'n_respondents > 1')}",
+        f"update marts.{ITEMS} set score_sd = 3.5 "
+        f"where {first_row(TABLE[ITEMS], 'n_respondents > 1')}",
         {(ITEMS, BETWEEN, "score_sd", "error")},
     ),
     "managers_disagree_everywhere": (
@@ -50,7 +42,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "stage_off_the_ladder": (
         STAGES,
         f"update marts.{STAGES} set maturity_stage = maturity_stage + 1 "
-        f"where {_one(STAGES, 'maturity_stage < 7')}",
+        f"where {first_row(TABLE[STAGES], 'maturity_stage < 7')}",
         {(STAGES, "column_pair_values_to_be_equal", "maturity_stage, expected_stage", "error")},
     ),
     "correlation_outside_its_interval": (
@@ -85,24 +77,14 @@ def test_planted_maturity_fault_fails_exactly_its_expectations(
     demo_warehouse: DemoWarehouse, tmp_path: Path, case: str
 ) -> None:
     suite, sql, expected = CASES[case]
-    db_path = tmp_path / "cxbench.duckdb"
-    shutil.copy(demo_warehouse.db_path, db_path)
-    with duckdb.connect(str(db_path)) as connection:
-        assert connection.execute(sql).fetchall() != [(0,)], "the corruption changed no row"
-    run = validate_warehouse(
-        db_path, params=load_quality_params(), registry={suite: REGISTRY[suite]}
-    )
+    run = run_suites_on_copy(demo_warehouse.db_path, tmp_path, [suite], fault=sql)
     assert {failure_of(result) for result in run.failed} == expected
 
 
 def test_maturity_suites_pass_on_the_clean_build(
     demo_warehouse: DemoWarehouse, tmp_path: Path
 ) -> None:
-    db_path = tmp_path / "cxbench.duckdb"
-    shutil.copy(demo_warehouse.db_path, db_path)
     names = (ITEMS, STAGES, LINKS, "raw_maturity_assessments")
-    run = validate_warehouse(
-        db_path, params=load_quality_params(), registry={name: REGISTRY[name] for name in names}
-    )
+    run = run_suites_on_copy(demo_warehouse.db_path, tmp_path, names)
     assert run.failed == ()
     assert {result.suite for result in run.results} == set(names)
