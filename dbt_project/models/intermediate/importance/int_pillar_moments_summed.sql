@@ -10,7 +10,6 @@
     weighting cell (int_pillar_cell_moments_summed, incremental by wave) and
     the cell's raking weight is applied to those sums here.
 -#}
-{%- set dimensions = var('weighting_dimensions') -%}
 {%- set variables = importance_variables() -%}
 {%- set pairs = importance_pairs() -%}
 
@@ -32,15 +31,11 @@ weighted as (
 
     select
         cell_sums.*,
-        coalesce(cells.weight, 1.0) as weight
+        {{ cell_weight('cells') }} as weight
 
     from cell_sums
     left join cells
-        on cell_sums.country = cells.country
-        and cell_sums.wave = cells.wave
-        {%- for dimension in dimensions %}
-        and cell_sums.{{ dimension }} = cells.{{ dimension }}
-        {%- endfor %}
+        on {{ on_weighting_cell('cell_sums', 'cells') }}
 
 ),
 

@@ -6,7 +6,6 @@
     cells. Company-level numbers are these added over channels
     (int_company_waves_summed).
 -#}
-{%- set dimensions = var('weighting_dimensions') -%}
 
 with
 
@@ -26,15 +25,11 @@ weighted as (
 
     select
         company_cells.*,
-        coalesce(cells.weight, 1.0) as weight
+        {{ cell_weight('cells') }} as weight
 
     from company_cells
     left join cells
-        on company_cells.country = cells.country
-        and company_cells.wave = cells.wave
-        {%- for dimension in dimensions %}
-        and company_cells.{{ dimension }} = cells.{{ dimension }}
-        {%- endfor %}
+        on {{ on_weighting_cell('company_cells', 'cells') }}
 
 ),
 

@@ -4,7 +4,6 @@
     cell could not be raked. A view for analysts: the marts weight aggregated
     cells instead, so no model reads it.
 -#}
-{%- set dimensions = var('weighting_dimensions') -%}
 
 with
 
@@ -24,15 +23,11 @@ joined as (
 
     select
         evaluations.*,
-        coalesce(cells.weight, 1.0) as weight
+        {{ cell_weight('cells') }} as weight
 
     from evaluations
     left join cells
-        on evaluations.country = cells.country
-        and evaluations.wave = cells.wave
-        {%- for dimension in dimensions %}
-        and evaluations.{{ dimension }} = cells.{{ dimension }}
-        {%- endfor %}
+        on {{ on_weighting_cell('evaluations', 'cells') }}
 
 ),
 

@@ -1,0 +1,12 @@
+{#-
+    The join condition that puts a row in its raking cell: same country, wave
+    and value on every weighting dimension (var('weighting_dimensions')).
+    ``left`` and ``cells`` are the two relations' aliases.
+-#}
+{% macro on_weighting_cell(left, cells) -%}
+    {{ left }}.country = {{ cells }}.country
+        and {{ left }}.wave = {{ cells }}.wave
+        {%- for dimension in var('weighting_dimensions') %}
+        and {{ left }}.{{ dimension }} = {{ cells }}.{{ dimension }}
+        {%- endfor %}
+{%- endmacro %}
