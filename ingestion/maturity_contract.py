@@ -15,7 +15,6 @@ from ingestion.contracts import (
     TargetColumn,
     date_column,
     optional_text,
-    required_text,
     wave_column,
 )
 from ingestion.maturity_mapping import (
@@ -25,9 +24,8 @@ from ingestion.maturity_mapping import (
     canonical_mapping,
 )
 from ingestion.plan import LoadPlan
-from ingestion.privacy import hashed_id_sql
 from ingestion.readers import ReadOptions, SourceTable
-from ingestion.recoding import fixed_or_column_sql, recoded_text, row_number_id_sql
+from ingestion.recoding import fixed_or_column_sql, hashed_respondent, recoded_text
 from ingestion.scored_items import scored_item
 
 #: One manager answers once per organisation and wave.
@@ -59,29 +57,11 @@ def maturity_columns(mapping: MaturityMapping, salt: str, file_sha256: str) -> l
     return [
         TargetColumn("brand_id", "varchar", brand.value_sql, (*brand.checks, no_scores)),
         wave_column(fixed_or_column_sql(mapping.fixed.get("wave"), mapping.fields.get("wave"))),
-        _respondent(mapping, salt, file_sha256),
+        hashed_respondent(mapping.keys["respondent_id"], salt, file_sha256),
         optional_text("role", role.column if role else None, "lower({})"),
         date_column("assessed_on", assessed.column if assessed else None),
         *scores,
     ]
-
-
-def _respondent(mapping: MaturityMapping, salt: str, file_sha256: str) -> TargetColumn:
-    source = mapping.keys["respondent_id"]
-    if source.row_number:
-        plain_sql, checks = row_number_id_sql(file_sha256), ()
-    else:
-        assert source.column is not None
-        plain = required_text("respondent_id", source.column)
-        plain_sql, checks = plain.value_sql, plain.checks
-    return TargetColumn(
-        "respondent_id",
-        "varchar",
-        hashed_id_sql(plain_sql, salt),
-        checks,
-        checked_sql=plain_sql,
-        finish=lambda held: hashed_id_sql(held, salt),
-    )
 
 
 def maturity_plan(mapping: MaturityMapping | None, salt: str) -> LoadPlan:

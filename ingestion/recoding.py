@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ingestion.contracts import Check, TargetColumn, nul_check, shown, text_of
+from ingestion.contracts import Check, TargetColumn, nul_check, required_text, shown, text_of
 from ingestion.mapping import ColumnSource
+from ingestion.privacy import hashed_id_sql
 from ingestion.sql_text import quote_literal
 
 ROW_NUMBER = "source_row_number"
@@ -83,3 +84,25 @@ def row_number_id_sql(file_sha256: str) -> str:
     files, which a file without ids could not do anyway.
     """
     return f"{quote_literal(file_sha256[:16] + '#')} || cast({ROW_NUMBER} as varchar)"
+
+
+def hashed_respondent(source: ColumnSource, salt: str, file_sha256: str) -> TargetColumn:
+    """``respondent_id`` as a salted hash of the source id (or of the file row, without ids).
+
+    The contract checks run on the plain id (present, no NUL bytes); only the hash
+    is stored, and a rejected row's record keeps the hash too (``finish``).
+    """
+    if source.row_number:
+        plain_sql, checks = row_number_id_sql(file_sha256), ()
+    else:
+        assert source.column is not None
+        plain = required_text("respondent_id", source.column)
+        plain_sql, checks = plain.value_sql, plain.checks
+    return TargetColumn(
+        "respondent_id",
+        "varchar",
+        hashed_id_sql(plain_sql, salt),
+        checks,
+        checked_sql=plain_sql,
+        finish=lambda held: hashed_id_sql(held, salt),
+    )

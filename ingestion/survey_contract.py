@@ -12,14 +12,13 @@ from ingestion.contracts import (
     integer_in_range,
     nul_check,
     optional_text,
-    required_text,
     text_of,
     wave_column,
 )
 from ingestion.mapping import OUTCOME_SCALES, ColumnSource, ItemMapping, QuestionnaireMapping
-from ingestion.privacy import hashed_id_sql, scrubbed_text_sql
+from ingestion.privacy import scrubbed_text_sql
 from ingestion.readers.source_table import SourceTable
-from ingestion.recoding import fixed_or_column_sql, recoded_text, row_number_id_sql
+from ingestion.recoding import fixed_or_column_sql, hashed_respondent, recoded_text
 from ingestion.scored_items import is_number, scored_item
 
 #: Rows with the same key within a file or already in raw are duplicates.
@@ -49,7 +48,7 @@ def survey_columns(
     columns = [
         wave_column(fixed_or_column_sql(fixed.get("wave"), fields.get("wave"))),
         country_column(fixed_or_column_sql(fixed.get("country"), fields.get("country"))),
-        _respondent(mapping.keys["respondent_id"], salt, file_sha256),
+        hashed_respondent(mapping.keys["respondent_id"], salt, file_sha256),
         _brand(mapping, labels),
         _field_date(fields.get("interaction_date"), typed),
         _field_text("channel", fields.get("channel"), labels, "lower({})"),
@@ -77,24 +76,6 @@ def comment_column(column: str | None) -> TargetColumn:
         scrubbed_text_sql(text),
         (nul_check("comment", column),),
         prepared=((text, text_of(column)),),
-    )
-
-
-def _respondent(source: ColumnSource, salt: str, file_sha256: str) -> TargetColumn:
-    if source.row_number:
-        plain_sql = row_number_id_sql(file_sha256)
-        checks: tuple = ()
-    else:
-        assert source.column is not None
-        plain = required_text("respondent_id", source.column)
-        plain_sql, checks = plain.value_sql, plain.checks
-    return TargetColumn(
-        "respondent_id",
-        "varchar",
-        hashed_id_sql(plain_sql, salt),
-        checks,
-        checked_sql=plain_sql,
-        finish=lambda held: hashed_id_sql(held, salt),
     )
 
 
