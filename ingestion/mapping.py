@@ -111,10 +111,12 @@ class QuestionnaireMapping:
         return [source.column for source in sources if source.labels and source.column]
 
 
-def load_mapping(path: Path) -> QuestionnaireMapping:
-    """Read and validate a mapping file; raise :class:`MappingError` listing all problems."""
-    from ingestion.mapping_parse import parse_mapping
+def read_mapping_document(path: Path) -> tuple[str, Mapping[str, Any]]:
+    """The text of a mapping file and its YAML document, or a :class:`MappingError`.
 
+    Shared by every kind of mapping: an unreadable file or a document that is not a
+    mapping of keys is a file-level error before any section is looked at.
+    """
     try:
         text = path.read_text(encoding="utf-8")
         document = yaml.safe_load(text)
@@ -122,6 +124,14 @@ def load_mapping(path: Path) -> QuestionnaireMapping:
         raise MappingError(path, [f"cannot read YAML: {error}"]) from error
     if not isinstance(document, Mapping):
         raise MappingError(path, ["top level must be a mapping of keys"])
+    return text, document
+
+
+def load_mapping(path: Path) -> QuestionnaireMapping:
+    """Read and validate a mapping file; raise :class:`MappingError` listing all problems."""
+    from ingestion.mapping_parse import parse_mapping
+
+    text, document = read_mapping_document(path)
     problems: list[str] = []
     mapping = parse_mapping(path, document, problems)
     if problems:

@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ingestion.mapping import ColumnSource, ItemMapping, MappingError
+from ingestion.mapping import ColumnSource, ItemMapping, MappingError, read_mapping_document
 from ingestion.readers.options import ReadOptions
 
 MANAGEMENT_PILLARS = (
@@ -88,15 +86,9 @@ def canonical_mapping(columns: Sequence[str]) -> MaturityMapping:
 
 def load_maturity_mapping(path: Path) -> MaturityMapping:
     """Read and validate a maturity mapping; raise :class:`MappingError` listing all problems."""
-    from ingestion.mapping_parse import _column_source, _section, _source
+    from ingestion.mapping_parse import WAVE_RANGE, _section, _source, _sources
 
-    try:
-        text = path.read_text(encoding="utf-8")
-        doc = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise MappingError(path, [f"cannot read YAML: {error}"]) from error
-    if not isinstance(doc, Mapping):
-        raise MappingError(path, ["top level must be a mapping of keys"])
+    text, doc = read_mapping_document(path)
     problems: list[str] = []
     if doc.get("mapping_version") != 1:
         problems.append("mapping_version: must be 1")
@@ -107,19 +99,12 @@ def load_maturity_mapping(path: Path) -> MaturityMapping:
     fixed = dict(_section(doc, "fixed", problems))
     problems += [f"fixed.{name}: only wave may be fixed" for name in fixed if name != "wave"]
     wave = fixed.get("wave")
-    if wave is not None and (not isinstance(wave, int) or not 2000 <= wave <= 2100):
-        problems.append("fixed.wave: a year between 2000 and 2100")
-    sources: dict[str, dict[str, ColumnSource]] = {}
-    for section, allowed in (("keys", KEY_FIELDS), ("fields", ROW_FIELDS)):
-        sources[section] = {}
-        for name, spec in _section(doc, section, problems).items():
-            if name not in allowed:
-                problems.append(f"{section}.{name}: unknown field (allowed: {', '.join(allowed)})")
-                continue
-            parsed = _column_source(spec, f"{section}.{name}", problems)
-            if parsed is not None:
-                sources[section][str(name)] = parsed
-    keys, fields = sources["keys"], sources["fields"]
+    if wave is not None and (
+        not isinstance(wave, int) or not WAVE_RANGE[0] <= wave <= WAVE_RANGE[1]
+    ):
+        problems.append(f"fixed.wave: a year between {WAVE_RANGE[0]} and {WAVE_RANGE[1]}")
+    keys = _sources(_section(doc, "keys", problems), "keys", KEY_FIELDS, problems)
+    fields = _sources(_section(doc, "fields", problems), "fields", ROW_FIELDS, problems)
     problems += [f"keys.{name}: required" for name in KEY_FIELDS if name not in keys]
     if keys.get("brand_id", ColumnSource(column="x")).row_number:
         problems.append("keys.brand_id: row_number is only for respondent_id")
