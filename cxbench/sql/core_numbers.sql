@@ -3,10 +3,10 @@
 -- the dbt marts compute for company pillar scores, the CX index and ranks —
 -- raking weights, weighted means with standard errors, driver weights from
 -- Johnson's relative weights — as directly as DuckDB allows. Pillar scores are
--- never materialised; the evaluations are read twice: once for unweighted sums
--- per company × weighting cell (which also give the cell counts raking needs),
--- once for the regression moments per cell. Weights are applied to those small
--- cell tables, as in the dbt project.
+-- never materialised and the evaluations are read once, for unweighted sums
+-- per company × weighting cell: score sums (whose totals are also the cell
+-- counts raking needs) and the regression moments over complete cases.
+-- Weights are applied to those small cell tables, as in the dbt project.
 --
 -- Run by cxbench.bench_build: statements are separated by `-- step:` lines.
 -- Two steps are `-- python:` hooks where the runner reads a small table (cell
@@ -84,10 +84,13 @@ select
 from answered;
 
 -- step: company_cell_sums
--- Pass 1 over the evaluations: unweighted sums per company × weighting cell.
--- A cell's evaluations share one raking weight, so weighting these sums later
--- equals weighting every evaluation, and the cell counts raking needs are
--- their totals.
+-- The one pass over the evaluations: unweighted sums per company × weighting
+-- cell, and over the complete cases (all six pillars, nps and loyalty) the
+-- regression's sums and cross products. A cell's evaluations share one raking
+-- weight, so weighting these sums later equals weighting every evaluation,
+-- and the cell counts raking needs are their totals. Complete cases are
+-- picked inside each sum, not with a WHERE: DuckDB would push that filter
+-- into the view and compute the pillar scores twice.
 create or replace temp table company_cell_sums as
 select
     company_id,
@@ -113,8 +116,65 @@ select
     sum(time_effort * time_effort) as time_effort_x2,
     count(empathy) as empathy_n,
     sum(empathy) as empathy_x,
-    sum(empathy * empathy) as empathy_x2
-from evaluation_scores
+    sum(empathy * empathy) as empathy_x2,
+    sum(case when complete then 1 else 0 end) as n_cases,
+    sum(case when complete then personalisation end) as s_personalisation,
+    sum(case when complete then integrity end) as s_integrity,
+    sum(case when complete then expectations end) as s_expectations,
+    sum(case when complete then resolution end) as s_resolution,
+    sum(case when complete then time_effort end) as s_time_effort,
+    sum(case when complete then empathy end) as s_empathy,
+    sum(case when complete then nps end) as s_nps,
+    sum(case when complete then loyalty end) as s_loyalty,
+    sum(case when complete then personalisation * personalisation end) as s_personalisation__personalisation,
+    sum(case when complete then personalisation * integrity end) as s_personalisation__integrity,
+    sum(case when complete then personalisation * expectations end) as s_personalisation__expectations,
+    sum(case when complete then personalisation * resolution end) as s_personalisation__resolution,
+    sum(case when complete then personalisation * time_effort end) as s_personalisation__time_effort,
+    sum(case when complete then personalisation * empathy end) as s_personalisation__empathy,
+    sum(case when complete then personalisation * nps end) as s_personalisation__nps,
+    sum(case when complete then personalisation * loyalty end) as s_personalisation__loyalty,
+    sum(case when complete then integrity * integrity end) as s_integrity__integrity,
+    sum(case when complete then integrity * expectations end) as s_integrity__expectations,
+    sum(case when complete then integrity * resolution end) as s_integrity__resolution,
+    sum(case when complete then integrity * time_effort end) as s_integrity__time_effort,
+    sum(case when complete then integrity * empathy end) as s_integrity__empathy,
+    sum(case when complete then integrity * nps end) as s_integrity__nps,
+    sum(case when complete then integrity * loyalty end) as s_integrity__loyalty,
+    sum(case when complete then expectations * expectations end) as s_expectations__expectations,
+    sum(case when complete then expectations * resolution end) as s_expectations__resolution,
+    sum(case when complete then expectations * time_effort end) as s_expectations__time_effort,
+    sum(case when complete then expectations * empathy end) as s_expectations__empathy,
+    sum(case when complete then expectations * nps end) as s_expectations__nps,
+    sum(case when complete then expectations * loyalty end) as s_expectations__loyalty,
+    sum(case when complete then resolution * resolution end) as s_resolution__resolution,
+    sum(case when complete then resolution * time_effort end) as s_resolution__time_effort,
+    sum(case when complete then resolution * empathy end) as s_resolution__empathy,
+    sum(case when complete then resolution * nps end) as s_resolution__nps,
+    sum(case when complete then resolution * loyalty end) as s_resolution__loyalty,
+    sum(case when complete then time_effort * time_effort end) as s_time_effort__time_effort,
+    sum(case when complete then time_effort * empathy end) as s_time_effort__empathy,
+    sum(case when complete then time_effort * nps end) as s_time_effort__nps,
+    sum(case when complete then time_effort * loyalty end) as s_time_effort__loyalty,
+    sum(case when complete then empathy * empathy end) as s_empathy__empathy,
+    sum(case when complete then empathy * nps end) as s_empathy__nps,
+    sum(case when complete then empathy * loyalty end) as s_empathy__loyalty,
+    sum(case when complete then nps * nps end) as s_nps__nps,
+    sum(case when complete then nps * loyalty end) as s_nps__loyalty,
+    sum(case when complete then loyalty * loyalty end) as s_loyalty__loyalty
+from (
+    select
+        *,
+        personalisation is not null
+        and integrity is not null
+        and expectations is not null
+        and resolution is not null
+        and time_effort is not null
+        and empathy is not null
+        and nps is not null
+        and loyalty is not null as complete
+    from evaluation_scores
+)
 group by all;
 
 -- step: sample_cells
@@ -125,71 +185,6 @@ group by all;
 
 -- python: rake
 -- (reads sample_cells and raw.population_margins, writes temp table cell_weights)
-
--- step: moment_cell_sums
--- Pass 2: the regression's sums and cross products per weighting cell over the
--- complete cases (all six pillars, nps and loyalty answered).
-create or replace temp table moment_cell_sums as
-select
-    country,
-    wave,
-    age_band,
-    gender,
-    count(*) as n_cases,
-    sum(personalisation) as s_personalisation,
-    sum(integrity) as s_integrity,
-    sum(expectations) as s_expectations,
-    sum(resolution) as s_resolution,
-    sum(time_effort) as s_time_effort,
-    sum(empathy) as s_empathy,
-    sum(nps) as s_nps,
-    sum(loyalty) as s_loyalty,
-    sum(personalisation * personalisation) as s_personalisation__personalisation,
-    sum(personalisation * integrity) as s_personalisation__integrity,
-    sum(personalisation * expectations) as s_personalisation__expectations,
-    sum(personalisation * resolution) as s_personalisation__resolution,
-    sum(personalisation * time_effort) as s_personalisation__time_effort,
-    sum(personalisation * empathy) as s_personalisation__empathy,
-    sum(personalisation * nps) as s_personalisation__nps,
-    sum(personalisation * loyalty) as s_personalisation__loyalty,
-    sum(integrity * integrity) as s_integrity__integrity,
-    sum(integrity * expectations) as s_integrity__expectations,
-    sum(integrity * resolution) as s_integrity__resolution,
-    sum(integrity * time_effort) as s_integrity__time_effort,
-    sum(integrity * empathy) as s_integrity__empathy,
-    sum(integrity * nps) as s_integrity__nps,
-    sum(integrity * loyalty) as s_integrity__loyalty,
-    sum(expectations * expectations) as s_expectations__expectations,
-    sum(expectations * resolution) as s_expectations__resolution,
-    sum(expectations * time_effort) as s_expectations__time_effort,
-    sum(expectations * empathy) as s_expectations__empathy,
-    sum(expectations * nps) as s_expectations__nps,
-    sum(expectations * loyalty) as s_expectations__loyalty,
-    sum(resolution * resolution) as s_resolution__resolution,
-    sum(resolution * time_effort) as s_resolution__time_effort,
-    sum(resolution * empathy) as s_resolution__empathy,
-    sum(resolution * nps) as s_resolution__nps,
-    sum(resolution * loyalty) as s_resolution__loyalty,
-    sum(time_effort * time_effort) as s_time_effort__time_effort,
-    sum(time_effort * empathy) as s_time_effort__empathy,
-    sum(time_effort * nps) as s_time_effort__nps,
-    sum(time_effort * loyalty) as s_time_effort__loyalty,
-    sum(empathy * empathy) as s_empathy__empathy,
-    sum(empathy * nps) as s_empathy__nps,
-    sum(empathy * loyalty) as s_empathy__loyalty,
-    sum(nps * nps) as s_nps__nps,
-    sum(nps * loyalty) as s_nps__loyalty,
-    sum(loyalty * loyalty) as s_loyalty__loyalty
-from evaluation_scores
-where personalisation is not null
-    and integrity is not null
-    and expectations is not null
-    and resolution is not null
-    and time_effort is not null
-    and empathy is not null
-    and nps is not null
-    and loyalty is not null
-group by all;
 
 -- step: weighted_moments
 create or replace temp table weighted_moments as
@@ -242,11 +237,12 @@ select
         sum(w * s_loyalty__loyalty)
     ) as m_cross_products
 from (
-    select moment_cell_sums.*, coalesce(cell_weights.weight, 1.0) as w
-    from moment_cell_sums
+    select company_cell_sums.*, coalesce(cell_weights.weight, 1.0) as w
+    from company_cell_sums
     left join cell_weights using (country, wave, age_band, gender)
 )
-group by all;
+group by country, wave
+having sum(n_cases) > 0;
 
 -- python: importance
 -- (reads weighted_moments, writes temp table pillar_weights: country, wave,

@@ -57,12 +57,36 @@ def _sha256(path: Path) -> str:
 def test_adding_a_wave_does_not_recompute_the_older_waves_heavy_sums(history: History) -> None:
     builds = dict(query(history.db_path, "select wave, build_id from published.refreshes"))
     assert set(builds) == {2019, 2020} and builds[2019] != builds[2020]
-    for model in ("int_company_cells_summed", "int_pillar_cell_moments_summed"):
-        summed_by = query(
-            history.db_path,
-            f"select wave, list(distinct build_id) from intermediate.{model} group by all",
+    summed_by = query(
+        history.db_path,
+        "select wave, list(distinct build_id) from intermediate.int_company_cells_summed"
+        " group by all",
+    )
+    assert dict(summed_by) == {2019: [builds[2019]], 2020: [builds[2020]]}
+
+
+def test_a_wave_summed_by_another_version_of_the_heavy_model_is_summed_again(
+    copied: History,
+) -> None:
+    summed_by = (
+        "select wave, any_value(build_id) from intermediate.int_company_cells_summed group by all"
+    )
+    scores = "select wave, company_id, cx_index from marts.fct_company_scores order by all"
+    with duckdb.connect(str(copied.db_path)) as connection:
+        connection.execute(
+            "update intermediate.int_company_cells_summed"
+            " set sums_checksum = 'older' where wave = 2019"
         )
-        assert dict(summed_by) == {2019: [builds[2019]], 2020: [builds[2020]]}, model
+    before, scores_before = dict(query(copied.db_path, summed_by)), query(copied.db_path, scores)
+    cxbench(copied.env, "build")
+    after = dict(query(copied.db_path, summed_by))
+    assert after[2019] != before[2019] and after[2020] == before[2020]
+    scores_after = query(copied.db_path, scores)
+    assert [row[:2] for row in scores_after] == [row[:2] for row in scores_before]
+    assert all(
+        (new is None and old is None) or abs(new - old) < 1e-9
+        for (*_, new), (*_, old) in zip(scores_after, scores_before, strict=True)
+    )
 
 
 def test_movers_are_measured_against_the_previous_published_wave(history: History) -> None:

@@ -7,8 +7,10 @@
     one row of this table, so it never reads evaluations.
 
     As for the company sums, the evaluations are summed unweighted per
-    weighting cell (int_pillar_cell_moments_summed, incremental by wave) and
-    the cell's raking weight is applied to those sums here.
+    company × channel × weighting cell in the one pass over them
+    (int_company_cells_summed, columns complete_*); their cell's raking weight
+    is applied to those sums here. A country × wave without a complete case
+    has no row.
 -#}
 {%- set variables = importance_variables() -%}
 {%- set pairs = importance_pairs() -%}
@@ -17,7 +19,7 @@ with
 
 cell_sums as (
 
-    select * from {{ ref('int_pillar_cell_moments_summed') }}
+    select * from {{ ref('int_company_cells_summed') }}
 
 ),
 
@@ -44,19 +46,21 @@ summed as (
     select
         country,
         wave,
-        cast(sum(n_cases) as integer) as n_complete_cases,
-        sum(weight * n_cases) as sum_w,
-        sum(weight * weight * n_cases) as sum_w2,
+        cast(sum(complete_n) as integer) as n_complete_cases,
+        sum(weight * complete_n) as sum_w,
+        sum(weight * weight * complete_n) as sum_w2,
         {%- for name, _ in variables %}
-        sum(weight * sum__{{ name }}) as sum_w__{{ name }},
+        sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }},
         {%- endfor %}
         {%- for name, _ in pairs %}
-        sum(weight * sum__{{ name }}) as sum_w__{{ name }}{{ "," if not loop.last }}
+        sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }}{{ "," if not loop.last }}
         {%- endfor %}
 
     from weighted
 
-    group by all
+    group by country, wave
+
+    having sum(complete_n) > 0
 
 ),
 

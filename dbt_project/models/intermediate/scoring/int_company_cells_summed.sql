@@ -1,12 +1,24 @@
 {#-
-    The one pass over the evaluations that feeds every company, channel and
-    weighting number: unweighted sums (macro cell_sum_columns) per company ×
-    country × wave × channel × weighting cell. Raking weights are constant
-    within a cell, so weighted sums follow from these by multiplying with the
-    cell weight (int_company_channels_summed) and the cell table raking needs
-    is these rows added up (int_sample_cells_counted): the evaluations are
-    neither joined to weights nor read a second time for company numbers.
-    An evaluation without a channel is counted under channel 'unknown'.
+    The one pass over the evaluations; everything company, channel, weighting
+    and importance numbers need comes from its rows. Per company × country ×
+    wave × channel × weighting cell:
+    - unweighted sums for the company numbers (macro cell_sum_columns);
+    - the importance regressions' moments over the complete cases (all six
+      pillar scores, nps and loyalty): their count and Σv, Σv·u for every pair
+      of the eight variables (macros importance_variables / importance_pairs),
+      which int_pillar_moments_summed adds up per cell.
+    Raking weights are constant within a cell, so weighted sums follow from
+    these by multiplying with the cell weight (int_company_channels_summed,
+    int_pillar_moments_summed) and the cell table raking needs is these rows
+    added up (int_sample_cells_counted): the evaluations are neither joined to
+    weights nor read a second time. An evaluation without a channel is counted
+    under channel 'unknown'.
+
+    Complete cases are picked inside each sum (`case when is_complete ...`),
+    not with a WHERE: DuckDB pushes a filter on the view's score columns down
+    into the view and computes every pillar score twice (once to filter, once
+    to sum), which made a separate moments pass 1.6x slower at 20M evaluations
+    (docs/benchmarks.md).
 
     Incremental by wave: only waves whose inputs key changed (new or changed
     load batches, or a new methodology) are summed again and replace their old
@@ -19,6 +31,8 @@
     on_schema_change='sync_all_columns',
 ) }}
 {%- set dimensions = var('weighting_dimensions') -%}
+{%- set variables = importance_variables() -%}
+{%- set pairs = importance_pairs() -%}
 
 with
 
@@ -33,6 +47,19 @@ evaluations as (
     select * from {{ ref('int_evaluations_pillar_scored') }}
 
     where {{ waves_to_rebuild(ref('int_survey_waves_fingerprinted')) }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        {%- for _, column in variables %}
+        {{ column }} is not null
+        {{- " and" if not loop.last else " as is_complete" }}
+        {%- endfor %}
+
+    from evaluations
 
 ),
 
@@ -51,11 +78,18 @@ summed as (
         sum({{ expression }}) as {{ column }}
         {%- else %}
         cast(sum({{ expression }}) as integer) as {{ column }}
-        {%- endif %}
+        {%- endif %},
+        {%- endfor %}
+        cast(sum(case when is_complete then 1 else 0 end) as integer) as complete_n,
+        {%- for name, column in variables %}
+        sum(case when is_complete then {{ column }} end) as complete_sum__{{ name }},
+        {%- endfor %}
+        {%- for name, product in pairs %}
+        sum(case when is_complete then {{ product }} end) as complete_sum__{{ name }}
         {{- "," if not loop.last }}
         {%- endfor %}
 
-    from evaluations
+    from flagged
 
     group by all
 
@@ -66,6 +100,7 @@ final as (
     select
         summed.*,
         fingerprints.inputs_key,
+        '{{ sums_checksum() }}' as sums_checksum,
         '{{ invocation_id }}' as build_id
 
     from summed

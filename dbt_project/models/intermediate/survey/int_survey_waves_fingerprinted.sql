@@ -2,8 +2,8 @@
     What each wave's heavy models are computed from, as one key per wave: the
     load batches holding its evaluations plus the parameters that shape the
     per-evaluation sums (methodology_version, weighting_dimensions,
-    min_answered_share). The incremental models (int_company_cells_summed,
-    int_pillar_cell_moments_summed) store the key on their rows and rebuild only
+    min_answered_share). The incremental one-pass model
+    (int_company_cells_summed) stores the key on its rows and rebuilds only
     the waves whose key changed (macro waves_to_rebuild), so adding a wave to
     a warehouse holding seven does not recompute the seven.
 
