@@ -21,21 +21,19 @@ import os
 import platform
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cxbench.app_server import app_env, free_port, streamlit_command, wait_until_healthy
 from cxbench.settings import REPO_ROOT
 
 BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
-APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
 TARGET_P95_MS = 300.0
 
 
@@ -154,13 +152,6 @@ def measure_pages(db_path: Path, samples: int, seed: int) -> dict[str, dict[str,
     return results
 
 
-def _free_port() -> int:
-    """A loopback port nobody listens on, so the measured server never collides."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _browser_first_chart(url: str, timeout_s: float) -> float:
     """Open ``url`` in headless chromium, wait for the Compare chart to draw, and return
     the seconds spent launching the browser (not the app's doing, so reported apart)."""
@@ -187,28 +178,16 @@ def _browser_first_chart(url: str, timeout_s: float) -> float:
 def measure_cold_start(db_path: Path, timeout_s: float = 60) -> dict[str, float | None]:
     """Seconds from ``streamlit run`` to a healthy server, and to the first drawn chart
     (less the browser's own launch)."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT), "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "CXBENCH_DB": str(db_path)}
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+        streamlit_command(port), env=app_env(db_path),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.perf_counter() - started > timeout_s or process.poll() is not None:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.05)
+        if not wait_until_healthy(url, process, timeout_s):
+            raise RuntimeError("streamlit did not start")
         server_s = time.perf_counter() - started
         chart_s = launch_s = None
         if shutil.which("chromium"):

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from cxbench import pipeline
+from cxbench.app_server import app_env, streamlit_command
 from cxbench.console import console, ingest_table, layer_table, progress_bar
 from cxbench.dbt_runner import DbtError
-from cxbench.settings import REPO_ROOT, Settings
+from cxbench.settings import Settings
 
 DEMO_WAVES = (2024, 2025)
 DEMO_COUNTRIES = ("NL", "NO", "PL", "GB", "DE")
-APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
 
 
 def world_dir_for(settings: Settings, evaluations: int, seed: int) -> Path:
@@ -112,14 +110,6 @@ def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, p
 
 def serve_app(db_path: Path, port: int) -> None:
     """Run Streamlit on localhost in the foreground until interrupted."""
-    env = {**os.environ, "CXBENCH_DB": str(db_path)}
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
     console.print(f"[bold green]app: http://localhost:{port}[/]  (Ctrl+C to stop)")
     with contextlib.suppress(KeyboardInterrupt):
-        subprocess.run(command, env=env, check=False)
+        subprocess.run(streamlit_command(port), env=app_env(db_path), check=False)

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from cxbench.settings import REPO_ROOT
+from cxbench.app_server import app_env, free_port, streamlit_command, wait_until_healthy
 from tests.conftest import DemoWarehouse
 
 CHROMIUM_FLAGS = [
@@ -39,39 +35,22 @@ def _chromium_path() -> str:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def app_url(
     demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """Start ``streamlit run`` on a loopback port against the demo warehouse."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("app") / "streamlit.log"
-    env = {**os.environ, "CXBENCH_DB": str(demo_warehouse.db_path)}
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app" / "streamlit_app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
     with log.open("w") as output:
-        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            streamlit_command(port), env=app_env(demo_warehouse.db_path),
+            stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
-                time.sleep(0.3)
+        if not wait_until_healthy(url, process, timeout_s=60):
+            pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
         yield url
     finally:
         process.terminate()
