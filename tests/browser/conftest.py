@@ -35,6 +35,14 @@ def _chromium_path() -> str:
     pytest.skip(reason)
 
 
+def pick_organisation(page, name: str) -> None:
+    """Choose ``name`` in the sidebar's organisation selector (shared by Compare and Maturity)."""
+    organisation = page.locator('[data-testid="stSelectbox"]').filter(has_text="Organisation")
+    organisation.click()
+    page.keyboard.type(name)
+    page.get_by_role("option", name=name).first.click()
+
+
 @pytest.fixture(scope="session")
 def app_url(
     demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import pick_organisation, save_screenshot
 from tests.conftest import DemoWarehouse
 
 FOLLOWER_SQL = """
@@ -54,10 +54,7 @@ def test_picking_an_organisation_shows_its_comparison_and_priorities(
     page.goto(f"{app_url}/?country={country}&wave={wave}", wait_until="networkidle")
     page.get_by_text("Sector leader:").first.wait_for(timeout=30_000)
 
-    organisation = page.locator('[data-testid="stSelectbox"]').filter(has_text="Organisation")
-    organisation.click()
-    page.keyboard.type(follower_name)
-    page.get_by_role("option", name=follower_name).first.click()
+    pick_organisation(page, follower_name)
 
     page.get_by_text(f"{follower_name} vs. sector leader").wait_for(timeout=30_000)
     page.get_by_text(f"Sector leader: {leader}").wait_for(timeout=30_000)

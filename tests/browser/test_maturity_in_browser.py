@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import pick_organisation, save_screenshot
 from tests.conftest import DemoWarehouse
 
 #: An assessed organisation whose sector leader assessed itself too, with its
@@ -54,10 +54,7 @@ def test_maturity_page_shows_profile_next_step_and_evidence(
     page.goto(f"{app_url}/maturity?country={country}&wave={wave}", wait_until="networkidle")
     page.get_by_text("Suggested next step").first.wait_for(timeout=30_000)
 
-    organisation = page.locator('[data-testid="stSelectbox"]').filter(has_text="Organisation")
-    organisation.click()
-    page.keyboard.type(name)
-    page.get_by_role("option", name=name).first.click()
+    pick_organisation(page, name)
 
     page.get_by_text(f"{name}: CX maturity").wait_for(timeout=30_000)
     # the page reruns element by element: wait for this organisation's advice to arrive
