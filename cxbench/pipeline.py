@@ -36,7 +36,7 @@ LAYER_TABLES = {
         "marts.fct_company_pillar_scores",
         "marts.fct_company_scores",
         "marts.fct_leader_gaps",
-        "marts.fct_sector_scores",
+        "marts.fct_benchmark_scores",
         "marts.fct_maturity",
     ),
 }

@@ -1,7 +1,8 @@
 {#-
     Every evaluation is counted exactly once, from staging to the national
     figures: returns one row per country × wave whose evaluations in staging
-    differ from n_evaluations of fct_country_scores (count_mismatch).
+    differ from n_evaluations of the national benchmark (fct_benchmark_scores
+    at benchmark_level 'country') (count_mismatch).
 
     Duplicate evaluation keys (a respondent rating the same brand twice in one
     country × wave) are not searched for here: ingestion rejects them row by row,
@@ -10,7 +11,7 @@
     full scan of the key at 20M evaluations cost about 4 s and 3.5 GB of the
     build (docs/benchmarks.md) for a fault two gates already stop.
 
-    Referring to fct_country_scores also places this test at the end of the
+    Referring to fct_benchmark_scores also places this test at the end of the
     DAG, so its scan of the evaluations runs beside the marts instead of
     holding up every model behind staging.
 -#}
@@ -24,7 +25,9 @@ evaluations as (
 
 country_scores as (
 
-    select * from {{ ref('fct_country_scores') }}
+    select * from {{ ref('fct_benchmark_scores') }}
+
+    where benchmark_level = 'country'
 
 ),
 

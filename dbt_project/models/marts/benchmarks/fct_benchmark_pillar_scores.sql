@@ -1,64 +1,71 @@
 {#-
-    Sector averages per pillar (one row per sector × country × wave × pillar): the mean of the
-    eligible, ranked companies' weighted pillar means, plain and
-    revenue-weighted, with the standard error and interval of the plain
-    average. Disclosure control is the sector's (fct_sector_scores): a
-    suppressed sector has every pillar value NULL, with the same reason.
+    Sector and national averages per pillar (one row per benchmark × pillar):
+    the mean of the eligible, ranked companies' weighted pillar means, plain
+    and revenue-weighted, with the standard error and interval of the plain
+    average. Disclosure control is the benchmark's (int_benchmarks_disclosed):
+    a suppressed benchmark has every pillar value NULL, with the same reason.
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
 with
 
-company_pillar_scores as (
+company_pillars as (
 
-    select * from {{ ref('fct_company_pillar_scores') }}
+    select * from {{ ref('int_company_pillars_estimated') }}
 
 ),
 
-company_scores as (
+company_waves as (
 
-    select * from {{ ref('fct_company_scores') }}
+    select * from {{ ref('int_company_waves_ranked') }}
 
 ),
 
 companies as (
 
-    select * from {{ ref('dim_company') }}
+    select * from {{ ref('stg_industry__companies') }}
 
 ),
 
-aggregates as (
+benchmarks as (
 
-    select * from {{ ref('fct_sector_scores') }}
+    select * from {{ ref('int_benchmarks_disclosed') }}
+
+),
+
+pillar_list as (
+
+    {{ pillar_rows() }}
 
 ),
 
 members as (
 
     select
-        company_scores.sector_code,
-        company_pillar_scores.country,
-        company_pillar_scores.wave,
-        company_pillar_scores.pillar_id,
-        company_pillar_scores.mean_score,
-        company_pillar_scores.std_error,
+        company_waves.sector_code,
+        company_pillars.country,
+        company_pillars.wave,
+        company_pillars.pillar_id,
+        company_pillars.mean_score,
+        company_pillars.std_error,
         companies.revenue
 
-    from company_pillar_scores
-    inner join company_scores
-        on company_pillar_scores.company_id = company_scores.company_id
-        and company_pillar_scores.wave = company_scores.wave
+    from company_pillars
+    inner join company_waves
+        on company_pillars.company_id = company_waves.company_id
+        and company_pillars.wave = company_waves.wave
     left join companies
-        on company_pillar_scores.company_id = companies.company_id
+        on company_pillars.company_id = companies.company_id
 
-    where company_scores.is_eligible
-        and company_scores.cx_index is not null
+    where company_waves.is_eligible
+        and company_waves.cx_index is not null
 
 ),
 
 averaged as (
 
     select
-        sector_code,
+        case when grouping(sector_code) = 1 then 'country' else 'sector' end as benchmark_level,
+        case when grouping(sector_code) = 1 then '*' else sector_code end as sector_code,
         country,
         wave,
         pillar_id,
@@ -71,42 +78,38 @@ averaged as (
 
     from members
 
-    group by all
-
-),
-
-pillar_list as (
-
-    {{ pillar_rows() }}
+    group by grouping sets ((sector_code, country, wave, pillar_id), (country, wave, pillar_id))
 
 ),
 
 final as (
 
     select
-        aggregates.sector_code,
-        aggregates.country,
-        aggregates.wave,
+        benchmarks.benchmark_level,
+        benchmarks.country,
+        benchmarks.sector_code,
+        benchmarks.wave,
         pillar_list.pillar_id,
         cast(coalesce(averaged.n_companies_scored, 0) as integer) as n_companies_scored,
-        case when not aggregates.is_suppressed then averaged.avg_score end as avg_score,
-        case when not aggregates.is_suppressed then averaged.revenue_weighted_score end
+        case when not benchmarks.is_suppressed then averaged.avg_score end as avg_score,
+        case when not benchmarks.is_suppressed then averaged.revenue_weighted_score end
             as revenue_weighted_score,
-        case when not aggregates.is_suppressed then averaged.std_error end as std_error,
-        case when not aggregates.is_suppressed
+        case when not benchmarks.is_suppressed then averaged.std_error end as std_error,
+        case when not benchmarks.is_suppressed
             then averaged.avg_score - {{ z_critical }} * averaged.std_error end as ci_low,
-        case when not aggregates.is_suppressed
+        case when not benchmarks.is_suppressed
             then averaged.avg_score + {{ z_critical }} * averaged.std_error end as ci_high,
-        aggregates.is_suppressed,
-        aggregates.suppression_reason,
+        benchmarks.is_suppressed,
+        benchmarks.suppression_reason,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from aggregates
+    from benchmarks
     cross join pillar_list
     left join averaged
-        on aggregates.sector_code = averaged.sector_code
-        and aggregates.country = averaged.country
-        and aggregates.wave = averaged.wave
+        on benchmarks.benchmark_level = averaged.benchmark_level
+        and benchmarks.sector_code = averaged.sector_code
+        and benchmarks.country = averaged.country
+        and benchmarks.wave = averaged.wave
         and pillar_list.pillar_id = averaged.pillar_id
 
 )

@@ -1,74 +1,35 @@
 {#-
-    Organisational CX maturity (DESIGN.md §3, §6; docs/methodology.md,
-    "Organisational maturity"): one row per company × wave × assessed item
-    (six management pillars, seven maturity steps), the mean of the managers'
-    scores with the spread between them (standard deviation, standard error,
-    number of managers), and the company's country and sector so the scores can
-    be set beside its CX results. is_reportable: enough managers answered
-    (var maturity_min_respondents) for the mean to speak for the organisation.
+    Organisational CX maturity per company × wave × assessed item, as scored
+    once in int_maturity_items_scored (which the other maturity marts read
+    too), with the methodology version.
 -#}
 with
 
-answers as (
+maturity_items_scored as (
 
-    select * from {{ ref('int_maturity_answers_unpivoted') }}
-
-),
-
-companies as (
-
-    select * from {{ ref('dim_company') }}
-
-),
-
-items as (
-
-    select * from {{ ref('maturity_items') }}
-
-),
-
-summarised as (
-
-    select
-        company_id,
-        wave,
-        item_group,
-        item_id,
-        count(*) as n_respondents,
-        avg(score) as score,
-        stddev_samp(score) as score_sd,
-        max(assessed_on) as assessed_on
-
-    from answers
-    group by all
+    select * from {{ ref('int_maturity_items_scored') }}
 
 ),
 
 final as (
 
     select
-        summarised.company_id,
-        companies.country,
-        companies.sector_code,
-        summarised.wave,
-        summarised.item_group,
-        summarised.item_id,
-        items.sort_order,
-        cast(summarised.n_respondents as integer) as n_respondents,
-        cast(summarised.score as {{ type_double() }}) as score,
-        cast(summarised.score_sd as {{ type_double() }}) as score_sd,
-        cast(
-            summarised.score_sd / sqrt(summarised.n_respondents) as {{ type_double() }}
-        ) as score_std_error,
-        summarised.n_respondents >= {{ var('maturity_min_respondents') }} as is_reportable,
-        summarised.assessed_on,
+        company_id,
+        country,
+        sector_code,
+        wave,
+        item_group,
+        item_id,
+        sort_order,
+        n_respondents,
+        score,
+        score_sd,
+        score_std_error,
+        is_reportable,
+        assessed_on,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from summarised
-    left join companies
-        on summarised.company_id = companies.company_id
-    left join items
-        on summarised.item_id = items.item_id
+    from maturity_items_scored
 
 )
 

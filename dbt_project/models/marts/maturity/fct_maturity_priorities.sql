@@ -2,7 +2,8 @@
     What an organisation could work on next (docs/methodology.md,
     "Organisational maturity"): per company × wave × maturity item, its score
     beside its sector's average and its sector leader's score (the CX leader of
-    its sector × country × wave, when the leader assessed itself), and
+    its sector × country × wave, int_sector_leaders_chosen, when the leader
+    assessed itself), and
     priority = (5 − score) × max(0, correlation of the item with the CX index
     across organisations in the wave). The weakest item among those that go
     most with customer outcomes ranks first (priority_rank 1). Where the link is
@@ -14,33 +15,19 @@ with
 
 maturity as (
 
-    select * from {{ ref('fct_maturity') }}
-
-),
-
-company_scores as (
-
-    select * from {{ ref('fct_company_scores') }}
+    select * from {{ ref('int_maturity_items_scored') }}
 
 ),
 
 links as (
 
-    select * from {{ ref('fct_maturity_outcome_links') }}
+    select * from {{ ref('int_maturity_links_estimated') }}
 
 ),
 
 leaders as (
 
-    select
-        country,
-        wave,
-        sector_code,
-        min(company_id) as leader_company_id
-
-    from company_scores
-    where is_sector_leader
-    group by all
+    select * from {{ ref('int_sector_leaders_chosen') }}
 
 ),
 

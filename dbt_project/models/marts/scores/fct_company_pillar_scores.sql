@@ -1,62 +1,13 @@
 {#-
-    Weighted company pillar scores (DESIGN.md §5): per company × pillar × wave,
-    the raking-weighted mean of the evaluations' pillar scores, its standard
-    error from the Kish effective n and a normal-approximation interval, plus
-    the unweighted mean for comparison. Finished from the additive sums of
-    int_company_waves_summed, unpivoted to one row per pillar.
+    Weighted company pillar scores per company × pillar × wave, as estimated in
+    int_company_pillars_estimated (the formulas live there, once), with the
+    methodology version that produced them.
 -#}
-{%- set z_critical = normal_quantile(var('confidence_level')) -%}
-
 with
 
-company_waves as (
+company_pillars as (
 
-    select * from {{ ref('int_company_waves_summed') }}
-
-),
-
-pillar_list as (
-
-    {{ pillar_rows() }}
-
-),
-
-unpivoted as (
-
-    select
-        company_waves.company_id,
-        company_waves.country,
-        company_waves.wave,
-        pillar_list.pillar_id,
-        company_waves.is_eligible,
-        {{ unpivot_pillar_columns(
-            'company_waves', ['n', 'sum_w', 'sum_w2', 'sum_wx', 'sum_wx2', 'sum_x', 'sum_x2']
-        ) }}
-
-    from company_waves
-    cross join pillar_list
-
-),
-
-estimated as (
-
-    select
-        company_id,
-        country,
-        wave,
-        pillar_id,
-        n as n_evaluations,
-        {#- clamped to the 1–10 scale: Σw·x / Σw of a company whose every answer is 10
-            can come out at 10.000000000000002 when the sums are added in another order #}
-        case when sum_w > 0 then least(greatest(sum_wx / sum_w, 1.0), 10.0) end as mean_score,
-        {{ weighted_stddev('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as stddev_score,
-        {{ weighted_std_error('sum_w', 'sum_w2', 'sum_wx', 'sum_wx2') }} as std_error,
-        case when n > 0 then sum_x / n end as unweighted_mean_score,
-        {{ effective_n('sum_w', 'sum_w2') }} as effective_n,
-        case when sum_w > 0 then n * sum_w2 / (sum_w * sum_w) end as design_effect,
-        is_eligible
-
-    from unpivoted
+    select * from {{ ref('int_company_pillars_estimated') }}
 
 ),
 
@@ -71,20 +22,16 @@ final as (
         mean_score,
         stddev_score,
         std_error,
-        mean_score - {{ z_critical }} * std_error as ci_low,
-        mean_score + {{ z_critical }} * std_error as ci_high,
+        ci_low,
+        ci_high,
         unweighted_mean_score,
         effective_n,
         design_effect,
         is_eligible,
-        cast({{ var('confidence_level') }} as {{ type_double() }}) as confidence_level,
+        confidence_level,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from estimated
-
-    {#- a pillar no evaluation of the company scored (too few statements answered
-        in each) has no estimate, so no row: absent, not a row of NULLs #}
-    where n_evaluations > 0
+    from company_pillars
 
 )
 

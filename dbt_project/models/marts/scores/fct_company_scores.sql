@@ -1,221 +1,13 @@
 {#-
-    Headline numbers per company × wave (DESIGN.md §5): the CX index (CEE),
-    NPS with an adjusted-Wald interval, CSAT top-2-box and CES, the base and
-    its effective n, eligibility, ranks, sector leadership and the move since
-    the country's previous wave.
+    Headline numbers per company × wave with ranks, sector leadership and
+    movers, as computed once in int_company_waves_ranked (which the benchmark,
+    leader-gap and maturity marts read too), with the methodology version.
 -#}
-{%- set z_critical = normal_quantile(var('confidence_level')) -%}
-{%- set n_pillars = pillar_statements() | length -%}
-
 with
 
 company_waves as (
 
-    select * from {{ ref('int_company_waves_summed') }}
-
-),
-
-company_pillar_scores as (
-
-    select * from {{ ref('fct_company_pillar_scores') }}
-
-),
-
-pillar_weights as (
-
-    select * from {{ ref('int_pillar_weights_chosen') }}
-
-),
-
-companies as (
-
-    select * from {{ ref('dim_company') }}
-
-),
-
-indexed as (
-
-    select
-        company_pillar_scores.company_id,
-        company_pillar_scores.country,
-        company_pillar_scores.wave,
-        case
-            when count(company_pillar_scores.mean_score) = {{ n_pillars }}
-                then sum(pillar_weights.cee_weight * {{ cee_scale('company_pillar_scores.mean_score') }})
-        end as cx_index,
-        max(pillar_weights.cee_method) as cee_method
-
-    from company_pillar_scores
-    inner join pillar_weights
-        on company_pillar_scores.country = pillar_weights.country
-        and company_pillar_scores.wave = pillar_weights.wave
-        and company_pillar_scores.pillar_id = pillar_weights.pillar_id
-
-    group by all
-
-),
-
-outcome_shares as (
-
-    select
-        company_id,
-        country,
-        wave,
-        n_evaluations,
-        {{ effective_n('sum_weights', 'sum_squared_weights') }} as effective_n,
-        n_evaluations * sum_squared_weights / (sum_weights * sum_weights) as design_effect,
-        nps__n as n_nps_responses,
-        {{ effective_n('nps__sum_w', 'nps__sum_w2') }} as nps_effective_n,
-        {#- shares are clamped to [0, 1]: the numerator and denominator are sums of
-            the same weights added in a different order, so an all-promoter
-            company could otherwise come out at 1.0000000000000002 #}
-        case when nps__sum_w > 0 then least(nps__sum_w_promoter / nps__sum_w, 1.0) end
-            as promoter_share,
-        case when nps__sum_w > 0 then least(nps__sum_w_detractor / nps__sum_w, 1.0) end
-            as detractor_share,
-        csat__n as n_csat_responses,
-        case when csat__sum_w > 0 then 100 * least(csat__sum_w_top2 / csat__sum_w, 1.0) end
-            as csat_top2_box_pct,
-        ces__n as n_ces_responses,
-        case when ces__sum_w > 0 then 100 * least(ces__sum_w_top3 / ces__sum_w, 1.0) end
-            as ces_top3_box_pct,
-        is_eligible
-
-    from company_waves
-
-),
-
-{#- Adjusted Wald (Rocks 2016): add 3/4 of an observation to promoters and to
-    detractors and 3 to n, with n the effective n of the nps answers. #}
-nps_adjusted as (
-
-    select
-        *,
-        (promoter_share * nps_effective_n + 0.75) / (nps_effective_n + 3) as adjusted_promoter_share,
-        (detractor_share * nps_effective_n + 0.75) / (nps_effective_n + 3) as adjusted_detractor_share
-
-    from outcome_shares
-
-),
-
-nps_estimated as (
-
-    select
-        *,
-        100 * (promoter_share - detractor_share) as nps_score,
-        100 * (adjusted_promoter_share - adjusted_detractor_share) as adjusted_nps,
-        100 * sqrt(
-            (
-                adjusted_promoter_share + adjusted_detractor_share
-                - (adjusted_promoter_share - adjusted_detractor_share)
-                * (adjusted_promoter_share - adjusted_detractor_share)
-            ) / (nps_effective_n + 3)
-        ) as nps_std_error
-
-    from nps_adjusted
-
-),
-
-joined as (
-
-    select
-        nps_estimated.company_id,
-        nps_estimated.country,
-        nps_estimated.wave,
-        companies.sector_code,
-        nps_estimated.n_evaluations,
-        nps_estimated.effective_n,
-        nps_estimated.design_effect,
-        indexed.cx_index,
-        indexed.cee_method,
-        nps_estimated.nps_score,
-        greatest(nps_estimated.adjusted_nps - {{ z_critical }} * nps_estimated.nps_std_error, -100) as nps_ci_low,
-        least(nps_estimated.adjusted_nps + {{ z_critical }} * nps_estimated.nps_std_error, 100) as nps_ci_high,
-        nps_estimated.n_nps_responses,
-        nps_estimated.csat_top2_box_pct,
-        nps_estimated.n_csat_responses,
-        nps_estimated.ces_top3_box_pct,
-        nps_estimated.n_ces_responses,
-        nps_estimated.is_eligible
-
-    from nps_estimated
-    left join indexed
-        on nps_estimated.company_id = indexed.company_id
-        and nps_estimated.country = indexed.country
-        and nps_estimated.wave = indexed.wave
-    left join companies
-        on nps_estimated.company_id = companies.company_id
-
-),
-
-ranked as (
-
-    select
-        company_id,
-        country,
-        wave,
-        rank() over (
-            partition by country, wave
-            order by cx_index desc
-        ) as rank_in_country,
-        rank() over (
-            partition by country, wave, sector_code
-            order by cx_index desc
-        ) as rank_in_sector
-
-    from joined
-
-    where is_eligible
-        and cx_index is not null
-
-),
-
-with_ranks as (
-
-    select
-        joined.*,
-        cast(ranked.rank_in_country as integer) as rank_in_country,
-        cast(ranked.rank_in_sector as integer) as rank_in_sector
-
-    from joined
-    left join ranked
-        on joined.company_id = ranked.company_id
-        and joined.country = ranked.country
-        and joined.wave = ranked.wave
-
-),
-
-country_waves as (
-
-    select
-        country,
-        wave,
-        lag(wave) over (partition by country order by wave) as previous_wave
-
-    from (select distinct country, wave from company_waves) as distinct_country_waves
-
-),
-
-with_previous as (
-
-    select
-        with_ranks.*,
-        country_waves.previous_wave,
-        previous.cx_index as previous_cx_index,
-        previous.rank_in_country as previous_rank_in_country,
-        coalesce(
-            with_ranks.rank_in_country is not null and previous.rank_in_country is not null,
-            false
-        ) as is_mover_comparable
-
-    from with_ranks
-    inner join country_waves
-        on with_ranks.country = country_waves.country
-        and with_ranks.wave = country_waves.wave
-    left join with_ranks as previous
-        on with_ranks.company_id = previous.company_id
-        and with_ranks.country = previous.country
-        and country_waves.previous_wave = previous.wave
+    select * from {{ ref('int_company_waves_ranked') }}
 
 ),
 
@@ -242,19 +34,17 @@ final as (
         is_eligible,
         rank_in_country,
         rank_in_sector,
-        coalesce(rank_in_sector = 1, false) as is_sector_leader,
+        is_sector_leader,
         previous_wave,
-        case when is_mover_comparable then previous_cx_index end as previous_cx_index,
-        case when is_mover_comparable then cx_index - previous_cx_index end as cx_index_change,
-        case when is_mover_comparable then previous_rank_in_country end as previous_rank_in_country,
-        case
-            when is_mover_comparable then previous_rank_in_country - rank_in_country
-        end as rank_in_country_change,
+        previous_cx_index,
+        cx_index_change,
+        previous_rank_in_country,
+        rank_in_country_change,
         is_mover_comparable,
-        cast({{ var('min_base') }} as integer) as min_base,
+        min_base,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from with_previous
+    from company_waves
 
 )
 

@@ -1,25 +1,25 @@
 {#-
-    What separates each company from its sector leader (DESIGN.md §5): per
+    What separates each company from its sector leader: per
     company × pillar × wave, the gap between the leader's weighted mean and the
     company's, whether it is significant (two-sample z test on the two means
     and their standard errors at confidence_level), and priority = gap ×
     combined pillar importance, ranked within the company (what to fix first).
-    One leader per sector × country × wave: the first-ranked eligible company
-    (tied leaders: the lowest company_id).
+    One leader per sector × country × wave, as chosen in
+    int_sector_leaders_chosen (tied leaders: the lowest company_id).
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
 
 with
 
-company_scores as (
+company_waves as (
 
-    select * from {{ ref('fct_company_scores') }}
+    select * from {{ ref('int_company_waves_ranked') }}
 
 ),
 
-company_pillar_scores as (
+company_pillars as (
 
-    select * from {{ ref('fct_company_pillar_scores') }}
+    select * from {{ ref('int_company_pillars_estimated') }}
 
 ),
 
@@ -31,71 +31,49 @@ pillar_weights as (
 
 leaders as (
 
-    select
-        country,
-        wave,
-        sector_code,
-        company_id as leader_company_id
-
-    from (
-        select
-            country,
-            wave,
-            sector_code,
-            company_id,
-            row_number() over (
-                partition by country, wave, sector_code
-                order by company_id
-            ) as leader_order
-
-        from company_scores
-
-        where is_sector_leader
-    ) as sector_leaders
-
-    where leader_order = 1
+    select * from {{ ref('int_sector_leaders_chosen') }}
 
 ),
 
 paired as (
 
     select
-        company_scores.company_id,
-        company_scores.country,
-        company_scores.wave,
-        company_scores.sector_code,
-        company_pillar_scores.pillar_id,
+        company_waves.company_id,
+        company_waves.country,
+        company_waves.wave,
+        company_waves.sector_code,
+        company_pillars.pillar_id,
         leaders.leader_company_id,
-        company_pillar_scores.mean_score,
+        company_pillars.mean_score,
         leader_scores.mean_score as leader_mean_score,
-        leader_scores.mean_score - company_pillar_scores.mean_score as gap_to_leader,
+        leader_scores.mean_score - company_pillars.mean_score as gap_to_leader,
         case
-            when company_scores.company_id <> leaders.leader_company_id
+            when company_waves.company_id <> leaders.leader_company_id
                 then sqrt(
-                    company_pillar_scores.std_error * company_pillar_scores.std_error
+                    company_pillars.std_error * company_pillars.std_error
                     + leader_scores.std_error * leader_scores.std_error
                 )
         end as gap_std_error,
         pillar_weights.importance,
-        company_scores.company_id = leaders.leader_company_id as is_leader,
-        company_scores.is_eligible
+        company_waves.company_id = leaders.leader_company_id as is_leader,
+        company_waves.is_eligible
 
-    from company_scores
+    from company_waves
     inner join leaders
-        on company_scores.country = leaders.country
-        and company_scores.wave = leaders.wave
-        and company_scores.sector_code = leaders.sector_code
-    inner join company_pillar_scores
-        on company_scores.company_id = company_pillar_scores.company_id
-        and company_scores.wave = company_pillar_scores.wave
-    inner join company_pillar_scores as leader_scores
+        on company_waves.country = leaders.country
+        and company_waves.wave = leaders.wave
+        and company_waves.sector_code = leaders.sector_code
+    inner join company_pillars
+        on company_waves.company_id = company_pillars.company_id
+        and company_waves.wave = company_pillars.wave
+    inner join company_pillars as leader_scores
         on leaders.leader_company_id = leader_scores.company_id
-        and company_pillar_scores.wave = leader_scores.wave
-        and company_pillar_scores.pillar_id = leader_scores.pillar_id
+        and company_pillars.wave = leader_scores.wave
+        and company_pillars.pillar_id = leader_scores.pillar_id
     left join pillar_weights
-        on company_scores.country = pillar_weights.country
-        and company_scores.wave = pillar_weights.wave
-        and company_pillar_scores.pillar_id = pillar_weights.pillar_id
+        on company_waves.country = pillar_weights.country
+        and company_waves.wave = pillar_weights.wave
+        and company_pillars.pillar_id = pillar_weights.pillar_id
 
 ),
 

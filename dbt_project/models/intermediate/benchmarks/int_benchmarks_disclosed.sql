@@ -1,20 +1,25 @@
 {#-
-    National averages per country × wave (DESIGN.md §5): the mean CX index and
-    NPS of the country's eligible, ranked companies, plain and
-    revenue-weighted, under the same disclosure control as sectors, with the
-    sample's weighting diagnostics (design effect, effective n, raking).
+    Sector and national benchmarks in one model, under disclosure control: per
+    benchmark_level ('sector': sector × country × wave; 'country': country ×
+    wave, sector_code '*' for every sector) the mean CX index and NPS of the
+    eligible, ranked companies, plain and revenue-weighted. Fewer than
+    min_aggregate_companies such companies, or one of them holding more than
+    max_company_share of their evaluations, and the values are NULL with the
+    reason in suppression_reason: they are withheld here, before any mart or
+    reader sees them, and the pillar benchmarks follow this decision. Country
+    rows carry the sample's weighting diagnostics (NULL on sector rows).
 -#}
 with
 
-company_scores as (
+company_waves as (
 
-    select * from {{ ref('fct_company_scores') }}
+    select * from {{ ref('int_company_waves_ranked') }}
 
 ),
 
 companies as (
 
-    select * from {{ ref('dim_company') }}
+    select * from {{ ref('stg_industry__companies') }}
 
 ),
 
@@ -27,27 +32,33 @@ samples as (
 members as (
 
     select
-        company_scores.country,
-        company_scores.wave,
-        company_scores.n_evaluations,
-        company_scores.cx_index,
-        company_scores.nps_score,
+        company_waves.sector_code,
+        company_waves.country,
+        company_waves.wave,
+        company_waves.n_evaluations,
+        company_waves.cx_index,
+        company_waves.nps_score,
         companies.revenue,
-        company_scores.is_eligible and company_scores.cx_index is not null as is_member
+        company_waves.is_eligible and company_waves.cx_index is not null as is_member
 
-    from company_scores
+    from company_waves
     left join companies
-        on company_scores.company_id = companies.company_id
+        on company_waves.company_id = companies.company_id
 
 ),
 
+{#- one scan, both levels: the country grouping set is the sector one without
+    the sector, so the two levels cannot drift apart #}
 aggregated as (
 
     select
+        case when grouping(sector_code) = 1 then 'country' else 'sector' end as benchmark_level,
+        case when grouping(sector_code) = 1 then '*' else sector_code end as sector_code,
         country,
         wave,
         count(*) as n_companies,
         sum(case when is_member then 1 else 0 end) as n_eligible_companies,
+        sum(n_evaluations) as n_company_evaluations,
         sum(case when is_member then n_evaluations else 0 end) as n_eligible_evaluations,
         max(case when is_member then n_evaluations end) as top_company_evaluations,
         avg(case when is_member then cx_index end) as avg_cx_index,
@@ -57,11 +68,11 @@ aggregated as (
 
     from members
 
-    group by all
+    group by grouping sets ((sector_code, country, wave), (country, wave))
 
 ),
 
-reasoned as (
+shares as (
 
     select
         *,
@@ -81,18 +92,27 @@ disclosed as (
         {{ suppression_reason('n_eligible_companies', 'coalesce(top_company_share, 0)') }}
             as suppression_reason
 
-    from reasoned
+    from shares
 
 ),
 
 final as (
 
     select
+        disclosed.benchmark_level,
         disclosed.country,
+        disclosed.sector_code,
         disclosed.wave,
         cast(disclosed.n_companies as integer) as n_companies,
         cast(disclosed.n_eligible_companies as integer) as n_eligible_companies,
-        samples.n_evaluations,
+        {#- a country's evaluations are its weighted sample (every evaluation, which
+            assert_every_evaluation_counted_once holds against staging) #}
+        cast(
+            case
+                when disclosed.benchmark_level = 'country' then samples.n_evaluations
+                else disclosed.n_company_evaluations
+            end as integer
+        ) as n_evaluations,
         cast(disclosed.n_eligible_evaluations as integer) as n_eligible_evaluations,
         samples.effective_n,
         samples.design_effect,
@@ -110,12 +130,12 @@ final as (
         disclosed.suppression_reason is not null as is_suppressed,
         disclosed.suppression_reason,
         cast({{ var('min_aggregate_companies') }} as integer) as min_aggregate_companies,
-        cast({{ var('max_company_share') }} as {{ type_double() }}) as max_company_share,
-        '{{ var("methodology_version") }}' as methodology_version
+        cast({{ var('max_company_share') }} as {{ type_double() }}) as max_company_share
 
     from disclosed
     left join samples
-        on disclosed.country = samples.country
+        on disclosed.benchmark_level = 'country'
+        and disclosed.country = samples.country
         and disclosed.wave = samples.wave
 
 )
