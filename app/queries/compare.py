@@ -50,7 +50,7 @@ def benchmark_pillars(
 
         averages as (
             select
-                'sector' as benchmark,
+                benchmark_level as benchmark,
                 pillar_id,
                 n_companies_scored,
                 avg_score,
@@ -58,20 +58,12 @@ def benchmark_pillars(
                 ci_high,
                 is_suppressed,
                 suppression_reason,
-            from wh.marts.fct_sector_pillar_scores
-            where country = ? and wave = ? and sector_code = ?
-            union all
-            select
-                'country' as benchmark,
-                pillar_id,
-                n_companies_scored,
-                avg_score,
-                ci_low,
-                ci_high,
-                is_suppressed,
-                suppression_reason,
-            from wh.marts.fct_country_pillar_scores
+            from wh.marts.fct_benchmark_pillar_scores
             where country = ? and wave = ?
+                and (
+                    (benchmark_level = 'sector' and sector_code = ?)
+                    or benchmark_level = 'country'
+                )
         )
 
         select
@@ -90,7 +82,7 @@ def benchmark_pillars(
             on averages.pillar_id = pillars.pillar_id
         order by averages.benchmark desc, pillars.sort_order
         """,
-        [language, country, wave, sector_code, country, wave],
+        [language, country, wave, sector_code],
     )
 
 
@@ -186,12 +178,15 @@ def cx_index_trend(key: WarehouseFile, country: str, company_id: str) -> pd.Data
             countries.avg_cx_index as country_avg_cx_index,
             countries.suppression_reason as country_suppression_reason,
         from company
-        left join wh.marts.fct_sector_scores as sectors
-            on company.country = sectors.country
+        left join wh.marts.fct_benchmark_scores as sectors
+            on sectors.benchmark_level = 'sector'
+            and company.country = sectors.country
             and company.wave = sectors.wave
             and company.sector_code = sectors.sector_code
-        left join wh.marts.fct_country_scores as countries
-            on company.country = countries.country and company.wave = countries.wave
+        left join wh.marts.fct_benchmark_scores as countries
+            on countries.benchmark_level = 'country'
+            and company.country = countries.country
+            and company.wave = countries.wave
         order by company.wave
         """,
         [country, company_id],

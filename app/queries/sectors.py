@@ -37,7 +37,7 @@ def sector_profiles(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame
             coalesce(sectors.sector_name, profiles.sector_code) as sector_name,
             profiles.n_companies,
             profiles.n_eligible_companies,
-            profiles.n_evaluations,
+            profiles.n_eligible_evaluations as n_evaluations,
             profiles.avg_cx_index,
             profiles.revenue_weighted_cx_index,
             profiles.avg_nps_score,
@@ -48,12 +48,12 @@ def sector_profiles(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame
             if(profiles.is_suppressed, null, spread.max_cx_index) as max_cx_index,
             profiles.is_suppressed,
             profiles.suppression_reason,
-        from wh.marts.fct_sector_scores as profiles
+        from wh.marts.fct_benchmark_scores as profiles
         left join wh.marts.dim_sector as sectors
             on profiles.sector_code = sectors.sector_code
         left join spread
             on profiles.sector_code = spread.sector_code
-        where profiles.country = ? and profiles.wave = ?
+        where profiles.benchmark_level = 'sector' and profiles.country = ? and profiles.wave = ?
         order by profiles.is_suppressed, profiles.avg_cx_index desc nulls last, sector_name
         """,
         [country, wave, country, wave],

@@ -13,37 +13,28 @@ import pandas as pd
 import streamlit as st
 
 from cxbench.settings import load_settings
+from cxcore.mart_contracts import mart_columns
 
-#: Columns the app reads from each mart; a warehouse lacking any is reported, not queried.
-# fmt: off
+#: Marts every page reads; a warehouse lacking any of them, or any column their dbt
+#: contract declares, is reported, not queried.
+CORE_MARTS = ("dim_pillar", "dim_company", "fct_company_pillar_scores", "fct_company_scores")
+
+#: Columns required of each core mart: its enforced dbt contract (the schema is declared
+#: once, there); tests/app/test_query_columns.py holds the app's SQL to the contracts.
 REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
-    "dim_pillar": frozenset({
-        "pillar_id", "sort_order", "label_en", "label_nl", "label_no", "label_pl",
-    }),
-    "dim_company": frozenset({"company_id", "company_name", "sector_code", "sector_name"}),
-    "fct_company_pillar_scores": frozenset({
-        "company_id", "country", "wave", "pillar_id", "n_evaluations", "mean_score", "ci_low",
-        "ci_high", "is_eligible",
-    }),
-    "fct_company_scores": frozenset({
-        "company_id", "country", "wave", "sector_code", "n_evaluations", "cx_index",
-        "is_eligible", "rank_in_country", "rank_in_sector", "is_sector_leader",
-        "methodology_version",
-    }),
+    mart: frozenset(columns) for mart, columns in mart_columns(CORE_MARTS).items()
 }
-# fmt: on
 
 #: Tables each page reads beyond :data:`REQUIRED_COLUMNS` (``schema.table``). A page
 #: whose tables are absent explains what to run instead of failing; the core marts
 #: stay the precondition of every page.
 # fmt: off
 PAGE_TABLES: dict[str, tuple[str, ...]] = {
-    "compare": ("marts.fct_leader_gaps", "marts.fct_sector_pillar_scores",
-                "marts.fct_country_pillar_scores", "marts.fct_sector_scores",
-                "marts.fct_country_scores"),
+    "compare": ("marts.fct_leader_gaps", "marts.fct_benchmark_pillar_scores",
+                "marts.fct_benchmark_scores"),
     "rankings": ("marts.dim_sector",),
-    "sectors": ("marts.fct_sector_scores", "marts.fct_sector_pillar_scores",
-                "marts.fct_country_pillar_scores", "marts.dim_sector"),
+    "sectors": ("marts.fct_benchmark_scores", "marts.fct_benchmark_pillar_scores",
+                "marts.dim_sector"),
     "drivers": ("marts.fct_pillar_importance",),
     "quality": ("raw.load_batches", "raw.rejected_rows", "audit.quality_runs",
                 "audit.quality_results"),

@@ -26,16 +26,15 @@ from expectations.suites.spec import ERROR, SourceContext
 SUITE_NAME = "aggregate_disclosure"
 SOURCE_TABLES = (
     "marts.fct_company_scores",
-    "marts.fct_sector_scores",
-    "marts.fct_country_scores",
-    "marts.fct_sector_pillar_scores",
-    "marts.fct_country_pillar_scores",
+    "marts.fct_benchmark_scores",
+    "marts.fct_benchmark_pillar_scores",
 )
 KEY_COLUMNS = ("level", "country", "sector_code", "wave")
 SUPPRESSED = Column("is_suppressed") == "true"
 DISCLOSED = Column("is_suppressed") == "false"
 
-# {level}: 'sector' or 'country'; {group}: the extra grouping key of the level.
+# {level}: the benchmark_level, 'sector' or 'country'; {group}: the extra grouping key of the
+# level (country rows carry sector_code '*', so only sector rows join on it).
 _LEVEL_SQL = """
 select
     '{level}' as level,
@@ -52,7 +51,9 @@ select
         or coalesce(recount.top_share, 0) > {max_share}
     )::varchar as expected_is_suppressed,
     coalesce(pillars.n_disagreeing, 0) as n_pillar_rows_disagreeing
-from marts.fct_{level}_scores as published
+from (
+    select * from marts.fct_benchmark_scores where benchmark_level = '{level}'
+) as published
 left join (
     select
         country,
@@ -72,13 +73,15 @@ left join (
         pillar_rows.wave,
         {pillar_group}
         count(*) as n_disagreeing
-    from marts.fct_{level}_pillar_scores as pillar_rows
-    inner join marts.fct_{level}_scores as parent
-        on pillar_rows.country = parent.country
+    from marts.fct_benchmark_pillar_scores as pillar_rows
+    inner join marts.fct_benchmark_scores as parent
+        on pillar_rows.benchmark_level = parent.benchmark_level
+        and pillar_rows.sector_code = parent.sector_code
+        and pillar_rows.country = parent.country
         and pillar_rows.wave = parent.wave
-        {pillar_join}
-    where pillar_rows.is_suppressed is distinct from parent.is_suppressed
-        or (pillar_rows.is_suppressed and pillar_rows.avg_score is not null)
+    where pillar_rows.benchmark_level = '{level}'
+        and (pillar_rows.is_suppressed is distinct from parent.is_suppressed
+        or (pillar_rows.is_suppressed and pillar_rows.avg_score is not null))
     group by all
 ) as pillars
     on published.country = pillars.country
@@ -100,7 +103,6 @@ def source_sql(context: SourceContext) -> str:
         group_by="sector_code,",
         join_group="and published.sector_code = recount.sector_code",
         pillar_group="pillar_rows.sector_code,",
-        pillar_join="and pillar_rows.sector_code = parent.sector_code",
         pillars_group="and published.sector_code = pillars.sector_code",
         **thresholds,
     )
@@ -110,7 +112,6 @@ def source_sql(context: SourceContext) -> str:
         group_by="",
         join_group="",
         pillar_group="",
-        pillar_join="",
         pillars_group="",
         **thresholds,
     )

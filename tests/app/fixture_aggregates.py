@@ -1,4 +1,4 @@
-"""Sector, country, leader-gap and importance marts of the fixture warehouse.
+"""Benchmark (sector and country), leader-gap and importance marts of the fixture warehouse.
 
 Derived from the company rows of ``warehouse_fixture`` by the marts' documented rules
 (averages over ranked companies, disclosure control, gap = leader − company,
@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import duckdb
 from warehouse_fixture import COMPANIES, METHODOLOGY, PILLAR_IDS, SCORES, CompanyWave
+
+from tests.fixtures.mart_tables import create_marts, insert_rows
 
 MIN_AGGREGATE_COMPANIES = 2
 MAX_COMPANY_SHARE = 0.6
@@ -188,52 +190,38 @@ def gaps_of(company_id: str, country: str = "NL", wave: int = 2024) -> list[tupl
     return sorted(rows, key=lambda item: item[1])
 
 
-_DDL = """
-create table marts.dim_sector (
-    sector_code varchar, sector_name varchar, nace_division varchar, n_companies integer
-);
-create table marts.fct_sector_scores (
-    sector_code varchar, country varchar, wave integer, n_companies integer,
-    n_eligible_companies integer, n_evaluations integer, top_company_share double,
-    avg_cx_index double, revenue_weighted_cx_index double, avg_nps_score double,
-    is_suppressed boolean, suppression_reason varchar, methodology_version varchar
-);
-create table marts.fct_country_scores (
-    country varchar, wave integer, n_companies integer, n_eligible_companies integer,
-    avg_cx_index double, is_suppressed boolean, suppression_reason varchar,
-    methodology_version varchar
-);
-create table marts.fct_sector_pillar_scores (
-    sector_code varchar, country varchar, wave integer, pillar_id varchar,
-    n_companies_scored integer, avg_score double, std_error double, ci_low double,
-    ci_high double, is_suppressed boolean, suppression_reason varchar,
-    methodology_version varchar
-);
-create table marts.fct_country_pillar_scores (
-    country varchar, wave integer, pillar_id varchar, n_companies_scored integer,
-    avg_score double, std_error double, ci_low double, ci_high double,
-    is_suppressed boolean, suppression_reason varchar, methodology_version varchar
-);
-create table marts.fct_leader_gaps (
-    company_id varchar, country varchar, wave integer, sector_code varchar, pillar_id varchar,
-    leader_company_id varchar, mean_score double, leader_mean_score double,
-    gap_to_leader double, gap_std_error double, gap_z_score double, importance double,
-    priority double, priority_rank integer, is_leader boolean, is_eligible boolean,
-    is_gap_significant boolean, confidence_level double, methodology_version varchar
-);
-create table marts.fct_pillar_importance (
-    country varchar, wave integer, pillar_id varchar, importance double,
-    importance_rank integer, nps_share double, loyalty_share double, nps_r2 double,
-    loyalty_r2 double, n_complete_cases integer, is_estimated boolean,
-    estimation_note varchar, methodology_version varchar
-);
-"""
+#: The fixture's columns of each aggregate mart (the tables themselves: the dbt contracts).
+# fmt: off
+COLUMNS = {
+    "dim_sector": ("sector_code", "sector_name", "nace_division", "n_companies"),
+    "fct_benchmark_scores": (
+        "benchmark_level", "country", "sector_code", "wave", "n_companies",
+        "n_eligible_companies", "n_eligible_evaluations", "top_company_share", "avg_cx_index",
+        "revenue_weighted_cx_index", "avg_nps_score", "is_suppressed", "suppression_reason",
+        "methodology_version",
+    ),
+    "fct_benchmark_pillar_scores": (
+        "benchmark_level", "country", "sector_code", "wave", "pillar_id", "n_companies_scored",
+        "avg_score", "std_error", "ci_low", "ci_high", "is_suppressed", "suppression_reason",
+        "methodology_version",
+    ),
+    "fct_leader_gaps": (
+        "company_id", "country", "wave", "sector_code", "pillar_id", "leader_company_id",
+        "mean_score", "leader_mean_score", "gap_to_leader", "gap_std_error", "gap_z_score",
+        "importance", "priority", "priority_rank", "is_leader", "is_eligible",
+        "is_gap_significant", "confidence_level", "methodology_version",
+    ),
+    "fct_pillar_importance": (
+        "country", "wave", "pillar_id", "importance", "importance_rank", "nps_share",
+        "loyalty_share", "nps_r2", "loyalty_r2", "n_complete_cases", "is_estimated",
+        "estimation_note", "methodology_version",
+    ),
+}
+# fmt: on
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    if rows:
-        marks = ", ".join("?" * len(rows[0]))
-        connection.executemany(f"insert into marts.{table} values ({marks})", rows)
+    insert_rows(connection, f"marts.{table}", COLUMNS[table], rows)
 
 
 def _importance_rows() -> list[tuple]:
@@ -254,31 +242,25 @@ def _importance_rows() -> list[tuple]:
 
 def write(connection: duckdb.DuckDBPyConnection, scores: Sequence[CompanyWave]) -> None:
     """Create and fill the aggregate marts inside the fixture's build connection."""
-    connection.execute(_DDL)
+    create_marts(connection, *COLUMNS)
     _insert(connection, "dim_sector", SECTORS)
-    sector_rows, country_rows, sector_pillars, country_pillars = [], [], [], []
+    benchmarks, benchmark_pillars = [], []
     for cell in _aggregates(scores):
+        level = ("sector", cell.sector_code) if cell.sector_code else ("country", "*")
+        key = (level[0], cell.country, level[1], cell.wave)
         shared = (cell.is_suppressed, cell.suppression_reason, METHODOLOGY)
         for pillar_id in PILLAR_IDS:
-            pillar = (pillar_id, len(cell.ranked), *cell.pillar_interval(pillar_id), *shared)
-            if cell.sector_code:
-                sector_pillars.append((cell.sector_code, cell.country, cell.wave, *pillar))
-            else:
-                country_pillars.append((cell.country, cell.wave, *pillar))
-        counts = (len(cell.evaluated), len(cell.ranked))
-        if cell.sector_code:
-            nps = cell.mean([row.nps_score for row in cell.ranked])
-            sector_rows.append((
-                cell.sector_code, cell.country, cell.wave, *counts,
-                sum(row.n_evaluations for row in cell.ranked), cell.top_share,
-                cell.avg_cx_index, cell.revenue_weighted_cx_index, nps, *shared,
-            ))  # fmt: skip
-        else:
-            country_rows.append((cell.country, cell.wave, *counts, cell.avg_cx_index, *shared))
-    _insert(connection, "fct_sector_scores", sector_rows)
-    _insert(connection, "fct_country_scores", country_rows)
-    _insert(connection, "fct_sector_pillar_scores", sector_pillars)
-    _insert(connection, "fct_country_pillar_scores", country_pillars)
+            benchmark_pillars.append(
+                (*key, pillar_id, len(cell.ranked), *cell.pillar_interval(pillar_id), *shared)
+            )
+        nps = cell.mean([row.nps_score for row in cell.ranked])
+        benchmarks.append((
+            *key, len(cell.evaluated), len(cell.ranked),
+            sum(row.n_evaluations for row in cell.ranked), cell.top_share,
+            cell.avg_cx_index, cell.revenue_weighted_cx_index, nps, *shared,
+        ))  # fmt: skip
+    _insert(connection, "fct_benchmark_scores", benchmarks)
+    _insert(connection, "fct_benchmark_pillar_scores", benchmark_pillars)
     _insert(
         connection,
         "fct_leader_gaps",

@@ -12,6 +12,8 @@ from datetime import datetime
 import duckdb
 from warehouse_fixture import METHODOLOGY
 
+from tests.fixtures.mart_tables import create_marts
+
 # fmt: off
 BATCHES = [
     # batch_id, source_path, sha256, kind, mapping, rows_in, rows_loaded, rows_rejected,
@@ -82,16 +84,13 @@ create table audit.quality_results (
     run_id varchar, suite varchar, expectation varchar, column_name varchar,
     severity varchar, success boolean, observed_value varchar, unexpected_examples varchar
 );
-create table marts.dim_methodology (
-    parameter_name varchar, parameter_value varchar, description varchar,
-    methodology_version varchar
-);
 """
 
 
 def write(connection: duckdb.DuckDBPyConnection) -> None:
     """Create and fill the raw, audit and methodology tables in the fixture's connection."""
     connection.execute(_DDL)
+    create_marts(connection, "dim_methodology")
     for table, rows in (
         ("raw.load_batches", BATCHES),
         ("raw.rejected_rows", REJECTS),

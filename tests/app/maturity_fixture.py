@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from cxbench.settings import DBT_PROJECT_DIR
+from tests.fixtures.mart_tables import create_marts
 
 WAVE = 2024
 METHODOLOGY = "1.0.0"
@@ -87,38 +88,17 @@ def _sector_average(sector: str, item_id: str) -> float | None:
     return sum(scores) / len(scores) if len(scores) >= MIN_SECTOR_COMPANIES else None
 
 
-_DDL = """
-create table marts.dim_maturity_item (item_id varchar, item_group varchar, sort_order integer,
-    label_en varchar, label_nl varchar, label_no varchar, label_pl varchar);
-create table marts.fct_maturity (company_id varchar, country varchar, sector_code varchar,
-    wave integer, item_group varchar, item_id varchar, sort_order integer,
-    n_respondents integer, score double, score_sd double, score_std_error double,
-    is_reportable boolean, assessed_on date, methodology_version varchar);
-create table marts.fct_maturity_stages (company_id varchar, country varchar,
-    sector_code varchar, wave integer, n_respondents integer, n_items_scored integer,
-    overall_score double, management_score double, steps_score double,
-    maturity_stage integer, stage_item_id varchar, next_step_item_id varchar,
-    step_threshold double, is_reportable boolean, methodology_version varchar);
-create table marts.fct_maturity_priorities (company_id varchar, country varchar,
-    sector_code varchar, wave integer, item_group varchar, item_id varchar,
-    sort_order integer, n_respondents integer, score double, sector_avg_score double,
-    n_sector_companies integer, is_sector_suppressed boolean, leader_company_id varchar,
-    leader_score double, gap_to_leader double, cee_correlation double,
-    is_link_significant boolean, priority double, priority_rank integer,
-    methodology_version varchar);
-create table marts.fct_maturity_outcome_links (wave integer, item_group varchar,
-    item_id varchar, sort_order integer, outcome_group varchar, outcome_id varchar,
-    n_companies integer, correlation double, correlation_ci_low double,
-    correlation_ci_high double, slope double, slope_std_error double, slope_ci_low double,
-    slope_ci_high double, is_estimable boolean, is_significant boolean,
-    confidence_level double, methodology_version varchar);
-"""
+#: The maturity marts, created from their dbt contracts; rows fill every column in order.
+MARTS = (
+    "dim_maturity_item", "fct_maturity", "fct_maturity_stages", "fct_maturity_priorities",
+    "fct_maturity_outcome_links",
+)  # fmt: skip
 
 
 def add_maturity(path: Path, with_rows: bool = True) -> Path:
     """Add the maturity marts to a built fixture warehouse (``with_rows=False``: empty)."""
     with duckdb.connect(str(path)) as connection:
-        connection.execute(_DDL)
+        create_marts(connection, *MARTS)
         connection.executemany(f"insert into marts.dim_maturity_item values ({_q(7)})", ITEMS)
         if with_rows:
             _insert_rows(connection)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from tests.fixtures.mart_tables import create_marts, insert_rows
+
 METHODOLOGY = "1.0.0"
 
 # fmt: off
@@ -39,6 +41,9 @@ PILLARS = [
 ]
 # fmt: on
 PILLAR_IDS = [pillar[0] for pillar in PILLARS]
+DIM_PILLAR_COLUMNS = (
+    "pillar_id", "sort_order", "pillar_group", "label_en", "label_nl", "label_no", "label_pl",
+)  # fmt: skip
 
 # fmt: off
 COMPANIES = [
@@ -50,6 +55,16 @@ COMPANIES = [
     ("pl_omega", "Omega Bank", None, "BANK", "Banking", "PL", 300.0, 1500),
 ]
 # fmt: on
+DIM_COMPANY_COLUMNS = (
+    "company_id",
+    "company_name",
+    "parent_name",
+    "sector_code",
+    "sector_name",
+    "country",
+    "revenue",
+    "employees",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -106,30 +121,18 @@ PREVIOUS_WAVE = {("NL", 2024): 2023, ("NL", 2023): None, ("PL", 2024): None}
 
 # fmt: on
 
-_DDL = """
-create schema marts;
-create table marts.dim_pillar (
-    pillar_id varchar, sort_order integer, pillar_group varchar,
-    label_en varchar, label_nl varchar, label_no varchar, label_pl varchar
-);
-create table marts.dim_company (
-    company_id varchar, company_name varchar, parent_name varchar, sector_code varchar,
-    sector_name varchar, country varchar, revenue double, employees integer
-);
-create table marts.fct_company_pillar_scores (
-    company_id varchar, country varchar, wave integer, pillar_id varchar,
-    n_evaluations integer, mean_score double, stddev_score double, std_error double,
-    ci_low double, ci_high double, is_eligible boolean, methodology_version varchar
-);
-create table marts.fct_company_scores (
-    company_id varchar, country varchar, wave integer, sector_code varchar,
-    n_evaluations integer, cx_index double, nps_score double, is_eligible boolean,
-    rank_in_country integer, rank_in_sector integer, is_sector_leader boolean,
-    previous_wave integer, previous_cx_index double, cx_index_change double,
-    previous_rank_in_country integer, rank_in_country_change integer,
-    is_mover_comparable boolean, methodology_version varchar
-);
-"""
+#: The fixture's columns of the company marts (the tables themselves: the dbt contracts).
+PILLAR_SCORE_COLUMNS = (
+    "company_id", "country", "wave", "pillar_id", "n_evaluations", "mean_score",
+    "stddev_score", "std_error", "ci_low", "ci_high", "is_eligible", "confidence_level",
+    "methodology_version",
+)  # fmt: skip
+COMPANY_SCORE_COLUMNS = (
+    "company_id", "country", "wave", "sector_code", "n_evaluations", "cx_index", "nps_score",
+    "is_eligible", "rank_in_country", "rank_in_sector", "is_sector_leader", "previous_wave",
+    "previous_cx_index", "cx_index_change", "previous_rank_in_country",
+    "rank_in_country_change", "is_mover_comparable", "methodology_version",
+)  # fmt: skip
 
 
 def _pillar_row(row: CompanyWave, pillar_id: str) -> tuple[object, ...]:
@@ -148,6 +151,7 @@ def _pillar_row(row: CompanyWave, pillar_id: str) -> tuple[object, ...]:
         ci_low,
         ci_high,
         row.is_eligible,
+        0.95,
         METHODOLOGY,
     )
 
@@ -196,18 +200,22 @@ def build_warehouse(
     staging = path.with_name(path.name + ".building")
     staging.unlink(missing_ok=True)
     with duckdb.connect(str(staging)) as connection:
-        connection.execute(_DDL)
-        connection.executemany("insert into marts.dim_pillar values (?, ?, ?, ?, ?, ?, ?)", PILLARS)
-        connection.executemany(
-            "insert into marts.dim_company values (?, ?, ?, ?, ?, ?, ?, ?)", COMPANIES
-        )
-        connection.executemany(
-            f"insert into marts.fct_company_scores values ({', '.join('?' * 18)})",
+        create_marts(
+            connection, "dim_pillar", "dim_company", "fct_company_pillar_scores",
+            "fct_company_scores",
+        )  # fmt: skip
+        insert_rows(connection, "marts.dim_pillar", DIM_PILLAR_COLUMNS, PILLARS)
+        insert_rows(connection, "marts.dim_company", DIM_COMPANY_COLUMNS, COMPANIES)
+        insert_rows(
+            connection,
+            "marts.fct_company_scores",
+            COMPANY_SCORE_COLUMNS,
             [_company_row(row, scores) for row in scores],
         )
-        connection.executemany(
-            "insert into marts.fct_company_pillar_scores"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_rows(
+            connection,
+            "marts.fct_company_pillar_scores",
+            PILLAR_SCORE_COLUMNS,
             [_pillar_row(row, pillar_id) for row in scores for pillar_id in PILLAR_IDS],
         )
         # imported here: the aggregate module derives its rows from this one's

@@ -141,7 +141,8 @@ def test_national_pillar_averages_and_intervals_follow_their_companies(
     )
     published = read(
         demo_warehouse.db_path,
-        "select * from marts.fct_country_pillar_scores where not is_suppressed",
+        "select * from marts.fct_benchmark_pillar_scores"
+        " where benchmark_level = 'country' and not is_suppressed",
     ).join(expected, on=["country", "wave", "pillar_id"])
     assert len(published) > 0
     np.testing.assert_allclose(published["avg_score"], published["avg"], atol=1e-9)

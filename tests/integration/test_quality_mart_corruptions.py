@@ -58,22 +58,27 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     ),
     "unsuppressed_small_sector": (
         DISCLOSURE,
-        "update marts.fct_sector_scores set is_suppressed = false, suppression_reason = null, "
+        "update marts.fct_benchmark_scores set is_suppressed = false, suppression_reason = null, "
         "avg_cx_index = 7.0 where "
-        + first_row("marts.fct_sector_scores", "is_suppressed and n_eligible_companies < 5"),
+        + first_row(
+            "marts.fct_benchmark_scores",
+            "benchmark_level = 'sector' and is_suppressed and n_eligible_companies < 5",
+        ),
         {SUPPRESSION_RULE, PILLARS_FOLLOW},
     ),
     "needless_country_suppression": (
         DISCLOSURE,
-        "update marts.fct_country_scores set is_suppressed = true, "
+        "update marts.fct_benchmark_scores set is_suppressed = true, "
         "suppression_reason = 'fewer than 5 eligible companies', avg_cx_index = null where "
-        + first_row("marts.fct_country_scores", "not is_suppressed"),
+        + first_row(
+            "marts.fct_benchmark_scores", "benchmark_level = 'country' and not is_suppressed"
+        ),
         {SUPPRESSION_RULE, PILLARS_FOLLOW},
     ),
     "suppressed_without_a_reason": (
         DISCLOSURE,
-        "update marts.fct_sector_scores set suppression_reason = null where "
-        + first_row("marts.fct_sector_scores", "is_suppressed"),
+        "update marts.fct_benchmark_scores set suppression_reason = null where "
+        + first_row("marts.fct_benchmark_scores", "benchmark_level = 'sector' and is_suppressed"),
         {
             (
                 DISCLOSURE,
@@ -85,8 +90,10 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     ),
     "suppressed_pillar_value_shown": (
         DISCLOSURE,
-        "update marts.fct_sector_pillar_scores set avg_score = 6.5 where "
-        + first_row("marts.fct_sector_pillar_scores", "is_suppressed"),
+        "update marts.fct_benchmark_pillar_scores set avg_score = 6.5 where "
+        + first_row(
+            "marts.fct_benchmark_pillar_scores", "benchmark_level = 'sector' and is_suppressed"
+        ),
         {PILLARS_FOLLOW},
     ),
     "dominant_company_in_a_disclosed_country": (
@@ -95,7 +102,8 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
         + first_row(
             "marts.fct_company_scores",
             "is_eligible and (country, wave) in "
-            "(select (country, wave) from marts.fct_country_scores where not is_suppressed)",
+            "(select (country, wave) from marts.fct_benchmark_scores"
+            " where benchmark_level = 'country' and not is_suppressed)",
         ),
         {SUPPRESSION_RULE},
     ),

@@ -127,7 +127,9 @@ def test_weighting_brings_estimates_closer_to_the_population(world: RecoveryWorl
 def test_raked_samples_match_their_margins_and_report_the_design_effect(
     world: RecoveryWorld,
 ) -> None:
-    countries = read(world, "select * from marts.fct_country_scores")
+    countries = read(
+        world, "select * from marts.fct_benchmark_scores where benchmark_level = 'country'"
+    )
     assert countries["is_raking_converged"].all()
     assert (countries["design_effect"] > 1.05).all()  # the skew costs precision
     assert (countries["effective_n"] < countries["n_evaluations"]).all()
