@@ -2,9 +2,10 @@
 
 The arithmetic of the marts is held against an independent recomputation in
 ``test_dbt_recomputation.py``; this module checks what the build promises besides:
-every mart has exactly its contract columns and documented columns, and the edge
-cases of the fixture (a company one evaluation short of the base, unanswered
-statements, small aggregates, maturity ladders) come out as the methodology says.
+every mart has exactly its contract columns and types (as cxcore.mart_contracts reads
+them) and documented columns, and the edge cases of the fixture (a company one evaluation
+short of the base, unanswered statements, small aggregates, maturity ladders) come out
+as the methodology says.
 """
 
 from __future__ import annotations
@@ -19,119 +20,33 @@ import pytest
 
 from cxbench.catalogue import pillars
 from cxbench.settings import REPO_ROOT
+from cxcore.mart_contracts import contracts
 from tests.fixtures.dbt_warehouse import DBT_VARS, read_sql, run_dbt
 
 pytestmark = pytest.mark.slow
 
 PILLAR_IDS = [pillar.pillar_id for pillar in pillars()]
 
-#: docs/data-contracts.md §4, written out here so the test checks the contract, not the YAML
-# fmt: off
-MART_COLUMNS = {
-    "dim_pillar": [
-        "pillar_id", "sort_order", "pillar_group", "label_en", "label_nl", "label_no", "label_pl",
-    ],
-    "dim_company": [
-        "company_id", "company_name", "parent_name", "sector_code", "sector_name", "country",
-        "revenue", "employees",
-    ],
-    "dim_sector": ["sector_code", "sector_name", "nace_division", "n_companies"],
-    "dim_country": [
-        "country", "country_name", "language", "n_companies", "n_waves", "first_wave",
-        "latest_wave",
-    ],
-    "dim_wave": [
-        "wave", "previous_wave", "n_countries", "n_companies", "n_evaluations", "is_latest_wave",
-    ],
-    "dim_methodology": ["parameter_name", "parameter_value", "description", "methodology_version"],
-    "fct_company_pillar_scores": [
-        "company_id", "country", "wave", "pillar_id", "n_evaluations", "mean_score",
-        "stddev_score", "std_error", "ci_low", "ci_high", "unweighted_mean_score", "effective_n",
-        "design_effect", "is_eligible", "confidence_level", "methodology_version",
-    ],
-    "fct_company_scores": [
-        "company_id", "country", "wave", "sector_code", "n_evaluations", "effective_n",
-        "design_effect", "cx_index", "cee_method", "nps_score", "nps_ci_low", "nps_ci_high",
-        "n_nps_responses", "csat_top2_box_pct", "n_csat_responses", "ces_top3_box_pct",
-        "n_ces_responses", "is_eligible", "rank_in_country", "rank_in_sector",
-        "is_sector_leader", "previous_wave", "previous_cx_index", "cx_index_change",
-        "previous_rank_in_country", "rank_in_country_change", "is_mover_comparable", "min_base",
-        "methodology_version",
-    ],
-    "fct_pillar_importance": [
-        "country", "wave", "pillar_id", "importance", "importance_rank", "nps_raw_weight",
-        "nps_share", "loyalty_raw_weight", "loyalty_share", "nps_r2", "loyalty_r2",
-        "n_complete_cases", "effective_n", "is_estimated", "estimation_note",
-        "importance_method", "methodology_version",
-    ],
-    "fct_leader_gaps": [
-        "company_id", "country", "wave", "sector_code", "pillar_id", "leader_company_id",
-        "mean_score", "leader_mean_score", "gap_to_leader", "gap_std_error", "gap_z_score",
-        "importance", "priority", "priority_rank", "is_leader", "is_eligible",
-        "is_gap_significant", "confidence_level", "methodology_version",
-    ],
-    "fct_channel_scores": [
-        "company_id", "country", "wave", "channel", "pillar_id", "n_evaluations", "mean_score",
-        "std_error", "ci_low", "ci_high", "effective_n", "n_reportable_channels",
-        "channel_spread", "is_reportable", "is_eligible", "min_channel_base",
-        "methodology_version",
-    ],
-    "fct_sector_scores": [
-        "sector_code", "country", "wave", "n_companies", "n_eligible_companies", "n_evaluations",
-        "top_company_share", "avg_cx_index", "revenue_weighted_cx_index", "avg_nps_score",
-        "is_suppressed", "suppression_reason", "min_aggregate_companies", "max_company_share",
-        "methodology_version",
-    ],
-    "fct_sector_pillar_scores": [
-        "sector_code", "country", "wave", "pillar_id", "n_companies_scored", "avg_score",
-        "revenue_weighted_score", "std_error", "ci_low", "ci_high", "is_suppressed",
-        "suppression_reason", "methodology_version",
-    ],
-    "fct_country_scores": [
-        "country", "wave", "n_companies", "n_eligible_companies", "n_evaluations",
-        "n_eligible_evaluations", "effective_n", "design_effect", "min_weight", "max_weight",
-        "n_unraked_evaluations", "is_raking_converged", "top_company_share", "avg_cx_index",
-        "revenue_weighted_cx_index", "avg_nps_score", "is_suppressed", "suppression_reason",
-        "min_aggregate_companies", "max_company_share", "methodology_version",
-    ],
-    "fct_country_pillar_scores": [
-        "country", "wave", "pillar_id", "n_companies_scored", "avg_score",
-        "revenue_weighted_score", "std_error", "ci_low", "ci_high", "is_suppressed",
-        "suppression_reason", "methodology_version",
-    ],
-    "fct_maturity": [
-        "company_id", "country", "sector_code", "wave", "item_group", "item_id", "sort_order",
-        "n_respondents", "score", "score_sd", "score_std_error", "is_reportable", "assessed_on",
-        "methodology_version",
-    ],
-    "dim_maturity_item": [
-        "item_id", "item_group", "sort_order", "label_en", "label_nl", "label_no", "label_pl",
-    ],
-    "fct_maturity_stages": [
-        "company_id", "country", "sector_code", "wave", "n_respondents", "n_items_scored",
-        "overall_score", "management_score", "steps_score", "maturity_stage", "stage_item_id",
-        "next_step_item_id", "step_threshold", "is_reportable", "methodology_version",
-    ],
-    "fct_maturity_outcome_links": [
-        "wave", "item_group", "item_id", "sort_order", "outcome_group", "outcome_id",
-        "n_companies", "correlation", "correlation_ci_low", "correlation_ci_high", "slope",
-        "slope_std_error", "slope_ci_low", "slope_ci_high", "is_estimable", "is_significant",
-        "confidence_level", "methodology_version",
-    ],
-    "fct_maturity_priorities": [
-        "company_id", "country", "sector_code", "wave", "item_group", "item_id", "sort_order",
-        "n_respondents", "score", "sector_avg_score", "n_sector_companies", "is_sector_suppressed",
-        "leader_company_id", "leader_score", "gap_to_leader", "cee_correlation",
-        "is_link_significant", "priority", "priority_rank", "methodology_version",
-    ],
-}
+#: The marts as documented (docs/data-contracts.md §4 names each with its grain); their
+#: columns and types are declared once, in the dbt contracts (cxcore.mart_contracts).
+MARTS = {name: contract for name, contract in contracts().items() if contract.schema == "marts"}
+CONTRACTS_DOC = REPO_ROOT / "docs" / "data-contracts.md"
 
 
-def test_every_mart_has_exactly_its_contract_columns(dbt_warehouse: Path) -> None:
-    for mart, columns in MART_COLUMNS.items():
+def test_every_mart_has_exactly_its_contract_columns_and_types(dbt_warehouse: Path) -> None:
+    assert len(MARTS) >= 18
+    for mart, contract in MARTS.items():
         described = read_sql(dbt_warehouse, f"describe marts.{mart}")
-        assert described["column_name"].tolist() == columns, mart
+        assert described["column_name"].tolist() == list(contract.column_names), mart
+        declared = [column.data_type.lower() for column in contract.columns]
+        assert described["column_type"].str.lower().tolist() == declared, mart
 
+
+def test_the_data_contracts_document_names_every_mart_and_no_other() -> None:
+    text = CONTRACTS_DOC.read_text(encoding="utf-8")
+    section = text[text.index("## 4. Marts") : text.index("## 5.")]
+    documented = set(re.findall(r"^- `((?:dim|fct)_\w+)`", section, flags=re.MULTILINE))
+    assert documented == set(MARTS)
 
 
 def test_unanswered_resolution_statements_lower_the_pillar_n(dbt_warehouse: Path) -> None:
@@ -159,16 +74,20 @@ def test_company_one_short_of_min_base_is_unranked_despite_best_index(dbt_wareho
 
 
 def test_small_aggregates_are_suppressed_with_their_reason(dbt_warehouse: Path) -> None:
-    country = read_sql(dbt_warehouse, "select * from marts.fct_country_scores").iloc[0]
+    benchmarks = read_sql(dbt_warehouse, "select * from marts.fct_benchmark_scores")
+    country = benchmarks[benchmarks["benchmark_level"] == "country"].iloc[0]
+    assert country["sector_code"] == "*"
     # three eligible companies; alpha holds 110 of their 315 evaluations
     assert country["is_suppressed"] and pd.isna(country["avg_cx_index"])
     assert country["suppression_reason"] == (
         "fewer than 5 eligible companies (n=3); one company holds 35% of evaluations"
     )
-    sectors = read_sql(dbt_warehouse, "select * from marts.fct_sector_scores")
+    sectors = benchmarks[benchmarks["benchmark_level"] == "sector"]
+    assert len(sectors) == 2
     assert sectors["is_suppressed"].all() and sectors["suppression_reason"].notna().all()
-    pillars_rows = read_sql(dbt_warehouse, "select * from marts.fct_sector_pillar_scores")
-    assert len(pillars_rows) == 2 * 6 and pillars_rows["avg_score"].isna().all()
+    pillars_rows = read_sql(dbt_warehouse, "select * from marts.fct_benchmark_pillar_scores")
+    # two sectors and the country, six pillars each, every one withheld with its benchmark
+    assert len(pillars_rows) == 3 * 6 and pillars_rows["avg_score"].isna().all()
 
 
 def test_raking_weights_average_one_and_match_the_margins(dbt_warehouse: Path) -> None:
@@ -243,11 +162,11 @@ def test_docs_generate_and_every_mart_column_is_described(dbt_warehouse: Path) -
         for node in manifest["nodes"].values()
         if node["resource_type"] == "model" and node["fqn"][1] == "marts"
     }
-    assert set(marts) == set(MART_COLUMNS)
+    assert set(marts) == set(MARTS)
     for name, node in marts.items():
         assert node["config"]["contract"]["enforced"], name
         assert node["description"].strip(), name
-        assert list(node["columns"]) == MART_COLUMNS[name], name
+        assert list(node["columns"]) == list(MARTS[name].column_names), name
         undescribed = [column for column, spec in node["columns"].items()
                        if not spec["description"].strip()]  # fmt: skip
         assert not undescribed, (name, undescribed)
