@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -179,3 +181,15 @@ def test_docs_generate_and_every_mart_column_is_described(dbt_warehouse: Path) -
     }
     assert len(app_marts) > 10
     assert set(exposure["depends_on"]["nodes"]) == {f"model.cxbench.{name}" for name in app_marts}
+
+
+def test_a_build_drops_the_retired_benchmark_marts(dbt_warehouse: Path, tmp_path: Path) -> None:
+    """A warehouse built before the benchmark marts must not keep serving the old ones."""
+    copy = tmp_path / "cxbench.duckdb"
+    shutil.copyfile(dbt_warehouse, copy)
+    with duckdb.connect(str(copy)) as connection:
+        connection.execute("create table marts.fct_sector_scores as select 1 as stale")
+    run_dbt(tmp_path, copy, "run", "--select", "dim_pillar")
+    tables = read_sql(copy, "select table_name from information_schema.tables")
+    assert "fct_sector_scores" not in set(tables["table_name"])
+    assert "fct_benchmark_scores" in set(tables["table_name"])

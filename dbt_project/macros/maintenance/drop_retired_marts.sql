@@ -1,0 +1,19 @@
+{#-
+    Drops marts the project no longer builds, so that a warehouse built before
+    a mart was retired does not keep serving its last, never-refreshed rows
+    beside the mart that replaced it (dbt leaves relations of removed models in
+    place). Run at the start of every build (dbt_project.yml on-run-start);
+    `if exists` makes it a no-op on a warehouse that never had them.
+    The analyst guide's Migration section says what replaced each.
+-#}
+{% macro drop_retired_marts() -%}
+    {%- set retired = [
+        "fct_sector_scores",
+        "fct_country_scores",
+        "fct_sector_pillar_scores",
+        "fct_country_pillar_scores",
+    ] -%}
+    {%- for name in retired %}
+    drop table if exists marts.{{ name }};
+    {%- endfor %}
+{%- endmacro %}
