@@ -90,6 +90,13 @@ def _folder_setting(folders: Mapping[str, Any], parts: tuple[str, ...], key: str
     return value
 
 
+def _configures(folders: Any, key: str) -> bool:
+    """Whether ``+key`` is set for any folder of the configuration tree."""
+    if not isinstance(folders, Mapping):
+        return False
+    return f"+{key}" in folders or any(_configures(value, key) for value in folders.values())
+
+
 def _is_enforced(contract: Any) -> bool:
     return isinstance(contract, Mapping) and bool(contract.get("enforced"))
 
@@ -120,10 +127,14 @@ def contracts(project_dir: Path = DBT_PROJECT_DIR) -> dict[str, MartContract]:
     folder's ``+schema``.
     """
     _, folders = _folder_configs(project_dir)
+    folder_contracts = _configures(folders, "contract")
     models_dir = project_dir / "models"
     found: dict[str, MartContract] = {}
     for path in sorted(models_dir.rglob("*.yml")):
-        document = _load_yaml(path) or {}
+        text = path.read_text(encoding="utf-8")
+        if not folder_contracts and "contract" not in text:
+            continue  # no contract can be enforced here: skip parsing (the app starts faster)
+        document = yaml.load(text, Loader=_Loader) or {}
         parts = path.parent.relative_to(models_dir).parts
         for model in document.get("models") or []:
             config = model.get("config") or {}
