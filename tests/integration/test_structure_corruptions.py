@@ -81,6 +81,11 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
         f"where {first_row('raw.maturity_assessments', 'mgmt_metrics is not null')}",
         {("raw_maturity_assessments_structure", "range(mgmt_metrics in [1, 5])")},
     ),
+    "maturity_answered_twice": (
+        "insert into raw.maturity_assessments select * replace (row_number + 1000 as row_number) "
+        f"from raw.maturity_assessments where {first_row('raw.maturity_assessments', 'true')}",
+        {("raw_maturity_assessments_structure", "unique(brand_id, wave, respondent_id)")},
+    ),
     # marts: what gets published
     "interval_not_containing_its_estimate": (
         f"update {PILLAR_ROWS} set ci_high = mean_score - 0.05 "
@@ -217,17 +222,28 @@ def test_planted_fault_fails_exactly_its_dbt_rules(
     assert dbt_test_failures(db_path, _manifest(demo_warehouse)) - clean == expected
 
 
-def test_contract_refuses_a_missing_key(demo_warehouse: DemoWarehouse, tmp_path: Path) -> None:
-    """A NULL key in a mart with an enforced contract cannot even be written: no test needed."""
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [
+        (PILLAR_ROWS, "company_id"),  # a mart's contract constraint
+        ("raw.maturity_assessments", "brand_id"),  # raw DDL (ingestion/raw_schema.py)
+        ("raw.maturity_assessments", "respondent_id"),
+        (EVALUATIONS, "respondent_id"),
+        ("raw.companies", "sector_code"),
+        ("raw.sectors", "sector_name"),
+    ],
+)
+def test_a_missing_key_cannot_be_written(
+    demo_warehouse: DemoWarehouse, tmp_path: Path, table: str, column: str
+) -> None:
+    """NOT NULL columns of raw tables and contracted marts refuse a NULL: no test node needed."""
     db_path = tmp_path / "cxbench.duckdb"
     shutil.copy(demo_warehouse.db_path, db_path)
     with (
         duckdb.connect(str(db_path)) as connection,
         pytest.raises(duckdb.ConstraintException, match="NOT NULL"),
     ):
-        connection.execute(
-            f"update {PILLAR_ROWS} set company_id = null where {first_row(PILLAR_ROWS, 'true')}"
-        )
+        connection.execute(f"update {table} set {column} = null where {first_row(table, 'true')}")
 
 
 def test_dbt_test_fails_on_a_corrupted_copy(demo_warehouse: DemoWarehouse, tmp_path: Path) -> None:
