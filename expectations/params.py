@@ -26,24 +26,20 @@ DBT_PROJECT_FILE = DBT_PROJECT_DIR / "dbt_project.yml"
 
 @dataclass(frozen=True)
 class QualityParams:
-    """Every threshold a suite uses; one field per configurable number."""
+    """Every threshold a suite uses; one field per configurable number.
+
+    Scales that define a column (1–10 statements, a 0–10 CX index, 1–5 maturity
+    scores) are not thresholds: they are rules of the tables, checked by dbt.
+    """
 
     #: Evaluations a company needs in a country × wave to be ranked (methodology §Eligibility).
     min_base: int = 100
-    #: The canonical agreement scale every statement is rescaled onto.
-    score_min: float = 1.0
-    score_max: float = 10.0
-    #: A company × pillar row exists only because someone evaluated it.
-    min_evaluations: int = 1
     #: Plausibility, not arithmetic: at ``min_base`` evaluations on a 1–10 scale the
     #: standard error stays well below this unless weights or the formula went wrong.
     max_eligible_std_error: float = 0.5
     #: Failing values kept per expectation in ``audit.quality_results``.
     max_unexpected_examples: int = 5
 
-    #: Canonical scale of the CX index (CEE): importance-weighted pillar scores, 0–10.
-    cx_index_min: float = 0.0
-    cx_index_max: float = 10.0
     #: Raking weights are trimmed to these bounds (methodology §Weighting).
     weight_trim_min: float = 0.3
     weight_trim_max: float = 3.0
@@ -56,9 +52,6 @@ class QualityParams:
     min_plausible_r2: float = 0.3
     max_plausible_r2: float = 0.9
 
-    #: Maturity self-assessments score each management pillar and step on 1–5.
-    maturity_min: float = 1.0
-    maturity_max: float = 5.0
     #: Population margins are rounded shares; their sum per country × wave × dimension
     #: may miss 1 by rounding only (six shares at four decimals: at most 3e-4).
     margin_sum_tolerance: float = 0.001

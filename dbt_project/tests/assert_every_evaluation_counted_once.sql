@@ -6,10 +6,10 @@
 
     Duplicate evaluation keys (a respondent rating the same brand twice in one
     country × wave) are not searched for here: ingestion rejects them row by row,
-    within a file and against everything already in raw, and the GX suite
-    raw_survey_evaluations checks the key again before publication. A third
-    full scan of the key at 20M evaluations cost about 4 s and 3.5 GB of the
-    build (docs/benchmarks.md) for a fault two gates already stop.
+    within a file and against everything already in raw, and the source test
+    raw_survey_evaluations_structure checks the key again. A third full scan of
+    the key at 20M evaluations cost about 4 s and 3.5 GB of the build
+    (docs/benchmarks.md) for a fault two gates already stop.
 
     Referring to fct_benchmark_scores also places this test at the end of the
     DAG, so its scan of the evaluations runs beside the marts instead of

@@ -5,7 +5,12 @@ Adding a suite means writing ``suites/<target>.py`` with ``SUITE_NAME``, its SQL
 the columns a table has) and ``build_suite(params)``, and adding one entry here.
 
 Raw layer first (what was delivered), then marts (what gets published), then
-wave-over-wave comparisons (what changed since the previous wave).
+wave-over-wave comparisons (what changed since the previous wave). The suites
+judge plausibility, privacy and recomputations only; keys, not-null columns,
+accepted values, scales and references are dbt's (docs/data-contracts.md,
+"Who checks what"). Each suite reads a SQL screen or aggregate — the rows or
+groups worth judging — never a whole mart; ``screened_from`` names the table a
+screen was taken from, so that counts are stated against it.
 """
 
 from __future__ import annotations
@@ -19,10 +24,7 @@ from expectations.suites import (
     fct_maturity_outcome_links,
     fct_maturity_stages,
     fct_pillar_importance,
-    raw_companies,
-    raw_maturity_assessments,
     raw_population_margins,
-    raw_sectors,
     raw_survey_evaluations,
     sample_weights,
     wave_missingness,
@@ -43,42 +45,25 @@ REGISTRY: dict[str, SuiteSpec] = {
         screened_from=raw_survey_evaluations.TABLE,
         derive=flag_phone_numbers,
     ),
-    raw_companies.SUITE_NAME: SuiteSpec(
-        source_sql=raw_companies.SOURCE_SQL,
-        build_suite=raw_companies.build_suite,
-        key_columns=raw_companies.KEY_COLUMNS,
-        source_tables=raw_companies.SOURCE_TABLES,
-    ),
-    raw_sectors.SUITE_NAME: SuiteSpec(
-        source_sql=raw_sectors.SOURCE_SQL,
-        build_suite=raw_sectors.build_suite,
-        key_columns=raw_sectors.KEY_COLUMNS,
-        source_tables=raw_sectors.SOURCE_TABLES,
-    ),
     raw_population_margins.SUITE_NAME: SuiteSpec(
         source_sql=raw_population_margins.SOURCE_SQL,
         build_suite=raw_population_margins.build_suite,
-        key_columns=raw_population_margins.GRAIN,
+        key_columns=raw_population_margins.KEY_COLUMNS,
         source_tables=raw_population_margins.SOURCE_TABLES,
     ),
-    raw_maturity_assessments.SUITE_NAME: SuiteSpec(
-        source_sql=raw_maturity_assessments.source_sql,
-        build_suite=raw_maturity_assessments.build_suite,
-        key_columns=raw_maturity_assessments.KEY_COLUMNS,
-        source_tables=raw_maturity_assessments.SOURCE_TABLES,
-        skip_when_absent=True,
-    ),
     fct_company_pillar_scores.SUITE_NAME: SuiteSpec(
-        source_sql=fct_company_pillar_scores.SOURCE_SQL,
+        source_sql=fct_company_pillar_scores.source_sql,
         build_suite=fct_company_pillar_scores.build_suite,
         key_columns=fct_company_pillar_scores.GRAIN,
-        source_tables=("marts.fct_company_pillar_scores", "marts.fct_company_scores"),
+        source_tables=fct_company_pillar_scores.SOURCE_TABLES,
+        screened_from=fct_company_pillar_scores.TABLE,
     ),
     fct_company_scores.SUITE_NAME: SuiteSpec(
-        source_sql=fct_company_scores.SOURCE_SQL,
+        source_sql=fct_company_scores.source_sql,
         build_suite=fct_company_scores.build_suite,
         key_columns=fct_company_scores.KEY_COLUMNS,
         source_tables=fct_company_scores.SOURCE_TABLES,
+        screened_from=fct_company_scores.SOURCE_TABLES[0],
     ),
     sample_weights.SUITE_NAME: SuiteSpec(
         source_sql=sample_weights.SOURCE_SQL,
@@ -92,20 +77,32 @@ REGISTRY: dict[str, SuiteSpec] = {
         key_columns=aggregate_disclosure.KEY_COLUMNS,
         source_tables=aggregate_disclosure.SOURCE_TABLES,
     ),
-    **{
-        suite.SUITE_NAME: SuiteSpec(
-            source_sql=suite.SOURCE_SQL,
-            build_suite=suite.build_suite,
-            key_columns=suite.KEY_COLUMNS,
-            source_tables=suite.SOURCE_TABLES,
-        )
-        for suite in (fct_maturity, fct_maturity_stages, fct_maturity_outcome_links)
-    },
+    fct_maturity.SUITE_NAME: SuiteSpec(
+        source_sql=fct_maturity.SOURCE_SQL,
+        build_suite=fct_maturity.build_suite,
+        key_columns=fct_maturity.KEY_COLUMNS,
+        source_tables=fct_maturity.SOURCE_TABLES,
+    ),
+    fct_maturity_stages.SUITE_NAME: SuiteSpec(
+        source_sql=fct_maturity_stages.SOURCE_SQL,
+        build_suite=fct_maturity_stages.build_suite,
+        key_columns=fct_maturity_stages.KEY_COLUMNS,
+        source_tables=fct_maturity_stages.SOURCE_TABLES,
+        screened_from=fct_maturity_stages.SOURCE_TABLES[0],
+    ),
+    fct_maturity_outcome_links.SUITE_NAME: SuiteSpec(
+        source_sql=fct_maturity_outcome_links.source_sql,
+        build_suite=fct_maturity_outcome_links.build_suite,
+        key_columns=fct_maturity_outcome_links.KEY_COLUMNS,
+        source_tables=fct_maturity_outcome_links.SOURCE_TABLES,
+        screened_from=fct_maturity_outcome_links.SOURCE_TABLES[0],
+    ),
     fct_leader_gaps.SUITE_NAME: SuiteSpec(
         source_sql=fct_leader_gaps.SOURCE_SQL,
         build_suite=fct_leader_gaps.build_suite,
         key_columns=fct_leader_gaps.KEY_COLUMNS,
         source_tables=fct_leader_gaps.SOURCE_TABLES,
+        screened_from=fct_leader_gaps.SOURCE_TABLES[0],
     ),
     fct_pillar_importance.SUITE_NAME: SuiteSpec(
         source_sql=fct_pillar_importance.SOURCE_SQL,

@@ -120,7 +120,7 @@ def test_build_defaults_to_the_last_dbt_build(warehouse: Path) -> None:
 def test_gate_follows_real_check_runs(tmp_path: Path) -> None:
     """Corrupt, check (refused, the failed rule named), repair, check again (accepted)."""
     db_path = build_quality_warehouse(tmp_path / "warehouse" / "cxbench.duckdb")
-    registry = {name: REGISTRY[name] for name in ("raw_sectors", "fct_company_scores")}
+    registry = {name: REGISTRY[name] for name in ("raw_population_margins", "fct_company_scores")}
     clean = tmp_path / "clean.duckdb"
     shutil.copy(db_path, clean)
     with duckdb.connect(str(db_path)) as connection:

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -25,7 +26,7 @@ from tests.conftest import DemoWarehouse
 from tests.fixtures.quality_warehouse import build_quality_warehouse, fixture_registry
 
 PARAMS = QualityParams()
-MATURITY = "raw_maturity_assessments"
+MARGINS = "raw_population_margins"
 SURVEY = "raw_survey_evaluations"
 
 
@@ -86,57 +87,21 @@ def test_clean_warehouse_passes_and_is_audited(
 def test_absent_optional_table_is_recorded_as_skipped(
     clean_warehouse: Path, tmp_path: Path
 ) -> None:
-    """A warehouse loaded before maturity assessments existed has no such table."""
-    db_path = _copy(clean_warehouse, tmp_path, "drop table if exists raw.maturity_assessments")
-    run = run_checks(db_path, params=PARAMS, registry=fixture_registry())
+    """A suite marked optional whose table a warehouse lacks is recorded as skipped, not hidden."""
+    db_path = _copy(clean_warehouse, tmp_path, "drop table raw.population_margins")
+    registry = {**fixture_registry(), MARGINS: replace(REGISTRY[MARGINS], skip_when_absent=True)}
+    run = run_checks(db_path, params=PARAMS, registry=registry)
     assert run.success
-    assert [skipped.suite for skipped in run.skipped] == [MATURITY]
+    assert [skipped.suite for skipped in run.skipped] == [MARGINS]
     _, results = _audit(db_path)
-    [row] = [row for row in results if row[1] == MATURITY]
+    [row] = [row for row in results if row[1] == MARGINS]
     assert row[2:6] == ("suite_skipped", None, "skipped", None)
-    assert "raw.maturity_assessments" in row[6]
-
-
-MATURITY_TABLE = """
-create or replace table raw.maturity_assessments (
-    batch_id varchar, source_file varchar, row_number bigint, loaded_at timestamp,
-    brand_id varchar, wave integer, respondent_id varchar, strategy integer,
-    governance integer, culture double
-);
-insert into raw.maturity_assessments values
-    ('maturity-1', 'm.csv', 1, now(), 'nl_bank', 2025, 'm1', 4, 3, 2.5),
-    ('maturity-1', 'm.csv', 2, now(), 'nl_shop', 2025, 'm1', 2, 5, 1),
-    ('maturity-1', 'm.csv', 3, now(), 'nl_shop', 2025, 'm2', 3, 4, 1);
-"""
-
-
-@pytest.mark.parametrize(
-    ("change", "failed"),
-    [
-        ("", []),
-        ("update raw.maturity_assessments set governance = 7 where brand_id = 'nl_shop'",
-         [("expect_column_values_to_be_between", "score")]),
-        ("update raw.maturity_assessments set brand_id = null where row_number = 1",
-         [("expect_column_values_to_not_be_null", "organisation_id")]),
-        ("update raw.maturity_assessments set respondent_id = null where row_number = 3",
-         [("expect_column_values_to_not_be_null", "respondent_id")]),
-        ("update raw.maturity_assessments set brand_id = 'nl_bank'",
-         [("expect_compound_columns_to_be_unique", "organisation_id, wave, respondent_id, item")]),
-    ],
-)  # fmt: skip
-def test_maturity_table_is_checked_once_it_exists(
-    clean_warehouse: Path, tmp_path: Path, change: str, failed: list[tuple[str, str]]
-) -> None:
-    db_path = _copy(clean_warehouse, tmp_path, MATURITY_TABLE + change)
-    run = run_checks(db_path, params=PARAMS, registry={MATURITY: REGISTRY[MATURITY]})
-    assert run.skipped == ()
-    assert len(run.results) == len(REGISTRY[MATURITY].build_suite(PARAMS).expectations)
-    assert [(result.expectation, result.column) for result in run.failed] == failed
+    assert "raw.population_margins" in row[6]
 
 
 def test_each_run_appends_to_the_audit(clean_warehouse: Path, tmp_path: Path) -> None:
     db_path = _copy(clean_warehouse, tmp_path)
-    registry = {"raw_sectors": REGISTRY["raw_sectors"]}
+    registry = {MARGINS: REGISTRY[MARGINS]}
     first = run_checks(db_path, params=PARAMS, registry=registry)
     second = run_checks(db_path, params=PARAMS, registry=registry)
     runs, results = _audit(db_path)
@@ -151,7 +116,7 @@ def test_build_id_defaults_to_the_last_dbt_build(clean_warehouse: Path, tmp_path
     (target / "run_results.json").write_text(
         json.dumps({"metadata": {"invocation_id": "inv-42"}, "args": {"which": "build"}})
     )
-    run = run_checks(db_path, params=PARAMS, registry={"raw_sectors": REGISTRY["raw_sectors"]})
+    run = run_checks(db_path, params=PARAMS, registry={MARGINS: REGISTRY[MARGINS]})
     assert run.build_id == "inv-42"
     runs, _ = _audit(db_path)
     assert [row[1] for row in runs] == ["inv-42"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +13,13 @@ from cxbench.dbt_runner import last_build_id
 from expectations.params import QualityParams
 from expectations.suites import REGISTRY, SourceContext
 from expectations.suites import raw_survey_evaluations as survey
-from expectations.suites.comment_privacy import PHONE_CANDIDATE_RULE, PHONE_FLAG, flag_phone_numbers
+from expectations.suites.comment_privacy import (
+    PHONE_CANDIDATE_RULE,
+    PHONE_FLAG,
+    flag_phone_numbers,
+    pii_screen_predicates,
+)
+from tests.fixtures.dbt_structure import structure_tests
 
 
 def _thresholds(suite_name: str, params: QualityParams) -> dict[tuple[str, str], tuple]:
@@ -52,43 +57,39 @@ def test_wave_over_wave_thresholds_come_from_params() -> None:
     }
 
 
-def test_margin_tolerance_and_scales_come_from_params() -> None:
-    params = QualityParams(margin_sum_tolerance=0.01, cx_index_max=7.0, maturity_max=4.0)
+def test_margin_tolerance_comes_from_params() -> None:
+    params = QualityParams(margin_sum_tolerance=0.01)
     margins = _thresholds("raw_population_margins", params)
-    assert margins[("dimension_share_sum", "error")] == pytest.approx((0.99, 1.01))
-    assert _thresholds("fct_company_scores", params)[("cx_index", "error")] == (0.0, 7.0)
-    assert _thresholds("raw_maturity_assessments", params)[("score", "error")] == (1.0, 4.0)
+    assert margins == {("dimension_share_sum", "error"): pytest.approx((0.99, 1.01))}
 
 
-def test_answer_scales_are_the_canonical_ones() -> None:
-    scales = survey.answer_scales(QualityParams(score_min=0.0, score_max=7.0))
-    assert {scales[statement] for statement in statement_ids()} == {(0.0, 7.0)}
-    assert (scales["nps"], scales["loyalty"], scales["csat"], scales["ces"]) == (
-        (0.0, 10.0), (0.0, 10.0), (1.0, 5.0), (1.0, 7.0),
-    )  # fmt: skip
-    assert len(scales) == 34
+def test_dbt_checks_every_answer_on_its_canonical_scale() -> None:
+    """The raw source's structure test bounds every statement of the catalogue and each outcome."""
+    [structure] = structure_tests("survey_evaluations")
+    scales = {
+        column: (rule["min_value"], rule["max_value"])
+        for rule in structure["ranges"]
+        for column in rule["columns"]
+    }
+    assert {scales.pop(statement) for statement in statement_ids()} == {(1, 10)}
+    assert scales == {"nps": (0, 10), "loyalty": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+    assert structure["keys"] == [["wave", "country", "respondent_id", "brand_id"]]
 
 
 def test_survey_screen_selects_rows_for_every_expectation() -> None:
     """A rule the SQL screen does not select for would never see a failing row."""
-    params = QualityParams()
-    predicates = list(survey.screen_predicates(params).values())
-    for expectation in survey.build_suite(params).expectations:
-        columns = getattr(expectation, "column_list", None) or [expectation.column]
-        if columns == [PHONE_FLAG]:
-            assert PHONE_CANDIDATE_RULE in survey.screen_predicates(params)
-        elif len(columns) > 1:
-            assert "is_duplicate_key" in predicates
+    predicates = pii_screen_predicates()
+    for expectation in survey.build_suite(QualityParams()).expectations:
+        if expectation.column == PHONE_FLAG:
+            assert PHONE_CANDIDATE_RULE in predicates
         else:
-            pattern = re.compile(rf"\b{columns[0]}\b")
-            assert any(pattern.search(predicate) for predicate in predicates), columns
+            kind = expectation.meta["rule"].removeprefix("no ")
+            assert f"{kind} in comment" in predicates, expectation.meta
 
 
 def test_survey_screen_caps_rows_per_rule_but_not_phone_candidates() -> None:
     sql = survey.source_sql(SourceContext(QualityParams(max_screened_rows=37)))
-    n_rules = len(survey.screen_predicates(QualityParams()))
-    assert sql.count("limit 37") == n_rules - 1
-    assert "between 1.0 and 10.0" in sql
+    assert sql.count("limit 37") == len(pii_screen_predicates()) - 1
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,13 @@ import pytest
 import yaml
 from rich.console import Console
 
-from cxbench.catalogue import pillars
 from expectations.check_run import CheckResult, CheckRun, SkippedSuite
 from expectations.params import DBT_PROJECT_FILE, QualityParams, load_quality_params
 from expectations.report import check_run_table
 from expectations.runner import quiet_context, validate_frame
-from expectations.suites import REGISTRY
+from expectations.suites import REGISTRY, SourceContext
 from expectations.suites.fct_company_pillar_scores import SUITE_NAME, build_suite
+from tests.fixtures.dbt_structure import structure_tests
 
 
 def _by_check(params: QualityParams) -> dict[tuple[str, str, str | None], object]:
@@ -55,48 +55,82 @@ def _frame(**overrides: list[object]) -> pd.DataFrame:
 def test_suite_covers_the_methodology_rules() -> None:
     checks = set(_by_check(QualityParams()))
     eligible = "is_eligible == True"
-    assert {
-        ("expect_column_values_to_not_be_null", "company_id", None),
-        ("expect_column_values_to_not_be_null", "pillar_id", None),
-        ("expect_column_values_to_not_be_null", "wave", None),
-        ("expect_compound_columns_to_be_unique", "company_id, pillar_id, wave", None),
-        ("expect_column_values_to_be_in_set", "pillar_id", None),
-        ("expect_column_values_to_be_between", "mean_score", None),
-        ("expect_column_values_to_be_between", "n_evaluations", None),
-        ("expect_column_values_to_be_between", "std_error", None),
-        ("expect_column_pair_values_a_to_be_greater_than_b", "mean_score, ci_low", None),
-        ("expect_column_pair_values_a_to_be_greater_than_b", "ci_high, mean_score", None),
+    assert checks == {
         ("expect_column_values_to_be_between", "company_n_evaluations", eligible),
         (
             "expect_column_pair_values_a_to_be_greater_than_b",
             "company_n_evaluations, n_evaluations",
             None,
         ),
-    } <= checks
+        ("expect_column_values_to_be_between", "std_error", eligible),
+    }
 
 
-def test_every_expectation_has_a_severity() -> None:
-    for expectation in build_suite(QualityParams()).expectations:
-        assert expectation.meta["severity"] in {"error", "warning"}, expectation
+def test_dbt_checks_the_structure_the_suite_leaves_out() -> None:
+    """Keys, scales, intervals and references of the mart are one dbt test node."""
+    [structure] = structure_tests("fct_company_pillar_scores")
+    assert structure["keys"] == [["company_id", "pillar_id", "wave"]]
+    ranged = {column for rule in structure["ranges"] for column in rule["columns"]}
+    assert {"mean_score", "n_evaluations", "stddev_score", "std_error"} <= ranged
+    assert any("ci_low <= mean_score" in rule["expression"] for rule in structure["expressions"])
+    references = {(tuple(rule["columns"]), rule["to"]) for rule in structure["references"]}
+    assert {
+        (("pillar_id",), "ref('dim_pillar')"),
+        (("company_id", "country", "wave"), "ref('fct_company_scores')"),
+    } <= references
 
 
-def test_pillar_set_comes_from_the_catalogue() -> None:
-    in_set = _by_check(QualityParams())[("expect_column_values_to_be_in_set", "pillar_id", None)]
-    assert set(in_set.value_set) == {pillar.pillar_id for pillar in pillars()}
-    assert len(in_set.value_set) == 6
+#: Structural rules dbt owns; a quality suite repeating one checks the same thing twice.
+STRUCTURAL_EXPECTATIONS = {
+    "expect_column_values_to_be_unique",
+    "expect_compound_columns_to_be_unique",
+    "expect_column_values_to_match_regex",
+}
+
+
+@pytest.mark.parametrize("suite_name", list(REGISTRY))
+def test_no_suite_checks_what_dbt_owns(suite_name: str) -> None:
+    """Keys, unconditional not-null and the scales dbt puts on a column are dbt's alone.
+
+    A suite may still bound a column dbt bounds, with a plausibility threshold of
+    its own (a standard error ≥ 0 is dbt's, ≤ 0.5 for ranked companies is a look).
+    """
+    spec = REGISTRY[suite_name]
+    dbt_ranged = {
+        (column, rule.get("min_value"), rule.get("max_value"))
+        for table in spec.source_tables
+        for structure in structure_tests(table.split(".")[1])
+        for rule in structure.get("ranges", [])
+        for column in rule["columns"]
+    }
+    for expectation in spec.build_suite(QualityParams()).expectations:
+        kind = expectation.expectation_type
+        column = getattr(expectation, "column", None)
+        assert kind not in STRUCTURAL_EXPECTATIONS, (suite_name, kind)
+        if kind == "expect_column_values_to_not_be_null":
+            assert expectation.row_condition is not None, (suite_name, column)
+        if kind == "expect_column_values_to_be_between" and expectation.row_condition is None:
+            bounds = (column, expectation.min_value, expectation.max_value)
+            assert bounds not in dbt_ranged, (suite_name, bounds)
 
 
 def test_thresholds_follow_the_params() -> None:
-    params = QualityParams(min_base=50, score_min=0.0, score_max=7.0, min_evaluations=2)
+    params = QualityParams(min_base=50, max_eligible_std_error=0.7)
     checks = _by_check(params)
     eligible = checks[
         ("expect_column_values_to_be_between", "company_n_evaluations", "is_eligible == True")
     ]
-    mean = checks[("expect_column_values_to_be_between", "mean_score", None)]
-    n_any = checks[("expect_column_values_to_be_between", "n_evaluations", None)]
+    std_error = checks[("expect_column_values_to_be_between", "std_error", "is_eligible == True")]
     assert eligible.min_value == 50
-    assert (mean.min_value, mean.max_value) == (0.0, 7.0)
-    assert n_any.min_value == 2
+    assert std_error.max_value == 0.7
+
+
+def test_screen_follows_the_params() -> None:
+    """The SQL screen selects by the same thresholds as the expectations judge."""
+    params = QualityParams(min_base=50, max_eligible_std_error=0.7)
+    sql = REGISTRY[SUITE_NAME].sql(SourceContext(params))
+    assert "n_evaluations < 50" in sql
+    assert "std_error > 0.7" in sql
 
 
 def test_params_read_from_dbt_vars(tmp_path: Path) -> None:
@@ -117,10 +151,7 @@ def test_gate_uses_the_thresholds_dbt_builds_with() -> None:
 def test_registry_has_a_suite_per_raw_kind_mart_and_wave_comparison() -> None:
     assert set(REGISTRY) >= {
         "raw_survey_evaluations",
-        "raw_companies",
-        "raw_sectors",
         "raw_population_margins",
-        "raw_maturity_assessments",
         "fct_company_pillar_scores",
         "fct_company_scores",
         "fct_leader_gaps",
@@ -132,7 +163,7 @@ def test_registry_has_a_suite_per_raw_kind_mart_and_wave_comparison() -> None:
         "wave_missingness",
     }
     optional = {name for name, spec in REGISTRY.items() if spec.skip_when_absent}
-    assert optional == {"raw_maturity_assessments"}
+    assert optional == set()
 
 
 @pytest.mark.parametrize("suite_name", list(REGISTRY))
@@ -147,7 +178,8 @@ def test_every_expectation_says_how_bad_and_why(suite_name: str) -> None:
 
 def test_registry_builds_the_mart_suite() -> None:
     spec = REGISTRY[SUITE_NAME]
-    assert "marts.fct_company_pillar_scores" in spec.source_sql
+    assert "marts.fct_company_pillar_scores" in spec.sql(SourceContext(QualityParams()))
+    assert spec.screened_from == "marts.fct_company_pillar_scores"
     assert spec.build_suite(QualityParams()).name == SUITE_NAME
 
 
@@ -173,15 +205,16 @@ def test_eligible_company_may_have_a_pillar_scored_by_fewer_than_min_base(tmp_pa
 
 
 def test_failure_names_the_row_by_its_key(tmp_path: Path) -> None:
-    results = _validate(_frame(mean_score=[7.2, 10.5], ci_high=[7.47, 10.9]), tmp_path)
+    results = _validate(_frame(n_evaluations=[120, 2]), tmp_path)
     [failed] = [result for result in results if not result.success]
     assert (failed.expectation, failed.column) == (
-        "expect_column_values_to_be_between",
-        "mean_score",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        "company_n_evaluations, n_evaluations",
     )
     assert failed.unexpected_examples == (
-        {"mean_score": 10.5, "company_id": "c2", "pillar_id": "empathy", "wave": 2024},
-    )
+        {"company_n_evaluations": 1, "n_evaluations": 2, "company_id": "c2",
+         "pillar_id": "empathy", "wave": 2024},
+    )  # fmt: skip
     assert failed.observed_value == "1 of 2 rows unexpected"
 
 
