@@ -33,17 +33,31 @@ def test_descriptors_agree_on_url_parameters_and_strings() -> None:
     assert {shown.title_key for shown in PAGES} <= catalogue.keys()
 
 
+def _extra(**changes: object) -> page.Page:
+    """A minimal descriptor, with ``changes`` applied."""
+    fields: dict = {
+        "slug": "extra",
+        "title_key": "extra_page",
+        "icon": ":material/add:",
+        "render": lambda warehouse, language: None,
+        "strings": {"extra_page": {"en": "Extra"}},
+    }
+    return page.Page(**{**fields, **changes})
+
+
 def test_two_pages_may_not_share_a_query_parameter_for_different_keys() -> None:
-    clash = page.Page(
-        slug="clash",
-        title_key="clash_page",
-        icon=":material/warning:",
-        render=lambda warehouse, language: None,
-        strings={"clash_page": {"en": "Clash"}},
-        url_keys={"clash_choice": "org"},
-    )
     with pytest.raises(ValueError, match="org"):
-        page.url_params([*PAGES, clash])
+        page.url_params([*PAGES, _extra(url_keys={"extra_choice": "org"})])
+    with pytest.raises(ValueError, match="compare_organisation"):
+        page.url_params([*PAGES, _extra(url_keys={state.ORGANISATION: "company"})])
+
+
+def test_a_string_defined_by_two_pages_or_a_missing_title_is_refused() -> None:
+    twice = {"extra_page": {"en": "Extra"}, "language": {"en": "Tongue"}}
+    with pytest.raises(ValueError, match="defined twice"):
+        page.strings([*PAGES, _extra(strings=twice)])
+    with pytest.raises(ValueError, match="extra_page"):
+        page.strings([*PAGES, _extra(strings={})])
 
 
 def test_default_page_is_compare(warehouse: Path, make_app: Callable[[], AppTest]) -> None:
