@@ -2,11 +2,14 @@
 
 Every widget gets its key from here so that tests (AppTest finds widgets by key)
 and pages agree on one spelling, and so that a shared URL restores the same view.
+Which keys a page shares through the URL, and under which query parameter, its
+descriptor says (``Page.url_keys``); the router reads the URL before the page is
+drawn (:func:`take_url`) and writes it back afterwards (:func:`finish_run`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -30,62 +33,50 @@ SECTORS_SECTOR = "sectors_sector"
 QUALITY_RUN = "quality_run"
 QUALITY_FAILURES_ONLY = "quality_failures_only"
 
-#: Session-state key -> query-parameter name. Short names keep shared URLs readable.
-QUERY_PARAMS: dict[str, str] = {
-    LANGUAGE: "lang",
-    COUNTRY: "country",
-    WAVE: "wave",
-    ORGANISATION: "org",
-    MATURITY_ORGANISATION: "assessed",
-    RANKINGS_SECTOR: "sector",
-    RANKINGS_TOP_N: "top",
-    SECTORS_SECTOR: "profile",
-    QUALITY_RUN: "run",
-    QUALITY_FAILURES_ONLY: "failures",
-}
+#: The router's own URL key: every page carries the language. Short parameter names
+#: keep shared URLs readable.
+LANGUAGE_PARAM: dict[str, str] = {LANGUAGE: "lang"}
+#: Country and wave under the names every page that has them uses.
+COUNTRY_WAVE_PARAMS: dict[str, str] = {COUNTRY: "country", WAVE: "wave"}
 
-#: Keys whose values must survive a visit to another page. Streamlit drops a
-#: widget's state when the widget is not drawn in a run; re-assigning the value at
-#: the start of every run keeps it.
-PERSISTENT_KEYS: tuple[str, ...] = tuple(QUERY_PARAMS)
-
+#: The URL's values by session key, kept for the first run of a session only.
+_URL_VALUES = "_url_values"
 #: Set once the URL has been read, so later reruns do not overwrite the user's
 #: widget choices with the (older) URL values.
 _RESTORED_FROM_URL = "_restored_from_url"
 
 
-def preserve_across_pages() -> None:
-    """Re-assign the persistent keys so Streamlit does not clean them up on page switches."""
-    for key in PERSISTENT_KEYS:
+def preserve_across_pages(keys: Iterable[str]) -> None:
+    """Re-assign ``keys`` so Streamlit does not clean them up on page switches.
+
+    Streamlit drops a widget's state when the widget is not drawn in a run; the
+    router passes every key any page shares through the URL, so a choice survives a
+    visit to a page without that widget.
+    """
+    for key in keys:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
 
 
-def url_value(key: str) -> str | None:
-    """The URL's value for a state key on the first run of a session, else None.
+def take_url(params: Mapping[str, str]) -> None:
+    """On a session's first run, keep the URL's value of each key in ``params``.
 
-    Only the first run reads the URL: afterwards the widgets are the source of truth
-    and the URL is written from them.
+    ``params`` maps session keys to query parameters (every page's, because the
+    URL may be that of any page). Later runs keep nothing: afterwards the widgets
+    are the source of truth and the URL is written from them.
     """
     if st.session_state.get(_RESTORED_FROM_URL):
+        return
+    st.session_state[_URL_VALUES] = {
+        key: st.query_params[param] for key, param in params.items() if st.query_params.get(param)
+    }
+
+
+def url_value(key: str) -> str | None:
+    """The URL's value for a state key on the first run of a session, else None."""
+    if st.session_state.get(_RESTORED_FROM_URL):
         return None
-    value = st.query_params.get(QUERY_PARAMS[key])
-    return value if value else None
-
-
-def current_language(languages: Sequence[str], default: str) -> str:
-    """The language before the page's selector has run: the router titles the menu with it.
-
-    On a session's first run the language is only in the URL (``?lang=nl``), so the
-    URL is read here too; afterwards the selector's value in session state wins.
-    """
-    chosen = st.session_state.get(LANGUAGE) or url_value(LANGUAGE)
-    return chosen if chosen in languages else default
-
-
-def mark_url_read() -> None:
-    """Remember that this session has taken its initial view from the URL."""
-    st.session_state[_RESTORED_FROM_URL] = True
+    return st.session_state.get(_URL_VALUES, {}).get(key)
 
 
 def settle_choice(
@@ -120,14 +111,20 @@ def settle_choice(
         st.session_state.pop(key, None)
 
 
-def mirror_to_url(keys: Sequence[str]) -> None:
-    """Write the current values of ``keys`` into ``st.query_params`` (a shareable URL).
+def finish_run(owned: Mapping[str, str], known: Collection[str]) -> None:
+    """Record that the URL was read and write the page's state back into it.
 
-    Parameters of other pages are removed, so a shared link carries exactly the
-    state of the page it was copied from.
+    ``owned`` maps the page's keys to their query parameters; ``known`` names every
+    page's parameters, so those of other pages are removed and a shared link carries
+    exactly the state of the page it was copied from. Unknown parameters are left.
     """
-    for key, param in QUERY_PARAMS.items():
-        value = st.session_state.get(key) if key in keys else None
+    st.session_state[_RESTORED_FROM_URL] = True
+    st.session_state.pop(_URL_VALUES, None)
+    for param in set(known) - set(owned.values()):
+        if param in st.query_params:
+            del st.query_params[param]
+    for key, param in owned.items():
+        value = st.session_state.get(key)
         if value is None:
             if param in st.query_params:
                 del st.query_params[param]

@@ -50,9 +50,12 @@ class Selection:
 def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
     """Per page, the queries one render runs (imported late: Streamlit is heavy)."""
     from app import queries as q
+    from app.streamlit_app import PAGES
+
+    tables = {page.slug: page.tables for page in PAGES}
 
     def compare(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), page="compare")
+        q.open_warehouse(Path(key.path), tables["compare"])
         q.countries(key), q.waves(key, s.country), q.organisations(key, s.country, s.wave)
         company = q.company_score(key, s.country, s.wave, s.company_id)
         leader = q.sector_leader(key, s.country, s.wave, company.sector_code)
@@ -64,30 +67,30 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
         q.pillar_trend(key, s.country, s.company_id, "en")
 
     def rankings(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), page="rankings")
+        q.open_warehouse(Path(key.path), tables["rankings"])
         q.countries(key), q.waves(key, s.country), q.sectors_scored(key, s.country, s.wave)
         q.ranking(key, s.country, s.wave, random.choice(["", s.sector_code]), 20)
         q.sector_leaders(key, s.country, s.wave), q.movers(key, s.country, s.wave)
 
     def sectors(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), page="sectors")
+        q.open_warehouse(Path(key.path), tables["sectors"])
         q.countries(key), q.waves(key, s.country), q.sector_profiles(key, s.country, s.wave)
         q.benchmark_pillars(key, s.country, s.wave, s.sector_code, "en")
 
     def drivers(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), page="drivers")
+        q.open_warehouse(Path(key.path), tables["drivers"])
         q.countries(key), q.waves(key, s.country)
         q.pillar_importance(key, s.country, s.wave, "en"), q.explained_variance(key)
 
     def quality(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), page="quality")
+        q.open_warehouse(Path(key.path), tables["quality"])
         runs = q.quality_runs(key)
         if not runs.empty:
             q.quality_results(key, runs["run_id"].iloc[0], False)
         q.latest_batches(key, 20), q.reject_reasons(key, 50)
 
     def maturity(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), page="maturity")
+        q.open_warehouse(Path(key.path), tables["maturity"])
         q.countries(key), q.waves(key, s.country)
         if q.maturity_available(key):
             q.maturity_organisations(key, s.country, s.wave)
@@ -96,7 +99,7 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
             q.maturity_links(key, s.wave, "en")
 
     def methodology(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), page="methodology")
+        q.open_warehouse(Path(key.path), tables["methodology"])
         q.methodology_parameters(key), q.methodology_coverage(key)
 
     return {

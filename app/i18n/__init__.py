@@ -1,16 +1,19 @@
 """Interface strings in the four languages of the benchmark (EN, NL, NO, PL).
 
 Pillar labels are data and come from ``marts.dim_pillar``; only the words of the
-interface itself live here, one module per page (``shared`` for what several
-pages use), so a translator works through one page at a time. :data:`STRINGS`
-merges them and refuses a key defined twice.
+interface itself live here, one module per page (``shared`` for the frame and what
+several pages use), so a translator works through one page at a time. Each page
+names its module in its descriptor (:class:`app.page.Page`); the router merges the
+shared strings with those of the pages it serves (:func:`app.page.strings`, which
+refuses a key defined twice) and hands the result to :func:`install` before drawing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from app.i18n import compare, drivers, maturity, methodology, quality, rankings, sectors, shared
+from app.i18n import shared
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "no", "pl")
 DEFAULT_LANGUAGE = "en"
@@ -22,21 +25,31 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 
-def _merged(*modules: object) -> dict[str, dict[str, str]]:
-    """One dict of every page's strings; a key in two modules is a mistake, not an override."""
+def merged(*catalogues: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """One dict of several modules' strings; a key in two is a mistake, not an override."""
     merged: dict[str, dict[str, str]] = {}
-    for module in modules:
-        strings: dict[str, dict[str, str]] = module.STRINGS  # type: ignore[attr-defined]
+    for strings in catalogues:
         twice = merged.keys() & strings.keys()
         if twice:
             raise ValueError(f"interface strings defined twice: {sorted(twice)}")
-        merged.update(strings)
+        merged.update({key: dict(translations) for key, translations in strings.items()})
     return merged
 
 
-STRINGS: dict[str, dict[str, str]] = _merged(
-    shared, compare, rankings, sectors, drivers, quality, methodology, maturity
-)
+#: The frame's words and those several pages use; always part of :data:`STRINGS`.
+SHARED_STRINGS: dict[str, dict[str, str]] = shared.STRINGS
+#: The strings in use: the shared ones until the router installs its pages' too.
+STRINGS: dict[str, dict[str, str]] = merged(SHARED_STRINGS)
+
+
+def install(catalogue: dict[str, dict[str, str]]) -> None:
+    """Make ``catalogue`` the strings :func:`text` reads (the router, on every run).
+
+    Rebinding, not updating, keeps a concurrent session's lookup on a whole
+    catalogue; every session of one app installs the same strings.
+    """
+    global STRINGS
+    STRINGS = catalogue
 
 
 def text(key: str, language: str, **values: object) -> str:

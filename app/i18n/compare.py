@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "compare_page": {"en": "Compare", "nl": "Vergelijken", "no": "Sammenlign", "pl": "Porównanie"},
     "sector_average": {
         "en": "Sector average",
         "nl": "Sectorgemiddelde",
@@ -100,18 +101,6 @@ STRINGS: dict[str, dict[str, str]] = {
             "Po lewej: indeks CX organizacji i (nieukryte) średnie. Po prawej: średnie "
             "filarów z 95% przedziałami ufności w każdej edycji."
         ),
-    },
-    "reason_few_companies": {
-        "en": "fewer than {minimum} eligible companies (n={n})",
-        "nl": "minder dan {minimum} gerangschikte bedrijven (n={n})",
-        "no": "færre enn {minimum} rangerte selskaper (n={n})",
-        "pl": "mniej niż {minimum} firm w rankingu (n={n})",
-    },
-    "reason_dominant_company": {
-        "en": "one company holds {share}% of evaluations",
-        "nl": "één bedrijf heeft {share}% van de beoordelingen",
-        "no": "ett selskap har {share} % av vurderingene",
-        "pl": "jedna firma ma {share}% ocen",
     },
     "trend_suppressed": {
         "en": "{average} {wave} is suppressed: {reason}.",

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "drivers_page": {
+        "en": "Drivers",
+        "nl": "Drijfveren",
+        "no": "Drivere",
+        "pl": "Czynniki",
+    },
     "drivers_heading": {
         "en": "What drives advocacy and loyalty in {country} {wave}",
         "nl": "Wat aanbeveling en loyaliteit drijft in {country} {wave}",

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "maturity_page": {
+        "en": "Maturity",
+        "nl": "Volwassenheid",
+        "no": "Modenhet",
+        "pl": "Dojrzałość",
+    },
     "no_maturity": {
         "en": (
             "No maturity self-assessments for this country and wave. Load them with "

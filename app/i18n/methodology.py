@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "methodology_page": {
+        "en": "Methodology",
+        "nl": "Methodologie",
+        "no": "Metode",
+        "pl": "Metodologia",
+    },
     "no_methodology": {
         "en": "The warehouse records no methodology parameters: rebuild with `cxbench build`.",
         "nl": "Het warehouse bevat geen methodeparameters: bouw opnieuw met `cxbench build`.",

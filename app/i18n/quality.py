@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "quality_page": {
+        "en": "Data quality",
+        "nl": "Datakwaliteit",
+        "no": "Datakvalitet",
+        "pl": "Jakość danych",
+    },
     "check_results": {
         "en": "Quality checks",
         "nl": "Kwaliteitscontroles",

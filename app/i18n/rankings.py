@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "rankings_page": {"en": "Rankings", "nl": "Ranglijsten", "no": "Rangeringer", "pl": "Rankingi"},
     "all_sectors": {
         "en": "All sectors",
         "nl": "Alle sectoren",

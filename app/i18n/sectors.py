@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "sectors_page": {"en": "Sectors", "nl": "Sectoren", "no": "Bransjer", "pl": "Sektory"},
     "sector_spread": {
         "en": "Sectors in {country} {wave}: averages and spread",
         "nl": "Sectoren in {country} {wave}: gemiddelden en spreiding",

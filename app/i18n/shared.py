@@ -1,31 +1,11 @@
-"""Words shared by every page: navigation, selectors, common table words, and what the app
-says when the warehouse cannot serve it."""
+"""Words of the frame every page gets (language picker, what the app says when the
+warehouse cannot serve a page) and words several pages use: selectors, common table
+words, suppression reasons. A page's title lives in the page's own module."""
 
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "language": {"en": "Language", "nl": "Taal", "no": "Språk", "pl": "Język"},
-    "rankings_page": {"en": "Rankings", "nl": "Ranglijsten", "no": "Rangeringer", "pl": "Rankingi"},
-    "sectors_page": {"en": "Sectors", "nl": "Sectoren", "no": "Bransjer", "pl": "Sektory"},
-    "drivers_page": {
-        "en": "Drivers",
-        "nl": "Drijfveren",
-        "no": "Drivere",
-        "pl": "Czynniki",
-    },
-    "nav_maturity": {"en": "Maturity", "nl": "Volwassenheid", "no": "Modenhet", "pl": "Dojrzałość"},
-    "quality_page": {
-        "en": "Data quality",
-        "nl": "Datakwaliteit",
-        "no": "Datakvalitet",
-        "pl": "Jakość danych",
-    },
-    "methodology_page": {
-        "en": "Methodology",
-        "nl": "Methodologie",
-        "no": "Metode",
-        "pl": "Metodologia",
-    },
     "missing_tables": {
         "en": (
             "This page needs tables the warehouse at `{path}` does not have yet "
@@ -71,7 +51,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "leader": {"en": "Leader", "nl": "Leider", "no": "Leder", "pl": "Lider"},
     "share": {"en": "Share", "nl": "Aandeel", "no": "Andel", "pl": "Udział"},
     "importance": {"en": "Importance", "nl": "Belang", "no": "Betydning", "pl": "Waga"},
-    "compare_page": {"en": "Compare", "nl": "Vergelijken", "no": "Sammenlign", "pl": "Porównanie"},
     "country": {"en": "Country", "nl": "Land", "no": "Land", "pl": "Kraj"},
     "wave": {"en": "Wave", "nl": "Meting", "no": "Bølge", "pl": "Edycja"},
     "organisation": {
@@ -136,5 +115,17 @@ STRINGS: dict[str, dict[str, str]] = {
             "poczekaj; w przeciwnym razie zbuduj ją ponownie przez `make demo` lub "
             "`cxbench demo`."
         ),
+    },
+    "reason_few_companies": {
+        "en": "fewer than {minimum} eligible companies (n={n})",
+        "nl": "minder dan {minimum} gerangschikte bedrijven (n={n})",
+        "no": "færre enn {minimum} rangerte selskaper (n={n})",
+        "pl": "mniej niż {minimum} firm w rankingu (n={n})",
+    },
+    "reason_dominant_company": {
+        "en": "one company holds {share}% of evaluations",
+        "nl": "één bedrijf heeft {share}% van de beoordelingen",
+        "no": "ett selskap har {share} % av vurderingene",
+        "pl": "jedna firma ma {share}% ocen",
     },
 }

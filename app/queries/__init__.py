@@ -40,7 +40,6 @@ from app.queries.rankings import movers, ranking, sector_leaders, sectors_scored
 from app.queries.sectors import sector_profiles
 from app.queries.shared import countries, organisations, waves
 from app.queries.warehouse import (
-    PAGE_TABLES,
     REQUIRED_COLUMNS,
     WarehouseFile,
     WarehouseUnavailable,
@@ -49,7 +48,6 @@ from app.queries.warehouse import (
 
 __all__ = [
     "MATURITY_TABLES",
-    "PAGE_TABLES",
     "REQUIRED_COLUMNS",
     "CompanyScore",
     "WarehouseFile",

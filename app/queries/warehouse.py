@@ -4,6 +4,7 @@ and the check that the file holds every mart and column the app reads.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,23 +25,6 @@ CORE_MARTS = ("dim_pillar", "dim_company", "fct_company_pillar_scores", "fct_com
 REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
     mart: frozenset(columns) for mart, columns in mart_columns(CORE_MARTS).items()
 }
-
-#: Tables each page reads beyond :data:`REQUIRED_COLUMNS` (``schema.table``). A page
-#: whose tables are absent explains what to run instead of failing; the core marts
-#: stay the precondition of every page.
-# fmt: off
-PAGE_TABLES: dict[str, tuple[str, ...]] = {
-    "compare": ("marts.fct_leader_gaps", "marts.fct_benchmark_pillar_scores",
-                "marts.fct_benchmark_scores"),
-    "rankings": ("marts.dim_sector",),
-    "sectors": ("marts.fct_benchmark_scores", "marts.fct_benchmark_pillar_scores",
-                "marts.dim_sector"),
-    "drivers": ("marts.fct_pillar_importance",),
-    "quality": ("raw.load_batches", "raw.rejected_rows", "audit.quality_runs",
-                "audit.quality_results"),
-    "methodology": ("marts.dim_methodology",),
-}
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -65,12 +49,12 @@ class WarehouseUnavailable(Exception):
         self.detail = detail
 
 
-def open_warehouse(db_path: Path | None = None, page: str | None = None) -> WarehouseFile:
+def open_warehouse(db_path: Path | None = None, tables: Iterable[str] = ()) -> WarehouseFile:
     """Check that the warehouse can serve the marts and return the key of its current file.
 
     Raises :class:`WarehouseUnavailable` when the file is missing, cannot be opened or
-    lacks a mart or column the app reads, or (with ``page``) a table of
-    :data:`PAGE_TABLES` that page reads (reason ``missing_tables``).
+    lacks a mart or column the app reads, or one of ``tables`` (``schema.table``, the
+    tables a page's descriptor says it reads beyond those; reason ``missing_tables``).
     """
     path = db_path or load_settings().db_path
     try:
@@ -80,7 +64,7 @@ def open_warehouse(db_path: Path | None = None, page: str | None = None) -> Ware
     key = WarehouseFile(str(path), stat.st_ino, stat.st_mtime_ns)
     try:
         missing = _missing_marts(key)
-        absent = sorted(set(PAGE_TABLES.get(page or "", ())) - table_names(key))
+        absent = sorted(set(tables) - table_names(key))
     except duckdb.Error as exc:
         raise WarehouseUnavailable("unreadable", path, str(exc).splitlines()[0]) from exc
     if missing:

@@ -13,20 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, i18n, queries, state
+from app.i18n import compare as strings
+from app.page import Page
 from app.views import compare_sections, sidebar
-
-#: What this page writes into the URL.
-URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.ORGANISATION)
-
-
-def render() -> None:
-    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
-    language = sidebar.language_selector()
-    st.title(i18n.text("compare_page", language))
-    warehouse = sidebar.open_or_explain("compare", language)
-    if warehouse is not None:
-        _render_comparison(warehouse, language)
-    sidebar.finish_page(URL_KEYS)
 
 
 def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selection | None:
@@ -36,7 +25,7 @@ def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selectio
     )
 
 
-def _render_comparison(warehouse: queries.WarehouseFile, language: str) -> None:
+def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """Selectors, status line, headline numbers, chart, table, priorities and trend."""
     selection = _select(warehouse, language)
     organisation = (
@@ -101,6 +90,21 @@ def _render_comparison(warehouse: queries.WarehouseFile, language: str) -> None:
     )
     compare_sections.priority_list(gaps, organisation, leader, language)
     compare_sections.trend(warehouse, selection.country, organisation, language)
+
+
+PAGE = Page(
+    slug="compare",
+    title_key="compare_page",
+    icon=":material/compare_arrows:",
+    render=render,
+    strings=strings.STRINGS,
+    tables=(
+        "marts.fct_leader_gaps",
+        "marts.fct_benchmark_pillar_scores",
+        "marts.fct_benchmark_scores",
+    ),
+    url_keys={**state.COUNTRY_WAVE_PARAMS, state.ORGANISATION: "org"},
+)
 
 
 def _render_status(

@@ -11,22 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, i18n, queries, state
+from app.i18n import drivers as strings
+from app.page import Page
 from app.views import sidebar
 
-URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE)
 
-
-def render() -> None:
-    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
-    language = sidebar.language_selector()
-    st.title(i18n.text("drivers_page", language))
-    warehouse = sidebar.open_or_explain("drivers", language)
-    if warehouse is not None:
-        _render_drivers(warehouse, language)
-    sidebar.finish_page(URL_KEYS)
-
-
-def _render_drivers(warehouse: queries.WarehouseFile, language: str) -> None:
+def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """R² headline, importance chart and table for the chosen country × wave."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
     drivers = (
@@ -86,6 +76,17 @@ def _render_drivers(warehouse: queries.WarehouseFile, language: str) -> None:
         key="drivers_table",
     )
     _render_r2(warehouse, titles, language)
+
+
+PAGE = Page(
+    slug="drivers",
+    title_key="drivers_page",
+    icon=":material/insights:",
+    render=render,
+    strings=strings.STRINGS,
+    tables=("marts.fct_pillar_importance",),
+    url_keys=state.COUNTRY_WAVE_PARAMS,
+)
 
 
 def _render_r2(warehouse: queries.WarehouseFile, titles: dict[str, str], language: str) -> None:

@@ -21,20 +21,9 @@ import pandas as pd
 import streamlit as st
 
 from app import i18n, queries, state
+from app.i18n import maturity as strings
+from app.page import Page
 from app.views import sidebar
-
-#: What this page writes into the URL.
-URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.MATURITY_ORGANISATION)
-
-
-def render() -> None:
-    """Draw the page; without a warehouse or assessments it explains, never traces."""
-    language = sidebar.language_selector()
-    st.title(i18n.text("nav_maturity", language))
-    warehouse = sidebar.open_or_explain("maturity", language)
-    if warehouse is not None:
-        _render_maturity(warehouse, language)
-    sidebar.finish_page(URL_KEYS)
 
 
 def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selection | None:
@@ -60,7 +49,7 @@ def _assessed_organisations(
     return queries.maturity_organisations(warehouse, country, wave)
 
 
-def _render_maturity(warehouse: queries.WarehouseFile, language: str) -> None:
+def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """Selectors, headline, next step, profile against leader and sector, evidence."""
     selection = _select(warehouse, language)
     stage = (
@@ -92,6 +81,16 @@ def _render_maturity(warehouse: queries.WarehouseFile, language: str) -> None:
         st.caption(i18n.text("maturity_leader_is", language, leader=stage["leader_name"]))
     _render_profile(profile, org, stage["leader_name"], language)
     _render_links(queries.maturity_links(warehouse, wave, language), wave, language)
+
+
+PAGE = Page(
+    slug="maturity",
+    title_key="maturity_page",
+    icon=":material/stairs:",
+    render=render,
+    strings=strings.STRINGS,
+    url_keys={**state.COUNTRY_WAVE_PARAMS, state.MATURITY_ORGANISATION: "assessed"},
+)
 
 
 def _render_headline(stage: dict[str, Any], language: str) -> None:

@@ -12,10 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from app import i18n, queries, state
-from app.views import sidebar
-
-URL_KEYS = (state.LANGUAGE,)
+from app import i18n, queries
+from app.i18n import methodology as strings
+from app.page import Page
 
 #: i18n key of each paragraph -> the parameters it quotes, in order.
 PARAGRAPHS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -33,17 +32,7 @@ PARAGRAPHS: tuple[tuple[str, tuple[str, ...]], ...] = (
 PERCENT_PARAMETERS = frozenset({"min_answered_share", "confidence_level", "max_company_share"})
 
 
-def render() -> None:
-    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
-    language = sidebar.language_selector()
-    st.title(i18n.text("methodology_page", language))
-    warehouse = sidebar.open_or_explain("methodology", language)
-    if warehouse is not None:
-        _render_methodology(warehouse, language)
-    sidebar.finish_page(URL_KEYS)
-
-
-def _render_methodology(warehouse: queries.WarehouseFile, language: str) -> None:
+def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """Version, the filled-in paragraphs, then the raw parameters and their coverage."""
     parameters = queries.methodology_parameters(warehouse)
     if parameters.empty:
@@ -89,6 +78,16 @@ def _render_methodology(warehouse: queries.WarehouseFile, language: str) -> None
         hide_index=True,
         key="methodology_coverage",
     )
+
+
+PAGE = Page(
+    slug="methodology",
+    title_key="methodology_page",
+    icon=":material/menu_book:",
+    render=render,
+    strings=strings.STRINGS,
+    tables=("marts.dim_methodology",),
+)
 
 
 def shown_value(name: str, raw: str) -> str:

@@ -10,22 +10,33 @@ from __future__ import annotations
 import streamlit as st
 
 from app import i18n, queries, state
-from app.views import sidebar
+from app.i18n import quality as strings
+from app.page import Page
 
-URL_KEYS = (state.LANGUAGE, state.QUALITY_RUN, state.QUALITY_FAILURES_ONLY)
 BATCHES_SHOWN = 20
 REJECT_GROUPS_SHOWN = 50
 
 
-def render() -> None:
-    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
-    language = sidebar.language_selector()
-    st.title(i18n.text("quality_page", language))
-    warehouse = sidebar.open_or_explain("quality", language)
-    if warehouse is not None:
-        _render_checks(warehouse, language)
-        _render_batches(warehouse, language)
-    sidebar.finish_page(URL_KEYS)
+def render(warehouse: queries.WarehouseFile, language: str) -> None:
+    """The chosen check run's results, then the latest batches and rejected rows."""
+    _render_checks(warehouse, language)
+    _render_batches(warehouse, language)
+
+
+PAGE = Page(
+    slug="quality",
+    title_key="quality_page",
+    icon=":material/fact_check:",
+    render=render,
+    strings=strings.STRINGS,
+    tables=(
+        "raw.load_batches",
+        "raw.rejected_rows",
+        "audit.quality_runs",
+        "audit.quality_results",
+    ),
+    url_keys={state.QUALITY_RUN: "run", state.QUALITY_FAILURES_ONLY: "failures"},
+)
 
 
 def _render_checks(warehouse: queries.WarehouseFile, language: str) -> None:

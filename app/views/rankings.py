@@ -13,26 +13,17 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, i18n, queries, state
+from app.i18n import rankings as strings
+from app.page import Page
 from app.views import sidebar
 
-URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.RANKINGS_SECTOR, state.RANKINGS_TOP_N)
 TOP_N_OPTIONS = (10, 20, 50, 100)
 #: Movers listed on each side (climbers, fallers).
 MOVERS_SHOWN = 10
 EXCEL_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def render() -> None:
-    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
-    language = sidebar.language_selector()
-    st.title(i18n.text("rankings_page", language))
-    warehouse = sidebar.open_or_explain("rankings", language)
-    if warehouse is not None:
-        _render_rankings(warehouse, language)
-    sidebar.finish_page(URL_KEYS)
-
-
-def _render_rankings(warehouse: queries.WarehouseFile, language: str) -> None:
+def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """Filters first (their options depend on country × wave), then the three lists."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
     if chosen is None:
@@ -76,6 +67,21 @@ def _render_rankings(warehouse: queries.WarehouseFile, language: str) -> None:
     leaders = queries.sector_leaders(warehouse, chosen.country, chosen.wave)
     st.dataframe(leaders, column_config=_columns(language), hide_index=True, key="rankings_leaders")
     _render_movers(warehouse, chosen, titles, language)
+
+
+PAGE = Page(
+    slug="rankings",
+    title_key="rankings_page",
+    icon=":material/leaderboard:",
+    render=render,
+    strings=strings.STRINGS,
+    tables=("marts.dim_sector",),
+    url_keys={
+        **state.COUNTRY_WAVE_PARAMS,
+        state.RANKINGS_SECTOR: "sector",
+        state.RANKINGS_TOP_N: "top",
+    },
+)
 
 
 def _render_movers(

@@ -11,22 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, i18n, queries, state
+from app.i18n import sectors as strings
+from app.page import Page
 from app.views import sidebar
 
-URL_KEYS = (state.LANGUAGE, state.COUNTRY, state.WAVE, state.SECTORS_SECTOR)
 
-
-def render() -> None:
-    """Draw the page; a warehouse that cannot serve it yields a hint, never a trace."""
-    language = sidebar.language_selector()
-    st.title(i18n.text("sectors_page", language))
-    warehouse = sidebar.open_or_explain("sectors", language)
-    if warehouse is not None:
-        _render_sectors(warehouse, language)
-    sidebar.finish_page(URL_KEYS)
-
-
-def _render_sectors(warehouse: queries.WarehouseFile, language: str) -> None:
+def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """Spread chart and sector table for country × wave, then the chosen sector's profile."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
     profiles = queries.sector_profiles(warehouse, chosen.country, chosen.wave) if chosen else None
@@ -61,6 +51,21 @@ def _render_sectors(warehouse: queries.WarehouseFile, language: str) -> None:
         key="sectors_table",
     )
     _render_profile(warehouse, chosen, sector, names[sector], titles, language)
+
+
+PAGE = Page(
+    slug="sectors",
+    title_key="sectors_page",
+    icon=":material/category:",
+    render=render,
+    strings=strings.STRINGS,
+    tables=(
+        "marts.fct_benchmark_scores",
+        "marts.fct_benchmark_pillar_scores",
+        "marts.dim_sector",
+    ),
+    url_keys={**state.COUNTRY_WAVE_PARAMS, state.SECTORS_SECTOR: "profile"},
+)
 
 
 def _render_profile(

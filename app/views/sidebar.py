@@ -1,4 +1,8 @@
-"""Controls and guards shared by every page: language, warehouse, country and wave."""
+"""Selectors several pages draw in the sidebar: country, wave and organisation.
+
+The language picker, the title and the warehouse check are the router's
+(``app/streamlit_app.py``); these are the choices a page makes within its content.
+"""
 
 from __future__ import annotations
 
@@ -16,35 +20,6 @@ class CountryWave:
 
     country: str
     wave: int
-
-
-def language_selector() -> str:
-    """Draw the language picker and return the chosen language code.
-
-    The choice persists across pages (``state.PERSISTENT_KEYS``) and is mirrored
-    into the URL by the page, so one selector serves all pages.
-    """
-    state.settle_choice(state.LANGUAGE, i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE)
-    current = st.session_state[state.LANGUAGE]
-    return st.sidebar.selectbox(
-        i18n.text("language", current),
-        options=i18n.LANGUAGES,
-        format_func=i18n.LANGUAGE_NAMES.__getitem__,
-        key=state.LANGUAGE,
-    )
-
-
-def open_or_explain(page: str, language: str) -> queries.WarehouseFile | None:
-    """The warehouse key, or None after telling the user what to run to get one.
-
-    Every page starts here, so an empty, half-built or foreign file gives the same
-    friendly hint everywhere instead of a stack trace.
-    """
-    try:
-        return queries.open_warehouse(page=page)
-    except queries.WarehouseUnavailable as exc:
-        st.info(i18n.text(exc.reason, language, path=exc.path, detail=exc.detail))
-        return None
 
 
 def country_wave_selectors(warehouse: queries.WarehouseFile, language: str) -> CountryWave | None:
@@ -108,9 +83,3 @@ def organisation_selectors(
         key=key,
     )
     return Selection(country=chosen.country, wave=chosen.wave, company_id=company_id)
-
-
-def finish_page(url_keys: tuple[str, ...]) -> None:
-    """Record that the URL was read and write this page's state back into it."""
-    state.mark_url_read()
-    state.mirror_to_url(url_keys)

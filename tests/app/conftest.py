@@ -39,11 +39,12 @@ def make_app() -> Callable[[], AppTest]:
 
 @pytest.fixture
 def make_page() -> Callable[[str], AppTest]:
-    """A fresh AppTest of one view, ``app/views/<name>.py``, run as its own script.
+    """A fresh AppTest of the router opening on one page, ``app/views/<name>.py``.
 
-    AppTest cannot switch to a callable ``st.Page`` of the router, so each page's
-    ``render`` is run directly; the router's own test covers the navigation.
+    AppTest cannot switch to a callable ``st.Page``, so the router is started with
+    that page as its default: the page runs inside the same frame (language, title,
+    warehouse check, URL) as in the app.
     """
     return lambda name: AppTest.from_string(
-        f"from app.views import {name}\n{name}.render()\n", default_timeout=30
+        f"from app.streamlit_app import main\nmain(default={name!r})\n", default_timeout=30
     )

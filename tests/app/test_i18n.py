@@ -6,7 +6,11 @@ import string
 
 import pytest
 
-from app import i18n
+from app import i18n, page
+from app.streamlit_app import PAGES
+
+#: Every string the app can show: the shared ones and every page's.
+CATALOGUE = page.strings(PAGES)
 
 
 def placeholders(template: str) -> set[str]:
@@ -14,9 +18,9 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_string_is_translated_with_the_same_placeholders(key: str) -> None:
-    translations = i18n.STRINGS[key]
+    translations = CATALOGUE[key]
     assert set(translations) == set(i18n.LANGUAGES)
     english = placeholders(translations["en"])
     for language in i18n.LANGUAGES:

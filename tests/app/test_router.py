@@ -1,24 +1,63 @@
-"""The router: every view is a page, and the default page is Compare."""
+"""The router: every view is a page, every page gets the same frame, and a page
+declared by a descriptor alone is in the menu with its URL keys kept in sync."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from page_helpers import run
+import duckdb
+import pytest
+from page_helpers import choose, run
 from streamlit.testing.v1 import AppTest
+
+from app import i18n, page, state
+from app.streamlit_app import PAGES
 
 VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
 #: Modules in app/views that help pages rather than being one.
 NOT_PAGES = {"__init__", "sidebar", "compare_sections"}
+SLUGS = [shown.slug for shown in PAGES]
 
 
 def test_every_view_module_is_a_page() -> None:
-    import app.streamlit_app as router
+    assert {shown.slug for shown in PAGES} == {path.stem for path in VIEWS.glob("*.py")} - NOT_PAGES
 
-    registered = {url_path for _, _, _, url_path in router.PAGES}
-    modules = {path.stem for path in VIEWS.glob("*.py")} - NOT_PAGES
-    assert registered == modules
+
+def test_descriptors_agree_on_url_parameters_and_strings() -> None:
+    params = page.url_params(PAGES)
+    catalogue = page.strings(PAGES)
+
+    assert params[state.LANGUAGE] == "lang"
+    assert params[state.ORGANISATION] == "org"
+    assert {shown.title_key for shown in PAGES} <= catalogue.keys()
+
+
+def _extra(**changes: object) -> page.Page:
+    """A minimal descriptor, with ``changes`` applied."""
+    fields: dict = {
+        "slug": "extra",
+        "title_key": "extra_page",
+        "icon": ":material/add:",
+        "render": lambda warehouse, language: None,
+        "strings": {"extra_page": {"en": "Extra"}},
+    }
+    return page.Page(**{**fields, **changes})
+
+
+def test_two_pages_may_not_share_a_query_parameter_for_different_keys() -> None:
+    with pytest.raises(ValueError, match="org"):
+        page.url_params([*PAGES, _extra(url_keys={"extra_choice": "org"})])
+    with pytest.raises(ValueError, match="compare_organisation"):
+        page.url_params([*PAGES, _extra(url_keys={state.ORGANISATION: "company"})])
+
+
+def test_a_string_defined_by_two_pages_or_a_missing_title_is_refused() -> None:
+    twice = {"extra_page": {"en": "Extra"}, "language": {"en": "Tongue"}}
+    with pytest.raises(ValueError, match="defined twice"):
+        page.strings([*PAGES, _extra(strings=twice)])
+    with pytest.raises(ValueError, match="extra_page"):
+        page.strings([*PAGES, _extra(strings={})])
 
 
 def test_default_page_is_compare(warehouse: Path, make_app: Callable[[], AppTest]) -> None:
@@ -36,6 +75,96 @@ def test_menu_follows_the_language_of_a_shared_url(
 
     assert at.title[0].value == "Vergelijken"
     assert at.selectbox(key="language").value == "nl"
-    # AppTest has no public view of the menu; its page registry holds the titles.
-    menu = [page["page_name"] for page in at._registered_pages.values()]
-    assert menu[:4] == ["Vergelijken", "Ranglijsten", "Sectoren", "Drijfveren"]
+    assert menu(at)[:4] == ["Vergelijken", "Ranglijsten", "Sectoren", "Drijfveren"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_page_gets_the_frame_once(
+    slug: str, warehouse: Path, make_page: Callable[[str], AppTest]
+) -> None:
+    shown = next(candidate for candidate in PAGES if candidate.slug == slug)
+    at = make_page(slug)
+    at.query_params["lang"] = "nl"
+    at.query_params["org"] = "nl_beta"  # Compare's; every other page drops it
+    run(at)
+
+    title = i18n.text(shown.title_key, "nl")
+    assert [element.value for element in at.title] == [title]
+    assert [box.key for box in at.selectbox].count(state.LANGUAGE) == 1
+    assert at.selectbox(key=state.LANGUAGE).value == "nl"
+    assert menu(at) == [i18n.text(other.title_key, "nl") for other in PAGES]
+    assert at.query_params["lang"] == "nl"
+    assert set(at.query_params) <= set(shown.url_params().values())
+    assert ("org" in at.query_params) == (state.ORGANISATION in shown.url_keys)
+
+
+@pytest.mark.parametrize("shown", [shown for shown in PAGES if shown.tables], ids=lambda p: p.slug)
+def test_page_whose_table_is_missing_explains_instead_of_drawing(
+    shown: page.Page, warehouse: Path, make_page: Callable[[str], AppTest]
+) -> None:
+    schema, table = shown.tables[0].split(".")
+    with duckdb.connect(str(warehouse)) as connection:
+        (kind,) = connection.execute(
+            "select table_type from information_schema.tables"
+            " where table_schema = ? and table_name = ?",
+            [schema, table],
+        ).fetchone()
+        connection.execute(f"drop {'view' if kind == 'VIEW' else 'table'} {schema}.{table}")
+    at = run(make_page(shown.slug))
+
+    (info,) = at.info
+    assert "does not have yet" in info.value
+    assert f"{schema}.{table}" in info.value
+    assert not at.dataframe
+    assert [element.value for element in at.title] == [i18n.text(shown.title_key, "en")]
+
+
+def _app_with_an_extra_page() -> None:
+    """An app whose extra page exists only as a descriptor (run by AppTest as a script)."""
+    import streamlit as st
+
+    from app import state
+    from app.page import Page
+    from app.streamlit_app import PAGES, main
+
+    def render(warehouse: object, language: str) -> None:
+        state.settle_choice("extra_choice", ["a", "b", "c"])
+        st.selectbox("Choice", ["a", "b", "c"], key="extra_choice")
+        st.markdown(f"extra page in {language}")
+
+    extra = Page(
+        slug="extra",
+        title_key="extra_page",
+        icon=":material/add:",
+        render=render,
+        strings={"extra_page": {"en": "Extra", "nl": "Extra NL", "no": "Ekstra", "pl": "Dodatek"}},
+        tables=("marts.dim_pillar",),
+        url_keys={"extra_choice": "pick"},
+    )
+    main(pages=(*PAGES, extra), default="extra")
+
+
+def test_page_declared_by_a_descriptor_is_in_the_menu_with_its_url_keys_synced(
+    warehouse: Path,
+) -> None:
+    at = AppTest.from_function(_app_with_an_extra_page, default_timeout=30)
+    at.query_params.update({"lang": "nl", "pick": "b", "org": "nl_beta", "utm": "mail"})
+    run(at)
+
+    assert menu(at)[-1] == "Extra NL"
+    assert [element.value for element in at.title] == ["Extra NL"]
+    assert at.markdown[0].value == "extra page in nl"
+    assert at.selectbox(key="extra_choice").value == "b"
+    # Compare's parameter is dropped, a foreign one is left alone
+    assert at.query_params == {"lang": "nl", "pick": "b", "utm": "mail"}
+
+    choose(at, "extra_choice", "c")
+    assert at.query_params["pick"] == "c"
+
+
+def menu(at: AppTest) -> list[str]:
+    """Titles of the navigation menu, in order.
+
+    AppTest has no public view of the menu; its page registry holds the titles.
+    """
+    return [entry["page_name"] for entry in at._registered_pages.values()]
