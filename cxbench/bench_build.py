@@ -42,7 +42,7 @@ from pathlib import Path
 import duckdb
 
 from cxbench.dbt_runner import dbt_executable
-from cxbench.refresh import DBT_BUILD
+from cxbench.pipeline import DBT_BUILD
 from cxbench.settings import DBT_PROJECT_DIR, REPO_ROOT, load_settings
 from cxbench.sql.core_script import compare_core_numbers, run_core_script
 

@@ -128,13 +128,24 @@ def ingest(
 
 
 @app.command()
-def build(db: DbOption = None) -> None:
-    """Build the dbt project (staging → intermediate → marts) and run its tests."""
+def build(
+    unit_tests: Annotated[
+        bool,
+        typer.Option(
+            "--unit-tests/--no-unit-tests",
+            help="Also run dbt's unit tests (SQL logic on fixed rows; `make test` runs them).",
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Build the dbt project (staging → intermediate → marts) and run its data tests."""
     settings = load_settings(db)
     with console.status("dbt build") as status:
         try:
             result = pipeline.build(
-                settings.db_path, on_line=lambda line: status.update(line[-90:])
+                settings.db_path,
+                on_line=lambda line: status.update(line[-90:]),
+                unit_tests=unit_tests,
             )
         except DbtError as error:
             console.print(f"[red]{error}[/]", highlight=False)

@@ -20,11 +20,13 @@ from rich.table import Table
 from cxbench.pipeline import IngestReport
 
 console = Console()
+#: For commands whose stdout is data (``cxbench bench`` prints JSON): bars go here.
+err_console = Console(stderr=True)
 
 
 @contextmanager
-def progress_bar() -> Iterator[Progress]:
-    """A progress bar with counts, elapsed and remaining time."""
+def progress_bar(target: Console = console) -> Iterator[Progress]:
+    """A progress bar with counts, elapsed and remaining time, drawn on ``target``."""
     with Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -32,7 +34,7 @@ def progress_bar() -> Iterator[Progress]:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        console=console,
+        console=target,
         transient=False,
     ) as progress:
         yield progress

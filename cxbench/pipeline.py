@@ -25,6 +25,11 @@ INDUSTRY_FILES = (
     ("margins", "margins.csv"),
 )
 MAPPING_SUFFIX = ".mapping.yaml"
+#: The production build: seeds, models and dbt's data tests, which gate every
+#: build of real data. dbt's unit tests check SQL logic on fixed rows, not the
+#: data, so (as dbt advises) they run in development and CI — ``make test``
+#: builds the test fixture with them, and ``cxbench build --unit-tests`` adds them.
+DBT_BUILD = ("build", "--exclude-resource-type", "unit_test")
 MATURITY_FILE = "maturity.csv"
 
 #: Tables counted in the demo's summary, by layer.
@@ -136,9 +141,15 @@ def ingest_world(
     return report
 
 
-def build(db_path: Path, on_line: Callable[[str], None] | None = None) -> DbtResult:
-    """Seed, run and test every dbt model into ``db_path``."""
-    return run_dbt(["build"], db_path, on_line)
+def build(
+    db_path: Path, on_line: Callable[[str], None] | None = None, unit_tests: bool = False
+) -> DbtResult:
+    """Seed, run and test every dbt model into ``db_path`` (the production build).
+
+    ``unit_tests`` adds dbt's unit tests, for development: the production build
+    leaves them to ``make test`` (see :data:`DBT_BUILD`).
+    """
+    return run_dbt(["build"] if unit_tests else list(DBT_BUILD), db_path, on_line)
 
 
 def layer_counts(db_path: Path) -> dict[str, dict[str, int | None]]:
