@@ -165,16 +165,24 @@ def check(
     show_all: Annotated[
         bool, typer.Option("--all", help="List every expectation, not only the failed ones.")
     ] = False,
+    docs: Annotated[
+        bool,
+        typer.Option("--docs", help="Render GX Data Docs even when every check passes."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Run the Great Expectations suites; exit 1 when an error-severity check fails."""
+    """Run the Great Expectations suites; exit 1 when an error-severity check fails.
+
+    Every run is recorded in ``audit.quality_runs``/``quality_results``; Data Docs
+    are rendered when a check fails, or on ``--docs``.
+    """
     from expectations.report import check_run_table
     from expectations.runner import QualityTargetMissingError, run_checks
 
     settings = load_settings(db)
     try:
         with console.status("running quality checks"):
-            run = run_checks(settings.db_path, build_id=build_id)
+            run = run_checks(settings.db_path, build_id=build_id, data_docs=docs or None)
     except FileNotFoundError as error:
         console.print(f"[red]{error}[/]", highlight=False)
         raise typer.Exit(2) from None

@@ -123,6 +123,7 @@ def save_parse_state(target: Path, cache: Path = PARSE_CACHE) -> None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as partial:
             partial.write(state.read_bytes())
+        os.chmod(partial.name, 0o644)
         os.replace(partial.name, cache)
     except OSError:
         return  # a read-only checkout: every build parses in full, as dbt does by default

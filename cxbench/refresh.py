@@ -273,7 +273,8 @@ def _run_checks(staged: Path, build_id: str) -> str:
     from expectations.runner import QualityTargetMissingError, run_checks
 
     try:
-        run = run_checks(staged, build_id=build_id)
+        # Rendered always: a successful refresh serves its Data Docs (_keep_data_docs).
+        run = run_checks(staged, build_id=build_id, data_docs=True)
     except QualityTargetMissingError as error:
         raise RefreshFailed("check", str(error)) from None
     if not run.success:
