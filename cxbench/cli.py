@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import duckdb
 import typer
 
 from cxbench import pipeline
@@ -204,6 +203,8 @@ def sql(
     db: DbOption = None,
 ) -> None:
     """Run read-only SQL against the warehouse (analysts' entry point)."""
+    import duckdb
+
     settings = load_settings(db)
     try:
         with duckdb.connect(str(settings.db_path), read_only=True) as con:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -17,7 +18,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from cxbench.pipeline import IngestReport
+if TYPE_CHECKING:  # the CLI's start-up stays free of the ingestion stack
+    from cxbench.pipeline import IngestReport
 
 console = Console()
 #: For commands whose stdout is data (``cxbench bench`` prints JSON): bars go here.

@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from cxbench.dbt_runner import DbtResult, run_dbt
-from ingestion.load import BatchResult, load_industry_file, load_maturity_file, load_survey_file
-from ingestion.mapping import load_mapping
-from ingestion.maturity_mapping import load_maturity_mapping
-from ingestion.privacy import resolve_salt
+
+if TYPE_CHECKING:
+    from ingestion.load import BatchResult
 
 INDUSTRY_FILES = (
     ("sectors", "sectors.csv"),
@@ -81,6 +79,12 @@ def ingest_files(
     ``db_path``; a refresh building a staged copy elsewhere passes the served
     warehouse's salt, so respondent hashes stay comparable across waves.
     """
+    import duckdb
+
+    from ingestion.load import load_industry_file, load_survey_file
+    from ingestion.mapping import load_mapping
+    from ingestion.privacy import resolve_salt
+
     report = IngestReport()
     if salt is None:
         salt = resolve_salt(db_path.parent) if kind in ("survey", "maturity") else ""
@@ -114,6 +118,9 @@ def _load_maturity(
     on_step: Callable[[str], None] | None,
 ) -> BatchResult:
     """A maturity file through ``--mapping``, else its ``<file>.mapping.yaml``, else as is."""
+    from ingestion.load import load_maturity_file
+    from ingestion.maturity_mapping import load_maturity_mapping
+
     chosen = mapping_path or mapping_for(path)
     mapping = load_maturity_mapping(chosen) if mapping_path or chosen.is_file() else None
     return load_maturity_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
@@ -154,6 +161,8 @@ def build(
 
 def layer_counts(db_path: Path) -> dict[str, dict[str, int | None]]:
     """Row counts per table and layer; None for a table that does not exist (yet)."""
+    import duckdb
+
     counts: dict[str, dict[str, int | None]] = {}
     with duckdb.connect(str(db_path), read_only=True) as con:
         existing = {
