@@ -4,7 +4,7 @@
 warehouse per size, then times, each in its own process on a fresh copy of it:
 
 - ``dbt build`` of the whole project (seeds, every model, data and unit tests);
-- the production build, as ``cxbench refresh`` runs it: the same without the
+- the production build, as ``cxbench build`` and ``refresh`` run it: the same without the
   unit tests (they check SQL logic on fixed rows, not the data, so dbt advises
   running them in development and CI only);
 - ``cxbench/sql/core_numbers.sql``, one hand-written DuckDB script computing the
