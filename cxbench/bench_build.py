@@ -4,7 +4,7 @@
 warehouse per size, then times, each in its own process on a fresh copy of it:
 
 - ``dbt build`` of the whole project (seeds, every model, data and unit tests);
-- the production build, as ``cxbench refresh`` runs it: the same without the
+- the production build, as ``cxbench build`` and ``refresh`` run it: the same without the
   unit tests (they check SQL logic on fixed rows, not the data, so dbt advises
   running them in development and CI only);
 - ``cxbench/sql/core_numbers.sql``, one hand-written DuckDB script computing the
@@ -42,7 +42,7 @@ from pathlib import Path
 import duckdb
 
 from cxbench.dbt_runner import dbt_executable
-from cxbench.refresh import DBT_BUILD
+from cxbench.pipeline import DBT_BUILD
 from cxbench.settings import DBT_PROJECT_DIR, REPO_ROOT, load_settings
 from cxbench.sql.core_script import compare_core_numbers, run_core_script
 

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import duckdb
 import typer
 
 from cxbench import pipeline
@@ -128,13 +127,24 @@ def ingest(
 
 
 @app.command()
-def build(db: DbOption = None) -> None:
-    """Build the dbt project (staging → intermediate → marts) and run its tests."""
+def build(
+    unit_tests: Annotated[
+        bool,
+        typer.Option(
+            "--unit-tests/--no-unit-tests",
+            help="Also run dbt's unit tests (SQL logic on fixed rows; `make test` runs them).",
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Build the dbt project (staging → intermediate → marts) and run its data tests."""
     settings = load_settings(db)
     with console.status("dbt build") as status:
         try:
             result = pipeline.build(
-                settings.db_path, on_line=lambda line: status.update(line[-90:])
+                settings.db_path,
+                on_line=lambda line: status.update(line[-90:]),
+                unit_tests=unit_tests,
             )
         except DbtError as error:
             console.print(f"[red]{error}[/]", highlight=False)
@@ -154,16 +164,24 @@ def check(
     show_all: Annotated[
         bool, typer.Option("--all", help="List every expectation, not only the failed ones.")
     ] = False,
+    docs: Annotated[
+        bool,
+        typer.Option("--docs", help="Render GX Data Docs even when every check passes."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Run the Great Expectations suites; exit 1 when an error-severity check fails."""
+    """Run the Great Expectations suites; exit 1 when an error-severity check fails.
+
+    Every run is recorded in ``audit.quality_runs``/``quality_results``; Data Docs
+    are rendered when a check fails, or on ``--docs``.
+    """
     from expectations.report import check_run_table
     from expectations.runner import QualityTargetMissingError, run_checks
 
     settings = load_settings(db)
     try:
         with console.status("running quality checks"):
-            run = run_checks(settings.db_path, build_id=build_id)
+            run = run_checks(settings.db_path, build_id=build_id, data_docs=docs or None)
     except FileNotFoundError as error:
         console.print(f"[red]{error}[/]", highlight=False)
         raise typer.Exit(2) from None
@@ -185,6 +203,8 @@ def sql(
     db: DbOption = None,
 ) -> None:
     """Run read-only SQL against the warehouse (analysts' entry point)."""
+    import duckdb
+
     settings = load_settings(db)
     try:
         with duckdb.connect(str(settings.db_path), read_only=True) as con:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -17,14 +18,17 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from cxbench.pipeline import IngestReport
+if TYPE_CHECKING:  # the CLI's start-up stays free of the ingestion stack
+    from cxbench.pipeline import IngestReport
 
 console = Console()
+#: For commands whose stdout is data (``cxbench bench`` prints JSON): bars go here.
+err_console = Console(stderr=True)
 
 
 @contextmanager
-def progress_bar() -> Iterator[Progress]:
-    """A progress bar with counts, elapsed and remaining time."""
+def progress_bar(target: Console = console) -> Iterator[Progress]:
+    """A progress bar with counts, elapsed and remaining time, drawn on ``target``."""
     with Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -32,7 +36,7 @@ def progress_bar() -> Iterator[Progress]:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        console=console,
+        console=target,
         transient=False,
     ) as progress:
         yield progress

@@ -86,7 +86,7 @@ def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, p
 
     mark = time.perf_counter()
     with console.status("quality checks"):
-        run = run_checks(settings.db_path, build_id=build.invocation_id)
+        run = run_checks(settings.db_path, build_id=build.invocation_id, data_docs=True)
     timings["check"] = time.perf_counter() - mark
     console.print(check_run_table(run))
 

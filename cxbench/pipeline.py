@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from cxbench.dbt_runner import DbtResult, run_dbt
-from ingestion.load import BatchResult, load_industry_file, load_maturity_file, load_survey_file
-from ingestion.mapping import load_mapping
-from ingestion.maturity_mapping import load_maturity_mapping
-from ingestion.privacy import resolve_salt
+
+if TYPE_CHECKING:
+    from ingestion.load import BatchResult
 
 INDUSTRY_FILES = (
     ("sectors", "sectors.csv"),
@@ -25,6 +23,11 @@ INDUSTRY_FILES = (
     ("margins", "margins.csv"),
 )
 MAPPING_SUFFIX = ".mapping.yaml"
+#: The production build: seeds, models and dbt's data tests, which gate every
+#: build of real data. dbt's unit tests check SQL logic on fixed rows, not the
+#: data, so (as dbt advises) they run in development and CI — ``make test``
+#: builds the test fixture with them, and ``cxbench build --unit-tests`` adds them.
+DBT_BUILD = ("build", "--exclude-resource-type", "unit_test")
 MATURITY_FILE = "maturity.csv"
 
 #: Tables counted in the demo's summary, by layer.
@@ -76,6 +79,12 @@ def ingest_files(
     ``db_path``; a refresh building a staged copy elsewhere passes the served
     warehouse's salt, so respondent hashes stay comparable across waves.
     """
+    import duckdb
+
+    from ingestion.load import load_industry_file, load_survey_file
+    from ingestion.mapping import load_mapping
+    from ingestion.privacy import resolve_salt
+
     report = IngestReport()
     if salt is None:
         salt = resolve_salt(db_path.parent) if kind in ("survey", "maturity") else ""
@@ -109,6 +118,9 @@ def _load_maturity(
     on_step: Callable[[str], None] | None,
 ) -> BatchResult:
     """A maturity file through ``--mapping``, else its ``<file>.mapping.yaml``, else as is."""
+    from ingestion.load import load_maturity_file
+    from ingestion.maturity_mapping import load_maturity_mapping
+
     chosen = mapping_path or mapping_for(path)
     mapping = load_maturity_mapping(chosen) if mapping_path or chosen.is_file() else None
     return load_maturity_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
@@ -136,13 +148,21 @@ def ingest_world(
     return report
 
 
-def build(db_path: Path, on_line: Callable[[str], None] | None = None) -> DbtResult:
-    """Seed, run and test every dbt model into ``db_path``."""
-    return run_dbt(["build"], db_path, on_line)
+def build(
+    db_path: Path, on_line: Callable[[str], None] | None = None, unit_tests: bool = False
+) -> DbtResult:
+    """Seed, run and test every dbt model into ``db_path`` (the production build).
+
+    ``unit_tests`` adds dbt's unit tests, for development: the production build
+    leaves them to ``make test`` (see :data:`DBT_BUILD`).
+    """
+    return run_dbt(["build"] if unit_tests else list(DBT_BUILD), db_path, on_line)
 
 
 def layer_counts(db_path: Path) -> dict[str, dict[str, int | None]]:
     """Row counts per table and layer; None for a table that does not exist (yet)."""
+    import duckdb
+
     counts: dict[str, dict[str, int | None]] = {}
     with duckdb.connect(str(db_path), read_only=True) as con:
         existing = {

@@ -45,13 +45,6 @@ from cxbench.swap import (
 from ingestion.mapping import load_mapping
 from ingestion.privacy import resolve_salt
 
-#: dbt's data tests gate every refresh; its unit tests check SQL logic against
-#: fixed fixtures, not the data, so they run in CI (``make test``) and in
-#: ``cxbench build`` rather than once more per yearly wave.
-DBT_BUILD = ("build", "--exclude-resource-type", "unit_test")
-#: dbt's partial-parse file, kept beside the served warehouse between refreshes:
-#: reparsing the project costs about 2 s of every build.
-PARSE_CACHE = "partial_parse.msgpack"
 #: Stages in order, as reported to ``on_stage`` and named in failures.
 STAGES = ("stage", "ingest", "build", "check", "gate", "swap")
 
@@ -195,14 +188,10 @@ def _stage_build_swap(
         raise RefreshFailed("ingest", f"the files in {input_dir} hold no evaluation of wave {wave}")
 
     laps.start("build")
-    parse_cache = db_path.parent / "dbt" / PARSE_CACHE
-    _copy_if_present(parse_cache, folder / "dbt" / "target" / PARSE_CACHE)
-    try:
-        build = run_dbt([*DBT_BUILD, *dbt_options], staged, on_line)
+    try:  # the production build; dbt_runner shares the project's parse state
+        build = run_dbt([*pipeline.DBT_BUILD, *dbt_options], staged, on_line)
     except DbtError as error:
         raise RefreshFailed("build", str(error)) from None
-    finally:
-        _copy_if_present(folder / "dbt" / "target" / PARSE_CACHE, parse_cache)
     if build.invocation_id is None:
         raise RefreshFailed("build", "dbt left no run_results.json; cannot tell what was built")
 
@@ -245,13 +234,6 @@ def _vars_option(dbt_vars: str | None) -> list[str]:
     return ["--vars", json.dumps(parsed)]
 
 
-def _copy_if_present(source: Path, target: Path) -> None:
-    """Carry dbt's parse cache between staged builds (dbt re-parses if it is stale)."""
-    if source.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-
-
 def _keep_data_docs(folder: Path, served_dir: Path) -> None:
     """The swapped-in build's Data Docs replace the served ones (best effort: docs only)."""
     staged_docs, served_docs = folder / "data_docs", served_dir / "data_docs"
@@ -291,7 +273,8 @@ def _run_checks(staged: Path, build_id: str) -> str:
     from expectations.runner import QualityTargetMissingError, run_checks
 
     try:
-        run = run_checks(staged, build_id=build_id)
+        # Rendered always: a successful refresh serves its Data Docs (_keep_data_docs).
+        run = run_checks(staged, build_id=build_id, data_docs=True)
     except QualityTargetMissingError as error:
         raise RefreshFailed("check", str(error)) from None
     if not run.success:

@@ -56,14 +56,20 @@ def run_checks(
     build_id: str | None = None,
     params: QualityParams | None = None,
     registry: Mapping[str, SuiteSpec] = REGISTRY,
+    data_docs: bool | None = None,
 ) -> CheckRun:
     """Validate every suite in ``registry``, record the run in ``audit.*``, render Data Docs.
 
     ``build_id`` defaults to the invocation id of the warehouse's last dbt build,
     so the gate can tell which build a run vouches for. Returns the run;
-    ``run.success`` is False when any error-severity expectation failed. Data Docs
-    go to ``<warehouse dir>/data_docs/``; failing to render them is logged but does
-    not change the outcome, since the audit tables are the record.
+    ``run.success`` is False when any error-severity expectation failed.
+
+    The audit tables are the record of every run; Data Docs are a report for a
+    person to read, and rendering them costs about a second. So they are
+    rendered when ``data_docs`` is True, never when False, and by default (None)
+    only when the run failed — when someone has to look. They go to
+    ``<warehouse dir>/data_docs/``; failing to render them is logged but does
+    not change the outcome.
     """
     if build_id is None:
         build_id = last_build_id(db_path)
@@ -71,7 +77,8 @@ def run_checks(
     context = quiet_context(docs_dir)
     run = validate_warehouse(db_path, build_id, params, registry, context)
     write_run(db_path, run)
-    docs_index = _build_data_docs(context, docs_dir)
+    render = (not run.success) if data_docs is None else data_docs
+    docs_index = _build_data_docs(context, docs_dir) if render else None
     logger.info(
         "quality run %s of build %s: %d expectations, %d failed, %d suites skipped, success=%s",
         run.run_id,

@@ -60,7 +60,7 @@ def test_clean_warehouse_passes_and_is_audited(
     db_path = _copy(clean_warehouse, tmp_path)
     started = time.perf_counter()
     registry = fixture_registry()
-    run = run_checks(db_path, build_id="build-1", params=PARAMS, registry=registry)
+    run = run_checks(db_path, build_id="build-1", params=PARAMS, registry=registry, data_docs=True)
     elapsed = time.perf_counter() - started
 
     assert run.success and run.failed == (), run.failed
@@ -82,6 +82,29 @@ def test_clean_warehouse_passes_and_is_audited(
     assert "Calculating Metrics" not in captured.out + captured.err
     assert "it/s" not in captured.err
     assert elapsed < 15, f"run_checks took {elapsed:.2f}s"
+
+
+def test_data_docs_are_rendered_by_default_only_when_a_check_fails(
+    clean_warehouse: Path, tmp_path: Path
+) -> None:
+    """The audit tables record every run; the report for a person only when one must look."""
+    registry = {SURVEY: REGISTRY[SURVEY]}
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "failing").mkdir()
+    clean = _copy(clean_warehouse, tmp_path / "clean")
+    run = run_checks(clean, params=PARAMS, registry=registry)
+    assert run.success and run.data_docs_index is None
+    assert not (clean.parent / "data_docs").exists()
+    failing = _copy(
+        clean_warehouse,
+        tmp_path / "failing",
+        "update raw.survey_evaluations set comment = 'write to jan@example.nl' "
+        "where wave = 2024 and row_number = 2",
+    )
+    run = run_checks(failing, params=PARAMS, registry=registry)
+    assert not run.success
+    assert run.data_docs_index == failing.parent / "data_docs" / "index.html"
+    assert run.data_docs_index.is_file()
 
 
 def test_absent_optional_table_is_recorded_as_skipped(
