@@ -85,7 +85,7 @@ outcome_shares as (
 
 ),
 
-{#- Adjusted Wald (Rocks 2016): add 3/4 of an observation to promoters and to
+{# Adjusted Wald (Rocks 2016): add 3/4 of an observation to promoters and to
     detractors and 3 to n, with n the effective n of the nps answers. #}
 nps_adjusted as (
 

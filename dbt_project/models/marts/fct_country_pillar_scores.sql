@@ -90,10 +90,14 @@ final as (
         case when not aggregates.is_suppressed then averaged.revenue_weighted_score end
             as revenue_weighted_score,
         case when not aggregates.is_suppressed then averaged.std_error end as std_error,
-        case when not aggregates.is_suppressed
-            then averaged.avg_score - {{ z_critical }} * averaged.std_error end as ci_low,
-        case when not aggregates.is_suppressed
-            then averaged.avg_score + {{ z_critical }} * averaged.std_error end as ci_high,
+        case
+            when not aggregates.is_suppressed
+                then averaged.avg_score - {{ z_critical }} * averaged.std_error
+        end as ci_low,
+        case
+            when not aggregates.is_suppressed
+                then averaged.avg_score + {{ z_critical }} * averaged.std_error
+        end as ci_high,
         aggregates.is_suppressed,
         aggregates.suppression_reason,
         '{{ var("methodology_version") }}' as methodology_version

@@ -86,8 +86,7 @@ combined as (
         maturity.n_respondents,
         maturity.score,
         sector_profiles.n_sector_companies,
-        sector_profiles.n_sector_companies
-            < {{ var('min_aggregate_companies') }} as is_sector_suppressed,
+        sector_profiles.n_sector_companies < {{ var('min_aggregate_companies') }} as is_sector_suppressed,
         case
             when sector_profiles.n_sector_companies >= {{ var('min_aggregate_companies') }}
                 then sector_profiles.sector_avg_score
