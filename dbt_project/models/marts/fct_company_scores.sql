@@ -192,7 +192,12 @@ country_waves as (
         wave,
         lag(wave) over (partition by country order by wave) as previous_wave
 
-    from (select distinct country, wave from company_waves) as distinct_country_waves
+    from (
+        select distinct
+            country,
+            wave
+        from company_waves
+    ) as distinct_country_waves
 
 ),
 

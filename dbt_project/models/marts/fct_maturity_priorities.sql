@@ -141,7 +141,7 @@ final as (
         cast(priority as {{ type_double() }}) as priority,
         cast(row_number() over (
             partition by company_id, wave
-            order by priority desc nulls last, score, item_group, sort_order
+            order by priority desc nulls last, score asc, item_group asc, sort_order asc
         ) as integer) as priority_rank,
         '{{ var("methodology_version") }}' as methodology_version
 
