@@ -6,12 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint browser bench clean
+.PHONY: demo test install lint lint-sql fix-sql browser bench clean
 
 demo: $(STAMP)
 	$(BIN)/cxbench demo
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint-sql
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -36,9 +36,18 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not found and cannot be installed here: browser tests will skip"; fi; }
 
-lint: $(STAMP)
+lint: $(STAMP) lint-sql
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# SQL lint of the dbt models and singular tests (rules in .sqlfluff). It compiles
+# against profiles.yml's in-memory `lint` target, so it needs no warehouse.
+lint-sql: $(STAMP)
+	$(BIN)/sqlfluff lint dbt_project
+
+# Rewrite the models in the house style where sqlfluff can; review the diff.
+fix-sql: $(STAMP)
+	$(BIN)/sqlfluff fix dbt_project
 
 bench: $(STAMP)
 	$(BIN)/cxbench bench

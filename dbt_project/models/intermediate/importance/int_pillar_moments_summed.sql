@@ -53,7 +53,7 @@ summed as (
         sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }},
         {%- endfor %}
         {%- for name, _ in pairs %}
-        sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }}{{ "," if not loop.last }}
+        sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
 
     from weighted

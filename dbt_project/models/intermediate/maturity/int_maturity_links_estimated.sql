@@ -140,20 +140,24 @@ intervals as (
 
     select
         *,
-        case when is_estimable then
-            0.5 * ln((1 + correlation) / (1 - correlation))
+        case
+            when is_estimable
+                then 0.5 * ln((1 + correlation) / (1 - correlation))
         end as fisher_z,
-        case when is_estimable then
-            {{ z }} / sqrt(n_companies - 3.0)
+        case
+            when is_estimable
+                then {{ z }} / sqrt(n_companies - 3.0)
         end as fisher_half_width,
-        case when is_estimable then
-            sqrt((1 - correlation * correlation) / degrees_of_freedom) * outcome_sd / maturity_sd
+        case
+            when is_estimable
+                then sqrt((1 - correlation * correlation) / degrees_of_freedom) * outcome_sd / maturity_sd
         end as slope_std_error,
-        case when is_estimable then
-            {{ z }}
-            + {{ c1 }} / degrees_of_freedom
-            + {{ c2 }} / (degrees_of_freedom * degrees_of_freedom)
-            + {{ c3 }} / (degrees_of_freedom * degrees_of_freedom * degrees_of_freedom)
+        case
+            when is_estimable
+                then {{ z }}
+                + {{ c1 }} / degrees_of_freedom
+                + {{ c2 }} / (degrees_of_freedom * degrees_of_freedom)
+                + {{ c3 }} / (degrees_of_freedom * degrees_of_freedom * degrees_of_freedom)
         end as t_critical
 
     from estimable

@@ -129,10 +129,10 @@ final as (
         and summarised.wave = first_missed.wave
     left join items as reached_step
         on reached_step.item_group = 'maturity_step'
-        and reached_step.sort_order = first_missed.stage
+        and first_missed.stage = reached_step.sort_order
     left join items as next_step
         on next_step.item_group = 'maturity_step'
-        and next_step.sort_order = first_missed.first_missed_order
+        and first_missed.first_missed_order = next_step.sort_order
 
 )
 

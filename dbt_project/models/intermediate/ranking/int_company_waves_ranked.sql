@@ -86,7 +86,7 @@ outcome_shares as (
 
 ),
 
-{#- Adjusted Wald (Rocks 2016): add 3/4 of an observation to promoters and to
+{# Adjusted Wald (Rocks 2016): add 3/4 of an observation to promoters and to
     detractors and 3 to n, with n the effective n of the nps answers. #}
 nps_adjusted as (
 
@@ -193,7 +193,12 @@ country_waves as (
         wave,
         lag(wave) over (partition by country order by wave) as previous_wave
 
-    from (select distinct country, wave from company_waves) as distinct_country_waves
+    from (
+        select distinct
+            country,
+            wave
+        from company_waves
+    ) as distinct_country_waves
 
 ),
 

@@ -54,10 +54,11 @@ flagged as (
 
     select
         *,
-        {%- for _, column in variables %}
-        {{ column }} is not null
-        {{- " and" if not loop.last else " as is_complete" }}
-        {%- endfor %}
+        (
+            {%- for _, column in variables %}
+            {% if not loop.first %}and {% endif %}{{ column }} is not null
+            {%- endfor %}
+        ) as is_complete
 
     from evaluations
 
@@ -85,8 +86,7 @@ summed as (
         sum(case when is_complete then {{ column }} end) as complete_sum__{{ name }},
         {%- endfor %}
         {%- for name, product in pairs %}
-        sum(case when is_complete then {{ product }} end) as complete_sum__{{ name }}
-        {{- "," if not loop.last }}
+        sum(case when is_complete then {{ product }} end) as complete_sum__{{ name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
 
     from flagged

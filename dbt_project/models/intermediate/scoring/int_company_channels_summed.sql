@@ -45,8 +45,7 @@ summed as (
         cast(sum({{ expression }}) as integer) as {{ column }}
         {%- else %}
         sum({{ expression }}) as {{ column }}
-        {%- endif %}
-        {{- "," if not loop.last }}
+        {%- endif %}{% if not loop.last %},{% endif %}
         {%- endfor %}
 
     from weighted

@@ -83,22 +83,24 @@ chosen as (
         case
             when driver_available.has_driver_weights then combined_importance.importance
             else cast({{ 1.0 / n_pillars }} as {{ type_double() }})
-        end as cee_weight,
-        case
-            when driver_available.has_driver_weights then 'driver'
-            else 'equal'
-        end as cee_method
+        end
         {%- elif weighting.method == "equal" %}
-        cast({{ 1.0 / n_pillars }} as {{ type_double() }}) as cee_weight,
-        'equal' as cee_method
+        cast({{ 1.0 / n_pillars }} as {{ type_double() }})
         {%- else %}
         case pillar_list.pillar_id
             {%- for pillar_id, weight in weighting.weights.items() %}
             when '{{ pillar_id }}' then cast({{ weight }} as {{ type_double() }})
             {%- endfor %}
-        end as cee_weight,
-        'fixed' as cee_method
-        {%- endif %}
+        end
+        {%- endif %} as cee_weight,
+        {%- if weighting.method == "driver" %}
+        case
+            when driver_available.has_driver_weights then 'driver'
+            else 'equal'
+        end
+        {%- else %}
+        '{{ "equal" if weighting.method == "equal" else "fixed" }}'
+        {%- endif %} as cee_method
 
     from country_waves
     cross join pillar_list

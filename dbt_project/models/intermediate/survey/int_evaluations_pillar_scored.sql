@@ -37,14 +37,16 @@ answered as (
         {{ dimension }},
         {%- endfor %}
         {%- for pillar_id, statements in pillars.items() %}
-        {% for statement_id in statements -%}
-        case when {{ statement_id }} is not null then 1 else 0 end
-        {{- " +" if not loop.last else " as n_" ~ pillar_id ~ "_answered," }}
-        {% endfor -%}
-        {% for statement_id in statements -%}
-        coalesce({{ statement_id }}, 0)
-        {{- " +" if not loop.last else " as " ~ pillar_id ~ "_answered_sum," }}
-        {% endfor -%}
+        (
+            {%- for statement_id in statements %}
+            {% if not loop.first %}+ {% endif %}case when {{ statement_id }} is not null then 1 else 0 end
+            {%- endfor %}
+        ) as n_{{ pillar_id }}_answered,
+        (
+            {%- for statement_id in statements %}
+            {% if not loop.first %}+ {% endif %}coalesce({{ statement_id }}, 0)
+            {%- endfor %}
+        ) as {{ pillar_id }}_answered_sum,
         {%- endfor %}
         nps,
         loyalty,

@@ -73,8 +73,7 @@ combined as (
         maturity.n_respondents,
         maturity.score,
         sector_profiles.n_sector_companies,
-        sector_profiles.n_sector_companies
-            < {{ var('min_aggregate_companies') }} as is_sector_suppressed,
+        sector_profiles.n_sector_companies < {{ var('min_aggregate_companies') }} as is_sector_suppressed,
         case
             when sector_profiles.n_sector_companies >= {{ var('min_aggregate_companies') }}
                 then sector_profiles.sector_avg_score
@@ -129,7 +128,7 @@ final as (
         cast(priority as {{ type_double() }}) as priority,
         cast(row_number() over (
             partition by company_id, wave
-            order by priority desc nulls last, score, item_group, sort_order
+            order by priority desc nulls last, score asc, item_group asc, sort_order asc
         ) as integer) as priority_rank,
         '{{ var("methodology_version") }}' as methodology_version
 
