@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxbench.settings import DBT_PROJECT_DIR
+from cxcore.settings import DBT_PROJECT_DIR
 
 
 class DbtError(RuntimeError):

@@ -25,7 +25,7 @@ from great_expectations.data_context import AbstractDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
 from cxbench.dbt_runner import last_build_id
-from cxbench.settings import load_settings
+from cxcore.settings import load_settings
 from expectations.audit import write_run
 from expectations.check_run import CheckResult, CheckRun, SkippedSuite, check_results
 from expectations.params import QualityParams, load_quality_params

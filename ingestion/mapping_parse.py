@@ -11,8 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from cxbench.catalogue import statement_ids
-from ingestion.countries import is_country_code
+from cxcore.catalogue import statement_ids
+from cxcore.countries import is_country_code
 from ingestion.mapping import (
     DECIMALS,
     FIXED_FIELDS,

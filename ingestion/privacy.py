@@ -9,7 +9,7 @@ Free-text comments are scrubbed in two steps: e-mail addresses and IBANs (and UK
 National Insurance numbers) by regular expressions in SQL, at full scan speed;
 phone numbers by ``phonenumbers``' matcher for the respondent's country, run in
 Python only on the few comments that contain seven or more digits
-(:mod:`ingestion.phones`). Person names are not detected; see docs/privacy.md.
+(:mod:`cxcore.phones`). Person names are not detected; see docs/privacy.md.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import secrets
 from pathlib import Path
 
-from ingestion.sql_text import quote_literal
+from cxcore.sql_text import quote_literal
 
 SALT_ENV = "CXBENCH_SALT"
 SALT_FILE_NAME = ".cxbench_salt"

@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from cxbench.settings import load_settings
+from cxcore.settings import load_settings
 
 #: Columns the app reads from each mart; a warehouse lacking any is reported, not queried.
 # fmt: off

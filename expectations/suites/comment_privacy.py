@@ -3,7 +3,7 @@
 Ingestion owns the definition of what counts as personal data in a comment:
 regular expressions for e-mail addresses, IBANs and national id numbers
 (``ingestion.privacy.PLACEHOLDERS``), and libphonenumber's matcher for phone
-numbers, run on comments with at least seven digits (``ingestion.phones``). The
+numbers, run on comments with at least seven digits (``cxcore.phones``). The
 checks import both rather than restating them, so the gate asks exactly "did the
 scrub miss anything?" — a second, looser definition would either block clean
 waves or let through what ingestion would have masked.
@@ -19,10 +19,10 @@ import re
 import great_expectations as gx
 import pandas as pd
 
+from cxcore.phones import CANDIDATE_PATTERN, scrub_phones
+from cxcore.sql_text import quote_literal
 from expectations.suites.spec import ERROR
-from ingestion.phones import CANDIDATE_PATTERN, scrub_phones
 from ingestion.privacy import PLACEHOLDERS
-from ingestion.sql_text import quote_literal
 
 TEXT_COLUMN = "comment"
 #: Derived per screened row: True where the phone matcher still finds a number.

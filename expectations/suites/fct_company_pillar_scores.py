@@ -19,7 +19,7 @@ from __future__ import annotations
 import great_expectations as gx
 from great_expectations.expectations.row_conditions import Column
 
-from cxbench.catalogue import pillars
+from cxcore.catalogue import pillars
 from expectations.params import QualityParams
 
 SUITE_NAME = "fct_company_pillar_scores"

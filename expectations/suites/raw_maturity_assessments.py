@@ -16,9 +16,9 @@ from collections.abc import Mapping
 
 import great_expectations as gx
 
+from cxcore.sql_text import quote_identifier, quote_literal
 from expectations.params import QualityParams
 from expectations.suites.spec import ERROR, WARNING, SourceContext
-from ingestion.sql_text import quote_identifier, quote_literal
 
 SUITE_NAME = "raw_maturity_assessments"
 TABLE = "raw.maturity_assessments"

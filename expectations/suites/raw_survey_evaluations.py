@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from cxbench.catalogue import statement_ids
+from cxcore.catalogue import statement_ids
+from cxcore.sql_text import number_literal, quote_literal
 from expectations.params import QualityParams
 from expectations.suites.comment_privacy import (
     PHONE_CANDIDATE_RULE,
@@ -26,7 +27,6 @@ from expectations.suites.comment_privacy import (
     pii_screen_predicates,
 )
 from expectations.suites.spec import ERROR, SourceContext
-from ingestion.sql_text import number_literal, quote_literal
 
 SUITE_NAME = "raw_survey_evaluations"
 TABLE = "raw.survey_evaluations"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from cxbench.settings import DBT_PROJECT_DIR
+from cxcore.settings import DBT_PROJECT_DIR
 
 WAVE = 2024
 METHODOLOGY = "1.0.0"

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxbench.catalogue import pillars
-from cxbench.settings import REPO_ROOT
+from cxcore.catalogue import pillars
+from cxcore.settings import REPO_ROOT
 from tests.fixtures.dbt_warehouse import DBT_VARS, read_sql, run_dbt
 
 pytestmark = pytest.mark.slow

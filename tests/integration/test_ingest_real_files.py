@@ -15,7 +15,7 @@ from statistics import mean
 import duckdb
 import pytest
 
-from cxbench.settings import REPO_ROOT
+from cxcore.settings import REPO_ROOT
 from ingestion.load import load_survey_file
 from ingestion.mapping import load_mapping
 

@@ -18,13 +18,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cxbench.publication_store import (
+from cxbench.publication.publish import read_candidate
+from cxbench.publication.store import (
     ROW_COLUMNS,
     ensure_schema,
     published_fingerprint,
     stored_rows,
 )
-from cxbench.publish import read_candidate
 from tests.fixtures.history import History, build_history, copy_history, cxbench, query
 
 pytestmark = pytest.mark.slow

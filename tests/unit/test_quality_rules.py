@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cxbench.catalogue import statement_ids
 from cxbench.dbt_runner import last_build_id
+from cxcore.catalogue import statement_ids
 from expectations.params import QualityParams
 from expectations.suites import REGISTRY, SourceContext
 from expectations.suites import raw_survey_evaluations as survey

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from rich.console import Console
 
-from cxbench.catalogue import pillars
+from cxcore.catalogue import pillars
 from expectations.check_run import CheckResult, CheckRun, SkippedSuite
 from expectations.params import DBT_PROJECT_FILE, QualityParams, load_quality_params
 from expectations.report import check_run_table

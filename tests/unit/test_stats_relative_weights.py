@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from cxbench.generator import relative_weights as generator_relative_weights
-from cxbench.stats import (
+from cxcore.stats import (
     correlations_from_moments,
     relative_weights,
     relative_weights_from_correlations,

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cxbench.console import console, progress_bar
-from cxbench.settings import REPO_ROOT
+from cxcore.settings import REPO_ROOT
 
 BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 TABLE_MARKER = "<!-- bench-rows -->"

@@ -1,6 +1,6 @@
 """Ingest vs DuckDB's own ``read_csv``: how much the contract checks cost on one big file.
 
-``python -m cxbench.bench_ingest [--evaluations 1850000] [--rounds 3]`` generates
+``python -m cxbench.benchmarks.ingest [--evaluations 1850000] [--rounds 3]`` generates
 one survey export of that many evaluations (one country, one wave: a single
 CSV), then alternates, each run in a fresh process and a fresh warehouse file:
 
@@ -65,7 +65,7 @@ def _timed_child(which: str, csv_path: Path, scratch: Path) -> tuple[float, floa
     db_path = scratch / f"{which}.duckdb"
     for leftover in (db_path, db_path.with_name(db_path.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "cxbench.bench_ingest", "--child", which, str(csv_path),
+    command = [sys.executable, "-m", "cxbench.benchmarks.ingest", "--child", which, str(csv_path),
                str(db_path)]  # fmt: skip
     with tempfile.TemporaryFile("w+") as output:
         child = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)

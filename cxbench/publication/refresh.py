@@ -1,7 +1,7 @@
 """``cxbench refresh``: add a survey wave to the served warehouse without taking it down.
 
 The served file is never written. A refresh copies it into a staging folder
-(:mod:`cxbench.swap`), loads the wave's files into the copy, builds it with
+(:mod:`cxbench.publication.swap`), loads the wave's files into the copy, builds it with
 dbt (the heavy per-evaluation models are incremental by wave, so the waves
 already there are not recomputed), runs the quality suites and the
 publication gate on the copy, and only when all of that passed swaps the copy
@@ -26,14 +26,13 @@ import yaml
 
 from cxbench import pipeline
 from cxbench.dbt_runner import DbtError, run_dbt
-from cxbench.publication_store import (
+from cxbench.publication.store import (
     ensure_schema,
     published_fingerprint,
     record_refresh,
     tampered_publications,
 )
-from cxbench.settings import Settings
-from cxbench.swap import (
+from cxbench.publication.swap import (
     WarehouseBusy,
     copy_served,
     finish_staged,
@@ -42,6 +41,7 @@ from cxbench.swap import (
     swap_in,
     writer_lock,
 )
+from cxcore.settings import Settings
 from ingestion.mapping import load_mapping
 from ingestion.privacy import resolve_salt
 
