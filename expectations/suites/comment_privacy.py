@@ -2,7 +2,7 @@
 
 Ingestion owns the definition of what counts as personal data in a comment:
 regular expressions for e-mail addresses, IBANs and national id numbers
-(``ingestion.privacy.PLACEHOLDERS``), and libphonenumber's matcher for phone
+(``cxcore.pii_patterns.PLACEHOLDERS``), and libphonenumber's matcher for phone
 numbers, run on comments with at least seven digits (``cxcore.phones``). The
 checks import both rather than restating them, so the gate asks exactly "did the
 scrub miss anything?" — a second, looser definition would either block clean
@@ -20,9 +20,9 @@ import great_expectations as gx
 import pandas as pd
 
 from cxcore.phones import CANDIDATE_PATTERN, scrub_phones
+from cxcore.pii_patterns import PLACEHOLDERS
 from cxcore.sql_text import quote_literal
 from expectations.suites.spec import ERROR
-from ingestion.privacy import PLACEHOLDERS
 
 TEXT_COLUMN = "comment"
 #: Derived per screened row: True where the phone matcher still finds a number.
