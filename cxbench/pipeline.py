@@ -15,7 +15,7 @@ import duckdb
 
 from cxbench.dbt_runner import DbtResult, run_dbt
 from ingestion.load import BatchResult, load_industry_file, load_maturity_file, load_survey_file
-from ingestion.mapping import load_mapping
+from ingestion.mapping_parse import load_mapping
 from ingestion.maturity_mapping import load_maturity_mapping
 from ingestion.privacy import resolve_salt
 

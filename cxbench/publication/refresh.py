@@ -42,7 +42,7 @@ from cxbench.publication.swap import (
     writer_lock,
 )
 from cxcore.settings import Settings
-from ingestion.mapping import load_mapping
+from ingestion.mapping_parse import load_mapping
 from ingestion.privacy import resolve_salt
 
 #: dbt's data tests gate every refresh; its unit tests check SQL logic against

@@ -17,7 +17,7 @@ import pytest
 
 from cxcore.settings import REPO_ROOT
 from ingestion.load import load_survey_file
-from ingestion.mapping import load_mapping
+from ingestion.mapping_parse import load_mapping
 
 REAL = REPO_ROOT.parent / "shared" / "data" / "real"
 EXAMPLES = REPO_ROOT / "data" / "examples"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.mapping import MappingError, load_mapping
+from ingestion.mapping import MappingError
+from ingestion.mapping_parse import load_mapping
 
 VALID = """
 mapping_version: 1
