@@ -70,27 +70,6 @@ def run_dbt(
     return _read_run_results(artefacts / "target" / "run_results.json")
 
 
-def last_build_id(db_path: Path) -> str | None:
-    """The invocation id of the last dbt build of this warehouse, or None if unknown.
-
-    Quality runs are recorded against it so the publish gate can ask "was *this*
-    build checked?". dbt overwrites ``run_results.json`` on every command, so if
-    the last command was not a build (``dbt test``, ``dbt docs generate``) the
-    build's id is gone and None is returned rather than a wrong id.
-    """
-    path = db_path.parent / "dbt" / "target" / "run_results.json"  # as run_dbt sets it
-    if not path.is_file():
-        return None
-    try:
-        document = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError):
-        return None
-    command = (document.get("args") or {}).get("which")
-    if command is not None and command not in ("build", "run"):
-        return None
-    return (document.get("metadata") or {}).get("invocation_id")
-
-
 def _read_run_results(path: Path) -> DbtResult:
     if not path.exists():
         return DbtResult(None, 0, 0, 0.0)

@@ -24,7 +24,7 @@ import pandas as pd
 from great_expectations.data_context import AbstractDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
-from cxbench.dbt_runner import last_build_id
+from cxcore.dbt_builds import last_build
 from cxcore.settings import load_settings
 from expectations.audit import write_run
 from expectations.check_run import CheckResult, CheckRun, SkippedSuite, check_results
@@ -59,14 +59,16 @@ def run_checks(
 ) -> CheckRun:
     """Validate every suite in ``registry``, record the run in ``audit.*``, render Data Docs.
 
-    ``build_id`` defaults to the invocation id of the warehouse's last dbt build,
-    so the gate can tell which build a run vouches for. Returns the run;
+    ``build_id`` defaults to the invocation id of the warehouse's last dbt build
+    as recorded in ``audit.dbt_builds``, so the gate can tell which build a run
+    vouches for. Returns the run;
     ``run.success`` is False when any error-severity expectation failed. Data Docs
     go to ``<warehouse dir>/data_docs/``; failing to render them is logged but does
     not change the outcome, since the audit tables are the record.
     """
     if build_id is None:
-        build_id = last_build_id(db_path)
+        build = last_build(db_path)
+        build_id = build.invocation_id if build else None
     docs_dir = load_settings(db_path).warehouse_dir / "data_docs"
     context = quiet_context(docs_dir)
     run = validate_warehouse(db_path, build_id, params, registry, context)

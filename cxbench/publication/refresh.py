@@ -41,6 +41,7 @@ from cxbench.publication.swap import (
     swap_in,
     writer_lock,
 )
+from cxcore.dbt_builds import last_build
 from cxcore.settings import Settings
 from ingestion.mapping_parse import load_mapping
 from ingestion.privacy import resolve_salt
@@ -195,22 +196,26 @@ def _stage_build_swap(
         raise RefreshFailed("ingest", f"the files in {input_dir} hold no evaluation of wave {wave}")
 
     laps.start("build")
+    previous = last_build(staged)
     parse_cache = db_path.parent / "dbt" / PARSE_CACHE
     _copy_if_present(parse_cache, folder / "dbt" / "target" / PARSE_CACHE)
     try:
-        build = run_dbt([*DBT_BUILD, *dbt_options], staged, on_line)
+        run_dbt([*DBT_BUILD, *dbt_options], staged, on_line)
     except DbtError as error:
         raise RefreshFailed("build", str(error)) from None
     finally:
         _copy_if_present(folder / "dbt" / "target" / PARSE_CACHE, parse_cache)
-    if build.invocation_id is None:
-        raise RefreshFailed("build", "dbt left no run_results.json; cannot tell what was built")
+    recorded = last_build(staged)
+    if recorded is None or recorded == previous:
+        raise RefreshFailed(
+            "build", "dbt recorded no build in audit.dbt_builds; cannot tell what was built"
+        )
 
     laps.start("check")
-    run_id = _run_checks(staged, build.invocation_id)
+    run_id = _run_checks(staged, recorded.invocation_id)
 
     laps.start("gate")
-    _gate(staged, build.invocation_id)
+    _gate(staged, recorded.invocation_id)
     with duckdb.connect(str(staged)) as connection:
         ensure_schema(connection)
         tampered = tampered_publications(connection)
@@ -218,7 +223,7 @@ def _stage_build_swap(
             raise RefreshFailed(
                 "gate", f"published rows changed outside cxbench: {', '.join(tampered)}"
             )
-        record_refresh(connection, wave, build.invocation_id, run_id, started_at)
+        record_refresh(connection, wave, recorded.invocation_id, run_id, started_at)
     if before is not None and published_fingerprint(staged) != before:
         raise RefreshFailed("gate", "published rankings differ in the staged copy; not swapping")
     finish_staged(staged)
@@ -228,7 +233,7 @@ def _stage_build_swap(
     _keep_data_docs(folder, db_path.parent)
     laps.stop()
     return RefreshResult(
-        wave, db_path, build.invocation_id, run_id, loaded, skipped, n_evaluations, laps.seconds
+        wave, db_path, recorded.invocation_id, run_id, loaded, skipped, n_evaluations, laps.seconds
     )
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from cxcore.catalogue import pillars
+from cxcore.dbt_builds import last_build
 from cxcore.settings import REPO_ROOT
 from tests.fixtures.dbt_warehouse import DBT_VARS, read_sql, run_dbt
 
@@ -260,3 +261,21 @@ def test_docs_generate_and_every_mart_column_is_described(dbt_warehouse: Path) -
     }
     assert len(app_marts) > 10
     assert set(exposure["depends_on"]["nodes"]) == {f"model.cxbench.{name}" for name in app_marts}
+
+
+def test_the_warehouse_records_its_own_build(dbt_warehouse: Path) -> None:
+    """dbt's hooks wrote the build into audit.dbt_builds: what ran, how it ended, how many nodes."""
+    build = last_build(dbt_warehouse)
+    assert build is not None
+    assert (build.command, build.selection, build.status, build.n_failed) == (
+        "build",
+        None,
+        "success",
+        0,
+    )
+    assert build.methodology_version == DBT_VARS["methodology_version"]
+    assert build.finished_at is not None and build.finished_at >= build.started_at
+    run_results = json.loads((dbt_warehouse.parent / "target" / "run_results.json").read_text())
+    assert build.invocation_id == run_results["metadata"]["invocation_id"]
+    nodes = [r for r in run_results["results"] if not r["unique_id"].startswith("operation.")]
+    assert build.n_nodes == len(nodes)
