@@ -29,7 +29,7 @@ OUTCOME_SCALES: dict[str, tuple[float, float]] = {
     "csat": (1.0, 5.0),
     "ces": (1.0, 7.0),
 }
-#: Outcomes the methodology needs; csat and ces are optional (DESIGN §3).
+#: Outcomes the methodology needs; csat and ces are optional (docs/data-contracts.md §2).
 REQUIRED_OUTCOMES = ("nps", "loyalty")
 DECIMALS = ("auto", ".", ",")
 

@@ -1,7 +1,7 @@
 """Plausibility suite for ``raw.maturity_assessments`` — skipped while the table does not exist.
 
 Several managers of each organisation rate it 1–5 on the six management pillars
-and the seven maturity steps (DESIGN §3), one row per manager × organisation ×
+and the seven maturity steps (docs/methodology.md), one row per manager × organisation ×
 wave. The suite does not name the score columns: it reads the table's columns at
 run time, takes the organisation, manager and wave keys from the names in use for
 them, and treats every other numeric column as a 1–5 score (today ``mgmt_*`` and

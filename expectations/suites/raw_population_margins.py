@@ -18,7 +18,7 @@ from expectations.suites.spec import ERROR, WARNING
 SUITE_NAME = "raw_population_margins"
 SOURCE_TABLES = ("raw.population_margins",)
 GRAIN = ("country", "wave", "dimension", "category")
-#: Dimensions weighting knows how to rake on (DESIGN §5: age band × gender, region when given).
+#: Dimensions weighting knows how to rake on (docs/methodology.md, "Raking weights").
 KNOWN_DIMENSIONS = ("age_band", "gender", "region")
 
 SOURCE_SQL = """

@@ -1,5 +1,5 @@
 {#-
-    Weighted company pillar scores (DESIGN.md §5): per company × pillar × wave,
+    Weighted company pillar scores (docs/methodology.md): per company × pillar × wave,
     the raking-weighted mean of the evaluations' pillar scores, its standard
     error from the Kish effective n and a normal-approximation interval, plus
     the unweighted mean for comparison. Finished from the additive sums of

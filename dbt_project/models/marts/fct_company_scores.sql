@@ -1,5 +1,5 @@
 {#-
-    Headline numbers per company × wave (DESIGN.md §5): the CX index (CEE),
+    Headline numbers per company × wave (docs/methodology.md): the CX index (CEE),
     NPS with an adjusted-Wald interval, CSAT top-2-box and CES, the base and
     its effective n, eligibility, ranks, sector leadership and the move since
     the country's previous wave.

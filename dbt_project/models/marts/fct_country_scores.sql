@@ -1,5 +1,5 @@
 {#-
-    National averages per country × wave (DESIGN.md §5): the mean CX index and
+    National averages per country × wave (docs/methodology.md): the mean CX index and
     NPS of the country's eligible, ranked companies, plain and
     revenue-weighted, under the same disclosure control as sectors, with the
     sample's weighting diagnostics (design effect, effective n, raking).

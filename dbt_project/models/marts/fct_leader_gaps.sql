@@ -1,5 +1,5 @@
 {#-
-    What separates each company from its sector leader (DESIGN.md §5): per
+    What separates each company from its sector leader (docs/methodology.md): per
     company × pillar × wave, the gap between the leader's weighted mean and the
     company's, whether it is significant (two-sample z test on the two means
     and their standard errors at confidence_level), and priority = gap ×

@@ -1,5 +1,5 @@
 {#-
-    Organisational CX maturity (DESIGN.md §3, §6; docs/methodology.md,
+    Organisational CX maturity (docs/methodology.md,
     "Organisational maturity"): one row per company × wave × assessed item
     (six management pillars, seven maturity steps), the mean of the managers'
     scores with the spread between them (standard deviation, standard error,

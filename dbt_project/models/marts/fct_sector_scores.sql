@@ -1,5 +1,5 @@
 {#-
-    Sector averages per sector × country × wave (DESIGN.md §5): the mean CX
+    Sector averages per sector × country × wave (docs/methodology.md): the mean CX
     index and NPS of the sector's eligible, ranked companies, plain and
     revenue-weighted, under disclosure control — fewer than
     min_aggregate_companies such companies, or one of them holding more than

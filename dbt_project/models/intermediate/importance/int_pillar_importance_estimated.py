@@ -1,4 +1,4 @@
-"""Pillar importance per country × wave (DESIGN.md §5): Johnson's relative weights.
+"""Pillar importance per country × wave (docs/methodology.md): Johnson's relative weights.
 
 Advocacy (nps) and loyalty are each regressed on the six pillar scores by
 weighted least squares over the complete cases; Johnson's method splits each

@@ -1,4 +1,4 @@
-"""Raking weight per sample cell (DESIGN.md §5, weights).
+"""Raking weight per sample cell (docs/methodology.md).
 
 Each country × wave sample is raked to its population margins on the
 weighting dimensions, trimmed and re-raked (cxcore.stats.raking). The model
