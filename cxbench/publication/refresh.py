@@ -53,8 +53,6 @@ DBT_BUILD = ("build", "--exclude-resource-type", "unit_test")
 #: dbt's partial-parse file, kept beside the served warehouse between refreshes:
 #: reparsing the project costs about 2 s of every build.
 PARSE_CACHE = "partial_parse.msgpack"
-#: Stages in order, as reported to ``on_stage`` and named in failures.
-STAGES = ("stage", "ingest", "build", "check", "gate", "swap")
 
 
 class RefreshFailed(RuntimeError):
