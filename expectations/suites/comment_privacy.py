@@ -4,9 +4,10 @@ What counts as personal data in a comment is defined once, on the ground floor
 that ingestion and these checks share: regular expressions for e-mail addresses,
 IBANs and national id numbers (``cxcore.pii_patterns.PLACEHOLDERS``), and
 libphonenumber's matcher for phone numbers, run on comments with at least seven
-digits (``cxcore.phones``). The checks import both rather than restating them, so the gate asks exactly "did the
-scrub miss anything?" — a second, looser definition would either block clean
-waves or let through what ingestion would have masked.
+digits (``cxcore.phones``). The checks import both rather than restating them,
+so the gate asks exactly "did the scrub miss anything?" — a second, looser
+definition would either block clean waves or let through what ingestion would
+have masked.
 
 Failing examples never carry the comment itself: the audit table is read more
 widely than raw, and must not become the place the leaked address is published.
