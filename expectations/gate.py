@@ -105,14 +105,9 @@ def assert_publishable(db_path: Path, build_id: str | None = None) -> CheckRunSu
         )
     build_id = build.invocation_id
     if not build.succeeded:
-        raise GateRefused(
-            f"build {build_id} ({build.command}) {build.status}: "
-            + (
-                "it did not finish"
-                if build.status == "running"
-                else f"{build.n_failed} node(s) failed"
-            )
-        )
+        failed = f"{build.n_failed} node(s) failed"
+        why = "it did not finish" if build.status == "running" else failed
+        raise GateRefused(f"build {build_id} ({build.command}) {build.status}: {why}")
     summary = latest_run(db_path, build_id)
     if summary is None:
         raise GateRefused(f"build {build_id} has no quality check run; run `cxbench check` first")
