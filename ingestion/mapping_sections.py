@@ -25,13 +25,13 @@ WAVE_RANGE = (2000, 2100)
 
 def section(doc: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[str, Any]:
     """The mapping under ``key`` (empty when absent or not a mapping, which is a problem)."""
-    section = doc.get(key)
-    if section is None:
+    value = doc.get(key)
+    if value is None:
         return {}
-    if not isinstance(section, Mapping):
+    if not isinstance(value, Mapping):
         problems.append(f"{key}: must be a mapping of keys")
         return {}
-    return section
+    return value
 
 
 def source_options(raw: Mapping[str, Any], problems: list[str]) -> tuple[ReadOptions, str]:
