@@ -15,7 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from cxbench.settings import REPO_ROOT
+from cxcore.settings import REPO_ROOT
 
 APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
 

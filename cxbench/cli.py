@@ -15,10 +15,10 @@ from typing import Annotated
 import typer
 
 from cxbench import pipeline
-from cxbench.cli_publication import register as register_publication_commands
 from cxbench.console import console, ingest_details, ingest_table, progress_bar
 from cxbench.dbt_runner import DbtError
-from cxbench.settings import load_settings
+from cxbench.publication.cli import register as register_publication_commands
+from cxcore.settings import load_settings
 
 app = typer.Typer(
     help="Customer-experience benchmarking warehouse: Six-Pillar scores per company, "
@@ -260,7 +260,7 @@ def bench(
     record: Annotated[bool, typer.Option(help="Append a row to docs/benchmarks.md.")] = True,
 ) -> None:
     """Time every stage in its own process, report peak memory, print JSON."""
-    from cxbench.bench import run_benchmark
+    from cxbench.benchmarks.stages import run_benchmark
 
     run_benchmark(evaluations, seed, record=record)
 

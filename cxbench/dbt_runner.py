@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxbench.settings import DBT_PROJECT_DIR
+from cxcore.settings import DBT_PROJECT_DIR
 
 #: The partial-parse state shared by every warehouse built from this project
 #: (beside dbt's own target folder, which is ignored by git).
@@ -127,27 +127,6 @@ def save_parse_state(target: Path, cache: Path = PARSE_CACHE) -> None:
         os.replace(partial.name, cache)
     except OSError:
         return  # a read-only checkout: every build parses in full, as dbt does by default
-
-
-def last_build_id(db_path: Path) -> str | None:
-    """The invocation id of the last dbt build of this warehouse, or None if unknown.
-
-    Quality runs are recorded against it so the publish gate can ask "was *this*
-    build checked?". dbt overwrites ``run_results.json`` on every command, so if
-    the last command was not a build (``dbt test``, ``dbt docs generate``) the
-    build's id is gone and None is returned rather than a wrong id.
-    """
-    path = db_path.parent / "dbt" / "target" / "run_results.json"  # as run_dbt sets it
-    if not path.is_file():
-        return None
-    try:
-        document = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError):
-        return None
-    command = (document.get("args") or {}).get("which")
-    if command is not None and command not in ("build", "run"):
-        return None
-    return (document.get("metadata") or {}).get("invocation_id")
 
 
 def _read_run_results(path: Path) -> DbtResult:

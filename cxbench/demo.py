@@ -16,7 +16,7 @@ from cxbench import pipeline
 from cxbench.app_server import app_env, streamlit_command
 from cxbench.console import console, ingest_table, layer_table, progress_bar
 from cxbench.dbt_runner import DbtError
-from cxbench.settings import Settings
+from cxcore.settings import Settings
 
 DEMO_WAVES = (2024, 2025)
 DEMO_COUNTRIES = ("NL", "NO", "PL", "GB", "DE")

@@ -82,7 +82,7 @@ def ingest_files(
     import duckdb
 
     from ingestion.load import load_industry_file, load_survey_file
-    from ingestion.mapping import load_mapping
+    from ingestion.mapping_parse import load_mapping
     from ingestion.privacy import resolve_salt
 
     report = IngestReport()

@@ -5,7 +5,10 @@ The gate reads the audit tables and nothing else â€” it does not re-run checks â
 so what it accepts is exactly what ``audit.quality_runs`` records. Only the
 *latest* run of a build counts: a passing run after a fix supersedes a failing
 one, and a failing run after a pass (data changed, thresholds tightened) revokes
-it. A build that was never checked is refused: no evidence is not a pass.
+it. A build that was never checked is refused: no evidence is not a pass. Which
+build made the warehouse, and whether it finished, is what the warehouse itself
+recorded in ``audit.dbt_builds``; a build that failed, is still 'running' (killed
+mid-way) or was never recorded is refused before its checks are looked at.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from cxbench.dbt_runner import last_build_id
+from cxcore.dbt_builds import last_build, recorded_build
 
 #: Failed expectations named in a refusal message before "and N more".
 MAX_NAMED = 10
@@ -89,13 +92,22 @@ class CheckRunSummary:
 def assert_publishable(db_path: Path, build_id: str | None = None) -> CheckRunSummary:
     """Return the latest run of ``build_id`` if it passed; raise :class:`GateRefused` otherwise.
 
-    ``build_id`` defaults to the warehouse's last dbt build. Refused: no known
-    build, no audit tables, no run for the build, or a latest run with a failed
-    error-severity expectation (each named: suite, expectation, column).
+    ``build_id`` defaults to the warehouse's last dbt build (``audit.dbt_builds``).
+    Refused: no recorded build, a build that failed or did not finish, no audit
+    tables, no run for the build, or a latest run with a failed error-severity
+    expectation (each named: suite, expectation, column).
     """
-    build_id = build_id or last_build_id(db_path)
-    if build_id is None:
-        raise GateRefused(f"no dbt build is recorded for {db_path}; cannot tell what to publish")
+    build = recorded_build(db_path, build_id) if build_id else last_build(db_path)
+    if build is None:
+        what = f"build {build_id} is not" if build_id else "no dbt build is"
+        raise GateRefused(
+            f"{what} recorded in audit.dbt_builds of {db_path}; cannot tell what to publish"
+        )
+    build_id = build.invocation_id
+    if not build.succeeded:
+        failed = f"{build.n_failed} node(s) failed"
+        why = "it did not finish" if build.status == "running" else failed
+        raise GateRefused(f"build {build_id} ({build.command}) {build.status}: {why}")
     summary = latest_run(db_path, build_id)
     if summary is None:
         raise GateRefused(f"build {build_id} has no quality check run; run `cxbench check` first")

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from cxbench.settings import DBT_PROJECT_DIR
+from cxcore.settings import DBT_PROJECT_DIR
 
 logger = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ import pandas as pd
 from great_expectations.data_context import AbstractDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
-from cxbench.dbt_runner import last_build_id
-from cxbench.settings import load_settings
+from cxcore.dbt_builds import last_build
+from cxcore.settings import load_settings
 from expectations.audit import write_run
 from expectations.check_run import CheckResult, CheckRun, SkippedSuite, check_results
 from expectations.params import QualityParams, load_quality_params
@@ -60,9 +60,10 @@ def run_checks(
 ) -> CheckRun:
     """Validate every suite in ``registry``, record the run in ``audit.*``, render Data Docs.
 
-    ``build_id`` defaults to the invocation id of the warehouse's last dbt build,
-    so the gate can tell which build a run vouches for. Returns the run;
-    ``run.success`` is False when any error-severity expectation failed.
+    ``build_id`` defaults to the invocation id of the warehouse's last dbt build
+    as recorded in ``audit.dbt_builds``, so the gate can tell which build a run
+    vouches for. Returns the run; ``run.success`` is False when any
+    error-severity expectation failed.
 
     The audit tables are the record of every run; Data Docs are a report for a
     person to read, and rendering them costs about a second. So they are
@@ -72,7 +73,8 @@ def run_checks(
     not change the outcome.
     """
     if build_id is None:
-        build_id = last_build_id(db_path)
+        build = last_build(db_path)
+        build_id = build.invocation_id if build else None
     docs_dir = load_settings(db_path).warehouse_dir / "data_docs"
     context = quiet_context(docs_dir)
     run = validate_warehouse(db_path, build_id, params, registry, context)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingestion.countries import country_codes
-from ingestion.sql_text import number_literal, quote_identifier, quote_literal
+from cxcore.countries import country_codes
+from cxcore.sql_text import number_literal, quote_identifier, quote_literal
 
 MIN_WAVE = 2000
 
@@ -130,7 +130,7 @@ def wave_column(value_sql: str) -> TargetColumn:
 
 
 def country_column(value_sql: str) -> TargetColumn:
-    """ISO 3166-1 alpha-2 country code (see :mod:`ingestion.countries`), upper case."""
+    """ISO 3166-1 alpha-2 country code (see :mod:`cxcore.countries`), upper case."""
     country = f"upper({value_sql})"
     codes = ", ".join(quote_literal(code) for code in sorted(country_codes()))
     check = Check(

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import duckdb
 
+from cxcore.sql_text import number_literal, quote_literal
 from ingestion.passes import REJECTS, batch_rows
 from ingestion.plan import GroupSum, LoadPlan
-from ingestion.sql_text import number_literal, quote_literal
 
 
 def _matches(left: str, right: str, names: tuple[str, ...]) -> str:

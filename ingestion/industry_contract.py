@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cxcore.sql_text import quote_literal
 from ingestion.contracts import (
     Check,
     TargetColumn,
@@ -23,7 +24,6 @@ from ingestion.contracts import (
     wave_column,
 )
 from ingestion.plan import GroupSum
-from ingestion.sql_text import quote_literal
 
 #: NACE Rev. 2 divisions (two digits); gaps such as 04, 34, 40 are not divisions.
 NACE_DIVISIONS = tuple(

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from cxbench.checksums import file_sha256
+from cxcore.checksums import file_sha256
 from ingestion.contracts import TargetColumn
 from ingestion.cross_checks import (
     reject_bad_group_sums,
@@ -44,7 +44,7 @@ from ingestion.passes import (
     number_rows,
     numbered_in_scan,
 )
-from ingestion.phones import apply_scrubbed, find_candidates, scrub_candidates
+from ingestion.phone_scrub import apply_scrubbed, find_candidates, scrub_candidates
 from ingestion.plan import LoadPlan
 from ingestion.plans import industry_plan, survey_plan
 from ingestion.raw_schema import ensure_raw_schema

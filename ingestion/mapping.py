@@ -3,13 +3,15 @@
 A mapping is validated completely before any row is read, and every problem is
 reported with the YAML key it concerns, so a researcher fixes a mapping in one
 round instead of one error at a time. The format is documented in
-docs/data-contracts.md §2; parsing lives in :mod:`ingestion.mapping_parse`.
+docs/data-contracts.md §2. This module holds the validated records; reading and
+checking a file is :func:`ingestion.mapping_parse.load_mapping`, and the section
+readers shared with maturity mappings are in :mod:`ingestion.mapping_sections`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,7 @@ OUTCOME_SCALES: dict[str, tuple[float, float]] = {
     "csat": (1.0, 5.0),
     "ces": (1.0, 7.0),
 }
-#: Outcomes the methodology needs; csat and ces are optional (DESIGN §3).
+#: Outcomes the methodology needs; csat and ces are optional (docs/data-contracts.md §2).
 REQUIRED_OUTCOMES = ("nps", "loyalty")
 DECIMALS = ("auto", ".", ",")
 
@@ -125,15 +127,3 @@ def read_mapping_document(path: Path) -> tuple[str, Mapping[str, Any]]:
     if not isinstance(document, Mapping):
         raise MappingError(path, ["top level must be a mapping of keys"])
     return text, document
-
-
-def load_mapping(path: Path) -> QuestionnaireMapping:
-    """Read and validate a mapping file; raise :class:`MappingError` listing all problems."""
-    from ingestion.mapping_parse import parse_mapping
-
-    text, document = read_mapping_document(path)
-    problems: list[str] = []
-    mapping = parse_mapping(path, document, problems)
-    if problems:
-        raise MappingError(path, problems)
-    return replace(mapping, raw_text=text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from cxbench.catalogue import pillars, statement_ids, statements
+from cxcore.catalogue import pillars, statement_ids, statements
 from ingestion.mapping import OUTCOME_SCALES, REQUIRED_OUTCOMES, Coverage, ItemMapping
 
 

@@ -19,6 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.mapping import ColumnSource, ItemMapping, MappingError, read_mapping_document
+from ingestion.mapping_sections import (
+    ITEM_KEYS,
+    WAVE_RANGE,
+    column_sources,
+    item_mapping,
+    section,
+    source_options,
+)
 from ingestion.readers.options import ReadOptions
 
 MANAGEMENT_PILLARS = (
@@ -39,7 +47,6 @@ TOP_LEVEL_KEYS = {
     "mapping_version", "kind", "description", "source", "fixed", "keys", "fields", "defaults",
     "items",
 }  # fmt: skip
-ITEM_KEYS = {"column", "scale", "missing", "offset"}
 
 
 @dataclass(frozen=True)
@@ -86,8 +93,6 @@ def canonical_mapping(columns: Sequence[str]) -> MaturityMapping:
 
 def load_maturity_mapping(path: Path) -> MaturityMapping:
     """Read and validate a maturity mapping; raise :class:`MappingError` listing all problems."""
-    from ingestion.mapping_parse import WAVE_RANGE, _section, _source, _sources
-
     text, doc = read_mapping_document(path)
     problems: list[str] = []
     if doc.get("mapping_version") != 1:
@@ -95,22 +100,22 @@ def load_maturity_mapping(path: Path) -> MaturityMapping:
     if doc.get("kind", "maturity") != "maturity":
         problems.append(f"kind: must be maturity, got {doc.get('kind')!r}")
     problems += [f"{key}: unknown section" for key in doc if key not in TOP_LEVEL_KEYS]
-    source, decimal = _source(_section(doc, "source", problems), problems)
-    fixed = dict(_section(doc, "fixed", problems))
+    source, decimal = source_options(section(doc, "source", problems), problems)
+    fixed = dict(section(doc, "fixed", problems))
     problems += [f"fixed.{name}: only wave may be fixed" for name in fixed if name != "wave"]
     wave = fixed.get("wave")
     if wave is not None and (
         not isinstance(wave, int) or not WAVE_RANGE[0] <= wave <= WAVE_RANGE[1]
     ):
         problems.append(f"fixed.wave: a year between {WAVE_RANGE[0]} and {WAVE_RANGE[1]}")
-    keys = _sources(_section(doc, "keys", problems), "keys", KEY_FIELDS, problems)
-    fields = _sources(_section(doc, "fields", problems), "fields", ROW_FIELDS, problems)
+    keys = column_sources(section(doc, "keys", problems), "keys", KEY_FIELDS, problems)
+    fields = column_sources(section(doc, "fields", problems), "fields", ROW_FIELDS, problems)
     problems += [f"keys.{name}: required" for name in KEY_FIELDS if name not in keys]
     if keys.get("brand_id", ColumnSource(column="x")).row_number:
         problems.append("keys.brand_id: row_number is only for respondent_id")
     if "wave" not in fixed and "wave" not in fields:
         problems.append("fixed.wave: required when the file has no wave column")
-    items = _items(_section(doc, "items", problems), _section(doc, "defaults", problems), problems)
+    items = _items(section(doc, "items", problems), section(doc, "defaults", problems), problems)
     if not items:
         problems.append("items: map at least one of " + ", ".join(MATURITY_SCORES))
     if problems:
@@ -123,8 +128,6 @@ def load_maturity_mapping(path: Path) -> MaturityMapping:
 def _items(
     raw: Mapping[str, Any], defaults: Mapping[str, Any], problems: list[str]
 ) -> dict[str, ItemMapping]:
-    from ingestion.mapping_parse import _item
-
     items: dict[str, ItemMapping] = {}
     for name, spec in raw.items():
         where = f"items.{name}"
@@ -133,7 +136,7 @@ def _items(
             continue
         spec = {"column": spec} if isinstance(spec, str) else dict(spec or {})
         problems += [f"{where}.{key}: unknown option" for key in spec if key not in ITEM_KEYS]
-        item = _item({**defaults, **spec}, MATURITY_SCALE, where, problems)
+        item = item_mapping({**defaults, **spec}, MATURITY_SCALE, where, problems)
         if item is not None:
             items[name] = item
     return items

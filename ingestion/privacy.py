@@ -9,7 +9,8 @@ Free-text comments are scrubbed in two steps: e-mail addresses and IBANs (and UK
 National Insurance numbers) by regular expressions in SQL, at full scan speed;
 phone numbers by ``phonenumbers``' matcher for the respondent's country, run in
 Python only on the few comments that contain seven or more digits
-(:mod:`ingestion.phones`). Person names are not detected; see docs/privacy.md.
+(:mod:`ingestion.phone_scrub`). The patterns are shared with the privacy checks
+(:mod:`cxcore.pii_patterns`). Person names are not detected; see docs/privacy.md.
 """
 
 from __future__ import annotations
@@ -18,17 +19,11 @@ import os
 import secrets
 from pathlib import Path
 
-from ingestion.sql_text import quote_literal
+from cxcore.pii_patterns import PLACEHOLDERS
+from cxcore.sql_text import quote_literal
 
 SALT_ENV = "CXBENCH_SALT"
 SALT_FILE_NAME = ".cxbench_salt"
-
-EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-IBAN_PATTERN = r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
-#: UK National Insurance number (two letters, six digits, one letter A-D).
-NINO_PATTERN = r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b"
-PLACEHOLDERS = (("[email]", EMAIL_PATTERN), ("[iban]", IBAN_PATTERN), ("[id]", NINO_PATTERN))
-PHONE_PLACEHOLDER = "[phone]"
 
 
 def resolve_salt(warehouse_dir: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from cxbench.catalogue import statement_ids
+from cxcore.catalogue import statement_ids
 from ingestion.maturity_mapping import MATURITY_SCORES
 
 LINEAGE_COLUMNS = (

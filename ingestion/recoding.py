@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from cxcore.sql_text import quote_literal
 from ingestion.contracts import Check, TargetColumn, nul_check, required_text, shown, text_of
 from ingestion.mapping import ColumnSource
 from ingestion.privacy import hashed_id_sql
-from ingestion.sql_text import quote_literal
 
 ROW_NUMBER = "source_row_number"
 

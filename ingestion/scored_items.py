@@ -8,8 +8,8 @@ here, where "n/a" or "#NULL!" can still be told apart from a blank cell.
 
 from __future__ import annotations
 
+from cxcore.sql_text import number_literal, quote_identifier, quote_literal
 from ingestion.contracts import Check, TargetColumn, number_sql, shown
-from ingestion.sql_text import number_literal, quote_identifier, quote_literal
 
 
 def is_number(code: str) -> bool:

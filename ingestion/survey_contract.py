@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cxbench.catalogue import statement_ids
+from cxcore.catalogue import statement_ids
 from ingestion.contracts import (
     TargetColumn,
     country_column,
@@ -66,7 +66,7 @@ def survey_columns(
 
 
 def comment_column(column: str | None) -> TargetColumn:
-    """Free text with e-mails and IBANs masked in SQL (phones follow, see ingestion.phones)."""
+    """Free text with e-mails and IBANs masked in SQL (phones follow, see cxcore.phones)."""
     if column is None:
         return TargetColumn("comment", "varchar", "cast(null as varchar)")
     text = "_comment_text"

@@ -13,8 +13,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from cxbench.settings import load_settings
 from cxcore.mart_contracts import mart_columns
+from cxcore.settings import load_settings
 
 #: Marts every page reads; a warehouse lacking any of them, or any column their dbt
 #: contract declares, is reported, not queried.

@@ -5,16 +5,10 @@ provider-style survey exports with their questionnaire mappings, industry
 reference tables and the truth the warehouse's results can be held against.
 """
 
-from cxbench.generator.relative_weights import (
-    relative_weights,
-    relative_weights_from_correlations,
-)
 from cxbench.generator.run import GENERATOR_VERSION, GenerationSummary, generate_world
 
 __all__ = [
     "GENERATOR_VERSION",
     "GenerationSummary",
     "generate_world",
-    "relative_weights",
-    "relative_weights_from_correlations",
 ]

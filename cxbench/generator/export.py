@@ -12,8 +12,8 @@ from typing import Any
 import pyarrow as pa
 import yaml
 
-from cxbench.catalogue import statement_ids
 from cxbench.generator.model import DONT_KNOW_CODE
+from cxcore.catalogue import statement_ids
 
 KEY_COLUMNS = {"respondent_id": "resp_id", "brand_id": "brand_code"}
 FIELD_COLUMNS = {

@@ -29,10 +29,10 @@ import numpy as np
 import pyarrow as pa
 from scipy.special import ndtri
 
-from cxbench.checksums import file_sha256
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.truth import company_pillar_rows
 from cxbench.generator.world import World
+from cxcore.checksums import file_sha256
 
 FILE = "industry/maturity.csv"
 MAPPING = "industry/maturity.mapping.yaml"

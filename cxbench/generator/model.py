@@ -14,7 +14,7 @@ from functools import cache
 
 import numpy as np
 
-from cxbench.catalogue import pillars, statements
+from cxcore.catalogue import pillars, statements
 
 MODEL_PILLARS: tuple[str, ...] = (
     "personalisation",

@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from cxbench.checksums import file_sha256
 from cxbench.generator.countries import CountrySpec, resolve_countries
 from cxbench.generator.maturity import mapping_entry, maturity_tables
 from cxbench.generator.survey import SurveyFile, write_survey_file
@@ -42,6 +41,7 @@ from cxbench.generator.writer import (
     write_csv,
     write_manifest,
 )
+from cxcore.checksums import file_sha256
 
 GENERATOR_VERSION = "1.0.0"
 WAVE_RANGE = (2000, 2100)

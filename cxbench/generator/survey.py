@@ -19,7 +19,6 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from cxbench.checksums import file_sha256
 from cxbench.generator.comments import draw_comments
 from cxbench.generator.evaluations import draw_pillars
 from cxbench.generator.export import OUTCOME_COLUMNS, export_schema, mapping_yaml
@@ -29,6 +28,7 @@ from cxbench.generator.respondents import sample_panel
 from cxbench.generator.sectors import CHANNELS
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.world import World
+from cxcore.checksums import file_sha256
 
 BATCH_SIZE = 50_000
 RESPONDENT_DIGITS = 7

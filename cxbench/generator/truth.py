@@ -17,9 +17,9 @@ from scipy.special import ndtr
 
 from cxbench.generator import model
 from cxbench.generator.outcomes import OUTCOMES, draw_outcomes
-from cxbench.generator.relative_weights import relative_weights
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.world import CountryWorld, World, population_pillars
+from cxcore.stats.relative_weights import relative_weights
 
 IMPORTANCE_SAMPLE = 200_000
 SCALE = (1, 10)

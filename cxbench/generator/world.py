@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cxbench.catalogue import statements
 from cxbench.generator import model
 from cxbench.generator.brands import Companies, build_companies
 from cxbench.generator.countries import CountrySpec
@@ -22,6 +21,7 @@ from cxbench.generator.presence import draw_presence
 from cxbench.generator.respondents import sample_population
 from cxbench.generator.sectors import SECTORS
 from cxbench.generator.streams import Stream, rng_for
+from cxcore.catalogue import statements
 
 #: The year whose levels are drawn directly; other waves drift from it.
 REFERENCE_WAVE = 2024

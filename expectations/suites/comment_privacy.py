@@ -1,12 +1,13 @@
 """No personal data left in free text: the rules ingestion scrubs by, checked after the fact.
 
-Ingestion owns the definition of what counts as personal data in a comment:
-regular expressions for e-mail addresses, IBANs and national id numbers
-(``ingestion.privacy.PLACEHOLDERS``), and libphonenumber's matcher for phone
-numbers, run on comments with at least seven digits (``ingestion.phones``). The
-checks import both rather than restating them, so the gate asks exactly "did the
-scrub miss anything?" — a second, looser definition would either block clean
-waves or let through what ingestion would have masked.
+What counts as personal data in a comment is defined once, on the ground floor
+that ingestion and these checks share: regular expressions for e-mail addresses,
+IBANs and national id numbers (``cxcore.pii_patterns.PLACEHOLDERS``), and
+libphonenumber's matcher for phone numbers, run on comments with at least seven
+digits (``cxcore.phones``). The checks import both rather than restating them,
+so the gate asks exactly "did the scrub miss anything?" — a second, looser
+definition would either block clean waves or let through what ingestion would
+have masked.
 
 Failing examples never carry the comment itself: the audit table is read more
 widely than raw, and must not become the place the leaked address is published.
@@ -19,10 +20,10 @@ import re
 import great_expectations as gx
 import pandas as pd
 
+from cxcore.phones import CANDIDATE_PATTERN, scrub_phones
+from cxcore.pii_patterns import PLACEHOLDERS
+from cxcore.sql_text import quote_literal
 from expectations.suites.spec import ERROR
-from ingestion.phones import CANDIDATE_PATTERN, scrub_phones
-from ingestion.privacy import PLACEHOLDERS
-from ingestion.sql_text import quote_literal
 
 TEXT_COLUMN = "comment"
 #: Derived per screened row: True where the phone matcher still finds a number.

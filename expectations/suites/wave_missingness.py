@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from cxbench.catalogue import statement_ids
+from cxcore.catalogue import statement_ids
 from expectations.params import QualityParams
 from expectations.suites.spec import ERROR, WARNING, SourceContext
 from expectations.suites.wave_pairs import previous_waves_sql

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from ingestion.sql_text import quote_identifier
+from cxcore.sql_text import quote_identifier
 
 STAGED_TABLE = "staged_source"
 ROW_NUMBER_COLUMN = "source_row_number"

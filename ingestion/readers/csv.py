@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from cxcore.sql_text import quote_literal
 from ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
 from ingestion.readers.encoding import (
     SAMPLE_BYTES,
@@ -26,7 +27,6 @@ from ingestion.readers.encoding import (
 from ingestion.readers.errors import SourceReadError
 from ingestion.readers.options import ReadOptions
 from ingestion.readers.source_table import SourceTable
-from ingestion.sql_text import quote_literal
 
 
 def open_csv(

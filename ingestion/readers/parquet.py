@@ -7,8 +7,8 @@ from pathlib import Path
 
 import duckdb
 
+from cxcore.sql_text import quote_identifier, quote_literal
 from ingestion.readers.source_table import SourceTable
-from ingestion.sql_text import quote_identifier, quote_literal
 
 
 def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from cxbench.settings import DBT_PROJECT_DIR
+from cxcore.settings import DBT_PROJECT_DIR
 from tests.fixtures.mart_tables import create_marts
 
 WAVE = 2024

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cxbench import bench_app
+from cxbench.benchmarks import app as bench_app
 
 
 def test_every_page_is_timed_on_the_fixture_warehouse(warehouse: Path) -> None:
@@ -26,7 +26,7 @@ def test_every_page_is_timed_on_the_fixture_warehouse(warehouse: Path) -> None:
 def test_section_flags_pages_over_the_target() -> None:
     result = {
         "date": "2026-01-01 00:00 UTC",
-        "command": "python -m cxbench.bench_app --db x --samples 4",
+        "command": "python -m cxbench.benchmarks.app --db x --samples 4",
         "commit": "abc1234",
         "evaluations": 1_850_000,
         "samples": 4,

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import duckdb
 
-from cxbench.bench_floor import run_floor, survey_select
+from cxbench.benchmarks.floor import run_floor, survey_select
+from cxbench.benchmarks.sql.core_script import compare_core_numbers
 from cxbench.pipeline import mapping_for
-from cxbench.sql.core_script import compare_core_numbers
-from ingestion.mapping import load_mapping
+from ingestion.mapping_parse import load_mapping
 from tests.conftest import DemoWarehouse
 
 

@@ -20,9 +20,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxbench.catalogue import pillars
-from cxbench.settings import REPO_ROOT
+from cxcore.catalogue import pillars
+from cxcore.dbt_builds import last_build
 from cxcore.mart_contracts import contracts
+from cxcore.settings import REPO_ROOT
 from tests.fixtures.dbt_warehouse import DBT_VARS, read_sql, run_dbt
 
 pytestmark = pytest.mark.slow
@@ -193,3 +194,24 @@ def test_a_build_drops_the_retired_benchmark_marts(dbt_warehouse: Path, tmp_path
     tables = read_sql(copy, "select table_name from information_schema.tables")
     assert "fct_sector_scores" not in set(tables["table_name"])
     assert "fct_benchmark_scores" in set(tables["table_name"])
+
+
+def test_the_warehouse_records_its_own_build(dbt_warehouse: Path) -> None:
+    """dbt's hooks wrote the build into audit.dbt_builds: what ran, how it ended, how many nodes."""
+    build = last_build(dbt_warehouse)
+    assert build is not None
+    assert (build.command, build.selection, build.status, build.n_failed) == (
+        "build",
+        None,
+        "success",
+        0,
+    )
+    assert build.methodology_version == DBT_VARS["methodology_version"]
+    assert build.finished_at is not None and build.finished_at >= build.started_at
+    # every node of the project ran once: models, seeds, data tests, unit tests and
+    # exposures (a no-op in a build); from the manifest, since run_results.json is
+    # overwritten by any later dbt command
+    manifest = json.loads((dbt_warehouse.parent / "target" / "manifest.json").read_text())
+    executed = {"model", "seed", "test", "snapshot"}
+    n_nodes = sum(node["resource_type"] in executed for node in manifest["nodes"].values())
+    assert build.n_nodes == n_nodes + len(manifest["unit_tests"]) + len(manifest["exposures"])

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxbench.catalogue import pillars, statements_of
-from cxbench.sql.core_script import compare_core_numbers, run_core_script
+from cxbench.benchmarks.sql.core_script import compare_core_numbers, run_core_script
+from cxcore.catalogue import pillars, statements_of
 from tests.fixtures.dbt_warehouse import DBT_VARS, read_sql
 
 pytestmark = pytest.mark.slow
@@ -205,7 +205,7 @@ def test_company_scores_index_ranks_and_leaders(
 
 
 def test_benchmark_sql_script_computes_the_same_core_numbers(dbt_warehouse: Path) -> None:
-    """cxbench/sql/core_numbers.sql (the benchmark's yardstick) agrees with the marts."""
+    """cxbench/benchmarks/sql/core_numbers.sql (the benchmark's yardstick) agrees with the marts."""
     script_db = dbt_warehouse.with_name("core-script.duckdb")
     shutil.copyfile(dbt_warehouse, script_db)
     run_core_script(script_db)

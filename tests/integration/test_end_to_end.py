@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxbench.catalogue import pillars, statements_of
+from cxcore.catalogue import pillars, statements_of
 from tests.conftest import DEMO_EVALUATIONS, DemoWarehouse
 
 MIN_BASE = 100

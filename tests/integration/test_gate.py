@@ -1,12 +1,12 @@
 """The publication gate, called directly as the publish step calls it.
 
-Most cases write audit rows by hand (``write_run`` with made-up runs) so that the
-order of runs is exact; the last two go through real check runs.
+Most cases write audit rows by hand (``write_run`` with made-up runs, and builds
+as dbt's hooks record them in ``audit.dbt_builds``) so that the order of runs is
+exact; the last ones go through real check runs and a real failing dbt build.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,11 +14,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from cxbench.dbt_runner import DbtError, run_dbt
+from cxcore.dbt_builds import last_build
 from expectations.audit import write_run
 from expectations.check_run import CheckResult, CheckRun
 from expectations.gate import GateRefused, assert_publishable
 from expectations.runner import run_checks
 from expectations.suites import REGISTRY
+from tests.fixtures.dbt_builds import record_build
 from tests.fixtures.quality_warehouse import build_quality_warehouse
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -44,8 +47,10 @@ def _record(db_path: Path, build_id: str, minutes: int, *results: CheckResult) -
 
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Path:
+    """A warehouse in which dbt recorded two successful builds, b1 and then b2."""
     db_path = tmp_path / "cxbench.duckdb"
-    duckdb.connect(str(db_path)).close()
+    record_build(db_path, "b1", minutes=0)
+    record_build(db_path, "b2", minutes=1)
     return db_path
 
 
@@ -106,15 +111,62 @@ def test_warnings_are_reported_but_do_not_block(warehouse: Path) -> None:
     assert summary.errors == ()
 
 
-def test_build_defaults_to_the_last_dbt_build(warehouse: Path) -> None:
-    with pytest.raises(GateRefused, match="no dbt build is recorded"):
-        assert_publishable(warehouse)
-    target = warehouse.parent / "dbt" / "target"
-    target.mkdir(parents=True)
-    results = {"metadata": {"invocation_id": "b7"}, "args": {"which": "build"}}
-    (target / "run_results.json").write_text(json.dumps(results))
-    _record(warehouse, "b7", 0, _result(True))
-    assert assert_publishable(warehouse).build_id == "b7"
+def test_build_defaults_to_the_last_build_the_warehouse_recorded(tmp_path: Path) -> None:
+    db_path = tmp_path / "cxbench.duckdb"
+    duckdb.connect(str(db_path)).close()
+    with pytest.raises(GateRefused, match=r"no dbt build is recorded in audit\.dbt_builds"):
+        assert_publishable(db_path)
+    record_build(db_path, "b6", minutes=0)
+    record_build(db_path, "b7", minutes=5)
+    record_build(db_path, "t8", minutes=9, command="test")  # reads the data, changes nothing
+    _record(db_path, "b7", 10, _result(True))
+    assert assert_publishable(db_path).build_id == "b7"
+    record_build(db_path, "s9", minutes=12, command="seed")  # changes data, never checked
+    with pytest.raises(GateRefused, match="build s9 has no quality check run"):
+        assert_publishable(db_path)
+
+
+def test_refuses_a_build_the_warehouse_did_not_record(warehouse: Path) -> None:
+    _record(warehouse, "ghost", 0, _result(True))
+    with pytest.raises(GateRefused, match=r"build ghost is not recorded in audit\.dbt_builds"):
+        assert_publishable(warehouse, "ghost")
+
+
+@pytest.mark.parametrize(
+    ("status", "reason"),
+    [("failed", r"failed: 2 node\(s\) failed"), ("running", "running: it did not finish")],
+)
+def test_refuses_a_build_that_failed_or_did_not_finish_even_if_checked(
+    warehouse: Path, status: str, reason: str
+) -> None:
+    record_build(warehouse, "b3", minutes=2, status=status, n_failed=2 if status == "failed" else 0)
+    _record(warehouse, "b3", 5, _result(True))
+    for build_id in ("b3", None):
+        with pytest.raises(GateRefused, match=rf"build b3 \(build\) {reason}"):
+            assert_publishable(warehouse, build_id)
+
+
+@pytest.mark.slow
+def test_a_failed_dbt_build_records_failed_and_the_gate_refuses_it(tmp_path: Path) -> None:
+    """Real dbt: a seed that works, then a build that fails (no raw tables) — both recorded."""
+    db_path = tmp_path / "warehouse" / "cxbench.duckdb"
+    run_dbt(["seed", "--select", "pillars"], db_path)
+    seeded = last_build(db_path)
+    assert seeded is not None and seeded.succeeded and seeded.n_nodes == 1
+    with pytest.raises(DbtError):
+        run_dbt(["build", "--select", "stg_survey__evaluations"], db_path)
+    failed = last_build(db_path)
+    assert failed is not None and failed.invocation_id != seeded.invocation_id
+    assert (failed.command, failed.selection, failed.status) == (
+        "build",
+        "--select stg_survey__evaluations",
+        "failed",
+    )
+    assert failed.n_failed == 1 and failed.n_nodes is not None and failed.n_nodes > 1
+    assert failed.finished_at is not None and failed.finished_at >= failed.started_at
+    _record(db_path, failed.invocation_id, 0, _result(True))  # even a passing check
+    with pytest.raises(GateRefused, match="failed: 1 node"):
+        assert_publishable(db_path)
 
 
 def test_gate_follows_real_check_runs(tmp_path: Path) -> None:
@@ -128,6 +180,7 @@ def test_gate_follows_real_check_runs(tmp_path: Path) -> None:
             "update marts.fct_company_scores set rank_in_country = 4 "
             "where company_id = 'nl_mart' and wave = 2024"
         )
+    record_build(db_path, "real")
     assert not run_checks(db_path, build_id="real", registry=registry).success
     with pytest.raises(GateRefused, match="fct_company_scores: expect_column_pair_values_to_be_"
                        "equal on rank_in_country, expected_rank_in_country"):  # fmt: skip

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from ingestion.load import FileContractError, load_survey_file
-from ingestion.mapping import load_mapping
+from ingestion.mapping_parse import load_mapping
 
 MAPPING = """
 mapping_version: 1

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from cxbench import pipeline
-from cxbench.settings import REPO_ROOT
+from cxcore.settings import REPO_ROOT
 from ingestion.load import load_maturity_file
 from ingestion.mapping import MappingError
 from ingestion.maturity_mapping import MATURITY_SCORES, load_maturity_mapping

@@ -16,7 +16,8 @@ import duckdb
 import pytest
 
 from ingestion.load import FileContractError, load_survey_file
-from ingestion.mapping import MappingError, load_mapping
+from ingestion.mapping import MappingError
+from ingestion.mapping_parse import load_mapping
 from ingestion.readers import SourceReadError
 from tests.fixtures.malformed.binaries import ONE_MB, write_all
 

@@ -23,6 +23,7 @@ from expectations.params import QualityParams
 from expectations.runner import QualityTargetMissingError, run_checks
 from expectations.suites import REGISTRY
 from tests.conftest import DemoWarehouse
+from tests.fixtures.dbt_builds import record_build
 from tests.fixtures.quality_warehouse import build_quality_warehouse, fixture_registry
 
 PARAMS = QualityParams()
@@ -133,16 +134,17 @@ def test_each_run_appends_to_the_audit(clean_warehouse: Path, tmp_path: Path) ->
 
 
 def test_build_id_defaults_to_the_last_dbt_build(clean_warehouse: Path, tmp_path: Path) -> None:
+    """The build the warehouse recorded last that changed data; a later `dbt test` does not."""
     db_path = _copy(clean_warehouse, tmp_path)
-    target = db_path.parent / "dbt" / "target"
-    target.mkdir(parents=True)
-    (target / "run_results.json").write_text(
-        json.dumps({"metadata": {"invocation_id": "inv-42"}, "args": {"which": "build"}})
-    )
-    run = run_checks(db_path, params=PARAMS, registry={MARGINS: REGISTRY[MARGINS]})
+    registry = {MARGINS: REGISTRY[MARGINS]}
+    assert run_checks(db_path, params=PARAMS, registry=registry).build_id is None
+    record_build(db_path, "inv-41", minutes=0)
+    record_build(db_path, "inv-42", minutes=5)
+    record_build(db_path, "inv-43", minutes=9, command="test")
+    run = run_checks(db_path, params=PARAMS, registry=registry)
     assert run.build_id == "inv-42"
     runs, _ = _audit(db_path)
-    assert [row[1] for row in runs] == ["inv-42"]
+    assert sorted(row[1] for row in runs if row[1]) == ["inv-42"]
 
 
 def test_leaked_address_is_not_copied_into_the_audit(clean_warehouse: Path, tmp_path: Path) -> None:

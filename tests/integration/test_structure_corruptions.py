@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cxbench.settings import DBT_PROJECT_DIR, REPO_ROOT
+from cxcore.settings import DBT_PROJECT_DIR, REPO_ROOT
 from tests.conftest import DemoWarehouse
 from tests.fixtures.dbt_failures import DbtFailure, dbt_test_failures
 from tests.fixtures.quality_failures import first_row
@@ -164,8 +164,10 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
         + first_row(BENCHMARK_ROWS, "benchmark_level = 'country'"),
         {
             (BENCHMARKS, "references(country -> dim_country)"),
-            ("fct_benchmark_pillar_scores_structure",
-             "references(benchmark_level, country, sector_code, wave -> fct_benchmark_scores)"),
+            (
+                "fct_benchmark_pillar_scores_structure",
+                "references(benchmark_level, country, sector_code, wave -> fct_benchmark_scores)",
+            ),
         },
     ),
     "maturity_mean_outside_the_scale": (

@@ -18,13 +18,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cxbench.publication_store import (
+from cxbench.publication.publish import read_candidate
+from cxbench.publication.store import (
     ROW_COLUMNS,
     ensure_schema,
     published_fingerprint,
     stored_rows,
 )
-from cxbench.publish import read_candidate
 from tests.fixtures.history import History, build_history, copy_history, cxbench, query
 
 pytestmark = pytest.mark.slow
@@ -141,15 +141,26 @@ def test_published_rows_cannot_be_changed_through_the_cli(copied: History) -> No
     assert refused.returncode == 1 and "changed outside cxbench" in refused.stdout
 
 
+def _later_build(db_path: Path, invocation_id: str, status: str, hours: int) -> None:
+    """Record a dbt build that started ``hours`` from now, as dbt's hooks would."""
+    with duckdb.connect(str(db_path)) as connection:
+        connection.execute(
+            "insert into audit.dbt_builds (invocation_id, command, status, started_at) "
+            "values (?, 'build', ?, now() at time zone 'UTC' + to_hours(?))",
+            [invocation_id, status, hours],
+        )
+
+
 def test_publish_is_refused_unless_the_build_passed_the_gate(copied: History) -> None:
     before = published_fingerprint(copied.db_path)
-    results = copied.db_path.parent / "dbt" / "target" / "run_results.json"
-    results.write_text(
-        '{"metadata": {"invocation_id": "never-checked"}, "args": {"which": "build"}}'
-    )
+    # a build after the checked one: never checked, then (a rebuild) killed mid-way
+    _later_build(copied.db_path, "never-checked", "success", hours=1)
     refused = cxbench(copied.env, "publish", "--wave", "2020", check=False)
     assert refused.returncode == 1
     assert "quality gate" in refused.stdout and "never-checked" in refused.stdout
+    _later_build(copied.db_path, "killed", "running", hours=2)
+    refused = cxbench(copied.env, "publish", "--wave", "2020", check=False)
+    assert refused.returncode == 1 and "killed (build) running" in refused.stdout
     assert published_fingerprint(copied.db_path) == before
 
 

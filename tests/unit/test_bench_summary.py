@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cxbench import bench
-from cxbench.bench import StageTiming, append_row, summarise
+from cxbench.benchmarks.stages import StageTiming, append_row, summarise
 
 
 def _timings() -> dict[str, StageTiming]:

@@ -13,12 +13,12 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from cxbench.catalogue import statement_ids
 from cxbench.generator import generate_world
 from cxbench.generator.comment_text import TEXT
 from cxbench.generator.countries import COUNTRIES as COUNTRIES_BY_CODE
 from cxbench.generator.export import OUTCOME_COLUMNS, statement_columns
 from cxbench.generator.model import AGE_BANDS, AGE_RANGES, DONT_KNOW_CODE
+from cxcore.catalogue import statement_ids
 
 COUNTRIES = ["NL", "NO", "PL", "GB", "DE"]
 WAVES = [2024, 2025]

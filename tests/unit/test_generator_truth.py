@@ -8,8 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxbench.catalogue import pillars, statements_of
-from cxbench.generator import generate_world, relative_weights, relative_weights_from_correlations
+from cxbench.generator import generate_world
 from cxbench.generator.countries import resolve_countries
 from cxbench.generator.export import statement_columns
 from cxbench.generator.model import AGE_BANDS, AGE_RANGES, DONT_KNOW_CODE
@@ -17,6 +16,8 @@ from cxbench.generator.run import split_evaluations
 from cxbench.generator.survey import survey_batches
 from cxbench.generator.truth import expected_rounded_clipped, true_pillar_means
 from cxbench.generator.world import build_world
+from cxcore.catalogue import pillars, statements_of
+from cxcore.stats import relative_weights, relative_weights_from_correlations
 
 PILLARS = [pillar.pillar_id for pillar in pillars()]
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.mapping import MappingError, load_mapping
+from ingestion.mapping import MappingError
+from ingestion.mapping_parse import load_mapping
 
 VALID = """
 mapping_version: 1
@@ -168,7 +169,7 @@ def test_unknown_sections_are_reported(tmp_path: Path) -> None:
 
 
 def test_shipped_example_mappings_are_valid() -> None:
-    from cxbench.settings import REPO_ROOT
+    from cxcore.settings import REPO_ROOT
     from ingestion.maturity_mapping import load_maturity_mapping
 
     examples = sorted((REPO_ROOT / "data" / "examples").glob("*.mapping.yaml"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from ingestion.countries import country_codes, is_country_code
-from ingestion.phones import scrub_phones
+from cxcore.countries import country_codes, is_country_code
+from cxcore.phones import scrub_phones
 from ingestion.privacy import hashed_id_sql, scrubbed_text_sql
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cxbench.diff import RankingChange
 from cxbench.generator.export import mapping_yaml
-from cxbench.publication_store import ROW_COLUMNS, rows_hash
-from cxbench.refresh import RefreshFailed, _vars_option, wave_files
+from cxbench.publication.diff import RankingChange
+from cxbench.publication.refresh import RefreshFailed, _vars_option, wave_files
+from cxbench.publication.store import ROW_COLUMNS, rows_hash
 
 
 def _row(country: str, company: str, rank: int, cx: float) -> dict[str, object]:

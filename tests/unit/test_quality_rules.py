@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from cxbench.catalogue import statement_ids
-from cxbench.dbt_runner import last_build_id
+from cxcore.catalogue import statement_ids
 from expectations.params import QualityParams
 from expectations.suites import REGISTRY, SourceContext
 from expectations.suites import raw_survey_evaluations as survey
@@ -113,31 +109,3 @@ def test_phone_flag_uses_ingestion_matcher(
 def test_phone_flag_on_an_empty_frame() -> None:
     frame = pd.DataFrame({"comment": pd.Series([], dtype=object), "country": []})
     assert flag_phone_numbers(frame)[PHONE_FLAG].dtype == bool
-
-
-@pytest.mark.parametrize(
-    ("document", "expected"),
-    [
-        ({"metadata": {"invocation_id": "abc"}, "args": {"which": "build"}}, "abc"),
-        ({"metadata": {"invocation_id": "abc"}, "args": {"which": "run"}}, "abc"),
-        ({"metadata": {"invocation_id": "abc"}, "args": {"which": "test"}}, None),
-        ({"metadata": {"invocation_id": "abc"}}, "abc"),
-        ({}, None),
-    ],
-)
-def test_last_build_id_reads_run_results_beside_the_warehouse(
-    tmp_path: Path, document: dict, expected: str | None
-) -> None:
-    db_path = tmp_path / "cxbench.duckdb"
-    assert last_build_id(db_path) is None
-    target = tmp_path / "dbt" / "target"
-    target.mkdir(parents=True)
-    (target / "run_results.json").write_text(json.dumps(document))
-    assert last_build_id(db_path) == expected
-
-
-def test_last_build_id_of_a_damaged_file_is_unknown(tmp_path: Path) -> None:
-    target = tmp_path / "dbt" / "target"
-    target.mkdir(parents=True)
-    (target / "run_results.json").write_text("{not json")
-    assert last_build_id(tmp_path / "cxbench.duckdb") is None

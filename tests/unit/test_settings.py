@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cxbench.settings import DEFAULT_DB_PATH, WarehousePathError, load_settings
+from cxcore.settings import DEFAULT_DB_PATH, WarehousePathError, load_settings
 
 
 def test_explicit_path_wins_over_the_environment(

@@ -1,11 +1,11 @@
-"""Raking on cell tables (cxbench.stats.raking): margins met, trimming, edge cases."""
+"""Raking on cell tables (cxcore.stats.raking): margins met, trimming, edge cases."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from cxbench.stats import rake_cells
+from cxcore.stats import rake_cells
 
 AGE = {"young": 0.3, "old": 0.7}
 GENDER = {"f": 0.5, "m": 0.5}

@@ -5,16 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cxbench.generator import relative_weights as generator_relative_weights
-from cxbench.stats import (
+from cxcore.stats import (
     correlations_from_moments,
     relative_weights,
     relative_weights_from_correlations,
 )
-
-
-def test_generator_reexports_the_shared_implementation() -> None:
-    assert generator_relative_weights is relative_weights
 
 
 def test_moments_give_the_weighted_correlation_matrix() -> None:

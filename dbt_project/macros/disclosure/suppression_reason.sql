@@ -1,5 +1,5 @@
 {#-
-    Disclosure control of an aggregate (DESIGN.md §5): the reason it must not be
+    Disclosure control of an aggregate (docs/methodology.md): the reason it must not be
     shown, or NULL when it may. An aggregate needs at least
     var('min_aggregate_companies') eligible companies and no single company over
     var('max_company_share') of its evaluations. Both reasons are given when both

@@ -1,11 +1,11 @@
-"""Pillar importance per country × wave (DESIGN.md §5): Johnson's relative weights.
+"""Pillar importance per country × wave (docs/methodology.md): Johnson's relative weights.
 
 Advocacy (nps) and loyalty are each regressed on the six pillar scores by
 weighted least squares over the complete cases; Johnson's method splits each
 regression's R² into one non-negative weight per pillar (they add up to R²),
 and share = weight / R². The model reads one row of weighted moments per
 country × wave (int_pillar_moments_summed, summed in SQL) and only builds and
-decomposes the small correlation matrix here (cxbench.stats.relative_weights).
+decomposes the small correlation matrix here (cxcore.stats.relative_weights).
 
 Too few complete cases (var min_importance_cases) or a singular correlation
 matrix leave the weights NULL with a note, never a silently missing row.
@@ -14,7 +14,7 @@ matrix leave the weights NULL with a note, never a silently missing row.
 import numpy as np
 import pandas as pd
 
-from cxbench.stats.relative_weights import (
+from cxcore.stats.relative_weights import (
     correlations_from_moments,
     relative_weights_from_correlations,
 )

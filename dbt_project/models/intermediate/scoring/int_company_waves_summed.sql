@@ -1,7 +1,7 @@
 {#-
     The company-wave base and its sums: int_company_channels_summed added up
     over channels, one row per company × country × wave, with eligibility
-    (DESIGN.md §5: at least min_base evaluations). Every company mart reads
+    (docs/methodology.md: at least min_base evaluations). Every company mart reads
     eligibility and sums from here, so the rule is written once.
 -#}
 with

@@ -1,5 +1,5 @@
 {#-
-    Pillar score per evaluation (DESIGN.md §5): the mean of the answered
+    Pillar score per evaluation (docs/methodology.md): the mean of the answered
     statements of the pillar, NULL when fewer than min_answered_share of them
     are answered (with all of them don't-know, too).
 

@@ -9,7 +9,7 @@
 
     Reads two columns of the raw evaluations (wave, batch_id): a column scan,
     cheap next to the statement columns the heavy models read. dbt's
-    cross-database listagg/hash/concat keep it portable (DESIGN.md §9).
+    cross-database listagg/hash/concat keep it portable.
 -#}
 {%- set parameters = [
     var('methodology_version'),

@@ -1,7 +1,7 @@
-"""Raking weight per sample cell (DESIGN.md §5, weights).
+"""Raking weight per sample cell (docs/methodology.md).
 
 Each country × wave sample is raked to its population margins on the
-weighting dimensions, trimmed and re-raked (cxbench.stats.raking). The model
+weighting dimensions, trimmed and re-raked (cxcore.stats.raking). The model
 reads only the cell table (int_sample_cells_counted: a few dozen rows per
 country × wave) and the margins; the weights are applied in SQL to cell sums
 (int_company_channels_summed, int_pillar_moments_summed). Python, because
@@ -17,7 +17,7 @@ import json
 
 import pandas as pd
 
-from cxbench.stats.raking import rake_cells
+from cxcore.stats.raking import rake_cells
 
 NOTE_NO_MARGINS = "no population margins for this country and wave"
 NOTE_UNKNOWN_CATEGORY = "category missing or not in the margins"

@@ -1,5 +1,5 @@
 {#-
-    Channel consistency (DESIGN.md §5): each company's weighted pillar scores
+    Channel consistency (docs/methodology.md): each company's weighted pillar scores
     per contact channel, and the spread across its channels (highest minus
     lowest channel mean among channels with at least min_channel_base
     evaluations) — a company that is personal in the store and cold in the app

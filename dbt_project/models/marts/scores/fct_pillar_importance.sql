@@ -1,5 +1,5 @@
 {#-
-    Pillar importance per country × wave (DESIGN.md §5): Johnson's relative
+    Pillar importance per country × wave (docs/methodology.md): Johnson's relative
     weights of the six pillars for advocacy (nps) and loyalty side by side,
     their combined importance (mean of the two shares, the CEE's driver
     weights) and the R² of each regression.

@@ -1,7 +1,7 @@
-"""The two numeric steps of cxbench/sql/core_numbers.sql that are not SQL.
+"""The two numeric steps of cxbench/benchmarks/sql/core_numbers.sql that are not SQL.
 
 Each reads a small table from the script's connection, computes with
-:mod:`cxbench.stats` (the same maths as the dbt Python models) and writes a
+:mod:`cxcore.stats` (the same maths as the dbt Python models) and writes a
 small temp table back: raking on cell counts, Johnson's relative weights on the
 8 × 8 moment matrix. Parameters are the methodology defaults.
 """
@@ -12,8 +12,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from cxbench.stats.raking import rake_cells
-from cxbench.stats.relative_weights import (
+from cxcore.stats.raking import rake_cells
+from cxcore.stats.relative_weights import (
     correlations_from_moments,
     relative_weights_from_correlations,
 )

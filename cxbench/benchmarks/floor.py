@@ -6,12 +6,12 @@ export into ``raw.survey_evaluations`` under the canonical column names its
 mapping gives (missing codes NULL, items on the canonical scale, value maps
 applied, channel and gender lower-cased), the two industry files the core
 numbers need (companies for sectors, margins for raking), then
-``cxbench/sql/core_numbers.sql`` on them. No row checks, no hashing, no
+``cxbench/benchmarks/sql/core_numbers.sql`` on them. No row checks, no hashing, no
 batches: what any pipeline computing these numbers must at least do. The
 select list is derived from each file's mapping YAML, so a world with other
 column names or scales is read the same way.
 
-Run in its own process, like every stage: ``python -m cxbench.bench_floor
+Run in its own process, like every stage: ``python -m cxbench.benchmarks.floor
 --world DIR --db FILE``.
 """
 
@@ -23,14 +23,15 @@ from pathlib import Path
 
 import duckdb
 
+from cxbench.benchmarks.sql.core_script import run_core_script
 from cxbench.pipeline import mapping_for
-from cxbench.sql.core_script import run_core_script
-from ingestion.mapping import ColumnSource, ItemMapping, QuestionnaireMapping, load_mapping
+from cxcore.sql_text import number_literal, quote_identifier, quote_literal
+from ingestion.mapping import ColumnSource, ItemMapping, QuestionnaireMapping
+from ingestion.mapping_parse import load_mapping
 from ingestion.recoding import case_sql
 from ingestion.scored_items import is_number
-from ingestion.sql_text import number_literal, quote_identifier, quote_literal
 
-#: Columns of ``cxbench/sql/core_numbers.sql`` read from the survey rows, besides items.
+#: Columns of ``cxbench/benchmarks/sql/core_numbers.sql`` read from the survey rows, besides items.
 ROW_FIELDS = ("channel", "age", "gender")
 #: Outcomes the core numbers use (the driver regression's dependent variables).
 OUTCOMES = ("nps", "loyalty")
@@ -127,7 +128,7 @@ def run_floor(world: Path, db_path: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cxbench.bench_floor", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m cxbench.benchmarks.floor", description=__doc__)
     parser.add_argument("--world", type=Path, required=True, help="a generated world folder")
     parser.add_argument("--db", type=Path, required=True, help="a new DuckDB file to write")
     args = parser.parse_args(argv)

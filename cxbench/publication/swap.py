@@ -77,7 +77,7 @@ def new_staging_dir(db_path: Path, label: str) -> Path:
     Called with the writer lock held, so no other writer is using any of them.
     The folder's name is the same every time (``.staging/<label>``), so dbt sees
     the same warehouse path from one refresh to the next and can reuse its
-    parse of the project (cxbench.refresh keeps that cache).
+    parse of the project (cxbench.publication.refresh keeps that cache).
     """
     root = staging_root(db_path)
     if root.exists():

@@ -1,15 +1,15 @@
 """Benchmark of the transformation layer: ``dbt build`` against a hand-written SQL script.
 
-``python -m cxbench.bench_build --evaluations 1850000 20000000`` prepares a raw
+``python -m cxbench.benchmarks.build --evaluations 1850000 20000000`` prepares a raw
 warehouse per size, then times, each in its own process on a fresh copy of it:
 
 - ``dbt build`` of the whole project (seeds, every model, data and unit tests);
 - the production build, as ``cxbench build`` and ``refresh`` run it: the same without the
   unit tests (they check SQL logic on fixed rows, not the data, so dbt advises
   running them in development and CI only);
-- ``cxbench/sql/core_numbers.sql``, one hand-written DuckDB script computing the
+- ``cxbench/benchmarks/sql/core_numbers.sql``, one hand-written DuckDB script computing the
   same core numbers (weighted company pillar scores, CX index, ranks), run by
-  :func:`run_core_script` (``python -m cxbench.bench_build core --db FILE``);
+  :func:`run_core_script` (``python -m cxbench.benchmarks.build core --db FILE``);
 - dbt's fixed start-up: ``dbt build`` with a selection that matches nothing
   (parse, adapter, connection — no data work);
 - ``dbt run`` after ``dbt seed``: the models alone, without data or unit tests.
@@ -41,10 +41,10 @@ from pathlib import Path
 
 import duckdb
 
+from cxbench.benchmarks.sql.core_script import compare_core_numbers, run_core_script
 from cxbench.dbt_runner import dbt_executable
 from cxbench.pipeline import DBT_BUILD
-from cxbench.settings import DBT_PROJECT_DIR, REPO_ROOT, load_settings
-from cxbench.sql.core_script import compare_core_numbers, run_core_script
+from cxcore.settings import DBT_PROJECT_DIR, REPO_ROOT, load_settings
 
 BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 BUILD_MARKER = "<!-- build-bench-rows -->"
@@ -115,7 +115,7 @@ def prepare_raw(cache: Path, evaluations: int, log: Path) -> Path:
         shutil.copyfile(base, partial)
         # In a child: the parent's resident size at fork time would otherwise be
         # inherited as the peak memory of every process timed after it.
-        replicate = [sys.executable, "-m", "cxbench.bench_build", "replicate",
+        replicate = [sys.executable, "-m", "cxbench.benchmarks.build", "replicate",
                      "--db", str(partial), "--evaluations", str(evaluations)]  # fmt: skip
         timed(replicate, dict(os.environ), log)
         partial.rename(target)
@@ -219,7 +219,7 @@ def benchmark_size(cache: Path, scratch: Path, evaluations: int, repeat: int) ->
         fresh(dbt_db)
         builds.append(timed([*dbt, "build", *project], env, log))
         fresh(sql_db)
-        core = [sys.executable, "-m", "cxbench.bench_build", "core", "--db", str(sql_db)]
+        core = [sys.executable, "-m", "cxbench.benchmarks.build", "core", "--db", str(sql_db)]
         scripts.append(timed(core, dict(os.environ), log))
     results = json.loads((dbt_db.parent / "dbt" / "target" / "run_results.json").read_text())
     return BuildBenchmark(
@@ -264,7 +264,7 @@ def _cell(timing: ProcessTiming) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cxbench.bench_build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m cxbench.benchmarks.build", description=__doc__)
     sub = parser.add_subparsers(dest="command")
     core = sub.add_parser("core", help="run the hand-written SQL script on a warehouse")
     core.add_argument("--db", type=Path, required=True)

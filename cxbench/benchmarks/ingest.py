@@ -1,6 +1,6 @@
 """Ingest vs DuckDB's own ``read_csv``: how much the contract checks cost on one big file.
 
-``python -m cxbench.bench_ingest [--evaluations 1850000] [--rounds 3]`` generates
+``python -m cxbench.benchmarks.ingest [--evaluations 1850000] [--rounds 3]`` generates
 one survey export of that many evaluations (one country, one wave: a single
 CSV), then alternates, each run in a fresh process and a fresh warehouse file:
 
@@ -47,7 +47,7 @@ def _run_baseline(csv_path: Path, db_path: Path) -> float:
 
 def _run_ingest(csv_path: Path, db_path: Path) -> float:
     from ingestion.load import load_survey_file
-    from ingestion.mapping import load_mapping
+    from ingestion.mapping_parse import load_mapping
 
     started = time.perf_counter()
     mapping = load_mapping(csv_path.with_name(csv_path.stem + ".mapping.yaml"))
@@ -65,7 +65,7 @@ def _timed_child(which: str, csv_path: Path, scratch: Path) -> tuple[float, floa
     db_path = scratch / f"{which}.duckdb"
     for leftover in (db_path, db_path.with_name(db_path.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "cxbench.bench_ingest", "--child", which, str(csv_path),
+    command = [sys.executable, "-m", "cxbench.benchmarks.ingest", "--child", which, str(csv_path),
                str(db_path)]  # fmt: skip
     with tempfile.TemporaryFile("w+") as output:
         child = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)

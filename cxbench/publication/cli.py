@@ -15,7 +15,7 @@ import typer
 from rich.table import Table
 
 from cxbench.console import console
-from cxbench.settings import load_settings
+from cxcore.settings import load_settings
 
 DbOption = Annotated[
     Path | None,
@@ -51,7 +51,7 @@ def refresh(
     The served warehouse is never written: on any failure it is untouched and
     this says which stage failed and why.
     """
-    from cxbench.refresh import RefreshFailed, refresh_wave
+    from cxbench.publication.refresh import RefreshFailed, refresh_wave
 
     settings = load_settings(db)
     with console.status("refresh") as status:
@@ -87,7 +87,7 @@ def refresh(
 
 def publish(wave: WaveOption, db: DbOption = None) -> None:
     """Append the wave's rankings as a new published version (refused unless the gate passed)."""
-    from cxbench.publish import PublishRefused, publish_wave
+    from cxbench.publication.publish import PublishRefused, publish_wave
 
     settings = load_settings(db)
     try:
@@ -126,7 +126,7 @@ def diff(
     db: DbOption = None,
 ) -> None:
     """Show what moved in a wave's published rankings between two methodology versions."""
-    from cxbench.diff import DiffError, diff_versions
+    from cxbench.publication.diff import DiffError, diff_versions
 
     settings = load_settings(db)
     try:

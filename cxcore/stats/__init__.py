@@ -5,8 +5,8 @@ Both work on small summaries (cell counts, moment matrices), never on evaluation
 rows, so the heavy lifting stays in SQL.
 """
 
-from cxbench.stats.raking import RakingResult, rake_cells
-from cxbench.stats.relative_weights import (
+from cxcore.stats.raking import RakingResult, rake_cells
+from cxcore.stats.relative_weights import (
     correlations_from_moments,
     relative_weights,
     relative_weights_from_correlations,

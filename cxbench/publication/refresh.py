@@ -1,7 +1,7 @@
 """``cxbench refresh``: add a survey wave to the served warehouse without taking it down.
 
 The served file is never written. A refresh copies it into a staging folder
-(:mod:`cxbench.swap`), loads the wave's files into the copy, builds it with
+(:mod:`cxbench.publication.swap`), loads the wave's files into the copy, builds it with
 dbt (the heavy per-evaluation models are incremental by wave, so the waves
 already there are not recomputed), runs the quality suites and the
 publication gate on the copy, and only when all of that passed swaps the copy
@@ -26,14 +26,13 @@ import yaml
 
 from cxbench import pipeline
 from cxbench.dbt_runner import DbtError, run_dbt
-from cxbench.publication_store import (
+from cxbench.publication.store import (
     ensure_schema,
     published_fingerprint,
     record_refresh,
     tampered_publications,
 )
-from cxbench.settings import Settings
-from cxbench.swap import (
+from cxbench.publication.swap import (
     WarehouseBusy,
     copy_served,
     finish_staged,
@@ -42,11 +41,10 @@ from cxbench.swap import (
     swap_in,
     writer_lock,
 )
-from ingestion.mapping import load_mapping
+from cxcore.dbt_builds import last_build
+from cxcore.settings import Settings
+from ingestion.mapping_parse import load_mapping
 from ingestion.privacy import resolve_salt
-
-#: Stages in order, as reported to ``on_stage`` and named in failures.
-STAGES = ("stage", "ingest", "build", "check", "gate", "swap")
 
 
 class RefreshFailed(RuntimeError):
@@ -188,18 +186,22 @@ def _stage_build_swap(
         raise RefreshFailed("ingest", f"the files in {input_dir} hold no evaluation of wave {wave}")
 
     laps.start("build")
+    previous = last_build(staged)
     try:  # the production build; dbt_runner shares the project's parse state
-        build = run_dbt([*pipeline.DBT_BUILD, *dbt_options], staged, on_line)
+        run_dbt([*pipeline.DBT_BUILD, *dbt_options], staged, on_line)
     except DbtError as error:
         raise RefreshFailed("build", str(error)) from None
-    if build.invocation_id is None:
-        raise RefreshFailed("build", "dbt left no run_results.json; cannot tell what was built")
+    recorded = last_build(staged)
+    if recorded is None or recorded == previous:
+        raise RefreshFailed(
+            "build", "dbt recorded no build in audit.dbt_builds; cannot tell what was built"
+        )
 
     laps.start("check")
-    run_id = _run_checks(staged, build.invocation_id)
+    run_id = _run_checks(staged, recorded.invocation_id)
 
     laps.start("gate")
-    _gate(staged, build.invocation_id)
+    _gate(staged, recorded.invocation_id)
     with duckdb.connect(str(staged)) as connection:
         ensure_schema(connection)
         tampered = tampered_publications(connection)
@@ -207,7 +209,7 @@ def _stage_build_swap(
             raise RefreshFailed(
                 "gate", f"published rows changed outside cxbench: {', '.join(tampered)}"
             )
-        record_refresh(connection, wave, build.invocation_id, run_id, started_at)
+        record_refresh(connection, wave, recorded.invocation_id, run_id, started_at)
     if before is not None and published_fingerprint(staged) != before:
         raise RefreshFailed("gate", "published rankings differ in the staged copy; not swapping")
     finish_staged(staged)
@@ -217,7 +219,7 @@ def _stage_build_swap(
     _keep_data_docs(folder, db_path.parent)
     laps.stop()
     return RefreshResult(
-        wave, db_path, build.invocation_id, run_id, loaded, skipped, n_evaluations, laps.seconds
+        wave, db_path, recorded.invocation_id, run_id, loaded, skipped, n_evaluations, laps.seconds
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from cxbench.publication_store import has_schema, stored_rows
+from cxbench.publication.store import has_schema, stored_rows
 
 
 class DiffError(ValueError):

@@ -10,7 +10,7 @@ adds nothing. Movers are computed here, against the previous *published* wave
 release always refers to a number that was itself published.
 
 Like a refresh, publishing never writes the served file: the new rows go into
-a staged copy that is swapped in (:mod:`cxbench.swap`).
+a staged copy that is swapped in (:mod:`cxbench.publication.swap`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from cxbench.publication_store import (
+from cxbench.publication.store import (
     ROW_COLUMNS,
     ensure_schema,
     has_schema,
@@ -34,7 +34,7 @@ from cxbench.publication_store import (
     stored_rows,
     tampered_publications,
 )
-from cxbench.swap import (
+from cxbench.publication.swap import (
     WarehouseBusy,
     copy_served,
     finish_staged,

@@ -1,8 +1,8 @@
-"""Run cxbench/sql/core_numbers.sql and compare its results with the marts.
+"""Run cxbench/benchmarks/sql/core_numbers.sql and compare its results with the marts.
 
-The script is the benchmark's yardstick (cxbench.bench_build): hand-written
+The script is the benchmark's yardstick (cxbench.benchmarks.build): hand-written
 DuckDB SQL for the core numbers, split into steps at ``-- step: name`` lines,
-with ``-- python: name`` steps handled by :mod:`cxbench.sql.core_hooks`.
+with ``-- python: name`` steps handled by :mod:`cxbench.benchmarks.sql.core_hooks`.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from pathlib import Path
 
 import duckdb
 
-from cxbench.sql.core_hooks import importance_hook, rake_hook
+from cxbench.benchmarks.sql.core_hooks import importance_hook, rake_hook
 
 CORE_SCRIPT = Path(__file__).resolve().parent / "core_numbers.sql"
 
 
 def run_core_script(db_path: Path) -> None:
-    """Execute cxbench/sql/core_numbers.sql on ``db_path`` (the benchmark's SQL side)."""
+    """Execute cxbench/benchmarks/sql/core_numbers.sql on ``db_path`` (the benchmark's SQL side)."""
     hooks = {"rake": rake_hook, "importance": importance_hook}
     with duckdb.connect(str(db_path)) as connection:
         connection.execute("set enable_progress_bar = false")

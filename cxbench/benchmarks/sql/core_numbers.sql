@@ -8,7 +8,7 @@
 -- counts raking needs) and the regression moments over complete cases.
 -- Weights are applied to those small cell tables, as in the dbt project.
 --
--- Run by cxbench.bench_build: statements are separated by `-- step:` lines.
+-- Run by cxbench.benchmarks.build: statements are separated by `-- step:` lines.
 -- Two steps are `-- python:` hooks where the runner reads a small table (cell
 -- counts, 8 × 8 moments) into numpy and writes a small one back (cell weights,
 -- pillar weights): iterative raking and an eigen-decomposition are not SQL.

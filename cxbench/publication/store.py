@@ -4,7 +4,7 @@ Why inside the warehouse and not a file of its own: the app and analysts read
 published rankings next to the marts with one read-only connection, and a
 refresh or publish never writes the served file anyway — each works on a
 staged copy that carries the ``published`` schema over and is swapped in whole
-(:mod:`cxbench.swap`). Nothing in cxbench updates or deletes a published row:
+(:mod:`cxbench.publication.swap`). Nothing in cxbench updates or deletes a published row:
 ``cxbench sql`` is read-only, dbt owns no relation in ``published``, and
 publish only inserts. Each publication stores a hash of its rows, checked
 before every publish and refresh, so a change made behind cxbench's back is

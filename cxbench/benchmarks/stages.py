@@ -2,8 +2,8 @@
 
 In one scratch folder and on the same generated files it times, each stage in
 its own process (the same CLI a user runs, so wall time includes start-up):
-generate; the **floor** (:mod:`cxbench.bench_floor`: DuckDB ``read_csv`` of the
-survey and industry CSVs, then ``cxbench/sql/core_numbers.sql``); and the
+generate; the **floor** (:mod:`cxbench.benchmarks.floor`: DuckDB ``read_csv`` of the
+survey and industry CSVs, then ``cxbench/benchmarks/sql/core_numbers.sql``); and the
 production path — ingest, the production build (``cxbench build``), check. It
 reports ``(ingest + build + check) / floor`` in wall and in CPU time (user +
 system of the child, from ``wait4``, steadier on a shared machine), each
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from cxbench.console import err_console, progress_bar
 from cxbench.dbt_runner import run_dbt
-from cxbench.settings import REPO_ROOT
+from cxcore.settings import REPO_ROOT
 
 BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 TABLE_MARKER = "<!-- bench-rows -->"
@@ -70,7 +70,7 @@ def stage_commands(
     return {
         "generate": [*cli, "generate", "--out", str(world), "--evaluations", str(evaluations),
                      "--seed", str(seed)],
-        "floor": [sys.executable, "-m", "cxbench.bench_floor", "--world", str(world),
+        "floor": [sys.executable, "-m", "cxbench.benchmarks.floor", "--world", str(world),
                   "--db", str(floor_db)],
         "ingest": [*cli, "ingest", str(world)],
         "build": [*cli, "build"],

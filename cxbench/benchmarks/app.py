@@ -1,6 +1,6 @@
 """Benchmark of the comparison app: per-page query latency and cold start.
 
-``python -m cxbench.bench_app --db PATH`` replays, for many random selections,
+``python -m cxbench.benchmarks.app --db PATH`` replays, for many random selections,
 the query functions each page calls on one render (the same calls, in the same
 order, as ``app/views/<page>.py``), with Streamlit's data cache cleared before
 every render so each one pays for its SQL — the latency of a selection nobody has
@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cxbench.app_server import app_env, free_port, streamlit_command, wait_until_healthy
-from cxbench.settings import REPO_ROOT
+from cxcore.settings import REPO_ROOT
 
 BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 TARGET_P95_MS = 300.0
@@ -269,7 +269,7 @@ def run(db_path: Path, samples: int, seed: int, record: bool) -> dict[str, objec
     cold = measure_cold_start(db_path)
     result: dict[str, object] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": f"python -m cxbench.bench_app --db {db_path} --samples {samples}",
+        "command": f"python -m cxbench.benchmarks.app --db {db_path} --samples {samples}",
         "commit": _commit(),
         "evaluations": _evaluations(db_path),
         "samples": samples,

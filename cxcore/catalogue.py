@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 
-from cxbench.settings import DBT_PROJECT_DIR
+from cxcore.settings import DBT_PROJECT_DIR
 
 SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
 

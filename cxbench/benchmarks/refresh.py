@@ -1,6 +1,6 @@
 """Benchmark: refreshing one new wave on top of seven waves of history vs a wave alone.
 
-    .venv/bin/python -m cxbench.bench_refresh --evaluations-per-wave 250000
+    .venv/bin/python -m cxbench.benchmarks.refresh --evaluations-per-wave 250000
 
 Three timings of the same ``cxbench refresh --wave <last>`` (the CLI a
 researcher runs, in its own process, so start-up, dbt, the quality suites and
@@ -36,7 +36,7 @@ from pathlib import Path
 
 from cxbench import pipeline
 from cxbench.console import console
-from cxbench.settings import REPO_ROOT
+from cxcore.settings import REPO_ROOT
 
 BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 SECTION = "## Yearly refresh: one new wave on seven waves of history"
@@ -48,7 +48,7 @@ already holding the earlier waves (heavy models incremental by wave);
 *full* is the same refresh with `--full-refresh`, i.e. without incrementality.
 Alone and with history are the fastest of `--repeat` alternating runs (the
 machine is shared); the history warehouse is set up untimed.
-Target: with history / alone ≤ 1.3. Written by `cxbench/bench_refresh.py`;
+Target: with history / alone ≤ 1.3. Written by `cxbench/benchmarks/refresh.py`;
 docs/publication.md explains the design.
 
 """
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     result = run(args.evaluations_per_wave, waves, args.seed, scratch, args.repeat)
     print(json.dumps({**asdict(result), "ratio": round(result.ratio, 3)}, indent=2))
     if not args.no_record:
-        command = ".venv/bin/python -m cxbench.bench_refresh " + " ".join(
+        command = ".venv/bin/python -m cxbench.benchmarks.refresh " + " ".join(
             argv if argv is not None else sys.argv[1:]
         )
         record(result, command.strip())
