@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cxbench import bench
+from cxbench.benchmarks import stages as bench
 from cxbench.benchmarks.stages import StageTiming, append_row, summarise
 
 

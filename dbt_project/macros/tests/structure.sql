@@ -9,10 +9,10 @@
     the tests most of the build's nodes. The row rules are counted in a single
     scan (one filtered count each); a key costs one grouping, a reference one
     anti-join, a group sum one grouping. Each rule keeps the meaning of the
-    single-rule tests it replaces (unique_combination_of_columns, not_null,
-    accepted_values, accepted_range, expression_is_true, relationships,
-    group_sum_equals): NULLs pass every rule except not_null, a NULL
-    reference is not checked, a key counts NULLs as equal.
+    usual single-rule test (unique combination of columns, not_null,
+    accepted_values, accepted range, expression is true, relationships, group
+    sum): NULLs pass every rule except not_null, a NULL reference is not
+    checked, a key counts NULLs as equal.
 
     Marts with an enforced contract declare not_null as a constraint (checked
     while building, no node) and list only the other rules here. Usage:
