@@ -47,7 +47,7 @@ members as (
 
 ),
 
-{#- one scan, both levels: the country grouping set is the sector one without
+{# one scan, both levels: the country grouping set is the sector one without
     the sector, so the two levels cannot drift apart #}
 aggregated as (
 
@@ -68,7 +68,7 @@ aggregated as (
 
     from members
 
-    group by grouping sets ((sector_code, country, wave), (country, wave))
+    group by grouping sets ((sector_code, country, wave), (country, wave))  -- noqa: PRS
 
 ),
 

@@ -78,7 +78,7 @@ averaged as (
 
     from members
 
-    group by grouping sets ((sector_code, country, wave, pillar_id), (country, wave, pillar_id))
+    group by grouping sets ((sector_code, country, wave, pillar_id), (country, wave, pillar_id))  -- noqa: PRS
 
 ),
 
@@ -95,10 +95,14 @@ final as (
         case when not benchmarks.is_suppressed then averaged.revenue_weighted_score end
             as revenue_weighted_score,
         case when not benchmarks.is_suppressed then averaged.std_error end as std_error,
-        case when not benchmarks.is_suppressed
-            then averaged.avg_score - {{ z_critical }} * averaged.std_error end as ci_low,
-        case when not benchmarks.is_suppressed
-            then averaged.avg_score + {{ z_critical }} * averaged.std_error end as ci_high,
+        case
+            when not benchmarks.is_suppressed
+                then averaged.avg_score - {{ z_critical }} * averaged.std_error
+        end as ci_low,
+        case
+            when not benchmarks.is_suppressed
+                then averaged.avg_score + {{ z_critical }} * averaged.std_error
+        end as ci_high,
         benchmarks.is_suppressed,
         benchmarks.suppression_reason,
         '{{ var("methodology_version") }}' as methodology_version
