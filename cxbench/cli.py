@@ -99,7 +99,6 @@ def ingest(
         console.print(f"[red]--max-reject-rate must be between 0 and 1, got {max_reject_rate}[/]")
         raise typer.Exit(2)
     settings = load_settings(db)
-    report = pipeline.IngestReport()
     files = [
         (item_kind, item)
         for path in paths
@@ -107,18 +106,14 @@ def ingest(
     ]
     with progress_bar() as progress:
         task = progress.add_task("loading files", total=len(files))
-        for item_kind, path in files:
-            progress.update(task, description=f"{path.name}")
-
-            def on_step(step: str, name: str = path.name) -> None:
-                progress.update(task, description=f"{name}: {step}")
-
-            part = pipeline.ingest_files(
-                settings.db_path, [path], item_kind, mapping, max_reject_rate, on_step=on_step
-            )
-            report.results += part.results
-            report.errors.update(part.errors)
-            progress.advance(task)
+        report = pipeline.ingest_files(
+            settings.db_path,
+            files,
+            mapping,
+            max_reject_rate,
+            on_done=lambda _path: progress.advance(task),
+            on_step=lambda path, step: progress.update(task, description=f"{path.name}: {step}"),
+        )
     console.print(ingest_table(report))
     for line in ingest_details(report):
         console.print(line, highlight=False)

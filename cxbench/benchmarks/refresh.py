@@ -112,10 +112,9 @@ def _history_warehouse(db_path: Path, world: Path, waves: list[int]) -> None:
         for kind, path in pipeline.world_files(world)
         if kind != "survey" or any(f"_{wave}" in path.stem for wave in waves)
     ]
-    for kind, path in files:
-        report = pipeline.ingest_files(db_path, [path], kind)
-        if not report.ok:
-            raise RuntimeError(f"loading {path} failed: {report.errors}")
+    report = pipeline.ingest_files(db_path, files)
+    if not report.ok:
+        raise RuntimeError(f"loading the earlier waves failed: {report.errors}")
     pipeline.build(db_path)
 
 

@@ -250,14 +250,13 @@ def _ingest(staged: Path, files: list[tuple[str, Path]], salt: str) -> tuple[lis
     """Load the files into the staged copy; any file error or refused batch fails the refresh."""
     loaded: list[str] = []
     skipped: list[str] = []
-    for kind, path in files:
-        report = pipeline.ingest_files(staged, [path], kind, salt=salt)
-        if report.errors:
-            raise RefreshFailed("ingest", "; ".join(report.errors.values()))
-        for result in report.results:
-            if result.status == "refused":
-                raise RefreshFailed("ingest", f"{path.name}: {result.message}")
-            (skipped if result.status == "skipped" else loaded).append(path.name)
+    report = pipeline.ingest_files(staged, files, salt=salt)
+    if report.errors:
+        raise RefreshFailed("ingest", "; ".join(report.errors.values()))
+    for result in report.results:
+        if result.status == "refused":
+            raise RefreshFailed("ingest", f"{result.source_path.name}: {result.message}")
+        (skipped if result.status == "skipped" else loaded).append(result.source_path.name)
     return loaded, skipped
 
 

@@ -90,7 +90,7 @@ def test_bad_rows_are_rejected_with_reasons_and_counts_add_up(tmp_path: Path) ->
 
 def test_tool_export_is_rescaled_through_its_mapping(tmp_path: Path) -> None:
     db = tmp_path / "wh.duckdb"
-    report = pipeline.ingest_files(db, [TOOL_EXPORT], "maturity", TOOL_MAPPING)
+    report = pipeline.ingest_files(db, [("maturity", TOOL_EXPORT)], TOOL_MAPPING)
     assert not report.errors
     (result,) = report.results
     assert (result.rows_loaded, result.rows_rejected) == (3, 1)
