@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from cxbench.dbt_runner import DbtResult, run_dbt
 
 if TYPE_CHECKING:
-    import duckdb
-
     from ingestion.load import BatchResult
 
 INDUSTRY_FILES = (
@@ -76,45 +74,35 @@ def ingest_files(
 ) -> IngestReport:
     """Load each ``(kind, path)`` as its own batch; a bad file is reported, the others load.
 
-    The files share one load session (one connection, one checkpoint at the end),
-    each still in its own transaction. The mapping is read and validated before
-    the file is opened, so a bad mapping fails the file without reading a row.
-    ``salt`` defaults to the one beside ``db_path``; a refresh building a staged
-    copy elsewhere passes the served warehouse's salt, so respondent hashes stay
-    comparable across waves.
+    The mapping is read and validated before the file is opened, so a bad mapping
+    fails the file without reading a row. ``salt`` defaults to the one beside
+    ``db_path``; a refresh building a staged copy elsewhere passes the served
+    warehouse's salt, so respondent hashes stay comparable across waves.
     """
     import duckdb
 
-    from ingestion.load import load_session
     from ingestion.privacy import resolve_salt
 
     files = list(files)
     report = IngestReport()
     if salt is None and any(kind in ("survey", "maturity") for kind, _ in files):
         salt = resolve_salt(db_path.parent)
-    try:
-        with load_session(db_path) as session:
-            for kind, path in files:
-                step = partial(on_step, path) if on_step else None
-                try:
-                    report.results.append(
-                        _load_one(session, db_path, path, kind, mapping_path, salt or "",
-                                  max_reject_rate, step)
-                    )  # fmt: skip
-                except (ValueError, OSError) as error:
-                    report.errors[path] = str(error)
-                if on_done:
-                    on_done(path)
-    except duckdb.IOException as error:
-        finished = {result.source_path for result in report.results} | set(report.errors)
-        for _kind, path in files:
-            if path not in finished:
-                report.errors[path] = f"{path}: cannot open the warehouse: {error}"
+    for kind, path in files:
+        step = partial(on_step, path) if on_step else None
+        try:
+            report.results.append(
+                _load_one(db_path, path, kind, mapping_path, salt or "", max_reject_rate, step)
+            )
+        except (ValueError, OSError) as error:
+            report.errors[path] = str(error)
+        except duckdb.IOException as error:
+            report.errors[path] = f"{path}: cannot open the warehouse: {error}"
+        if on_done:
+            on_done(path)
     return report
 
 
 def _load_one(
-    session: duckdb.DuckDBPyConnection,
     db_path: Path,
     path: Path,
     kind: str,
@@ -123,20 +111,16 @@ def _load_one(
     max_reject_rate: float,
     on_step: Callable[[str], None] | None,
 ) -> BatchResult:
-    """Load one file of ``kind`` in the session, through its mapping where it has one."""
+    """Load one file of ``kind``, through its mapping where it has one."""
     from ingestion.load import load_industry_file, load_survey_file
     from ingestion.mapping_parse import load_mapping
 
     if kind == "survey":
         mapping = load_mapping(mapping_path or mapping_for(path))
-        return load_survey_file(
-            db_path, path, mapping, salt, max_reject_rate, on_step=on_step, session=session
-        )
+        return load_survey_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
     if kind == "maturity":
-        return _load_maturity(db_path, path, mapping_path, salt, max_reject_rate, on_step, session)
-    return load_industry_file(
-        db_path, path, kind, max_reject_rate, on_step=on_step, session=session
-    )
+        return _load_maturity(db_path, path, mapping_path, salt, max_reject_rate, on_step)
+    return load_industry_file(db_path, path, kind, max_reject_rate, on_step=on_step)
 
 
 def _load_maturity(
@@ -146,7 +130,6 @@ def _load_maturity(
     salt: str,
     max_reject_rate: float,
     on_step: Callable[[str], None] | None,
-    session: duckdb.DuckDBPyConnection,
 ) -> BatchResult:
     """A maturity file through ``--mapping``, else its ``<file>.mapping.yaml``, else as is."""
     from ingestion.load import load_maturity_file
@@ -154,9 +137,7 @@ def _load_maturity(
 
     chosen = mapping_path or mapping_for(path)
     mapping = load_maturity_mapping(chosen) if mapping_path or chosen.is_file() else None
-    return load_maturity_file(
-        db_path, path, mapping, salt, max_reject_rate, on_step=on_step, session=session
-    )
+    return load_maturity_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
 
 
 def world_files(world_dir: Path) -> list[tuple[str, Path]]:

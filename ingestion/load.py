@@ -15,9 +15,8 @@ still in raw with placeholders) are never visible.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -53,16 +52,12 @@ from ingestion.readers import SourceReadError, SourceTable, open_source, reading
 
 log = logging.getLogger(__name__)
 Step = Callable[[str], None]
-#: Write-ahead log size that triggers a checkpoint inside a load session: above
-#: any run of files, so the session's one checkpoint is the one at its end.
-SESSION_CHECKPOINT_THRESHOLD = "64GB"
 __all__ = [
     "BatchResult",
     "FileContractError",
     "load_file",
     "load_industry_file",
     "load_maturity_file",
-    "load_session",
     "load_survey_file",
 ]
 
@@ -90,44 +85,22 @@ class BatchResult:
         return self.rows_rejected / self.rows_in if self.rows_in else 0.0
 
 
-@contextmanager
-def load_session(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One connection for loading several files, each still its own transaction.
-
-    Closing a DuckDB connection checkpoints the file (folds the write-ahead log
-    into it), which costs a few tenths of a second per file once the raw tables
-    hold millions of rows. A session raises the automatic checkpoint threshold,
-    so a run of files checkpoints once, at its end. Durability is unchanged:
-    every committed batch is in the write-ahead log, which DuckDB replays if the
-    process dies before the checkpoint.
-    """
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(db_path)) as con:
-        con.execute(f"set checkpoint_threshold = '{SESSION_CHECKPOINT_THRESHOLD}'")
-        yield con
-        con.execute("checkpoint")
-
-
 def load_file(
     db_path: Path,
     path: Path,
     plan: LoadPlan,
     max_reject_rate: float = 1.0,
     on_step: Step | None = None,
-    session: duckdb.DuckDBPyConnection | None = None,
 ) -> BatchResult:
-    """Read, check and write one file as a single batch (one transaction).
-
-    ``session`` is a connection from :func:`load_session` when several files are
-    loaded in a row; without one, the file gets a connection of its own.
-    """
+    """Read, check and write one file as a single batch (one transaction)."""
     step = on_step or (lambda _: None)
     if not path.is_file():
         raise FileContractError(f"{path}: no such file")
     step("checksum")
     sha = file_sha256(path)
     batch_id = f"{plan.kind}-{sha[:16]}"
-    with _connection(db_path, session) as con:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(db_path)) as con:
         ensure_raw_schema(con)
         if _already_loaded(con, sha, plan.kind):
             return BatchResult(
@@ -156,18 +129,6 @@ def load_file(
                 con.rollback()
                 raise
         return result
-
-
-@contextmanager
-def _connection(
-    db_path: Path, session: duckdb.DuckDBPyConnection | None
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    if session is not None:
-        yield session
-        return
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(db_path)) as con:
-        yield con
 
 
 def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str, kind: str) -> bool:
@@ -309,10 +270,9 @@ def load_survey_file(
     salt: str,
     max_reject_rate: float = 1.0,
     on_step: Step | None = None,
-    session: duckdb.DuckDBPyConnection | None = None,
 ) -> BatchResult:
     """Load one survey export through its questionnaire mapping."""
-    return load_file(db_path, path, survey_plan(mapping, salt), max_reject_rate, on_step, session)
+    return load_file(db_path, path, survey_plan(mapping, salt), max_reject_rate, on_step)
 
 
 def load_industry_file(
@@ -321,10 +281,9 @@ def load_industry_file(
     kind: str,
     max_reject_rate: float = 1.0,
     on_step: Step | None = None,
-    session: duckdb.DuckDBPyConnection | None = None,
 ) -> BatchResult:
     """Load one companies, sectors or margins file."""
-    return load_file(db_path, path, industry_plan(kind), max_reject_rate, on_step, session)
+    return load_file(db_path, path, industry_plan(kind), max_reject_rate, on_step)
 
 
 def load_maturity_file(
@@ -334,7 +293,6 @@ def load_maturity_file(
     salt: str,
     max_reject_rate: float = 1.0,
     on_step: Step | None = None,
-    session: duckdb.DuckDBPyConnection | None = None,
 ) -> BatchResult:
     """Load one maturity self-assessment file (canonical columns when ``mapping`` is None)."""
-    return load_file(db_path, path, maturity_plan(mapping, salt), max_reject_rate, on_step, session)
+    return load_file(db_path, path, maturity_plan(mapping, salt), max_reject_rate, on_step)
