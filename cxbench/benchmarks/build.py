@@ -56,10 +56,11 @@ BENCH_COUNTRIES = "NL,NO,PL,GB,DE"
 
 @dataclass(frozen=True)
 class ProcessTiming:
-    """Wall time and peak resident memory of one child process."""
+    """Wall time, CPU time (user + system) and peak resident memory of one child process."""
 
     seconds: float
     peak_rss_mb: float
+    cpu_seconds: float
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def timed(command: list[str], env: dict[str, str], log: Path) -> ProcessTiming:
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RuntimeError(f"{command[0]} exited {code}; see {log}")
-    return ProcessTiming(round(seconds, 2), round(usage.ru_maxrss / 1024, 1))
+    cpu = usage.ru_utime + usage.ru_stime
+    return ProcessTiming(round(seconds, 2), round(usage.ru_maxrss / 1024, 1), round(cpu, 2))
 
 
 def prepare_raw(cache: Path, evaluations: int, log: Path) -> Path:

@@ -21,11 +21,11 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cxbench.benchmarks.build import timed
 from cxbench.console import err_console, progress_bar
 from cxbench.dbt_runner import run_dbt
 from cxcore.settings import REPO_ROOT
@@ -48,18 +48,8 @@ class StageTiming:
 
 def run_stage(stage: str, command: list[str], env: dict[str, str], log: Path) -> StageTiming:
     """Run ``command`` as a child process; fail loudly if it fails."""
-    started = time.perf_counter()
-    with log.open("a") as output:
-        output.write(f"$ {' '.join(command)}\n")
-        output.flush()
-        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"stage {stage} failed (exit {process.returncode}); see {log}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return StageTiming(stage, round(seconds, 2), round(cpu, 2), round(usage.ru_maxrss / 1024, 1))
+    timing = timed(command, env, log)
+    return StageTiming(stage, timing.seconds, timing.cpu_seconds, timing.peak_rss_mb)
 
 
 def stage_commands(
