@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from cxcore.countries import country_codes
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
 
-MIN_WAVE = 2000
+#: The earliest plausible wave: national satisfaction indices date from the 1990s
+#: (ACSI 1994), and their files must load (docs/data-contracts.md §3).
+MIN_WAVE = 1990
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def number_sql(column: str, decimal: str = "auto") -> str:
 
 
 def wave_column(value_sql: str) -> TargetColumn:
-    """Survey wave (year): an integer between 2000 and next year."""
+    """Survey wave (year): an integer between 1990 (``MIN_WAVE``) and next year."""
     wave = f"try_cast({value_sql} as integer)"
     check = Check(
         "wave",
@@ -143,23 +145,54 @@ def country_column(value_sql: str) -> TargetColumn:
 
 
 def integer_in_range(
-    name: str, column: str | None, low: int, high: int, numeric: bool = False
+    name: str,
+    column: str | None,
+    low: int,
+    high: int,
+    numeric: bool = False,
+    missing_sql: str | None = None,
+    out_of_range_missing: bool = False,
 ) -> TargetColumn:
-    """An optional whole number that must lie in ``[low, high]`` when present."""
+    """An optional whole number that must lie in ``[low, high]`` when present.
+
+    ``missing_sql`` (over the source cell): the cell is a declared missing code and
+    stores NULL. ``out_of_range_missing``: a number outside the range stores NULL
+    instead of rejecting the row (the mapping's ``out_of_range: missing``); text that
+    is not a number, or a fraction, still rejects it.
+    """
     if column is None:
         return TargetColumn(name, "integer", "cast(null as integer)")
     text = quote_identifier(column) if numeric else text_of(column)
     number = f"_{name}_number"
-    check = Check(
-        name,
-        f"{text} is not null and ({number} is null or {number} <> floor({number}) "
-        f"or not ({number} between {low} and {high}))",
-        f"{quote_literal(column + ': ')} || {shown(text)} || "
-        f"{quote_literal(f' is not a whole number in {low}-{high}')}",
-    )
     parsed = quote_identifier(column) if numeric else number_sql(column)
+    reason = (
+        f"{quote_literal(column + ': ')} || {shown(text)} || "
+        f"{quote_literal(f' is not a whole number in {low}-{high}')}"
+    )
+    inside = f"{number} between {low} and {high}"
+    if missing_sql is None and not out_of_range_missing:
+        check = Check(
+            name,
+            f"{text} is not null and ({number} is null or {number} <> floor({number}) "
+            f"or not ({inside}))",
+            reason,
+        )
+        return TargetColumn(
+            name, "integer", f"cast({number} as integer)", (check,), ((number, parsed),)
+        )
+    is_missing = f"_{name}_missing"
+    bad = f"{number} is null or {number} <> floor({number})"
+    if not out_of_range_missing:
+        bad += f" or not ({inside})"
+    check = Check(name, f"{text} is not null and not {is_missing} and ({bad})", reason)
+    kept = f"not {is_missing} and {inside}" if out_of_range_missing else f"not {is_missing}"
     return TargetColumn(
-        name, "integer", f"cast({number} as integer)", (check,), ((number, parsed),)
+        name,
+        "integer",
+        f"case when {kept} then cast({number} as integer) end",
+        (check,),
+        ((number, parsed),),
+        ((is_missing, f"coalesce({missing_sql or 'false'}, false)"),),
     )
 
 
@@ -179,16 +212,26 @@ def number_at_least(name: str, column: str | None, low: float) -> TargetColumn:
     return TargetColumn(name, "double", number, (check,), ((number, number_sql(column)),))
 
 
-def date_column(name: str, column: str | None, typed: bool = False) -> TargetColumn:
-    """An optional ISO date (``typed``: the reader parsed it already)."""
+def date_column(
+    name: str, column: str | None, typed: bool = False, missing_sql: str | None = None
+) -> TargetColumn:
+    """An optional ISO date (``typed``: the reader parsed it already).
+
+    ``missing_sql`` (over the source cell): a declared missing code, stored as NULL.
+    """
     if column is None:
         return TargetColumn(name, "date", "cast(null as date)")
     if typed:
         return TargetColumn(name, "date", quote_identifier(column))
     text, parsed = text_of(column), f"_{name}_date"
+    failed = f"{text} is not null and {parsed} is null"
+    value = f"try_cast({text} as date)"
+    if missing_sql is not None:
+        failed += f" and not coalesce({missing_sql}, false)"
+        value = f"case when coalesce({missing_sql}, false) then null else {value} end"
     check = Check(
         name,
-        f"{text} is not null and {parsed} is null",
+        failed,
         f"{quote_literal(column + ': ')} || {shown(text)} || ' is not a date (YYYY-MM-DD)'",
     )
-    return TargetColumn(name, "date", parsed, (check,), ((parsed, f"try_cast({text} as date)"),))
+    return TargetColumn(name, "date", parsed, (check,), ((parsed, value),))

@@ -31,3 +31,9 @@ def check_file_columns(path: Path, plan: LoadPlan, source: SourceTable) -> None:
             f"{path}: the mapping stores value labels of {', '.join(plan.labelled_columns)}, "
             "but the file carries none (only SPSS files do); use a values map instead"
         )
+    unlabelled = [column for column in plan.labelled_columns if not source.value_labels.get(column)]
+    if unlabelled:
+        raise FileContractError(
+            f"{path}: the mapping stores value labels of {', '.join(unlabelled)}, "
+            "but the file has no value labels for them; map their codes with values instead"
+        )

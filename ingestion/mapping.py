@@ -32,6 +32,21 @@ OUTCOME_SCALES: dict[str, tuple[float, float]] = {
 #: Outcomes the methodology needs; csat and ces are optional (docs/data-contracts.md §2).
 REQUIRED_OUTCOMES = ("nps", "loyalty")
 DECIMALS = ("auto", ".", ",")
+#: What a field's source may say besides its column, per field; any other option
+#: is an error (an option accepted without effect would mislead the researcher).
+#: Keys and country/wave are part of the row's key: they cannot be missing.
+FIELD_OPTIONS: dict[str, frozenset[str]] = {
+    "respondent_id": frozenset({"row_number"}),
+    "brand_id": frozenset({"values", "labels"}),
+    "country": frozenset({"values", "labels"}),
+    "wave": frozenset({"values", "labels"}),
+    "interaction_date": frozenset({"missing"}),
+    "channel": frozenset({"values", "labels", "missing", "out_of_range"}),
+    "gender": frozenset({"values", "labels", "missing", "out_of_range"}),
+    "age": frozenset({"missing", "out_of_range"}),
+}
+#: ``out_of_range``: reject the row (the default) or store NULL for the field.
+OUT_OF_RANGE = ("reject", "missing")
 
 
 class MappingError(ValueError):
@@ -51,13 +66,18 @@ class ColumnSource:
     Exactly one of: a source ``column`` (optionally recoded by ``values``, a
     code → value map where an unmapped code rejects the row, or by the file's SPSS
     value ``labels``), or ``row_number`` (an id made from the file's checksum and
-    the row number, for files without a respondent id column).
+    the row number, for files without a respondent id column). ``missing`` codes
+    become NULL before any recoding; ``out_of_range="missing"`` stores NULL instead
+    of rejecting the row when a value lies outside the field's range (age) or its
+    value map / labels (channel, gender) — both only where the mapping says so.
     """
 
     column: str | None = None
     values: Mapping[str, str] | None = None
     labels: bool = False
     row_number: bool = False
+    missing: tuple[str, ...] = ()
+    out_of_range: str = "reject"
 
 
 @dataclass(frozen=True)
@@ -69,6 +89,8 @@ class ItemMapping:
     target_scale: tuple[float, float]
     missing: tuple[str, ...] = ()
     offset: float = 0.0
+    #: Source code → number on the source scale, for answers exported as codes.
+    values: Mapping[str, float] | None = None
 
 
 @dataclass(frozen=True)

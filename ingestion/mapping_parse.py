@@ -28,6 +28,7 @@ from ingestion.mapping import (
 )
 from ingestion.mapping_coverage import parse_coverage
 from ingestion.mapping_sections import (
+    DEFAULT_KEYS,
     ITEM_KEYS,
     WAVE_RANGE,
     column_sources,
@@ -82,12 +83,19 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
         if spec.row_number
     ]
     defaults = section(doc, "defaults", problems)
+    problems += [
+        f"defaults.{option}: unknown option (defaults take {', '.join(sorted(DEFAULT_KEYS))})"
+        for option in defaults
+        if option not in DEFAULT_KEYS
+    ]
     statement_items = _items(doc, "statements", defaults, problems)
-    outcome_items = _items(doc, "outcomes", {}, problems)
+    outcome_items = _items(doc, "outcomes", defaults, problems)
     coverage = parse_coverage(
         section(doc, "coverage", problems), statement_items, outcome_items, problems
     )
-    comment = section(doc, "text", problems).get("comment")
+    text_section = section(doc, "text", problems)
+    problems += [f"text.{key}: unknown option" for key in text_section if key != "comment"]
+    comment = text_section.get("comment")
     if comment is not None and (not isinstance(comment, str) or not comment):
         problems.append("text.comment: source column must be a non-empty string")
     return QuestionnaireMapping(
@@ -143,7 +151,9 @@ def _items(
         problems += [
             f"{where}.{option}: unknown option" for option in spec if option not in ITEM_KEYS
         ]
-        merged = {**defaults, **spec}
+        merged = {**{k: v for k, v in defaults.items() if k in DEFAULT_KEYS}, **spec}
+        if "missing" in defaults and "missing" not in spec:
+            merged["_inherited"] = True
         target = STATEMENT_SCALE if key == "statements" else OUTCOME_SCALES[name]
         item = item_mapping(merged, target, where, problems)
         if item is not None:

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ingestion.mapping import DECIMALS, ColumnSource, ItemMapping
+from ingestion.mapping import DECIMALS, FIELD_OPTIONS, OUT_OF_RANGE, ColumnSource, ItemMapping
 from ingestion.readers.arrow_stage import cell_text
 from ingestion.readers.encoding import canonical_encoding
 from ingestion.readers.options import FORMATS, ReadOptions
 
 SOURCE_KEYS = {"format", "delimiter", "encoding", "decimal", "sheet", "header_row"}
-ITEM_KEYS = {"column", "scale", "missing", "offset"}
-#: Waves are survey years.
-WAVE_RANGE = (2000, 2100)
+ITEM_KEYS = {"column", "scale", "missing", "offset", "values"}
+#: What ``defaults`` may hold: everything an item may say except its column.
+DEFAULT_KEYS = ITEM_KEYS - {"column"}
+#: Waves are survey years; 1990 admits files from the first national indices (ACSI 1994).
+WAVE_RANGE = (1990, 2100)
 
 
 def section(doc: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[str, Any]:
@@ -68,29 +70,45 @@ def source_options(raw: Mapping[str, Any], problems: list[str]) -> tuple[ReadOpt
 
 
 def column_sources(
-    raw: Mapping[str, Any], key: str, allowed: tuple[str, ...], problems: list[str]
+    raw: Mapping[str, Any],
+    key: str,
+    allowed: tuple[str, ...],
+    problems: list[str],
+    options: Mapping[str, frozenset[str]] = FIELD_OPTIONS,
 ) -> dict[str, ColumnSource]:
-    """Fields of a ``keys``/``fields`` section (only ``allowed`` names) and their sources."""
+    """Fields of a ``keys``/``fields`` section (only ``allowed`` names) and their sources.
+
+    ``options`` says per field which options beyond ``column`` take effect there;
+    any other is a problem, never silently ignored.
+    """
     result: dict[str, ColumnSource] = {}
     for name, spec in raw.items():
         where = f"{key}.{name}"
         if name not in allowed:
             problems.append(f"{where}: unknown field (allowed: {', '.join(allowed)})")
             continue
-        parsed = _column_source(spec, where, problems)
+        parsed = _column_source(spec, where, options.get(str(name), frozenset()), problems)
         if parsed is not None:
             result[str(name)] = parsed
     return result
 
 
-def _column_source(spec: Any, where: str, problems: list[str]) -> ColumnSource | None:
+def _column_source(
+    spec: Any, where: str, effective: frozenset[str], problems: list[str]
+) -> ColumnSource | None:
     if isinstance(spec, str) and spec:
         return ColumnSource(column=spec)
     if not isinstance(spec, Mapping):
         problems.append(f"{where}: a source column name or {{column: ..., values: ...}}")
         return None
-    unknown = set(spec) - {"column", "values", "labels", "row_number"}
-    problems += [f"{where}.{option}: unknown option" for option in sorted(unknown)]
+    known = {"column", "values", "labels", "row_number", "missing", "out_of_range"}
+    problems += [f"{where}.{option}: unknown option" for option in sorted(set(spec) - known)]
+    no_effect = sorted((set(spec) & known) - effective - {"column"})
+    problems += [
+        f"{where}.{option}: has no effect on this field (it takes: "
+        f"{', '.join(['column', *sorted(effective)])})"
+        for option in no_effect
+    ]
     if spec.get("row_number") is True:
         if set(spec) != {"row_number"}:
             problems.append(f"{where}: row_number: true takes no other option")
@@ -100,7 +118,10 @@ def _column_source(spec: Any, where: str, problems: list[str]) -> ColumnSource |
         problems.append(f"{where}.column: required")
         return None
     values = spec.get("values")
-    labels = spec.get("labels", False) is True
+    labels = spec.get("labels", False)
+    if not isinstance(labels, bool):
+        problems.append(f"{where}.labels: true or false, got {labels!r}")
+        labels = False
     if values is not None and labels:
         problems.append(f"{where}: use either values or labels, not both")
     if values is not None:
@@ -108,10 +129,42 @@ def _column_source(spec: Any, where: str, problems: list[str]) -> ColumnSource |
             problems.append(f"{where}.values: a non-empty map of source code → value")
             values = None
         else:
-            values = {cell_text(code) or str(code): str(value) for code, value in values.items()}
+            values = {code_text(code): str(value) for code, value in values.items()}
             if any(not value.strip() for value in values.values()):
                 problems.append(f"{where}.values: every code needs a non-empty value")
-    return ColumnSource(column=column, values=values, labels=labels)
+    missing = codes_of(spec.get("missing"))
+    clash = sorted(set(missing) & set(values or {}))
+    if clash:
+        problems.append(f"{where}.missing: code(s) {', '.join(clash)} are also in values")
+    out_of_range = spec.get("out_of_range", "reject")
+    if out_of_range not in OUT_OF_RANGE:
+        problems.append(f"{where}.out_of_range: one of {', '.join(OUT_OF_RANGE)}")
+        out_of_range = "reject"
+    elif out_of_range == "missing" and "values" in effective and values is None and not labels:
+        problems.append(
+            f"{where}.out_of_range: has no effect without values or labels "
+            "(only codes outside the map or labels can be out of range here)"
+        )
+    return ColumnSource(
+        column=column,
+        values=values,
+        labels=labels,
+        missing=missing,
+        out_of_range=str(out_of_range),
+    )
+
+
+def code_text(code: Any) -> str:
+    """A code from YAML as the text a cell holds (``1``, ``1.0`` and ``"1"`` alike)."""
+    return cell_text(code) or str(code)
+
+
+def codes_of(raw: Any) -> tuple[str, ...]:
+    """A ``missing`` list (or a single code) as cell texts."""
+    if raw is None:
+        return ()
+    codes = raw if isinstance(raw, list | tuple) else [raw]
+    return tuple(code_text(code) for code in codes)
 
 
 def item_mapping(
@@ -135,24 +188,53 @@ def item_mapping(
     if not isinstance(offset, int | float):
         problems.append(f"{where}.offset: a number, got {offset!r}")
         offset = 0
-    missing = spec.get("missing", []) or []
-    if not isinstance(missing, list | tuple):
-        missing = [missing]
     low, high = float(scale[0]), float(scale[1])
+    values = _item_values(spec.get("values"), (low, high), where, problems)
+    if values is not None and offset:
+        problems.append(f"{where}: use either values or offset (values give the answers)")
+    missing = codes_of(spec.get("missing") or None)
+    inherited = " (inherited from defaults; override it here)" if spec.get("_inherited") else ""
     for code in missing:
         number = _number(code)
-        if number is not None and low <= number + offset <= high:
+        shown = code if number is not None else repr(code)
+        if values is not None:
+            if code in values:
+                problems.append(f"{where}.missing: code {shown} is also in values{inherited}")
+        elif number is not None and low <= number + offset <= high:
             problems.append(
-                f"{where}.missing: code {code!r} lies inside the scale {low:g}-{high:g}; "
-                "it would hide real answers"
+                f"{where}.missing: code {shown} lies inside the scale {low:g}-{high:g}; "
+                f"it would hide real answers{inherited}"
             )
     return ItemMapping(
         column=column,
         source_scale=(low, high),
         target_scale=target,
-        missing=tuple(cell_text(code) or str(code) for code in missing),
+        missing=missing,
         offset=float(offset),
+        values=values,
     )
+
+
+def _item_values(
+    raw: Any, scale: tuple[float, float], where: str, problems: list[str]
+) -> dict[str, float] | None:
+    """An item's code → answer map (answers on its source scale), or None."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or not raw:
+        problems.append(f"{where}.values: a non-empty map of source code → answer")
+        return None
+    values: dict[str, float] = {}
+    for code, answer in raw.items():
+        number = _number(answer)
+        if number is None or isinstance(answer, bool) or not scale[0] <= number <= scale[1]:
+            problems.append(
+                f"{where}.values: code {code!r} maps to {answer!r}, "
+                f"not a number in the scale {scale[0]:g}-{scale[1]:g}"
+            )
+            continue
+        values[code_text(code)] = number
+    return values
 
 
 def _number(code: Any) -> float | None:

@@ -43,6 +43,7 @@ def maturity_columns(mapping: MaturityMapping, salt: str, file_sha256: str) -> l
             item.missing,
             item.offset,
             mapping.decimal,
+            values=item.values,
         )
         if (item := mapping.items.get(name))
         else TargetColumn(name, "double", "cast(null as double)")

@@ -43,6 +43,12 @@ MATURITY_SCORES = tuple(f"mgmt_{name}" for name in MANAGEMENT_PILLARS) + tuple(
 MATURITY_SCALE = (1.0, 5.0)
 KEY_FIELDS = ("respondent_id", "brand_id")
 ROW_FIELDS = ("wave", "assessed_on", "role")
+#: Options beyond ``column`` that take effect per field (maturity files carry no labels).
+FIELD_OPTIONS: dict[str, frozenset[str]] = {
+    "respondent_id": frozenset({"row_number"}),
+    "brand_id": frozenset({"values"}),
+    "wave": frozenset({"values"}),
+}
 TOP_LEVEL_KEYS = {
     "mapping_version", "kind", "description", "source", "fixed", "keys", "fields", "defaults",
     "items",
@@ -108,8 +114,12 @@ def load_maturity_mapping(path: Path) -> MaturityMapping:
         not isinstance(wave, int) or not WAVE_RANGE[0] <= wave <= WAVE_RANGE[1]
     ):
         problems.append(f"fixed.wave: a year between {WAVE_RANGE[0]} and {WAVE_RANGE[1]}")
-    keys = column_sources(section(doc, "keys", problems), "keys", KEY_FIELDS, problems)
-    fields = column_sources(section(doc, "fields", problems), "fields", ROW_FIELDS, problems)
+    keys = column_sources(
+        section(doc, "keys", problems), "keys", KEY_FIELDS, problems, FIELD_OPTIONS
+    )
+    fields = column_sources(
+        section(doc, "fields", problems), "fields", ROW_FIELDS, problems, FIELD_OPTIONS
+    )
     problems += [f"keys.{name}: required" for name in KEY_FIELDS if name not in keys]
     if keys.get("brand_id", ColumnSource(column="x")).row_number:
         problems.append("keys.brand_id: row_number is only for respondent_id")

@@ -14,6 +14,7 @@ from cxcore.sql_text import quote_literal
 from ingestion.contracts import Check, TargetColumn, nul_check, required_text, shown, text_of
 from ingestion.mapping import ColumnSource
 from ingestion.privacy import hashed_id_sql
+from ingestion.scored_items import code_match
 
 ROW_NUMBER = "source_row_number"
 
@@ -26,6 +27,11 @@ def case_sql(text: str, values: Mapping[str, str]) -> str:
     return f"case {text} {whens} end"
 
 
+def missing_codes_sql(text: str, codes: tuple[str, ...]) -> str:
+    """SQL: the cell ``text`` is one of the mapping's declared missing ``codes``."""
+    return "(" + " or ".join(code_match(text, code) for code in codes) + ")"
+
+
 def recoded_text(
     name: str,
     source: ColumnSource,
@@ -35,24 +41,34 @@ def recoded_text(
 ) -> TargetColumn:
     """A text column read through ``source``: plain, value-mapped or labelled.
 
-    A value-mapped code not in the map rejects the row; a labelled code without a
-    label keeps its code (SPSS files often label only some values).
+    A declared missing code is NULL before any recoding. A value-mapped code not in
+    the map rejects the row; a labelled code without a label keeps its code (SPSS
+    files often label only some values). With ``out_of_range: missing`` both become
+    NULL instead, because the mapping said that the map or the labels are complete.
     """
     assert source.column is not None
     text = text_of(source.column)
+    prepared: tuple[tuple[str, str], ...] = ()
+    if source.missing:
+        alias = f"_{name}_text"
+        prepared = ((alias, f"case when {missing_codes_sql(text, source.missing)} "
+                     f"then null else {text} end"),)  # fmt: skip
+        text = alias
     checks = [nul_check(name, source.column)]
+    lenient = source.out_of_range == "missing"
     if source.values is not None:
         value = case_sql(text, source.values)
-        checks.append(
-            Check(
-                name,
-                f"{text} is not null and {value} is null",
-                f"{quote_literal(source.column + ': code ')} || {shown(text)} || "
-                "' is not in the mapping''s value map'",
+        if not lenient:
+            checks.append(
+                Check(
+                    name,
+                    f"{text} is not null and {value} is null",
+                    f"{quote_literal(source.column + ': code ')} || {shown(text)} || "
+                    "' is not in the mapping''s value map'",
+                )
             )
-        )
     elif source.labels and labels:
-        value = f"coalesce({case_sql(text, labels)}, {text})"
+        value = case_sql(text, labels) if lenient else f"coalesce({case_sql(text, labels)}, {text})"
     else:
         value = text
     if required:
@@ -61,19 +77,33 @@ def recoded_text(
             Check(name, f"{text} is null", quote_literal(f"{source.column}: missing value")),
         )
     return TargetColumn(
-        name, "varchar", f"cast({transform.format(value)} as varchar)", tuple(checks)
+        name,
+        "varchar",
+        f"cast({transform.format(value)} as varchar)",
+        tuple(checks),
+        prepared=prepared,
     )
 
 
-def fixed_or_column_sql(fixed: object, source: ColumnSource | None) -> str:
-    """SQL for a value given once in the mapping or per row in a column (NULL if neither)."""
+def fixed_or_column_sql(
+    fixed: object, source: ColumnSource | None, labels: Mapping[str, str] | None = None
+) -> str:
+    """SQL for a value given once in the mapping or per row in a column (NULL if neither).
+
+    A column may be recoded by a value map (an unmapped code is NULL, which the
+    field's own check rejects) or by its SPSS value labels (a code without a label
+    keeps the code, which the field's check then judges as it stands).
+    """
     if fixed is not None:
         return quote_literal(str(fixed))
     if source is None or source.column is None:
         return "cast(null as varchar)"
+    text = text_of(source.column)
     if source.values is not None:
-        return case_sql(text_of(source.column), source.values)
-    return text_of(source.column)
+        return case_sql(text, source.values)
+    if source.labels and labels:
+        return f"coalesce({case_sql(text, labels)}, {text})"
+    return text
 
 
 def row_number_id_sql(file_sha256: str) -> str:

@@ -8,8 +8,10 @@ here, where "n/a" or "#NULL!" can still be told apart from a blank cell.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
-from ingestion.contracts import Check, TargetColumn, number_sql, shown
+from ingestion.contracts import Check, TargetColumn, number_sql, shown, text_of
 
 
 def is_number(code: str) -> bool:
@@ -30,6 +32,7 @@ def scored_item(
     offset: float = 0.0,
     decimal: str = "auto",
     numeric: bool = False,
+    values: Mapping[str, float] | None = None,
 ) -> TargetColumn:
     """A numeric answer: missing codes → NULL, offset, range check, linear rescale.
 
@@ -38,7 +41,10 @@ def scored_item(
     in the file. Missing codes match by number ("99" and "99.0" alike) or, for
     codes such as ``#NULL!``, by text; a blank cell is missing too. ``numeric``: the
     reader already parsed the column as DOUBLE (blank is NULL, no cast needed).
+    ``values``: the answers are codes, each mapped to its answer on the source scale.
     """
+    if values is not None:
+        return _coded_item(name, column, source_scale, target_scale, missing, values)
     number, is_missing = f"_{name}_number", f"_{name}_missing"
     source = quote_identifier(column)
     low, high = source_scale
@@ -93,6 +99,53 @@ def scored_item(
         prepared=((number, number_sql(column, decimal)),),
         derived=((is_missing, missing_sql),),
     )
+
+
+def _coded_item(
+    name: str,
+    column: str,
+    source_scale: tuple[float, float],
+    target_scale: tuple[float, float] | None,
+    missing: tuple[str, ...],
+    values: Mapping[str, float],
+) -> TargetColumn:
+    """An answer exported as a code ("1 = definitely yes"): the mapping's value map gives it.
+
+    A missing code or a blank cell is NULL; any other code not in the map rejects
+    the row (an answer cannot be guessed). Codes match by text, or by number for
+    numeric codes ("5" and "5.0" alike), as missing codes do.
+    """
+    number, is_missing = f"_{name}_number", f"_{name}_missing"
+    text = text_of(column)
+    whens = " ".join(
+        f"when {code_match(text, code)} then {number_literal(answer)}"
+        for code, answer in values.items()
+    )
+    missing_sql = f"{text} is null"
+    if missing:
+        missing_sql += " or " + " or ".join(code_match(text, code) for code in missing)
+    check = Check(
+        name,
+        f"not {is_missing} and {number} is null",
+        f"{quote_literal(column + ': code ')} || {shown(text)} || "
+        "' is not in the mapping''s value map'",
+    )
+    return TargetColumn(
+        name,
+        "double",
+        f"case when {is_missing} then null else "
+        f"{_rescaled(number, source_scale, target_scale or source_scale)} end",
+        (check,),
+        prepared=((number, f"case {whens} end"),),
+        derived=((is_missing, f"({missing_sql})"),),
+    )
+
+
+def code_match(text: str, code: str) -> str:
+    """SQL: the cell text ``text`` is ``code`` (by number when the code is a number)."""
+    if is_number(code):
+        return f"coalesce(try_cast({text} as double) = {number_literal(float(code))}, false)"
+    return f"coalesce({text} = {quote_literal(code)}, false)"
 
 
 def _rescaled(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cxcore.catalogue import statement_ids
+from cxcore.sql_text import quote_identifier
 from ingestion.contracts import (
     TargetColumn,
     country_column,
@@ -18,7 +19,12 @@ from ingestion.contracts import (
 from ingestion.mapping import OUTCOME_SCALES, ColumnSource, ItemMapping, QuestionnaireMapping
 from ingestion.privacy import scrubbed_text_sql
 from ingestion.readers.source_table import SourceTable
-from ingestion.recoding import fixed_or_column_sql, hashed_respondent, recoded_text
+from ingestion.recoding import (
+    fixed_or_column_sql,
+    hashed_respondent,
+    missing_codes_sql,
+    recoded_text,
+)
 from ingestion.scored_items import is_number, scored_item
 
 #: Rows with the same key within a file or already in raw are duplicates.
@@ -44,10 +50,10 @@ def survey_columns(
     """
     labels = labels or {}
     typed = source or SourceTable("", ())
-    fields, fixed = mapping.fields, mapping.fixed
+    fields = mapping.fields
     columns = [
-        wave_column(fixed_or_column_sql(fixed.get("wave"), fields.get("wave"))),
-        country_column(fixed_or_column_sql(fixed.get("country"), fields.get("country"))),
+        wave_column(_fixed_or_column("wave", mapping, labels)),
+        country_column(_fixed_or_column("country", mapping, labels)),
         hashed_respondent(mapping.keys["respondent_id"], salt, file_sha256),
         _brand(mapping, labels),
         _field_date(fields.get("interaction_date"), typed),
@@ -79,6 +85,12 @@ def comment_column(column: str | None) -> TargetColumn:
     )
 
 
+def _fixed_or_column(name: str, mapping: QuestionnaireMapping, labels: ValueLabels) -> str:
+    source = mapping.fields.get(name)
+    column_labels = labels.get(source.column or "") if source else None
+    return fixed_or_column_sql(mapping.fixed.get(name), source, column_labels)
+
+
 def _brand(mapping: QuestionnaireMapping, labels: ValueLabels) -> TargetColumn:
     fixed = mapping.fixed.get("brand_id")
     if fixed is not None:
@@ -96,13 +108,30 @@ def _field_text(
 
 
 def _field_date(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
-    column = source.column if source else None
-    return date_column("interaction_date", column, typed.is_typed(column, "DATE"))
+    if source is None or source.column is None:
+        return date_column("interaction_date", None)
+    if typed.is_typed(source.column, "DATE"):
+        return date_column("interaction_date", source.column, typed=True)
+    missing = missing_codes_sql(text_of(source.column), source.missing) if source.missing else None
+    return date_column("interaction_date", source.column, missing_sql=missing)
 
 
 def _field_age(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
-    column = source.column if source else None
-    return integer_in_range("age", column, 14, 110, typed.is_typed(column, "NUMBER"))
+    if source is None or source.column is None:
+        return integer_in_range("age", None, 14, 110)
+    numeric = typed.is_typed(source.column, "NUMBER")
+    # A parsed column holds numbers only: its text codes cannot occur in it.
+    cell = quote_identifier(source.column) if numeric else text_of(source.column)
+    codes = tuple(code for code in source.missing if is_number(code) or not numeric)
+    return integer_in_range(
+        "age",
+        source.column,
+        14,
+        110,
+        numeric,
+        missing_sql=missing_codes_sql(cell, codes) if codes else None,
+        out_of_range_missing=source.out_of_range == "missing",
+    )
 
 
 def _item_column(
@@ -122,6 +151,7 @@ def _item_column(
         item.offset,
         mapping.decimal,
         numeric=typed.is_typed(item.column, "NUMBER"),
+        values=item.values,
     )
 
 
@@ -130,22 +160,23 @@ def typed_candidates(mapping: QuestionnaireMapping) -> tuple[dict[str, str], ...
 
     Items and age as SMALLINT (answers and codes such as 99 or -99 are small whole
     numbers, the cheapest to parse), else as DOUBLE (a decimal somewhere); the date
-    as DATE. Not items with text missing codes ("#NULL!" would fail the parse every
-    time), not with a decimal comma, not a column recoded through a value map.
+    as DATE. Not items or age with text missing codes ("#NULL!" would fail the parse
+    every time), not a date with missing codes, not with a decimal comma, not an
+    item recoded through a value map.
     """
     dates: dict[str, str] = {}
     date = mapping.fields.get("interaction_date")
-    if date and date.column and not date.values and not date.labels:
+    if date and date.column and not date.missing:
         dates[date.column] = "DATE"
     if mapping.decimal == ",":
         return (dates,) if dates else ()
     numbers = []
     age = mapping.fields.get("age")
-    if age and age.column and not age.values and not age.labels:
+    if age and age.column and all(is_number(code) for code in age.missing):
         numbers.append(age.column)
     numbers += [
         item.column
         for item in [*mapping.statements.values(), *mapping.outcomes.values()]
-        if all(is_number(code) for code in item.missing)
+        if all(is_number(code) for code in item.missing) and item.values is None
     ]
     return tuple({**dict.fromkeys(numbers, kind), **dates} for kind in ("SMALLINT", "DOUBLE"))
