@@ -45,6 +45,9 @@ FIELD_OPTIONS: dict[str, frozenset[str]] = {
     "gender": frozenset({"values", "labels", "missing", "out_of_range"}),
     "age": frozenset({"missing", "out_of_range"}),
 }
+#: Plausible respondent ages in whole years; outside it a row is rejected (or the
+#: age is NULL with ``out_of_range: missing``).
+AGE_RANGE = (14, 110)
 #: ``out_of_range``: reject the row (the default) or store NULL for the field.
 OUT_OF_RANGE = ("reject", "missing")
 

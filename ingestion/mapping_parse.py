@@ -15,6 +15,7 @@ from typing import Any
 from cxcore.catalogue import statement_ids
 from cxcore.countries import is_country_code
 from ingestion.mapping import (
+    AGE_RANGE,
     FIXED_FIELDS,
     KEY_FIELDS,
     OUTCOME_SCALES,
@@ -37,6 +38,7 @@ from ingestion.mapping_sections import (
     source_options,
 )
 from ingestion.readers.options import ReadOptions, legacy_encoding_for
+from ingestion.scored_items import is_number
 
 TOP_LEVEL_KEYS = {
     "mapping_version", "description", "source", "fixed", "keys", "fields", "defaults",
@@ -82,6 +84,7 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
         for name, spec in fields.items()
         if spec.row_number
     ]
+    problems += _age_codes_inside_range(fields.get("age"))
     defaults = section(doc, "defaults", problems)
     problems += [
         f"defaults.{option}: unknown option (defaults take {', '.join(sorted(DEFAULT_KEYS))})"
@@ -111,6 +114,17 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
         coverage=coverage,
         description=str(doc.get("description", "")),
     )
+
+
+def _age_codes_inside_range(age: ColumnSource | None) -> list[str]:
+    """A missing code that is a plausible age would hide real respondents of that age."""
+    low, high = AGE_RANGE
+    return [
+        f"fields.age.missing: code {code} is a plausible age ({low}-{high}); "
+        "it would hide real answers"
+        for code in (age.missing if age else ())
+        if is_number(code) and low <= float(code) <= high
+    ]
 
 
 def _with_country_code_page(options: ReadOptions, fixed: Mapping[str, Any]) -> ReadOptions:

@@ -16,7 +16,13 @@ from ingestion.contracts import (
     text_of,
     wave_column,
 )
-from ingestion.mapping import OUTCOME_SCALES, ColumnSource, ItemMapping, QuestionnaireMapping
+from ingestion.mapping import (
+    AGE_RANGE,
+    OUTCOME_SCALES,
+    ColumnSource,
+    ItemMapping,
+    QuestionnaireMapping,
+)
 from ingestion.privacy import scrubbed_text_sql
 from ingestion.readers.source_table import SourceTable
 from ingestion.recoding import (
@@ -118,7 +124,7 @@ def _field_date(source: ColumnSource | None, typed: SourceTable) -> TargetColumn
 
 def _field_age(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
     if source is None or source.column is None:
-        return integer_in_range("age", None, 14, 110)
+        return integer_in_range("age", None, *AGE_RANGE)
     numeric = typed.is_typed(source.column, "NUMBER")
     # A parsed column holds numbers only: its text codes cannot occur in it.
     cell = quote_identifier(source.column) if numeric else text_of(source.column)
@@ -126,8 +132,7 @@ def _field_age(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
     return integer_in_range(
         "age",
         source.column,
-        14,
-        110,
+        *AGE_RANGE,
         numeric,
         missing_sql=missing_codes_sql(cell, codes) if codes else None,
         out_of_range_missing=source.out_of_range == "missing",
