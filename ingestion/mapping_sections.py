@@ -1,9 +1,10 @@
 """Section readers shared by survey and maturity mappings, collecting every problem.
 
 Both kinds of mapping name a ``source`` (format, delimiter, encoding …), map
-fields to ``{column, values, labels, row_number}`` and items to ``{column, scale,
-missing, offset}``; reading these in one place keeps their rules and messages the
-same. Each reader appends ``"<yaml key>: <what is wrong>"`` to ``problems``
+fields to ``{column, values, labels, row_number, missing, out_of_range}`` (each
+field taking only the options that act on it) and items to ``{column, scale,
+missing, offset, values}``; reading these in one place keeps their rules and
+messages the same. Each reader appends ``"<yaml key>: <what is wrong>"`` to ``problems``
 instead of raising.
 """
 
