@@ -51,8 +51,8 @@ def recoded_text(
     prepared: tuple[tuple[str, str], ...] = ()
     if source.missing:
         alias = f"_{name}_text"
-        prepared = ((alias, f"case when {missing_codes_sql(text, source.missing)} "
-                     f"then null else {text} end"),)  # fmt: skip
+        kept = f"case when {missing_codes_sql(text, source.missing)} then null else {text} end"
+        prepared = ((alias, kept),)
         text = alias
     checks = [nul_check(name, source.column)]
     lenient = source.out_of_range == "missing"
