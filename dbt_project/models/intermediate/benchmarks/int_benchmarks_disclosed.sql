@@ -8,6 +8,8 @@
     reason in suppression_reason: they are withheld here, before any mart or
     reader sees them, and the pillar benchmarks follow this decision. Country
     rows carry the sample's weighting diagnostics (NULL on sector rows).
+    Companies in the unassigned sector count in their country's row; there is
+    no sector row for them.
 -#}
 with
 
@@ -137,6 +139,13 @@ final as (
         on disclosed.benchmark_level = 'country'
         and disclosed.country = samples.country
         and disclosed.wave = samples.wave
+
+    {#- the unassigned sector is no sector: its companies count in their country
+        and get no sector benchmark #}
+    where not (
+        disclosed.benchmark_level = 'sector'
+        and disclosed.sector_code = {{ unassigned_sector() }}
+    )
 
 )
 
