@@ -122,6 +122,8 @@ final as (
         samples.max_weight,
         samples.n_unraked_evaluations,
         samples.is_raking_converged,
+        samples.weighting_method,
+        samples.weighting_note,
         cast(disclosed.top_company_share as {{ type_double() }}) as top_company_share,
         case when disclosed.suppression_reason is null then disclosed.avg_cx_index end
             as avg_cx_index,
