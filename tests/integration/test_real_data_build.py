@@ -143,7 +143,15 @@ def test_samples_that_cannot_be_raked_build_unweighted_and_say_why(
             344,
             1.0,
         ),
-        ("ES", 2005, "unweighted", "weight 1 for every evaluation: age_band missing", 250, 250, 1.0),
+        (
+            "ES",
+            2005,
+            "unweighted",
+            "weight 1 for every evaluation: " + "age_band missing",
+            250,
+            250,
+            1.0,
+        ),
     ]
     weights = _query(db, "select distinct weight from intermediate.int_sample_cells_raked")
     assert weights == [(1.0,)]
