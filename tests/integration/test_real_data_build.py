@@ -147,7 +147,7 @@ def test_samples_that_cannot_be_raked_build_unweighted_and_say_why(
             "ES",
             2005,
             "unweighted",
-            "weight 1 for every evaluation: " + "age_band missing",
+            "weight 1 for every evaluation: age_band missing",
             250,
             250,
             1.0,
