@@ -130,8 +130,11 @@ def model(dbt, session):
     if not groups:
         return pd.DataFrame({column: [] for column in columns})
     raked = pd.concat(groups, ignore_index=True)[columns]
+    # categories as text even when a dimension is missing from every cell (a file
+    # without age): an all-NULL column would otherwise be written with type NULL
     return raked.astype(
         {
+            **dict.fromkeys(dimensions, "string"),
             "n_evaluations": "int32",
             "weight": "float64",
             "is_raked": "bool",
