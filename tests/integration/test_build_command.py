@@ -73,16 +73,29 @@ def test_unit_tests_pass_whatever_the_methodology_variables(warehouse: Path) -> 
     result = run_dbt(
         ["test", "--select", "test_type:unit", "--vars", json.dumps(NON_DEFAULT_VARS)], warehouse
     )
-    manifest = json.loads((warehouse.parent / "dbt" / "target" / "manifest.json").read_text())
+    target = warehouse.parent / "dbt" / "target"
+    unit_tests = json.loads((target / "manifest.json").read_text())["unit_tests"]
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    statuses = {run["unique_id"]: run["status"] for run in results}
     assert result.n_failed == 0
-    assert result.n_nodes == len(manifest["unit_tests"]) > 20
+    assert len(unit_tests) > 20
+    assert {statuses.get(unique_id) for unique_id in unit_tests} == {"pass"}
 
 
 def test_build_passes_vars_select_and_full_refresh_to_dbt(warehouse: Path) -> None:
+    dbt_vars = "{min_base: 37, methodology_version: '9.9.9'}"
     result = runner.invoke(
         app,
-        ["build", "--db", str(warehouse), "--select", "dim_methodology", "--full-refresh"]
-        + ["--vars", "{min_base: 37, methodology_version: '9.9.9'}"],
+        [
+            "build",
+            "--db",
+            str(warehouse),
+            "--select",
+            "dim_methodology",
+            "--full-refresh",
+            "--vars",
+            dbt_vars,
+        ],
     )
     assert result.exit_code == 0, result.output
     args = _run_args(warehouse)
@@ -98,8 +111,8 @@ def test_build_passes_vars_select_and_full_refresh_to_dbt(warehouse: Path) -> No
     ("text", "message"),
     [("{min_base: [", "--vars is not YAML or JSON"), ("[1, 2]", "--vars must be a mapping")],
 )
-def test_build_refuses_vars_that_are_not_a_mapping(warehouse: Path, text: str, message: str) -> None:
-    result = runner.invoke(app, ["build", "--db", str(warehouse), "--vars", text])
+def test_build_refuses_vars_that_are_not_a_mapping(tmp_path: Path, text: str, message: str) -> None:
+    result = runner.invoke(app, ["build", "--db", str(tmp_path / "wh.duckdb"), "--vars", text])
     assert result.exit_code == 2
     assert message in result.output
 
