@@ -138,3 +138,28 @@ def test_a_failing_test_is_named_with_its_failing_rows(warehouse: Path) -> None:
     output = " ".join(result.output.split())
     assert "FAIL test raw_companies_structure: Got 1 result" in output
     assert "rule=unique(brand_id), n_failing=1" in output
+
+
+def test_a_ranked_company_missing_from_the_company_list_builds_unassigned_and_checks_pass(
+    warehouse: Path,
+) -> None:
+    """nl_bank_delta (ranked 3rd in NL, BNK's leader) loses its reference data."""
+    _alter(warehouse, "delete from raw.companies where brand_id = 'nl_bank_delta'")
+    build = runner.invoke(app, ["build", "--db", str(warehouse)])
+    assert build.exit_code == 0, build.output
+    output = " ".join(build.output.split())
+    assert "WARN test assert_surveyed_companies_have_reference_data" in output
+    assert "company_id=nl_bank_delta, countries=NL" in output
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        scores = con.execute(
+            "select sector_code, rank_in_country, rank_in_sector, is_sector_leader"
+            " from marts.fct_company_scores where company_id = 'nl_bank_delta'"
+        ).fetchall()
+        sectors = con.execute(
+            "select distinct sector_code from marts.fct_benchmark_scores"
+            " union all select distinct sector_code from marts.fct_leader_gaps"
+        ).fetchall()
+    assert scores == [("UNASSIGNED", 3, None, False)]
+    assert ("UNASSIGNED",) not in sectors
+    check = runner.invoke(app, ["check", "--db", str(warehouse)])
+    assert check.exit_code == 0, check.output
