@@ -142,12 +142,9 @@ final as (
         and disclosed.country = samples.country
         and disclosed.wave = samples.wave
 
-    {#- the unassigned sector is no sector: its companies count in their country
-        and get no sector benchmark #}
-    where not (
-        disclosed.benchmark_level = 'sector'
-        and disclosed.sector_code = {{ unassigned_sector() }}
-    )
+    where
+        disclosed.benchmark_level = 'country'
+        or disclosed.sector_code != {{ unassigned_sector() }}
 
 )
 

@@ -60,8 +60,8 @@ final as (
             when n_unraked = n_evaluations then 'weight 1 for every evaluation: ' || unraked_reasons
             when n_unraked > 0
                 then
-                    'weight 1 for ' || cast(n_unraked as varchar) || ' of '
-                    || cast(n_evaluations as varchar) || ' evaluations: ' || unraked_reasons
+                'weight 1 for ' || cast(n_unraked as varchar) || ' of '
+                || cast(n_evaluations as varchar) || ' evaluations: ' || unraked_reasons
         end as weighting_note
 
     from summed
