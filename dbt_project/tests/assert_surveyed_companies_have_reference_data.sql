@@ -18,9 +18,9 @@ companies as (
 
 ),
 
-evaluations as (
+company_waves as (
 
-    select * from {{ ref('stg_survey__evaluations') }}
+    select * from {{ ref('int_company_waves_summed') }}
 
 ),
 
@@ -28,12 +28,12 @@ unlisted as (
 
     select
         companies.company_id,
-        string_agg(distinct evaluations.country, ', ' order by evaluations.country) as countries,
-        count(*) as n_evaluations
+        string_agg(distinct company_waves.country, ', ' order by company_waves.country) as countries,
+        sum(company_waves.n_evaluations) as n_evaluations
 
     from companies
-    inner join evaluations
-        on companies.company_id = evaluations.company_id
+    inner join company_waves
+        on companies.company_id = company_waves.company_id
 
     where not companies.has_reference_data
 

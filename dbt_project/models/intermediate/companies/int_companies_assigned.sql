@@ -5,6 +5,8 @@
     sector, their id as name and the first country they were evaluated in, so
     that the marts keep them visible instead of failing on a NULL sector; the
     test assert_surveyed_companies_have_reference_data warns about each one.
+    The evaluated companies come from the company × wave sums, a few rows per
+    company, not from a scan of the evaluations.
 -#}
 with
 
@@ -14,21 +16,21 @@ companies as (
 
 ),
 
-evaluations as (
+company_waves as (
 
-    select * from {{ ref('stg_survey__evaluations') }}
+    select * from {{ ref('int_company_waves_summed') }}
 
 ),
 
 unlisted as (
 
     select
-        evaluations.company_id,
-        min(evaluations.country) as country
+        company_waves.company_id,
+        min(company_waves.country) as country
 
-    from evaluations
+    from company_waves
     left join companies
-        on evaluations.company_id = companies.company_id
+        on company_waves.company_id = companies.company_id
 
     where companies.company_id is null
 
