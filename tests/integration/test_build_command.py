@@ -163,3 +163,30 @@ def test_a_ranked_company_missing_from_the_company_list_builds_unassigned_and_ch
     assert ("UNASSIGNED",) not in sectors
     check = runner.invoke(app, ["check", "--db", str(warehouse)])
     assert check.exit_code == 0, check.output
+
+
+def test_a_sample_partly_without_age_is_partially_raked_and_says_how_much(
+    warehouse: Path,
+) -> None:
+    """One company's respondents lose their age: their cells keep weight 1, the rest rake."""
+    _alter(
+        warehouse,
+        "update raw.survey_evaluations set age = null where brand_id = 'nl_retail_corner'",
+    )
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(n_without_age, n_total)] = con.execute(
+            "select count(*) filter (where age is null), count(*) from raw.survey_evaluations"
+        ).fetchall()
+    assert 0 < n_without_age < n_total
+    build = runner.invoke(
+        app,
+        ["build", "--db", str(warehouse), "--full-refresh", "--select", "+fct_benchmark_scores"],
+    )
+    assert build.exit_code == 0, build.output
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select weighting_method, weighting_note, n_unraked_evaluations"
+            " from marts.fct_benchmark_scores where benchmark_level = 'country'"
+        ).fetchall()
+    note = f"weight 1 for {n_without_age} of {n_total} evaluations: age_band missing"
+    assert rows == [("partially raked", note, n_without_age)]
