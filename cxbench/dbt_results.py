@@ -13,6 +13,7 @@ has released the warehouse.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from pathlib import Path
 PROBLEM_STATUSES = ("error", "fail", "warn")
 #: Rows of a failing test's query shown in a report.
 SAMPLE_ROWS = 5
+#: Terminal colour codes dbt leaves in some messages (a unit test's diff).
+ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class NodeProblem:
 
     def describe(self) -> str:
         """``<status> <type> <name>: <message>`` with dbt's indentation flattened."""
-        message = " ".join(line.strip() for line in self.message.splitlines() if line.strip())
+        text = ANSI_CODE.sub("", self.message)
+        message = " ".join(line.strip() for line in text.splitlines() if line.strip())
         return f"{self.status.upper()} {self.resource_type} {self.name}: {message}"
 
 

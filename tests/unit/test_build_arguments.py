@@ -71,6 +71,11 @@ def test_run_results_give_errors_first_with_names_and_messages(tmp_path: Path) -
             "message": "Runtime Error in model fct_company_scores\n  Constraint Error: NOT NULL",
         },
         {
+            "unique_id": "unit_test.cxbench.dim_company.company_with_unknown_sector_is_kept",
+            "status": "fail",
+            "message": "\x1b[32mactual\x1b[0m differs from \x1b[31mexpected\x1b[0m:",
+        },
+        {
             "unique_id": "test.cxbench.raw_companies_structure.2ae66ea5b6",
             "status": "fail",
             "message": "Got 1 result, configured to fail if != 0",
@@ -81,6 +86,7 @@ def test_run_results_give_errors_first_with_names_and_messages(tmp_path: Path) -
     assert [problem.describe() for problem in problems] == [
         "ERROR model fct_company_scores: Runtime Error in model fct_company_scores "
         "Constraint Error: NOT NULL",
+        "FAIL unit_test company_with_unknown_sector_is_kept: actual differs from expected:",
         "FAIL test raw_companies_structure: Got 1 result, configured to fail if != 0",
         "WARN test assert_x_holds: Got 2 results, configured to warn if != 0",
     ]
