@@ -155,11 +155,15 @@ def test_a_ranked_company_missing_from_the_company_list_builds_unassigned_and_ch
             "select sector_code, rank_in_country, rank_in_sector, is_sector_leader"
             " from marts.fct_company_scores where company_id = 'nl_bank_delta'"
         ).fetchall()
+        maturity_sectors = con.execute(
+            "select distinct sector_code from marts.fct_maturity where company_id = 'nl_bank_delta'"
+        ).fetchall()
         sectors = con.execute(
             "select distinct sector_code from marts.fct_benchmark_scores"
             " union all select distinct sector_code from marts.fct_leader_gaps"
         ).fetchall()
     assert scores == [("UNASSIGNED", 3, None, False)]
+    assert maturity_sectors == [("UNASSIGNED",)]
     assert ("UNASSIGNED",) not in sectors
     check = runner.invoke(app, ["check", "--db", str(warehouse)])
     assert check.exit_code == 0, check.output
