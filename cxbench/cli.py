@@ -16,6 +16,7 @@ import typer
 
 from cxbench import pipeline
 from cxbench.console import console, ingest_details, ingest_table, progress_bar
+from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
 from cxbench.publication.cli import register as register_publication_commands
 from cxcore.settings import load_settings
@@ -130,9 +131,33 @@ def build(
             help="Also run dbt's unit tests (SQL logic on fixed rows; `make test` runs them).",
         ),
     ] = False,
+    dbt_vars: Annotated[
+        str | None,
+        typer.Option(
+            "--vars",
+            help="Methodology variables for this build, YAML or JSON, "
+            "e.g. '{min_base: 50, min_answered_share: 0.6}' (dbt_project.yml lists them).",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", "-s", help="Build only these dbt nodes (dbt selector syntax)."),
+    ] = None,
+    full_refresh: Annotated[
+        bool,
+        typer.Option("--full-refresh", help="Rebuild incremental models from scratch."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Build the dbt project (staging → intermediate → marts) and run its data tests."""
+    """Build the dbt project (staging → intermediate → marts) and run its data tests.
+
+    A failure names each failing model or test with the database's own error.
+    """
+    try:
+        parsed_vars = pipeline.parse_dbt_vars(dbt_vars) if dbt_vars else None
+    except ValueError as error:
+        console.print(f"[red]{error}[/]", highlight=False)
+        raise typer.Exit(2) from None
     settings = load_settings(db)
     with console.status("dbt build") as status:
         try:
@@ -140,13 +165,19 @@ def build(
                 settings.db_path,
                 on_line=lambda line: status.update(line[-90:]),
                 unit_tests=unit_tests,
+                dbt_vars=parsed_vars,
+                select=select or (),
+                full_refresh=full_refresh,
             )
         except DbtError as error:
             console.print(f"[red]{error}[/]", highlight=False)
             raise typer.Exit(1) from None
+    for line in report_lines(settings.db_path, list(result.problems)):
+        console.print(f"[yellow]{line}[/]", highlight=False)
     console.print(
         f"dbt build: {result.n_nodes} nodes, {result.n_failed} failed, "
-        f"{result.elapsed_seconds:.1f} s (invocation {result.invocation_id})"
+        f"{len(result.problems)} warned, {result.elapsed_seconds:.1f} s "
+        f"(invocation {result.invocation_id})"
     )
 
 

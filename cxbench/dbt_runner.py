@@ -25,9 +25,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from cxbench.dbt_results import NodeProblem, read_problems, report_lines
 from cxcore.settings import DBT_PROJECT_DIR
 
 #: The partial-parse state shared by every warehouse built from this project
@@ -41,7 +42,17 @@ FILE_LOG_LEVEL = "info"
 
 
 class DbtError(RuntimeError):
-    """dbt exited non-zero; the message holds the tail of its output."""
+    """dbt exited non-zero.
+
+    The message names each failing model or test with the database's own error
+    (from ``run_results.json``) and a few of a failing test's rows; only when
+    dbt stopped before running any node (a parse or connection error) is it the
+    tail of dbt's output. ``problems`` holds the failing nodes themselves.
+    """
+
+    def __init__(self, message: str, problems: tuple[NodeProblem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,8 @@ class DbtResult:
     n_nodes: int
     n_failed: int
     elapsed_seconds: float
+    #: Nodes that warned (a build that succeeded has no errors or failures).
+    problems: tuple[NodeProblem, ...] = field(default_factory=tuple)
 
 
 def dbt_executable() -> str:
@@ -71,6 +84,8 @@ def run_dbt(
     target = artefacts / "target"
     db_path.parent.mkdir(parents=True, exist_ok=True)
     restore_parse_state(target)
+    run_results = target / "run_results.json"
+    run_results.unlink(missing_ok=True)  # a failure must never be read from an older run
     env = {
         **os.environ,
         "CXBENCH_DB": db_path.name,  # relative to cwd: see the module docstring
@@ -96,10 +111,34 @@ def run_dbt(
             if on_line:
                 on_line(line.rstrip())
     if process.returncode != 0:
-        tail = "\n".join(lines[-40:])
-        raise DbtError(f"dbt {' '.join(command)} failed (exit {process.returncode}):\n{tail}")
+        raise _failure(command, process.returncode, lines, db_path, run_results)
     save_parse_state(target)
-    return _read_run_results(target / "run_results.json")
+    result = _read_run_results(run_results)
+    return DbtResult(
+        result.invocation_id,
+        result.n_nodes,
+        result.n_failed,
+        result.elapsed_seconds,
+        tuple(read_problems(run_results)),
+    )
+
+
+def _failure(
+    command: list[str], returncode: int, lines: list[str], db_path: Path, run_results: Path
+) -> DbtError:
+    """The error of a failed run: its failing nodes by name, else the tail of dbt's output."""
+    header = f"dbt {' '.join(command)} failed (exit {returncode})"
+    problems = tuple(
+        problem for problem in read_problems(run_results) if problem.status in ("error", "fail")
+    )
+    if not problems:
+        tail = "\n".join(lines[-40:])
+        return DbtError(f"{header}:\n{tail}")
+    details = "\n".join(report_lines(db_path, list(problems)))
+    log = db_path.parent / "dbt" / "logs" / "dbt.log"
+    return DbtError(
+        f"{header}: {len(problems)} node(s) failed\n{details}\n(full log: {log})", problems
+    )
 
 
 def restore_parse_state(target: Path, cache: Path = PARSE_CACHE) -> None:

@@ -7,7 +7,8 @@ stages never hold the file open across each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -158,14 +159,56 @@ def ingest_world(
 
 
 def build(
-    db_path: Path, on_line: Callable[[str], None] | None = None, unit_tests: bool = False
+    db_path: Path,
+    on_line: Callable[[str], None] | None = None,
+    unit_tests: bool = False,
+    dbt_vars: Mapping[str, object] | None = None,
+    select: Sequence[str] = (),
+    full_refresh: bool = False,
 ) -> DbtResult:
     """Seed, run and test every dbt model into ``db_path`` (the production build).
 
     ``unit_tests`` adds dbt's unit tests, for development: the production build
-    leaves them to ``make test`` (see :data:`DBT_BUILD`).
+    leaves them to ``make test`` (see :data:`DBT_BUILD`). ``dbt_vars`` overrides
+    methodology variables of ``dbt_project.yml`` for this build, ``select``
+    limits it to dbt node selectors, ``full_refresh`` rebuilds incremental
+    models from scratch: each is passed to dbt as is.
     """
-    return run_dbt(["build"] if unit_tests else list(DBT_BUILD), db_path, on_line)
+    return run_dbt(build_command(unit_tests, dbt_vars, select, full_refresh), db_path, on_line)
+
+
+def build_command(
+    unit_tests: bool = False,
+    dbt_vars: Mapping[str, object] | None = None,
+    select: Sequence[str] = (),
+    full_refresh: bool = False,
+) -> list[str]:
+    """The dbt arguments of :func:`build` (vars as JSON, which dbt reads as YAML)."""
+    command = ["build"] if unit_tests else list(DBT_BUILD)
+    if select:
+        command += ["--select", *select]
+    if dbt_vars:
+        command += ["--vars", json.dumps(dict(dbt_vars), sort_keys=True)]
+    if full_refresh:
+        command.append("--full-refresh")
+    return command
+
+
+def parse_dbt_vars(text: str) -> dict[str, object]:
+    """``--vars`` text (YAML or JSON, which is YAML) as a mapping; ValueError otherwise."""
+    import yaml
+
+    try:
+        parsed = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ValueError(f"--vars is not YAML or JSON: {error}") from None
+    if parsed is None:
+        return {}
+    if not isinstance(parsed, dict):
+        raise ValueError(
+            f"--vars must be a mapping such as '{{min_base: 50}}', got {type(parsed).__name__}"
+        )
+    return {str(key): value for key, value in parsed.items()}
 
 
 def layer_counts(db_path: Path) -> dict[str, dict[str, int | None]]:

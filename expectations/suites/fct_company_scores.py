@@ -6,7 +6,8 @@ rank in its country × wave is 1 + the number of eligible companies there with a
 strictly higher CX index (ties share a rank, the next rank skips — "1, 2, 2, 4";
 no other gaps, and the first rank is 1). The same holds within a sector, and the
 sector leader is whoever ranks 1 in its sector (several when tied). Companies
-that are not ranked (ineligible, or no CX index) must have no rank at all. The
+that are not ranked (ineligible, or no CX index) must have no rank at all, and
+companies without reference data (sector UNASSIGNED) no sector rank. The
 expected values are computed in SQL next to the published ones, and each pair
 must agree. The mart's structure (contract, key, scales of the CX index, NPS and
 box scores) is dbt's to check (``fct_company_scores_structure``). Only the rows
@@ -83,6 +84,7 @@ sector_ranks as (
         and higher.wave = rankable.wave
         and higher.sector_code is not distinct from rankable.sector_code
         and higher.cx_index > rankable.cx_index
+    where rankable.sector_code is distinct from 'UNASSIGNED'
     group by all
 ),
 

@@ -64,6 +64,7 @@ DIM_COMPANY_COLUMNS = (
     "country",
     "revenue",
     "employees",
+    "has_reference_data",
 )  # fmt: skip
 
 
@@ -205,7 +206,12 @@ def build_warehouse(
             "fct_company_scores",
         )  # fmt: skip
         insert_rows(connection, "marts.dim_pillar", DIM_PILLAR_COLUMNS, PILLARS)
-        insert_rows(connection, "marts.dim_company", DIM_COMPANY_COLUMNS, COMPANIES)
+        insert_rows(
+            connection,
+            "marts.dim_company",
+            DIM_COMPANY_COLUMNS,
+            [(*row, True) for row in COMPANIES],
+        )
         insert_rows(
             connection,
             "marts.fct_company_scores",

@@ -8,6 +8,8 @@
     reason in suppression_reason: they are withheld here, before any mart or
     reader sees them, and the pillar benchmarks follow this decision. Country
     rows carry the sample's weighting diagnostics (NULL on sector rows).
+    Companies in the unassigned sector count in their country's row; there is
+    no sector row for them.
 -#}
 with
 
@@ -120,6 +122,8 @@ final as (
         samples.max_weight,
         samples.n_unraked_evaluations,
         samples.is_raking_converged,
+        samples.weighting_method,
+        samples.weighting_note,
         cast(disclosed.top_company_share as {{ type_double() }}) as top_company_share,
         case when disclosed.suppression_reason is null then disclosed.avg_cx_index end
             as avg_cx_index,
@@ -137,6 +141,10 @@ final as (
         on disclosed.benchmark_level = 'country'
         and disclosed.country = samples.country
         and disclosed.wave = samples.wave
+
+    where
+        disclosed.benchmark_level = 'country'
+        or disclosed.sector_code != {{ unassigned_sector() }}
 
 )
 

@@ -17,7 +17,7 @@ answers as (
 
 companies as (
 
-    select * from {{ ref('stg_industry__companies') }}
+    select * from {{ ref('int_companies_assigned') }}
 
 ),
 

@@ -30,7 +30,7 @@ pillar_weights as (
 
 companies as (
 
-    select * from {{ ref('stg_industry__companies') }}
+    select * from {{ ref('int_companies_assigned') }}
 
 ),
 
@@ -159,10 +159,14 @@ ranked as (
             partition by country, wave
             order by cx_index desc
         ) as rank_in_country,
-        rank() over (
-            partition by country, wave, sector_code
-            order by cx_index desc
-        ) as rank_in_sector
+        {#- the unassigned sector is no sector: its companies have no sector rank #}
+        case
+            when sector_code <> {{ unassigned_sector() }}
+                then rank() over (
+                    partition by country, wave, sector_code
+                    order by cx_index desc
+                )
+        end as rank_in_sector
 
     from joined
 

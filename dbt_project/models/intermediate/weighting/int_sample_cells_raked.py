@@ -9,8 +9,10 @@ iterative fitting is a loop SQL cannot express portably; numpy does the
 arithmetic.
 
 Cells that cannot be raked keep weight 1 and say why in `raking_note`: a
-missing or unknown category on a dimension (no margin to rake it to), or a
-country × wave without margins.
+country × wave without margins, or per dimension a missing category (a file
+without age or gender: "age_band missing") or one the margins do not list
+("gender 'x' not in the margins"). int_country_waves_weighted turns these into
+the sample's weighting_method and weighting_note.
 """
 
 import json
@@ -20,7 +22,18 @@ import pandas as pd
 from cxcore.stats.raking import rake_cells
 
 NOTE_NO_MARGINS = "no population margins for this country and wave"
-NOTE_UNKNOWN_CATEGORY = "category missing or not in the margins"
+
+
+def _cell_note(cell: pd.Series, dimensions: list[str], targets: list[dict[str, float]]) -> str:
+    """Why one cell cannot be raked: each dimension whose category is missing or unknown."""
+    reasons = []
+    for dimension, target in zip(dimensions, targets, strict=True):
+        value = cell[dimension]
+        if pd.isna(value):
+            reasons.append(f"{dimension} missing")
+        elif value not in target:
+            reasons.append(f"{dimension} '{value}' not in the margins")
+    return "; ".join(reasons)
 
 
 def _targets(margins: pd.DataFrame, dimensions: list[str]) -> list[dict[str, float]] | None:
@@ -54,7 +67,10 @@ def _rake_group(
     for dimension, target in zip(dimensions, targets, strict=True):
         rakeable &= cells[dimension].isin(list(target))
     cells["raking_note"] = None
-    cells.loc[~rakeable, "raking_note"] = NOTE_UNKNOWN_CATEGORY
+    if not rakeable.all():
+        cells.loc[~rakeable, "raking_note"] = cells[~rakeable].apply(
+            _cell_note, axis=1, dimensions=dimensions, targets=targets
+        )
     raked = cells[rakeable]
     if raked.empty:
         return cells
@@ -114,8 +130,11 @@ def model(dbt, session):
     if not groups:
         return pd.DataFrame({column: [] for column in columns})
     raked = pd.concat(groups, ignore_index=True)[columns]
+    # categories as text even when a dimension is missing from every cell (a file
+    # without age): an all-NULL column would otherwise be written with type NULL
     return raked.astype(
         {
+            **dict.fromkeys(dimensions, "string"),
             "n_evaluations": "int32",
             "weight": "float64",
             "is_raked": "bool",

@@ -29,6 +29,8 @@ final as (
         max_weight,
         n_unraked_evaluations,
         is_raking_converged,
+        weighting_method,
+        weighting_note,
         top_company_share,
         avg_cx_index,
         revenue_weighted_cx_index,

@@ -2,7 +2,7 @@ with
 
 companies as (
 
-    select * from {{ ref('stg_industry__companies') }}
+    select * from {{ ref('int_companies_assigned') }}
 
 ),
 
@@ -19,10 +19,14 @@ joined as (
         companies.company_name,
         companies.parent_name,
         companies.sector_code,
-        sectors.sector_name,
+        case
+            when companies.sector_code = {{ unassigned_sector() }} then {{ unassigned_sector_name() }}
+            else sectors.sector_name
+        end as sector_name,
         companies.country,
         companies.revenue,
-        companies.employees
+        companies.employees,
+        companies.has_reference_data
 
     from companies
     left join sectors

@@ -8,7 +8,7 @@ sectors as (
 
 companies as (
 
-    select * from {{ ref('stg_industry__companies') }}
+    select * from {{ ref('int_companies_assigned') }}
 
 ),
 
@@ -24,17 +24,40 @@ company_counts as (
 
 ),
 
+{# the unassigned sector is listed only while some company is in it #}
+listed_sectors as (
+
+    select
+        sector_code,
+        sector_name,
+        nace_division
+
+    from sectors
+
+    union all
+
+    select
+        {{ unassigned_sector() }} as sector_code,
+        {{ unassigned_sector_name() }} as sector_name,
+        cast(null as varchar) as nace_division
+
+    from company_counts
+
+    where sector_code = {{ unassigned_sector() }}
+
+),
+
 final as (
 
     select
-        sectors.sector_code,
-        sectors.sector_name,
-        sectors.nace_division,
+        listed_sectors.sector_code,
+        listed_sectors.sector_name,
+        listed_sectors.nace_division,
         cast(coalesce(company_counts.n_companies, 0) as integer) as n_companies
 
-    from sectors
+    from listed_sectors
     left join company_counts
-        on sectors.sector_code = company_counts.sector_code
+        on listed_sectors.sector_code = company_counts.sector_code
 
 )
 

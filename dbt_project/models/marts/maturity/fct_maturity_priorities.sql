@@ -42,7 +42,7 @@ sector_profiles as (
         avg(score) as sector_avg_score
 
     from maturity
-    where sector_code is not null
+    where sector_code != {{ unassigned_sector() }}
     group by all
 
 ),

@@ -1,0 +1,162 @@
+"""A warehouse of real survey files alone (no companies, sectors or most margins) builds.
+
+Both real files load through their example mappings with the CLI, as a new user
+would: ``ingest`` → ``build`` → ``check``. Neither has a companies file, so their
+brands land in the unassigned sector with a warning; neither can be raked (ES
+2005 gets margins here but the ECSI file has no age; DE 2017 has no margins), so
+both samples build unweighted and say why. The files are GPL-3 data kept outside
+the repository (../shared/data/real); the tests skip, saying why, when absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from cxbench.cli import app
+from cxcore.settings import REPO_ROOT
+
+REAL = REPO_ROOT.parent / "shared" / "data" / "real"
+EXAMPLES = REPO_ROOT / "data" / "examples"
+FILES = ("ecsi_satisfaction", "corporate_reputation")
+BRANDS = ["CR-PROVIDER-1", "CR-PROVIDER-2", "CR-PROVIDER-3", "CR-PROVIDER-4", "ECSI-BANK"]
+#: Margins for the ECSI file's country × wave: gender would rake, age cannot.
+ES_MARGINS = """country,wave,dimension,category,share
+ES,2005,gender,female,0.51
+ES,2005,gender,male,0.49
+ES,2005,age_band,18-24,0.1
+ES,2005,age_band,25-34,0.2
+ES,2005,age_band,35-44,0.2
+ES,2005,age_band,45-54,0.2
+ES,2005,age_band,55-64,0.15
+ES,2005,age_band,65+,0.15
+"""
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not all((REAL / f"{name}.csv").is_file() for name in FILES),
+        reason=f"real data files are absent from {REAL} (kept outside the repo, GPL-3)",
+    ),
+]
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def real_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The real files ingested, built and checked through the CLI; the outputs by stage."""
+    folder = tmp_path_factory.mktemp("real_build")
+    db = folder / "cxbench.duckdb"
+    margins = folder / "margins.csv"
+    margins.write_text(ES_MARGINS)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CXBENCH_SALT", "real-build")
+    patch.setenv("COLUMNS", "200")
+    outputs = {}
+    try:
+        for name in FILES:
+            mapping = EXAMPLES / f"{name}.mapping.yaml"
+            args = ["ingest", str(REAL / f"{name}.csv"), "--mapping", str(mapping)]
+            result = runner.invoke(app, [*args, "--db", str(db)])
+            assert result.exit_code == 0, result.output
+        result = runner.invoke(app, ["ingest", str(margins), "--kind", "margins", "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        for stage in ("build", "check"):
+            result = runner.invoke(app, [stage, "--db", str(db)])
+            assert result.exit_code == 0, result.output
+            outputs[stage] = result.output
+    finally:
+        patch.undo()
+    return db, outputs
+
+
+def _query(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_build_warns_naming_every_brand_without_reference_data(
+    real_warehouse: tuple[Path, dict[str, str]],
+) -> None:
+    _, outputs = real_warehouse
+    build = outputs["build"]
+    assert "WARN test assert_surveyed_companies_have_reference_data" in build
+    assert all(f"company_id={brand}" in build for brand in BRANDS)
+    assert "0 failed, 1 warned" in build
+
+
+def test_brands_without_reference_data_are_visible_in_the_unassigned_sector(
+    real_warehouse: tuple[Path, dict[str, str]],
+) -> None:
+    db, _ = real_warehouse
+    companies = _query(
+        db,
+        "select company_id, company_name, sector_code, sector_name, country, has_reference_data"
+        " from marts.dim_company order by company_id",
+    )
+    countries = {brand: "ES" if brand == "ECSI-BANK" else "DE" for brand in BRANDS}
+    assert companies == [
+        (brand, brand, "UNASSIGNED", "Unassigned", countries[brand], False) for brand in BRANDS
+    ]
+    assert _query(db, "select * from marts.dim_sector") == [
+        ("UNASSIGNED", "Unassigned", None, len(BRANDS))
+    ]
+
+
+def test_unassigned_companies_are_never_sector_ranked_led_or_benchmarked(
+    real_warehouse: tuple[Path, dict[str, str]],
+) -> None:
+    db, _ = real_warehouse
+    scores = _query(
+        db,
+        "select count(*), count(rank_in_sector), count(*) filter (where is_sector_leader)"
+        " from marts.fct_company_scores where sector_code = 'UNASSIGNED'",
+    )
+    assert scores == [(len(BRANDS), 0, 0)]
+    levels = _query(
+        db, "select distinct benchmark_level, sector_code from marts.fct_benchmark_scores"
+    )
+    assert levels == [("country", "*")]
+    assert _query(db, "select count(*) from marts.fct_leader_gaps") == [(0,)]
+
+
+def test_samples_that_cannot_be_raked_build_unweighted_and_say_why(
+    real_warehouse: tuple[Path, dict[str, str]],
+) -> None:
+    db, _ = real_warehouse
+    rows = _query(
+        db,
+        "select country, wave, weighting_method, weighting_note, n_unraked_evaluations,"
+        " n_evaluations, design_effect from marts.fct_benchmark_scores order by country",
+    )
+    assert rows == [
+        (
+            "DE",
+            2017,
+            "unweighted",
+            "weight 1 for every evaluation: no population margins for this country and wave",
+            344,
+            344,
+            1.0,
+        ),
+        (
+            "ES",
+            2005,
+            "unweighted",
+            "weight 1 for every evaluation: age_band missing",
+            250,
+            250,
+            1.0,
+        ),
+    ]
+    weights = _query(db, "select distinct weight from intermediate.int_sample_cells_raked")
+    assert weights == [(1.0,)]
+
+
+def test_check_passes_on_the_real_warehouse(real_warehouse: tuple[Path, dict[str, str]]) -> None:
+    _, outputs = real_warehouse
+    assert "passed" in outputs["check"]
