@@ -22,7 +22,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import yaml
 
 from cxbench import pipeline
 from cxbench.dbt_runner import DbtError, run_dbt
@@ -228,11 +227,9 @@ def _vars_option(dbt_vars: str | None) -> list[str]:
     if not dbt_vars:
         return []
     try:
-        parsed = yaml.safe_load(dbt_vars)
-    except yaml.YAMLError as error:
-        raise RefreshFailed("stage", f"--vars is not YAML/JSON: {error}") from None
-    if not isinstance(parsed, dict):
-        raise RefreshFailed("stage", f"--vars must be a mapping, got {dbt_vars!r}")
+        parsed = pipeline.parse_dbt_vars(dbt_vars)
+    except ValueError as error:
+        raise RefreshFailed("stage", str(error)) from None
     return ["--vars", json.dumps(parsed)]
 
 
