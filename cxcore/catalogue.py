@@ -67,3 +67,9 @@ def statement_ids() -> list[str]:
 def statements_of(pillar_id: str) -> list[str]:
     """Statement ids that belong to one pillar."""
     return [s.statement_id for s in statements() if s.pillar_id == pillar_id]
+
+
+#: The study of a mapping without a ``study`` section: the canonical six-pillar
+#: questionnaire of all 30 statements (docs/data-contracts.md §2, "Study").
+DEFAULT_STUDY_ID = "cxbench"
+DEFAULT_STUDY_NAME = "cxbench six-pillar benchmark"

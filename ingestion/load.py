@@ -226,12 +226,15 @@ def _settle_batch(
         path, plan.kind, sha, "loaded", batch_id, rows_in, rows_in - rows_rejected,
         rows_rejected, top_rejects=_top_rejects(con, batch_id),
     )  # fmt: skip
+    study = plan.study
     con.execute(
         "insert into raw.load_batches (batch_id, source_path, sha256, kind, mapping, rows_in, "
-        "rows_loaded, rows_rejected, started_at, finished_at, status) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded')",
+        "rows_loaded, rows_rejected, started_at, finished_at, status, study_id, study_name, "
+        "study_instrument, measured_statements) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?)",
         [batch_id, str(path), sha, plan.kind, plan.mapping_text, rows_in, result.rows_loaded,
-         rows_rejected, started, datetime.now()],
+         rows_rejected, started, datetime.now(), study and study.study_id, study and study.name,
+         study and study.instrument, ",".join(plan.measured_statements) if study else None],
     )  # fmt: skip
     return result
 

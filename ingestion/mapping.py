@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from cxcore.catalogue import statement_ids
 from ingestion.readers.options import ReadOptions
 
 KEY_FIELDS = ("respondent_id", "brand_id")
@@ -107,6 +108,19 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class Study:
+    """The study an export belongs to: what its scores are compared with.
+
+    Ranks, averages, weighting and wave-over-wave changes stay within one study;
+    two unrelated studies in one country never become waves of one panel.
+    """
+
+    study_id: str
+    name: str
+    instrument: str = ""
+
+
+@dataclass(frozen=True)
 class QuestionnaireMapping:
     """A validated mapping from one export's columns to the canonical survey record."""
 
@@ -120,8 +134,13 @@ class QuestionnaireMapping:
     outcomes: dict[str, ItemMapping]
     comment: str | None
     coverage: Coverage
+    study: Study
     description: str = ""
     raw_text: str = field(default="", repr=False)
+
+    def measured_statements(self) -> tuple[str, ...]:
+        """The catalogue statements the questionnaire asks, in catalogue order."""
+        return tuple(sid for sid in statement_ids() if sid in self.statements)
 
     def source_columns(self) -> list[str]:
         """Every source column the mapping names (they must all exist in the file)."""

@@ -37,12 +37,13 @@ from ingestion.mapping_sections import (
     section,
     source_options,
 )
+from ingestion.mapping_study import parse_study
 from ingestion.readers.options import ReadOptions, legacy_encoding_for
 from ingestion.scored_items import is_number
 
 TOP_LEVEL_KEYS = {
     "mapping_version", "description", "source", "fixed", "keys", "fields", "defaults",
-    "statements", "outcomes", "text", "coverage",
+    "statements", "outcomes", "text", "coverage", "study",
 }  # fmt: skip
 
 
@@ -96,6 +97,11 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
     coverage = parse_coverage(
         section(doc, "coverage", problems), statement_items, outcome_items, problems
     )
+    study = parse_study(
+        section(doc, "study", problems) if "study" in doc else None,
+        len(statement_items),
+        problems,
+    )
     text_section = section(doc, "text", problems)
     problems += [f"text.{key}: unknown option" for key in text_section if key != "comment"]
     comment = text_section.get("comment")
@@ -112,6 +118,7 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
         outcomes=outcome_items,
         comment=comment or None,
         coverage=coverage,
+        study=study,
         description=str(doc.get("description", "")),
     )
 

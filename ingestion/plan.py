@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ingestion.contracts import TargetColumn
+from ingestion.mapping import Study
 from ingestion.readers import ReadOptions, SourceTable
 
 
@@ -48,3 +49,7 @@ class LoadPlan:
     #: tried in order; the file is read as text when none of them parses every cell.
     typed_tiers: tuple[Mapping[str, str], ...] = ()
     mapping_text: str | None = None
+    #: The survey export's study and the statements its questionnaire asks, recorded
+    #: on its batch (``None`` for files that are not survey exports).
+    study: Study | None = None
+    measured_statements: tuple[str, ...] = ()

@@ -38,6 +38,8 @@ def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
         labelled_columns=tuple(mapping.labelled_columns()),
         typed_tiers=typed_candidates(mapping),
         mapping_text=mapping.raw_text,
+        study=mapping.study,
+        measured_statements=mapping.measured_statements(),
     )
 
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import duckdb
 
-from cxcore.catalogue import statement_ids
+from cxcore.catalogue import DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME, statement_ids
 from ingestion.maturity_mapping import MATURITY_SCORES
+
+#: What a survey batch records about its study (NULL for other kinds of file):
+#: the study and the statements its questionnaire asks, comma-separated in
+#: catalogue order; pillar scores count answers against these (docs/methodology.md).
+BATCH_STUDY_COLUMNS = (
+    ("study_id", "varchar"),
+    ("study_name", "varchar"),
+    ("study_instrument", "varchar"),
+    ("measured_statements", "varchar"),
+)
 
 LINEAGE_COLUMNS = (
     "batch_id varchar not null, source_file varchar not null, "
@@ -18,7 +28,8 @@ def survey_table_ddl() -> str:
     statements = ", ".join(f"{statement_id} double" for statement_id in statement_ids())
     return (
         f"create table if not exists raw.survey_evaluations ({LINEAGE_COLUMNS}, "
-        "wave integer not null, country varchar not null, respondent_id varchar not null, "
+        f"study_id varchar not null default '{DEFAULT_STUDY_ID}', wave integer not null, "
+        "country varchar not null, respondent_id varchar not null, "
         "brand_id varchar not null, interaction_date date, channel varchar, age integer, "
         f"gender varchar, {statements}, nps double, loyalty double, csat double, ces double, "
         "comment varchar)"
@@ -44,7 +55,8 @@ TABLES = {
         "source_path varchar not null, sha256 varchar not null, kind varchar not null, "
         "mapping varchar, rows_in bigint not null, rows_loaded bigint not null, "
         "rows_rejected bigint not null, started_at timestamp not null, "
-        "finished_at timestamp not null, status varchar not null)"
+        "finished_at timestamp not null, status varchar not null, "
+        f"{', '.join(f'{name} {sql_type}' for name, sql_type in BATCH_STUDY_COLUMNS)})"
     ),
     "rejected_rows": (
         "create table if not exists raw.rejected_rows (batch_id varchar not null, "
@@ -76,3 +88,38 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(maturity_table_ddl())
     for ddl in TABLES.values():
         con.execute(ddl)
+    _add_study_columns(con)
+
+
+def _add_study_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a warehouse loaded before studies existed up to date, once.
+
+    Its survey rows belong to the canonical study, and what each of its batches
+    measured is read from the data: the statements with at least one answer.
+    """
+    present = {
+        (table, column)
+        for table, column in con.execute(
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'raw' and table_name in ('survey_evaluations', 'load_batches')"
+        ).fetchall()
+    }
+    if ("survey_evaluations", "study_id") not in present:
+        con.execute(
+            "alter table raw.survey_evaluations "
+            f"add column study_id varchar default '{DEFAULT_STUDY_ID}'"
+        )
+        con.execute("alter table raw.survey_evaluations alter column study_id set not null")
+    if ("load_batches", "study_id") in present:
+        return
+    for name, sql_type in BATCH_STUDY_COLUMNS:
+        con.execute(f"alter table raw.load_batches add column {name} {sql_type}")
+    answered = ", ".join(f"case when count({sid}) > 0 then '{sid}' end" for sid in statement_ids())
+    con.execute(
+        "update raw.load_batches set study_id = ?, study_name = ?, study_instrument = '', "
+        "measured_statements = measured.statements from ("
+        f"select batch_id, concat_ws(',', {answered}) as statements "
+        "from raw.survey_evaluations group by batch_id) as measured "
+        "where load_batches.batch_id = measured.batch_id and load_batches.kind = 'survey'",
+        [DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME],
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cxcore.catalogue import statement_ids
-from cxcore.sql_text import quote_identifier
+from cxcore.sql_text import quote_identifier, quote_literal
 from ingestion.contracts import (
     TargetColumn,
     country_column,
@@ -33,10 +33,11 @@ from ingestion.recoding import (
 )
 from ingestion.scored_items import is_number, scored_item
 
-#: Rows with the same key within a file or already in raw are duplicates.
-SURVEY_KEY = ("wave", "country", "respondent_id", "brand_id")
+#: Rows with the same key within a file or already in raw are duplicates; two
+#: studies may share respondent ids (a provider's running numbers).
+SURVEY_KEY = ("study_id", "wave", "country", "respondent_id", "brand_id")
 #: Rows of raw that can hold a duplicate of a new row share these with it.
-SURVEY_PARTITION = ("wave", "country")
+SURVEY_PARTITION = ("study_id", "wave", "country")
 
 ValueLabels = Mapping[str, Mapping[str, str]]
 
@@ -58,6 +59,7 @@ def survey_columns(
     typed = source or SourceTable("", ())
     fields = mapping.fields
     columns = [
+        TargetColumn("study_id", "varchar", quote_literal(mapping.study.study_id)),
         wave_column(_fixed_or_column("wave", mapping, labels)),
         country_column(_fixed_or_column("country", mapping, labels)),
         hashed_respondent(mapping.keys["respondent_id"], salt, file_sha256),

@@ -9,6 +9,7 @@ import pytest
 
 from ingestion.load import FileContractError, load_survey_file
 from ingestion.mapping_parse import load_mapping
+from ingestion.raw_schema import ensure_raw_schema
 
 MAPPING = """
 mapping_version: 1
@@ -22,6 +23,7 @@ outcomes:
   nps: {column: recommend, scale: [0, 10]}
 text: {comment: remarks}
 coverage: {pillars: [personalisation], outcomes: [nps], note: two statements only}
+study: {id: test-study, name: A test questionnaire}
 """
 
 ROWS = """resp_id,brand_code,age,gender,q01,q02,recommend,remarks
@@ -57,8 +59,8 @@ def test_rows_are_loaded_or_rejected_with_field_and_reason(files) -> None:
     assert rejected == [
         (2, "age", "age: '200' is not a whole number in 14-110"),
         (3, "per_1", "q01: not a number 'x'"),
-        (4, "wave, country, respondent_id, brand_id",
-         "duplicate key: same (wave, country, respondent_id, brand_id) as row 1"),
+        (4, "study_id, wave, country, respondent_id, brand_id",
+         "duplicate key: same (study_id, wave, country, respondent_id, brand_id) as row 1"),
         (5, "per_1", "q01: '11' outside scale 1-10"),
         (6, "brand_id", "brand_code: missing value"),
     ]  # fmt: skip
@@ -133,3 +135,42 @@ def test_header_only_file_is_a_clear_error(files) -> None:
     source.write_text(ROWS.splitlines()[0] + "\n")
     with pytest.raises(FileContractError, match="no data rows"):
         load_survey_file(db, source, load_mapping(mapping), salt="s")
+
+
+def test_the_batch_records_its_study_and_what_it_measured(files) -> None:
+    source, mapping, db = files
+    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    assert query(db, "select distinct study_id from raw.survey_evaluations") == [("test-study",)]
+    assert query(
+        db, "select study_id, study_name, study_instrument, measured_statements "
+        "from raw.load_batches",
+    ) == [("test-study", "A test questionnaire", "", "per_1,per_2")]  # fmt: skip
+
+
+def test_two_studies_may_share_respondent_ids(files, tmp_path: Path) -> None:
+    source, mapping, db = files
+    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    other = tmp_path / "other.csv"
+    other.write_text(ROWS.replace("second time", "second time again"))
+    other_mapping = tmp_path / "other.mapping.yaml"
+    other_mapping.write_text(MAPPING.replace("id: test-study", "id: other-study"))
+    result = load_survey_file(db, other, load_mapping(other_mapping), salt="s")
+    assert result.rows_loaded == 2  # as the first file: only its own faults rejected
+    counts = query(db, "select study_id, count(*) from raw.survey_evaluations group by 1 order by 1")
+    assert counts == [("other-study", 2), ("test-study", 2)]
+
+
+def test_a_warehouse_loaded_before_studies_is_brought_up_to_date(files) -> None:
+    source, mapping, db = files
+    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    with duckdb.connect(str(db)) as con:  # as a warehouse of the previous version
+        con.execute("alter table raw.survey_evaluations drop column study_id")
+        for column in ("study_id", "study_name", "study_instrument", "measured_statements"):
+            con.execute(f"alter table raw.load_batches drop column {column}")
+        ensure_raw_schema(con)
+    assert query(db, "select distinct study_id from raw.survey_evaluations") == [("cxbench",)]
+    # what the batch measured is read from its answers: per_2 of row 1 was 99 (missing)
+    # but row 7 answered it
+    assert query(db, "select study_id, measured_statements from raw.load_batches") == [
+        ("cxbench", "per_1,per_2")
+    ]

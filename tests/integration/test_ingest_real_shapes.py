@@ -33,6 +33,7 @@ outcomes:
   nps: {column: REC, scale: [0, 10], missing: [99]}
   loyalty: STAY
 coverage: {pillars: [integrity], outcomes: [nps, loyalty]}
+study: {id: test-study, name: A test questionnaire}
 """
 
 CSV_ROWS = """ID,BRAND,LAND,YEAR,GENDER,AGE,CHANNEL,Q1,REC,STAY
@@ -115,6 +116,7 @@ outcomes:
   nps: {column: Recommend, scale: [0, 10]}
   loyalty: {column: Stay, scale: [0, 10]}
 coverage: {pillars: [empathy]}
+study: {id: test-study, name: A test questionnaire}
 """
 
 
@@ -166,6 +168,7 @@ outcomes:
   nps: {column: REC, scale: [0, 10], values: {1: 10, 2: 5, 3: 0}, missing: [9]}
   loyalty: {column: STAY, scale: [0, 10]}
 coverage: {pillars: [integrity]}
+study: {id: test-study, name: A test questionnaire}
 """
 
 

@@ -23,7 +23,7 @@ from tests.fixtures.malformed.binaries import ONE_MB, write_all
 
 TEXT_FIXTURES = Path(__file__).parents[1] / "fixtures" / "malformed"
 MAPPING = (TEXT_FIXTURES / "mini.mapping.yaml").read_text(encoding="utf-8")
-KEY = "wave, country, respondent_id, brand_id"
+KEY = "study_id, wave, country, respondent_id, brand_id"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ outcomes:
   nps: {column: rec, scale: [0, 10]}
 text: {comment: remark}
 coverage: {pillars: [personalisation, integrity], outcomes: [nps]}
+study: {id: test-study, name: A test questionnaire}
 """
 
 
@@ -85,6 +86,7 @@ outcomes:
   nps: {column: recommend, scale: [1, 7]}
   loyalty: {column: stay, scale: [1, 7]}
 coverage: {pillars: [integrity, empathy], note: reputation items only}
+study: {id: test-study, name: A test questionnaire}
 """
 
 
@@ -177,3 +179,38 @@ def test_shipped_example_mappings_are_valid() -> None:
     for path in examples:
         maturity = "kind: maturity" in path.read_text(encoding="utf-8")
         assert (load_maturity_mapping(path) if maturity else load_mapping(path)).description
+
+
+def test_a_partial_questionnaire_must_name_its_study(tmp_path: Path) -> None:
+    without = VALID.replace("study: {id: test-study, name: A test questionnaire}\n", "")
+    with pytest.raises(MappingError, match=r"study: required: the questionnaire measures 2 of 30"):
+        load_mapping(write(tmp_path, without))
+
+
+@pytest.mark.parametrize(
+    ("study", "problem"),
+    [
+        ("{id: My Study, name: x}", "study.id: 'My Study' is not a study id"),
+        ("{id: cxbench, name: x}", "study.id: 'cxbench' is the canonical questionnaire"),
+        ("{id: ok-1}", "study.name: required"),
+        ("{id: ok-1, name: x, wave: 3}", "study.wave: unknown option"),
+        ("{id: ok-1, name: x, instrument: [1]}", "study.instrument: text"),
+    ],
+)
+def test_a_study_section_is_checked(tmp_path: Path, study: str, problem: str) -> None:
+    text = VALID.replace("study: {id: test-study, name: A test questionnaire}", f"study: {study}")
+    with pytest.raises(MappingError) as caught:
+        load_mapping(write(tmp_path, text))
+    assert any(problem in found for found in caught.value.problems), caught.value.problems
+
+
+def test_the_study_and_its_measured_statements_are_read(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "study: {id: test-study, name: A test questionnaire}",
+        "study: {id: test-study, name: ' A tracker ', instrument: v2}",
+    )
+    mapping = load_mapping(write(tmp_path, text))
+    assert (mapping.study.study_id, mapping.study.name, mapping.study.instrument) == (
+        "test-study", "A tracker", "v2",
+    )  # fmt: skip
+    assert mapping.measured_statements() == ("per_1", "int_1")

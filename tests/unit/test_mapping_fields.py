@@ -26,6 +26,7 @@ outcomes:
   loyalty: {column: stay, scale: [0, 10], missing: [-99]}
   csat: {column: sat, values: {1: 5, 2: 4, 3: 3, 4: 2, 5: 1}, missing: [8]}
 coverage: {pillars: [integrity], outcomes: [nps, loyalty, csat]}
+study: {id: test-study, name: A test questionnaire}
 """
 
 
