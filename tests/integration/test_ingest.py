@@ -156,7 +156,9 @@ def test_two_studies_may_share_respondent_ids(files, tmp_path: Path) -> None:
     other_mapping.write_text(MAPPING.replace("id: test-study", "id: other-study"))
     result = load_survey_file(db, other, load_mapping(other_mapping), salt="s")
     assert result.rows_loaded == 2  # as the first file: only its own faults rejected
-    counts = query(db, "select study_id, count(*) from raw.survey_evaluations group by 1 order by 1")
+    counts = query(
+        db, "select study_id, count(*) from raw.survey_evaluations group by 1 order by 1"
+    )
     assert counts == [("other-study", 2), ("test-study", 2)]
 
 

@@ -280,4 +280,6 @@ def test_dbt_test_fails_on_a_corrupted_copy(demo_warehouse: DemoWarehouse, tmp_p
     assert f"Failure in test {SURVEY}" in completed.stdout
     with duckdb.connect(str(db_path), read_only=True) as connection:
         stored = connection.execute(f"select rule, n_failing from dbt_test__audit.{SURVEY}")
-        assert stored.fetchall() == [("unique(study_id, wave, country, respondent_id, brand_id)", 1)]
+        assert stored.fetchall() == [
+            ("unique(study_id, wave, country, respondent_id, brand_id)", 1)
+        ]
