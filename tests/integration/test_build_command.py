@@ -39,6 +39,7 @@ NON_DEFAULT_VARS = {
     "min_aggregate_companies": 3,
     "max_company_share": 0.4,
     "min_channel_base": 10,
+    "maturity_reference_study": "another-study",
     "maturity_min_respondents": 3,
     "maturity_step_threshold": 3.0,
     "maturity_min_link_companies": 5,

@@ -5,10 +5,11 @@
     the row groups of other waves by their min/max statistics instead of
     reading every evaluation and joining.
 
-    A wave's rows also carry the checksum of the model's SQL file
-    (macro sums_checksum) they were summed with: after the model itself
-    changed (new sums, another formula), every wave is summed again rather
-    than mixing old rows with new — a change in a macro it calls is not seen,
+    A wave's rows also carry the checksum of the SQL they were summed with
+    (macro sums_checksum: the model's file and the files of the views it reads,
+    through to the tables below them): after the model or one of those views
+    changed (new sums, another scoring rule), every wave is summed again rather
+    than mixing old rows with new — a change in a macro they call is not seen,
     and needs --full-refresh or a new methodology_version.
 
     Not incremental (first build, --full-refresh) or a target without the
@@ -43,7 +44,21 @@
 {%- endmacro %}
 
 
-{#- The checksum of the current model's SQL file, stored on its rows. -#}
+{#- The checksum of the current model's SQL and of the views it reads, stored on its rows. -#}
 {% macro sums_checksum() -%}
-    {{ model.checksum.checksum }}
+    {%- set checksums = [model.checksum.checksum] -%}
+    {%- do _view_checksums(model.depends_on.nodes, checksums) -%}
+    {{ local_md5(checksums | join('|')) }}
+{%- endmacro %}
+
+
+{#- Appends the checksum of every view among node_ids and, recursively, its parents. -#}
+{% macro _view_checksums(node_ids, checksums) -%}
+    {%- for node_id in node_ids -%}
+        {%- set node = graph.nodes.get(node_id) -%}
+        {%- if node and node.resource_type == 'model' and node.config.materialized == 'view' -%}
+            {%- do checksums.append(node_id ~ ':' ~ node.checksum.checksum) -%}
+            {%- do _view_checksums(node.depends_on.nodes, checksums) -%}
+        {%- endif -%}
+    {%- endfor -%}
 {%- endmacro %}

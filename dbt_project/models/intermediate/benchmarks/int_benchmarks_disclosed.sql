@@ -1,7 +1,7 @@
 {#-
-    Sector and national benchmarks in one model, under disclosure control: per
-    benchmark_level ('sector': sector × country × wave; 'country': country ×
-    wave, sector_code '*' for every sector) the mean CX index and NPS of the
+    Sector and national benchmarks in one model, under disclosure control, per
+    study (studies are never pooled): per benchmark_level ('sector': sector ×
+    country × wave; 'country': country × wave, sector_code '*' for every sector) the mean CX index and NPS of the
     eligible, ranked companies, plain and revenue-weighted. Fewer than
     min_aggregate_companies such companies, or one of them holding more than
     max_company_share of their evaluations, and the values are NULL with the
@@ -34,6 +34,7 @@ samples as (
 members as (
 
     select
+        company_waves.study_id,
         company_waves.sector_code,
         company_waves.country,
         company_waves.wave,
@@ -56,6 +57,7 @@ aggregated as (
     select
         case when grouping(sector_code) = 1 then 'country' else 'sector' end as benchmark_level,
         case when grouping(sector_code) = 1 then '*' else sector_code end as sector_code,
+        study_id,
         country,
         wave,
         count(*) as n_companies,
@@ -70,7 +72,7 @@ aggregated as (
 
     from members
 
-    group by grouping sets ((sector_code, country, wave), (country, wave))  -- noqa: PRS
+    group by grouping sets ((study_id, sector_code, country, wave), (study_id, country, wave))  -- noqa: PRS
 
 ),
 
@@ -102,6 +104,7 @@ final as (
 
     select
         disclosed.benchmark_level,
+        disclosed.study_id,
         disclosed.country,
         disclosed.sector_code,
         disclosed.wave,
@@ -139,6 +142,7 @@ final as (
     from disclosed
     left join samples
         on disclosed.benchmark_level = 'country'
+        and disclosed.study_id = samples.study_id
         and disclosed.country = samples.country
         and disclosed.wave = samples.wave
 

@@ -1,9 +1,11 @@
-"""Pillar importance per country × wave (docs/methodology.md): Johnson's relative weights.
+"""Pillar importance per sample (docs/methodology.md): Johnson's relative weights.
 
-Advocacy (nps) and loyalty are each regressed on the six pillar scores by
-weighted least squares over the complete cases; Johnson's method splits each
-regression's R² into one non-negative weight per pillar (they add up to R²),
-and share = weight / R². The model reads one row of weighted moments per
+Advocacy (nps) and loyalty are each regressed on the pillar scores the sample's
+study measures (int_survey_samples_measured) by weighted least squares over the
+complete cases; Johnson's method splits each regression's R² into one
+non-negative weight per pillar (they add up to R²), and share = weight / R². A
+study measuring two pillars gets shares of those two; pillars it does not
+measure have no row. The model reads one row of weighted moments per study ×
 country × wave (int_pillar_moments_summed, summed in SQL) and only builds and
 decomposes the small correlation matrix here (cxcore.stats.relative_weights).
 
@@ -33,10 +35,11 @@ def _moment_matrices(row: pd.Series, variables: list[str]) -> tuple[np.ndarray, 
 
 
 def _estimate(row: pd.Series, pillars: list[str], min_cases: int) -> list[dict[str, object]]:
-    """Rows of one country × wave: weights, shares and R² per outcome × pillar."""
+    """Rows of one sample: weights, shares and R² per outcome × measured pillar."""
     variables = [*pillars, *OUTCOMES]
     n_cases = int(row["n_complete_cases"])
     base = {
+        "study_id": row["study_id"],
         "country": row["country"],
         "wave": int(row["wave"]),
         "n_complete_cases": n_cases,
@@ -79,14 +82,25 @@ def _estimate(row: pd.Series, pillars: list[str], min_cases: int) -> list[dict[s
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    catalogue = dbt.ref("pillars").df().sort_values("sort_order")
-    pillars = catalogue["pillar_id"].tolist()
+    measured = dbt.ref("int_survey_samples_measured").df()
+    measured = measured[measured["is_measured"]].sort_values("sort_order")
+    pillars_of = {
+        key: group["pillar_id"].tolist()
+        for key, group in measured.groupby(["study_id", "country", "wave"], sort=False)
+    }
     min_cases = int(dbt.config.get("min_importance_cases"))
     moments = dbt.ref("int_pillar_moments_summed").df()
     rows = [
-        row for _, moment in moments.iterrows() for row in _estimate(moment, pillars, min_cases)
+        row
+        for _, moment in moments.iterrows()
+        for row in _estimate(
+            moment,
+            pillars_of.get((moment["study_id"], moment["country"], moment["wave"]), []),
+            min_cases,
+        )
     ]
     columns = [
+        "study_id",
         "country",
         "wave",
         "outcome",
@@ -102,6 +116,7 @@ def model(dbt, session):
     frame = pd.DataFrame(rows, columns=columns)
     return frame.astype(
         {
+            "study_id": "string",
             "country": "string",
             "wave": "int32",
             "outcome": "string",

@@ -1,6 +1,7 @@
 {#-
-    Weighted moments for the pillar-importance regressions, per country × wave:
-    over the complete cases (all six pillar scores, nps and loyalty present),
+    Weighted moments for the pillar-importance regressions, per study × country
+    × wave: over the complete cases (every pillar score the study measures, nps
+    and loyalty present; a pillar it does not measure has NULL moments),
     Σw, Σw², Σw·v and Σw·v·u for every pair of the eight variables. That is all
     a weighted least-squares fit needs: the Python model
     int_pillar_importance_estimated builds the 8 × 8 correlation matrix from
@@ -44,6 +45,7 @@ weighted as (
 summed as (
 
     select
+        study_id,
         country,
         wave,
         cast(sum(complete_n) as integer) as n_complete_cases,
@@ -58,7 +60,7 @@ summed as (
 
     from weighted
 
-    group by country, wave
+    group by study_id, country, wave
 
     having sum(complete_n) > 0
 

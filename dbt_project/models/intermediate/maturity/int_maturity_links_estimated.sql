@@ -31,15 +31,20 @@ stages as (
 
 ),
 
+{#- customer outcomes of one study (var maturity_reference_study), never several mixed #}
 company_scores as (
 
     select * from {{ ref('int_company_waves_ranked') }}
+
+    where study_id = '{{ var("maturity_reference_study") }}'
 
 ),
 
 company_pillar_scores as (
 
     select * from {{ ref('int_company_pillars_estimated') }}
+
+    where study_id = '{{ var("maturity_reference_study") }}'
 
 ),
 

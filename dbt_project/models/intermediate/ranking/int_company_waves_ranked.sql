@@ -1,12 +1,17 @@
 {#-
-    Headline numbers per company × wave, ranked once for every mart that needs
-    ranks, leaders or movers (company scores, benchmarks, leader gaps,
-    maturity): the CX index (CEE), NPS with an adjusted-Wald interval, CSAT
-    top-2-box and CES, the base and its effective n, eligibility, ranks, sector
-    leadership and the move since the country's previous wave.
+    Headline numbers per study × company × country × wave, ranked once for
+    every mart that needs ranks, leaders or movers (company scores, benchmarks,
+    leader gaps, maturity): the CX index (CEE) over the pillars the study
+    measures, NPS with an adjusted-Wald interval, CSAT top-2-box and CES, the
+    base and its effective n, eligibility, ranks, sector leadership and the
+    move since the study's previous wave in the country.
+
+    Like with like: ranks are within one study × country × wave and one set of
+    index pillars; a move compares two waves of the same study whose indexes
+    are over the same pillars (is_mover_comparable), never two unrelated
+    studies that happen to share a country.
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
-{%- set n_pillars = pillar_statements() | length -%}
 
 with
 
@@ -34,31 +39,56 @@ companies as (
 
 ),
 
+{# the index pillars of each sample: the pillars its study measures #}
+index_pillars as (
+
+    select
+        study_id,
+        country,
+        wave,
+        max(n_pillars_measured) as n_pillars_measured,
+        {{ dbt.listagg('pillar_id', "','", 'order by sort_order') }} as cx_index_pillars
+
+    from pillar_weights
+
+    group by all
+
+),
+
 indexed as (
 
     select
+        company_pillar_scores.study_id,
         company_pillar_scores.company_id,
         company_pillar_scores.country,
         company_pillar_scores.wave,
+        {#- every measured pillar scored, or no index: an index over fewer pillars
+            than its study measures would not compare with its peers' #}
         case
-            when count(company_pillar_scores.mean_score) = {{ n_pillars }}
+            when count(company_pillar_scores.mean_score) = max(pillar_weights.n_pillars_measured)
                 then sum(pillar_weights.cee_weight * {{ cee_scale('company_pillar_scores.mean_score') }})
         end as cx_index,
         max(pillar_weights.cee_method) as cee_method
 
     from company_pillar_scores
     inner join pillar_weights
-        on company_pillar_scores.country = pillar_weights.country
+        on company_pillar_scores.study_id = pillar_weights.study_id
+        and company_pillar_scores.country = pillar_weights.country
         and company_pillar_scores.wave = pillar_weights.wave
         and company_pillar_scores.pillar_id = pillar_weights.pillar_id
 
-    group by all
+    group by
+        company_pillar_scores.study_id,
+        company_pillar_scores.company_id,
+        company_pillar_scores.country,
+        company_pillar_scores.wave
 
 ),
 
 outcome_shares as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
@@ -120,6 +150,7 @@ nps_estimated as (
 joined as (
 
     select
+        nps_estimated.study_id,
         nps_estimated.company_id,
         nps_estimated.country,
         nps_estimated.wave,
@@ -129,6 +160,9 @@ joined as (
         nps_estimated.design_effect,
         indexed.cx_index,
         indexed.cee_method,
+        index_pillars.cx_index_pillars,
+        coalesce(index_pillars.n_pillars_measured, 0) < {{ pillar_statements() | length }}
+            as is_partial_coverage,
         nps_estimated.nps_score,
         greatest(nps_estimated.adjusted_nps - {{ z_critical }} * nps_estimated.nps_std_error, -100) as nps_ci_low,
         least(nps_estimated.adjusted_nps + {{ z_critical }} * nps_estimated.nps_std_error, 100) as nps_ci_high,
@@ -141,9 +175,14 @@ joined as (
 
     from nps_estimated
     left join indexed
-        on nps_estimated.company_id = indexed.company_id
+        on nps_estimated.study_id = indexed.study_id
+        and nps_estimated.company_id = indexed.company_id
         and nps_estimated.country = indexed.country
         and nps_estimated.wave = indexed.wave
+    left join index_pillars
+        on nps_estimated.study_id = index_pillars.study_id
+        and nps_estimated.country = index_pillars.country
+        and nps_estimated.wave = index_pillars.wave
     left join companies
         on nps_estimated.company_id = companies.company_id
 
@@ -152,18 +191,19 @@ joined as (
 ranked as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
         rank() over (
-            partition by country, wave
+            partition by study_id, country, wave, cx_index_pillars
             order by cx_index desc
         ) as rank_in_country,
         {#- the unassigned sector is no sector: its companies have no sector rank #}
         case
             when sector_code <> {{ unassigned_sector() }}
                 then rank() over (
-                    partition by country, wave, sector_code
+                    partition by study_id, country, wave, cx_index_pillars, sector_code
                     order by cx_index desc
                 )
         end as rank_in_sector
@@ -184,25 +224,28 @@ with_ranks as (
 
     from joined
     left join ranked
-        on joined.company_id = ranked.company_id
+        on joined.study_id = ranked.study_id
+        and joined.company_id = ranked.company_id
         and joined.country = ranked.country
         and joined.wave = ranked.wave
 
 ),
 
-country_waves as (
+study_waves as (
 
     select
+        study_id,
         country,
         wave,
-        lag(wave) over (partition by country order by wave) as previous_wave
+        lag(wave) over (partition by study_id, country order by wave) as previous_wave
 
     from (
         select distinct
+            study_id,
             country,
             wave
         from company_waves
-    ) as distinct_country_waves
+    ) as distinct_study_waves
 
 ),
 
@@ -210,28 +253,33 @@ with_previous as (
 
     select
         with_ranks.*,
-        country_waves.previous_wave,
+        study_waves.previous_wave,
         previous.cx_index as previous_cx_index,
         previous.rank_in_country as previous_rank_in_country,
         coalesce(
-            with_ranks.rank_in_country is not null and previous.rank_in_country is not null,
+            with_ranks.rank_in_country is not null
+            and previous.rank_in_country is not null
+            and with_ranks.cx_index_pillars = previous.cx_index_pillars,
             false
         ) as is_mover_comparable
 
     from with_ranks
-    inner join country_waves
-        on with_ranks.country = country_waves.country
-        and with_ranks.wave = country_waves.wave
+    inner join study_waves
+        on with_ranks.study_id = study_waves.study_id
+        and with_ranks.country = study_waves.country
+        and with_ranks.wave = study_waves.wave
     left join with_ranks as previous
-        on with_ranks.company_id = previous.company_id
+        on with_ranks.study_id = previous.study_id
+        and with_ranks.company_id = previous.company_id
         and with_ranks.country = previous.country
-        and country_waves.previous_wave = previous.wave
+        and study_waves.previous_wave = previous.wave
 
 ),
 
 final as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
@@ -241,6 +289,8 @@ final as (
         design_effect,
         cx_index,
         cee_method,
+        cx_index_pillars,
+        is_partial_coverage,
         nps_score,
         nps_ci_low,
         nps_ci_high,

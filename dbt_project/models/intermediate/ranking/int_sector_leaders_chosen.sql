@@ -1,5 +1,5 @@
 {#-
-    One sector leader per sector × country × wave, chosen once for the leader
+    One sector leader per study × sector × country × wave, chosen once for the leader
     gaps and the maturity priorities: the first-ranked eligible company of the
     sector (rank_in_sector = 1); among tied leaders the lowest company_id, so
     that every mart compares with the same company.
@@ -15,6 +15,7 @@ company_waves as (
 final as (
 
     select
+        study_id,
         sector_code,
         country,
         wave,

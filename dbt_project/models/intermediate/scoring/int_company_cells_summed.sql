@@ -1,10 +1,11 @@
 {#-
     The one pass over the evaluations; everything company, channel, weighting
     and importance numbers need comes from its rows. Per company × country ×
-    wave × channel × weighting cell:
+    wave × channel × weighting cell of each study:
     - unweighted sums for the company numbers (macro cell_sum_columns);
-    - the importance regressions' moments over the complete cases (all six
-      pillar scores, nps and loyalty): their count and Σv, Σv·u for every pair
+    - the importance regressions' moments over the complete cases (every
+      pillar score the study measures, nps and loyalty; the moments of a pillar
+      it does not measure stay NULL): their count and Σv, Σv·u for every pair
       of the eight variables (macros importance_variables / importance_pairs),
       which int_pillar_moments_summed adds up per cell.
     Raking weights are constant within a cell, so weighted sums follow from
@@ -33,6 +34,7 @@
 {%- set dimensions = var('weighting_dimensions') -%}
 {%- set variables = importance_variables() -%}
 {%- set pairs = importance_pairs() -%}
+{%- set pillars = pillar_statements() -%}
 
 with
 
@@ -55,8 +57,13 @@ flagged as (
     select
         *,
         (
-            {%- for _, column in variables %}
-            {% if not loop.first %}and {% endif %}{{ column }} is not null
+            {%- for name, column in variables %}
+            {% if not loop.first %}and {% endif %}
+            {%- if name in pillars -%}
+            ({{ column }} is not null or n_{{ name }}_measured = 0)
+            {%- else -%}
+            {{ column }} is not null
+            {%- endif %}
             {%- endfor %}
         ) as is_complete
 
@@ -67,6 +74,7 @@ flagged as (
 summed as (
 
     select
+        study_id,
         company_id,
         country,
         wave,

@@ -36,6 +36,7 @@ weighted as (
 summed as (
 
     select
+        study_id,
         company_id,
         country,
         wave,

@@ -3,8 +3,9 @@
     them (company scores, benchmarks, leader gaps, maturity links): per company
     × pillar × wave, the raking-weighted mean of the evaluations' pillar scores, its standard
     error from the Kish effective n and a normal-approximation interval, plus
-    the unweighted mean for comparison. Finished from the additive sums of
-    int_company_waves_summed, unpivoted to one row per pillar.
+    the unweighted mean for comparison, and how the pillar was measured (the
+    study's statements of the pillar, of the catalogue's). Finished from the
+    additive sums of int_company_waves_summed, unpivoted to one row per pillar.
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
 
@@ -22,9 +23,16 @@ pillar_list as (
 
 ),
 
+measured as (
+
+    select * from {{ ref('int_survey_samples_measured') }}
+
+),
+
 unpivoted as (
 
     select
+        company_waves.study_id,
         company_waves.company_id,
         company_waves.country,
         company_waves.wave,
@@ -42,6 +50,7 @@ unpivoted as (
 estimated as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
@@ -64,27 +73,36 @@ estimated as (
 final as (
 
     select
-        company_id,
-        country,
-        wave,
-        pillar_id,
-        n_evaluations,
-        mean_score,
-        stddev_score,
-        std_error,
-        mean_score - {{ z_critical }} * std_error as ci_low,
-        mean_score + {{ z_critical }} * std_error as ci_high,
-        unweighted_mean_score,
-        effective_n,
-        design_effect,
-        is_eligible,
+        estimated.study_id,
+        estimated.company_id,
+        estimated.country,
+        estimated.wave,
+        estimated.pillar_id,
+        estimated.n_evaluations,
+        measured.n_statements_measured,
+        measured.n_statements_total,
+        estimated.mean_score,
+        estimated.stddev_score,
+        estimated.std_error,
+        estimated.mean_score - {{ z_critical }} * estimated.std_error as ci_low,
+        estimated.mean_score + {{ z_critical }} * estimated.std_error as ci_high,
+        estimated.unweighted_mean_score,
+        estimated.effective_n,
+        estimated.design_effect,
+        estimated.is_eligible,
         cast({{ var('confidence_level') }} as {{ type_double() }}) as confidence_level
 
     from estimated
+    inner join measured
+        on estimated.study_id = measured.study_id
+        and estimated.country = measured.country
+        and estimated.wave = measured.wave
+        and estimated.pillar_id = measured.pillar_id
 
     {#- a pillar no evaluation of the company scored (too few statements answered
-        in each) has no estimate, so no row: absent, not a row of NULLs #}
-    where n_evaluations > 0
+        in each, or a pillar the study does not measure) has no estimate, so no
+        row: absent, not a row of NULLs #}
+    where estimated.n_evaluations > 0
 
 )
 

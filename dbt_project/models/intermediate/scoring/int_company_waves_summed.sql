@@ -1,6 +1,6 @@
 {#-
     The company-wave base and its sums: int_company_channels_summed added up
-    over channels, one row per company × country × wave, with eligibility
+    over channels, one row per study × company × country × wave, with eligibility
     (docs/methodology.md: at least min_base evaluations). Every company mart reads
     eligibility and sums from here, so the rule is written once.
 -#}
@@ -15,6 +15,7 @@ channel_sums as (
 summed as (
 
     select
+        study_id,
         company_id,
         country,
         wave,

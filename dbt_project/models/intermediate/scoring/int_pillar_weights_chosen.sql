@@ -1,20 +1,24 @@
 {#-
-    The weight of each pillar in the CX index (CEE), per country × wave,
-    according to var cee_weights (macro cee_weighting):
+    The weight of each measured pillar in the CX index (CEE), per sample (study
+    × country × wave), according to var cee_weights (macro cee_weighting). Only
+    the pillars the study measures (int_survey_samples_measured) take part, and
+    their weights add up to 1:
     - driver: the pillar's combined importance (mean of its nps and loyalty
-      shares, int_pillar_importance_estimated); where importance could not be
-      estimated for a country × wave, equal weights, and cee_method says so;
-    - equal: 1/6 each;
-    - fixed: the configured weights, normalised to sum 1.
+      shares, int_pillar_importance_estimated, estimated on the measured
+      pillars); where importance could not be estimated for the sample, equal
+      weights, and cee_method says so;
+    - equal: 1 / the number of measured pillars;
+    - fixed: the configured weights of the measured pillars, normalised to sum 1.
 -#}
 {%- set weighting = cee_weighting() -%}
-{%- set n_pillars = pillar_statements() | length -%}
 
 with
 
-company_waves as (
+measured as (
 
-    select * from {{ ref('int_company_waves_summed') }}
+    select * from {{ ref('int_survey_samples_measured') }}
+
+    where is_measured
 
 ),
 
@@ -24,25 +28,24 @@ importance as (
 
 ),
 
-country_waves as (
+samples as (
 
-    select distinct
+    select
+        study_id,
         country,
-        wave
+        wave,
+        count(*) as n_pillars_measured
 
-    from company_waves
+    from measured
 
-),
-
-pillar_list as (
-
-    {{ pillar_rows() }}
+    group by all
 
 ),
 
 combined_importance as (
 
     select
+        study_id,
         country,
         wave,
         pillar_id,
@@ -60,57 +63,86 @@ combined_importance as (
 driver_available as (
 
     select
-        country,
-        wave,
-        count(*) = {{ n_pillars }} as has_driver_weights
+        combined_importance.study_id,
+        combined_importance.country,
+        combined_importance.wave,
+        count(*) = max(samples.n_pillars_measured) as has_driver_weights
 
     from combined_importance
+    inner join samples
+        on combined_importance.study_id = samples.study_id
+        and combined_importance.country = samples.country
+        and combined_importance.wave = samples.wave
 
-    where n_outcomes = 2
+    where combined_importance.n_outcomes = 2
 
     group by all
+
+),
+
+configured as (
+
+    select
+        measured.study_id,
+        measured.country,
+        measured.wave,
+        measured.pillar_id,
+        measured.sort_order,
+        samples.n_pillars_measured,
+        combined_importance.importance,
+        coalesce(driver_available.has_driver_weights, false) as has_driver_weights,
+        {%- if weighting.method == "fixed" %}
+        case measured.pillar_id
+            {%- for pillar_id, weight in weighting.weights.items() %}
+            when '{{ pillar_id }}' then cast({{ weight }} as {{ type_double() }})
+            {%- endfor %}
+        end
+        {%- else %}
+        cast(1 as {{ type_double() }})
+        {%- endif %} as configured_weight
+
+    from measured
+    inner join samples
+        on measured.study_id = samples.study_id
+        and measured.country = samples.country
+        and measured.wave = samples.wave
+    left join combined_importance
+        on measured.study_id = combined_importance.study_id
+        and measured.country = combined_importance.country
+        and measured.wave = combined_importance.wave
+        and measured.pillar_id = combined_importance.pillar_id
+    left join driver_available
+        on measured.study_id = driver_available.study_id
+        and measured.country = driver_available.country
+        and measured.wave = driver_available.wave
 
 ),
 
 chosen as (
 
     select
-        country_waves.country,
-        country_waves.wave,
-        pillar_list.pillar_id,
-        combined_importance.importance,
+        study_id,
+        country,
+        wave,
+        pillar_id,
+        sort_order,
+        cast(n_pillars_measured as integer) as n_pillars_measured,
+        importance,
         {%- if weighting.method == "driver" %}
         case
-            when driver_available.has_driver_weights then combined_importance.importance
-            else cast({{ 1.0 / n_pillars }} as {{ type_double() }})
-        end
-        {%- elif weighting.method == "equal" %}
-        cast({{ 1.0 / n_pillars }} as {{ type_double() }})
+            when has_driver_weights then importance
+            else cast(1 as {{ type_double() }}) / n_pillars_measured
+        end as cee_weight,
+        case when has_driver_weights then 'driver' else 'equal' end as cee_method
         {%- else %}
-        case pillar_list.pillar_id
-            {%- for pillar_id, weight in weighting.weights.items() %}
-            when '{{ pillar_id }}' then cast({{ weight }} as {{ type_double() }})
-            {%- endfor %}
-        end
-        {%- endif %} as cee_weight,
-        {%- if weighting.method == "driver" %}
-        case
-            when driver_available.has_driver_weights then 'driver'
-            else 'equal'
-        end
-        {%- else %}
-        '{{ "equal" if weighting.method == "equal" else "fixed" }}'
-        {%- endif %} as cee_method
+        {#- equal: each 1; fixed: the configured weights of the measured pillars #}
+        configured_weight / sum(configured_weight) over (
+            partition by study_id, country, wave
+        ) as cee_weight,
+        '{{ "equal" if weighting.method == "equal" else "fixed" }}' as cee_method
+        {%- endif %}
 
-    from country_waves
-    cross join pillar_list
-    left join combined_importance
-        on country_waves.country = combined_importance.country
-        and country_waves.wave = combined_importance.wave
-        and pillar_list.pillar_id = combined_importance.pillar_id
-    left join driver_available
-        on country_waves.country = driver_available.country
-        and country_waves.wave = driver_available.wave
+    from configured
 
 ),
 

@@ -1,7 +1,10 @@
 {#-
     Pillar score per evaluation (docs/methodology.md): the mean of the answered
-    statements of the pillar, NULL when fewer than min_answered_share of them
-    are answered (with all of them don't-know, too).
+    statements of the pillar, NULL when fewer than min_answered_share of the
+    pillar's statements *that the evaluation's study asks* are answered (with
+    all of them don't-know, too). A pillar the questionnaire does not ask
+    (n_<pillar>_measured = 0, from int_survey_batches_measured) is NULL; one
+    asked by a single statement scores from that statement.
 
     Kept wide — one row per evaluation, one score column per pillar — because
     everything downstream aggregates: a spike measured averaging each pillar's
@@ -25,11 +28,18 @@ evaluations as (
 
 ),
 
+batches as (
+
+    select * from {{ ref('int_survey_batches_measured') }}
+
+),
+
 answered as (
 
     select
-        evaluation_id,
-        company_id,
+        evaluations.evaluation_id,
+        evaluations.study_id,
+        evaluations.company_id,
         country,
         wave,
         channel,
@@ -47,6 +57,7 @@ answered as (
             {% if not loop.first %}+ {% endif %}coalesce({{ statement_id }}, 0)
             {%- endfor %}
         ) as {{ pillar_id }}_answered_sum,
+        batches.n_{{ pillar_id }}_measured,
         {%- endfor %}
         nps,
         loyalty,
@@ -54,6 +65,8 @@ answered as (
         ces
 
     from evaluations
+    inner join batches
+        on evaluations.batch_id = batches.batch_id
 
 ),
 
@@ -61,6 +74,7 @@ scored as (
 
     select
         evaluation_id,
+        study_id,
         company_id,
         country,
         wave,
@@ -68,15 +82,18 @@ scored as (
         {%- for dimension in var('weighting_dimensions') %}
         {{ dimension }},
         {%- endfor %}
-        {%- for pillar_id, statements in pillars.items() %}
+        {%- for pillar_id in pillars %}
         case
             when n_{{ pillar_id }}_answered > 0
-                and n_{{ pillar_id }}_answered >= {{ var('min_answered_share') }} * {{ statements | length }}
+                and n_{{ pillar_id }}_answered >= {{ var('min_answered_share') }} * n_{{ pillar_id }}_measured
                 then {{ pillar_id }}_answered_sum / n_{{ pillar_id }}_answered
         end as {{ pillar_id }}_score,
         {%- endfor %}
         {%- for pillar_id in pillars %}
         cast(n_{{ pillar_id }}_answered as integer) as n_{{ pillar_id }}_answered,
+        {%- endfor %}
+        {%- for pillar_id in pillars %}
+        n_{{ pillar_id }}_measured,
         {%- endfor %}
         nps,
         loyalty,

@@ -1,5 +1,6 @@
 {#-
-    How much the raking weights cost in precision, per country × wave sample:
+    How much the raking weights cost in precision, per sample (study × country
+    × wave):
     Kish's design effect n·Σw² / (Σw)² and effective n (Σw)² / Σw², computed from
     the cell table (every evaluation of a cell has the cell's weight). How the
     sample was weighted, and why not where it was not: 'raked' (every
@@ -18,6 +19,7 @@ cells as (
 summed as (
 
     select
+        study_id,
         country,
         wave,
         sum(n_evaluations) as n_evaluations,
@@ -40,6 +42,7 @@ summed as (
 final as (
 
     select
+        study_id,
         country,
         wave,
         cast(n_evaluations as integer) as n_evaluations,

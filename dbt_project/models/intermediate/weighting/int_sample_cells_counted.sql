@@ -1,5 +1,6 @@
 {#-
-    The sample's cell table: evaluations per country × wave × weighting cell
+    The sample's cell table: evaluations per study × country × wave ×
+    weighting cell
     (the combination of the weighting_dimensions, age band × gender by
     default), added up from the company × cell sums. Raking needs nothing
     else, so the Python model that rakes sees a few dozen rows per country ×
@@ -18,6 +19,7 @@ company_cells as (
 counted as (
 
     select
+        study_id,
         country,
         wave,
         {%- for dimension in dimensions %}

@@ -1,6 +1,7 @@
 """Raking weight per sample cell (docs/methodology.md).
 
-Each country × wave sample is raked to its population margins on the
+Each sample (study × country × wave: two studies in one country are two
+samples) is raked to the country × wave's population margins on the
 weighting dimensions, trimmed and re-raked (cxcore.stats.raking). The model
 reads only the cell table (int_sample_cells_counted: a few dozen rows per
 country × wave) and the margins; the weights are applied in SQL to cell sums
@@ -112,10 +113,11 @@ def model(dbt, session):
     margins = margins[margins["dimension"].isin(dimensions)]
 
     groups = []
-    for (country, wave), group in cells.groupby(["country", "wave"], sort=True):
+    for (_, country, wave), group in cells.groupby(["study_id", "country", "wave"], sort=True):
         in_wave = margins[(margins["country"] == country) & (margins["wave"] == wave)]
         groups.append(_rake_group(group, _targets(in_wave, dimensions), dimensions, settings))
     columns = [
+        "study_id",
         "country",
         "wave",
         *dimensions,
@@ -134,6 +136,7 @@ def model(dbt, session):
     # without age): an all-NULL column would otherwise be written with type NULL
     return raked.astype(
         {
+            "study_id": "string",
             **dict.fromkeys(dimensions, "string"),
             "n_evaluations": "int32",
             "weight": "float64",

@@ -32,15 +32,18 @@ benchmarks as (
 
 ),
 
-pillar_list as (
+measured as (
 
-    {{ pillar_rows() }}
+    select * from {{ ref('int_survey_samples_measured') }}
+
+    where is_measured
 
 ),
 
 members as (
 
     select
+        company_waves.study_id,
         company_waves.sector_code,
         company_pillars.country,
         company_pillars.wave,
@@ -51,7 +54,9 @@ members as (
 
     from company_pillars
     inner join company_waves
-        on company_pillars.company_id = company_waves.company_id
+        on company_pillars.study_id = company_waves.study_id
+        and company_pillars.company_id = company_waves.company_id
+        and company_pillars.country = company_waves.country
         and company_pillars.wave = company_waves.wave
     left join companies
         on company_pillars.company_id = companies.company_id
@@ -66,6 +71,7 @@ averaged as (
     select
         case when grouping(sector_code) = 1 then 'country' else 'sector' end as benchmark_level,
         case when grouping(sector_code) = 1 then '*' else sector_code end as sector_code,
+        study_id,
         country,
         wave,
         pillar_id,
@@ -78,7 +84,9 @@ averaged as (
 
     from members
 
-    group by grouping sets ((sector_code, country, wave, pillar_id), (country, wave, pillar_id))  -- noqa: PRS
+    group by grouping sets (  -- noqa: PRS
+        (study_id, sector_code, country, wave, pillar_id), (study_id, country, wave, pillar_id)
+    )
 
 ),
 
@@ -86,10 +94,11 @@ final as (
 
     select
         benchmarks.benchmark_level,
+        benchmarks.study_id,
         benchmarks.country,
         benchmarks.sector_code,
         benchmarks.wave,
-        pillar_list.pillar_id,
+        measured.pillar_id,
         cast(coalesce(averaged.n_companies_scored, 0) as integer) as n_companies_scored,
         case when not benchmarks.is_suppressed then averaged.avg_score end as avg_score,
         case when not benchmarks.is_suppressed then averaged.revenue_weighted_score end
@@ -108,13 +117,18 @@ final as (
         '{{ var("methodology_version") }}' as methodology_version
 
     from benchmarks
-    cross join pillar_list
+    {#- the pillars the study measures: one row each #}
+    inner join measured
+        on benchmarks.study_id = measured.study_id
+        and benchmarks.country = measured.country
+        and benchmarks.wave = measured.wave
     left join averaged
         on benchmarks.benchmark_level = averaged.benchmark_level
+        and benchmarks.study_id = averaged.study_id
         and benchmarks.sector_code = averaged.sector_code
         and benchmarks.country = averaged.country
         and benchmarks.wave = averaged.wave
-        and pillar_list.pillar_id = averaged.pillar_id
+        and measured.pillar_id = averaged.pillar_id
 
 )
 

@@ -16,6 +16,7 @@ final as (
 
     select
         benchmark_level,
+        study_id,
         country,
         sector_code,
         wave,

@@ -29,6 +29,8 @@ leaders as (
 
     select * from {{ ref('int_sector_leaders_chosen') }}
 
+    where study_id = '{{ var("maturity_reference_study") }}'
+
 ),
 
 sector_profiles as (

@@ -27,9 +27,18 @@ pillar_list as (
 
 ),
 
+measured as (
+
+    select * from {{ ref('int_survey_samples_measured') }}
+
+    where is_measured
+
+),
+
 unpivoted as (
 
     select
+        channel_sums.study_id,
         channel_sums.company_id,
         channel_sums.country,
         channel_sums.wave,
@@ -39,12 +48,19 @@ unpivoted as (
 
     from channel_sums
     cross join pillar_list
+    {#- only the pillars the study measures have channel scores #}
+    inner join measured
+        on channel_sums.study_id = measured.study_id
+        and channel_sums.country = measured.country
+        and channel_sums.wave = measured.wave
+        and pillar_list.pillar_id = measured.pillar_id
 
 ),
 
 estimated as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
@@ -65,6 +81,7 @@ estimated as (
 spread as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
@@ -84,6 +101,7 @@ spread as (
 final as (
 
     select
+        estimated.study_id,
         estimated.company_id,
         estimated.country,
         estimated.wave,
@@ -104,11 +122,13 @@ final as (
 
     from estimated
     inner join company_waves
-        on estimated.company_id = company_waves.company_id
+        on estimated.study_id = company_waves.study_id
+        and estimated.company_id = company_waves.company_id
         and estimated.country = company_waves.country
         and estimated.wave = company_waves.wave
     left join spread
-        on estimated.company_id = spread.company_id
+        on estimated.study_id = spread.study_id
+        and estimated.company_id = spread.company_id
         and estimated.country = spread.country
         and estimated.wave = spread.wave
         and estimated.pillar_id = spread.pillar_id

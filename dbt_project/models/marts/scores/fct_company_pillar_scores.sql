@@ -14,11 +14,14 @@ company_pillars as (
 final as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
         pillar_id,
         n_evaluations,
+        n_statements_measured,
+        n_statements_total,
         mean_score,
         stddev_score,
         std_error,

@@ -1,5 +1,5 @@
 {#-
-    Headline numbers per company × wave with ranks, sector leadership and
+    Headline numbers per study × company × country × wave with ranks, sector leadership and
     movers, as computed once in int_company_waves_ranked (which the benchmark,
     leader-gap and maturity marts read too), with the methodology version.
 -#}
@@ -14,6 +14,7 @@ company_waves as (
 final as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
@@ -23,6 +24,8 @@ final as (
         design_effect,
         cx_index,
         cee_method,
+        cx_index_pillars,
+        is_partial_coverage,
         nps_score,
         nps_ci_low,
         nps_ci_high,

@@ -1,10 +1,10 @@
 {#-
-    What separates each company from its sector leader: per
-    company × pillar × wave, the gap between the leader's weighted mean and the
+    What separates each company from its sector leader in its study: per
+    study × company × country × pillar × wave, the gap between the leader's weighted mean and the
     company's, whether it is significant (two-sample z test on the two means
     and their standard errors at confidence_level), and priority = gap ×
     combined pillar importance, ranked within the company (what to fix first).
-    One leader per sector × country × wave, as chosen in
+    One leader per study × sector × country × wave, as chosen in
     int_sector_leaders_chosen (tied leaders: the lowest company_id).
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
@@ -38,6 +38,7 @@ leaders as (
 paired as (
 
     select
+        company_waves.study_id,
         company_waves.company_id,
         company_waves.country,
         company_waves.wave,
@@ -60,18 +61,24 @@ paired as (
 
     from company_waves
     inner join leaders
-        on company_waves.country = leaders.country
+        on company_waves.study_id = leaders.study_id
+        and company_waves.country = leaders.country
         and company_waves.wave = leaders.wave
         and company_waves.sector_code = leaders.sector_code
     inner join company_pillars
-        on company_waves.company_id = company_pillars.company_id
+        on company_waves.study_id = company_pillars.study_id
+        and company_waves.company_id = company_pillars.company_id
+        and company_waves.country = company_pillars.country
         and company_waves.wave = company_pillars.wave
     inner join company_pillars as leader_scores
-        on leaders.leader_company_id = leader_scores.company_id
+        on company_pillars.study_id = leader_scores.study_id
+        and leaders.leader_company_id = leader_scores.company_id
+        and company_pillars.country = leader_scores.country
         and company_pillars.wave = leader_scores.wave
         and company_pillars.pillar_id = leader_scores.pillar_id
     left join pillar_weights
-        on company_waves.country = pillar_weights.country
+        on company_waves.study_id = pillar_weights.study_id
+        and company_waves.country = pillar_weights.country
         and company_waves.wave = pillar_weights.wave
         and company_pillars.pillar_id = pillar_weights.pillar_id
 
@@ -91,6 +98,7 @@ tested as (
 final as (
 
     select
+        study_id,
         company_id,
         country,
         wave,
@@ -108,7 +116,7 @@ final as (
             case
                 when priority is not null
                     then rank() over (
-                        partition by company_id, wave
+                        partition by study_id, company_id, country, wave
                         order by case when priority is null then 1 else 0 end, priority desc
                     )
             end as integer

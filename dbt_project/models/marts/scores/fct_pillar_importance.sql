@@ -1,6 +1,6 @@
 {#-
-    Pillar importance per country × wave (docs/methodology.md): Johnson's relative
-    weights of the six pillars for advocacy (nps) and loyalty side by side,
+    Pillar importance per study × country × wave (docs/methodology.md): Johnson's
+    relative weights of the pillars the study measures for advocacy (nps) and loyalty side by side,
     their combined importance (mean of the two shares, the CEE's driver
     weights) and the R² of each regression.
 -#}
@@ -15,6 +15,7 @@ importance as (
 pivoted as (
 
     select
+        study_id,
         country,
         wave,
         pillar_id,
@@ -51,7 +52,7 @@ ranked as (
         *,
         case
             when importance is not null
-                then rank() over (partition by country, wave order by importance desc)
+                then rank() over (partition by study_id, country, wave order by importance desc)
         end as importance_rank
 
     from combined
@@ -61,6 +62,7 @@ ranked as (
 final as (
 
     select
+        study_id,
         country,
         wave,
         pillar_id,

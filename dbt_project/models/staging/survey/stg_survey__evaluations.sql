@@ -10,11 +10,12 @@ renamed as (
 
     select
         -- ids
-        {{ surrogate_key(['wave', 'country', 'respondent_id', 'brand_id']) }} as evaluation_id,
+        {{ surrogate_key(['study_id', 'wave', 'country', 'respondent_id', 'brand_id']) }} as evaluation_id,
         respondent_id,
         brand_id as company_id,
 
         -- dimensions
+        study_id,
         wave,
         country,
         channel,

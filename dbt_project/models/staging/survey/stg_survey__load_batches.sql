@@ -18,6 +18,10 @@ renamed as (
         sha256 as source_sha256,
         mapping as mapping_text,
         status as batch_status,
+        study_id,
+        study_name,
+        study_instrument,
+        measured_statements,
 
         -- measures
         rows_in as n_rows_in,
