@@ -9,6 +9,10 @@ adds nothing. Movers are computed here, against the previous *published* wave
 (the same methodology version when that wave has one), so a mover in a press
 release always refers to a number that was itself published.
 
+The rankings published are those of the canonical study (``cxbench``, the
+six-pillar questionnaire): other studies are ranked in the marts, within
+themselves, but a publication is the benchmark's own yearly ranking.
+
 Like a refresh, publishing never writes the served file: the new rows go into
 a staged copy that is swapped in (:mod:`cxbench.publication.swap`).
 """
@@ -43,6 +47,7 @@ from cxbench.publication.swap import (
     swap_in,
     writer_lock,
 )
+from cxcore.catalogue import DEFAULT_STUDY_ID
 
 RANKING_SQL = """
 select
@@ -62,11 +67,11 @@ select
 from marts.fct_company_scores as scores
 left join marts.dim_company as companies
     on scores.company_id = companies.company_id
-where scores.wave = ? and scores.rank_in_country is not null
+where scores.wave = ? and scores.study_id = ? and scores.rank_in_country is not null
 order by scores.country, scores.company_id
 """
 SOURCE_BATCHES_SQL = """
-select distinct batch_id from raw.survey_evaluations where wave = ?
+select distinct batch_id from raw.survey_evaluations where wave = ? and study_id = ?
 union select distinct batch_id from raw.population_margins where wave = ?
 union select distinct batch_id from raw.companies
 union select distinct batch_id from raw.sectors
@@ -143,7 +148,7 @@ def publish_wave(db_path: Path, wave: int) -> PublishResult:
 
 def read_candidate(connection: duckdb.DuckDBPyConnection, wave: int) -> Candidate:
     """The wave's ranked companies, methodology and inputs as the served marts hold them."""
-    cursor = connection.execute(RANKING_SQL, [wave])
+    cursor = connection.execute(RANKING_SQL, [wave, DEFAULT_STUDY_ID])
     names = [item[0] for item in cursor.description or []]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     if not rows:
@@ -156,7 +161,8 @@ def read_candidate(connection: duckdb.DuckDBPyConnection, wave: int) -> Candidat
             "select parameter_name, parameter_value from marts.dim_methodology order by 1"
         ).fetchall()
     )
-    batches = [row[0] for row in connection.execute(SOURCE_BATCHES_SQL, [wave, wave]).fetchall()]
+    sources = connection.execute(SOURCE_BATCHES_SQL, [wave, DEFAULT_STUDY_ID, wave]).fetchall()
+    batches = [row[0] for row in sources]
     return Candidate(
         wave=wave,
         methodology_version=versions.pop(),

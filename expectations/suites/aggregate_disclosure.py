@@ -31,7 +31,7 @@ SOURCE_TABLES = (
     "marts.fct_benchmark_scores",
     "marts.fct_benchmark_pillar_scores",
 )
-KEY_COLUMNS = ("level", "country", "sector_code", "wave")
+KEY_COLUMNS = ("level", "study_id", "country", "sector_code", "wave")
 DISCLOSED = Column("is_suppressed") == "false"
 
 # {level}: the benchmark_level, 'sector' or 'country'; {group}: the extra grouping key of the
@@ -39,6 +39,7 @@ DISCLOSED = Column("is_suppressed") == "false"
 _LEVEL_SQL = """
 select
     '{level}' as level,
+    published.study_id,
     published.country,
     {sector} as sector_code,
     published.wave,
@@ -57,6 +58,7 @@ from (
 ) as published
 left join (
     select
+        study_id,
         country,
         wave,
         {group_by}
@@ -65,11 +67,13 @@ left join (
     from members
     group by all
 ) as recount
-    on published.country = recount.country
+    on published.study_id = recount.study_id
+    and published.country = recount.country
     and published.wave = recount.wave
     {join_group}
 left join (
     select
+        pillar_rows.study_id,
         pillar_rows.country,
         pillar_rows.wave,
         {pillar_group}
@@ -78,13 +82,15 @@ left join (
     inner join marts.fct_benchmark_scores as parent
         on pillar_rows.benchmark_level = parent.benchmark_level
         and pillar_rows.sector_code = parent.sector_code
+        and pillar_rows.study_id = parent.study_id
         and pillar_rows.country = parent.country
         and pillar_rows.wave = parent.wave
     where pillar_rows.benchmark_level = '{level}'
         and pillar_rows.is_suppressed is distinct from parent.is_suppressed
     group by all
 ) as pillars
-    on published.country = pillars.country
+    on published.study_id = pillars.study_id
+    and published.country = pillars.country
     and published.wave = pillars.wave
     {pillars_group}
 """
@@ -119,7 +125,7 @@ def source_sql(context: SourceContext) -> str:
 with
 
 members as (
-    select country, wave, sector_code, n_evaluations
+    select study_id, country, wave, sector_code, n_evaluations
     from marts.fct_company_scores
     where is_eligible and cx_index is not null
 ),
@@ -134,7 +140,7 @@ select * from judged
 where is_suppressed is distinct from expected_is_suppressed
     or (is_suppressed = 'false' and avg_cx_index is null)
     or n_pillar_rows_disagreeing > 0
-order by level, country, sector_code, wave
+order by level, study_id, country, sector_code, wave
 """
 
 

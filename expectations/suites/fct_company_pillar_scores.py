@@ -30,10 +30,10 @@ from expectations.suites.spec import ERROR, WARNING, SourceContext
 SUITE_NAME = "fct_company_pillar_scores"
 TABLE = "marts.fct_company_pillar_scores"
 SOURCE_TABLES = (TABLE, "marts.fct_company_scores")
-#: The grain of the mart: one row per company × pillar × wave.
-GRAIN = ("company_id", "pillar_id", "wave")
-#: Columns that identify a row; ``country`` rides along with the company.
-KEY_COLUMNS = ("company_id", "country", "wave", "pillar_id")
+#: The grain of the mart: one row per study × company × country × pillar × wave.
+GRAIN = ("study_id", "company_id", "country", "pillar_id", "wave")
+#: Columns that identify a row.
+KEY_COLUMNS = ("study_id", "company_id", "country", "wave", "pillar_id")
 
 #: Rows the methodology ranks. ``== True`` builds a GX condition, it is not a comparison.
 ELIGIBLE = Column("is_eligible") == True  # noqa: E712
@@ -44,6 +44,7 @@ def source_sql(context: SourceContext) -> str:
     params = context.params
     return f"""
 select
+    pillar_scores.study_id,
     pillar_scores.company_id,
     pillar_scores.country,
     pillar_scores.wave,
@@ -54,7 +55,8 @@ select
     company_scores.n_evaluations as company_n_evaluations
 from {TABLE} as pillar_scores
 left join marts.fct_company_scores as company_scores
-    on pillar_scores.company_id = company_scores.company_id
+    on pillar_scores.study_id = company_scores.study_id
+    and pillar_scores.company_id = company_scores.company_id
     and pillar_scores.country = company_scores.country
     and pillar_scores.wave = company_scores.wave
 where (pillar_scores.is_eligible and company_scores.n_evaluations < {params.min_base})

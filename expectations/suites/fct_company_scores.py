@@ -2,10 +2,10 @@
 
 Ranks are what gets published, so the suite recomputes them from their
 definition instead of trusting the window function that built them: a company's
-rank in its country × wave is 1 + the number of eligible companies there with a
-strictly higher CX index (ties share a rank, the next rank skips — "1, 2, 2, 4";
-no other gaps, and the first rank is 1). The same holds within a sector, and the
-sector leader is whoever ranks 1 in its sector (several when tied). Companies
+rank in its study × country × wave is 1 + the number of eligible companies there
+with a strictly higher CX index over the same pillars (ties share a rank, the
+next rank skips — "1, 2, 2, 4"; no other gaps, and the first rank is 1). The
+same holds within a sector, and the sector leader is whoever ranks 1 in its sector (several when tied). Companies
 that are not ranked (ineligible, or no CX index) must have no rank at all, and
 companies without reference data (sector UNASSIGNED) no sector rank. The
 expected values are computed in SQL next to the published ones, and each pair
@@ -25,9 +25,9 @@ from expectations.suites.spec import ERROR, SourceContext
 
 SUITE_NAME = "fct_company_scores"
 SOURCE_TABLES = ("marts.fct_company_scores",)
-#: The grain: one row per company × wave; ``country`` rides along with the company.
-GRAIN = ("company_id", "wave")
-KEY_COLUMNS = ("company_id", "country", "wave")
+#: The grain: one row per study × company × country × wave.
+GRAIN = ("study_id", "company_id", "country", "wave")
+KEY_COLUMNS = GRAIN
 ELIGIBLE = Column("is_eligible") == True  # noqa: E712  (builds a GX condition)
 
 SOURCE_SQL_TEMPLATE = """
@@ -35,12 +35,14 @@ with
 
 company_scores as (
     select
+        study_id,
         company_id,
         country,
         wave,
         sector_code,
         n_evaluations,
         cx_index,
+        cx_index_pillars,
         is_eligible,
         rank_in_country,
         rank_in_sector,
@@ -60,13 +62,16 @@ rankable as (
 
 country_ranks as (
     select
+        rankable.study_id,
         rankable.company_id,
         rankable.country,
         rankable.wave,
         1 + count(higher.company_id) as expected_rank_in_country
     from rankable
     left join rankable as higher
-        on higher.country = rankable.country
+        on higher.study_id = rankable.study_id
+        and higher.cx_index_pillars = rankable.cx_index_pillars
+        and higher.country = rankable.country
         and higher.wave = rankable.wave
         and higher.cx_index > rankable.cx_index
     group by all
@@ -74,13 +79,16 @@ country_ranks as (
 
 sector_ranks as (
     select
+        rankable.study_id,
         rankable.company_id,
         rankable.country,
         rankable.wave,
         1 + count(higher.company_id) as expected_rank_in_sector
     from rankable
     left join rankable as higher
-        on higher.country = rankable.country
+        on higher.study_id = rankable.study_id
+        and higher.cx_index_pillars = rankable.cx_index_pillars
+        and higher.country = rankable.country
         and higher.wave = rankable.wave
         and higher.sector_code is not distinct from rankable.sector_code
         and higher.cx_index > rankable.cx_index
@@ -103,11 +111,13 @@ final as (
             as expected_is_sector_leader
     from company_scores
     left join country_ranks
-        on company_scores.company_id = country_ranks.company_id
+        on company_scores.study_id = country_ranks.study_id
+        and company_scores.company_id = country_ranks.company_id
         and company_scores.country = country_ranks.country
         and company_scores.wave = country_ranks.wave
     left join sector_ranks
-        on company_scores.company_id = sector_ranks.company_id
+        on company_scores.study_id = sector_ranks.study_id
+        and company_scores.company_id = sector_ranks.company_id
         and company_scores.country = sector_ranks.country
         and company_scores.wave = sector_ranks.wave
 )

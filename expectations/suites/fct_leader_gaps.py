@@ -18,8 +18,8 @@ from expectations.suites.spec import ERROR
 
 SUITE_NAME = "fct_leader_gaps"
 SOURCE_TABLES = ("marts.fct_leader_gaps", "marts.fct_company_scores")
-GRAIN = ("company_id", "pillar_id", "wave")
-KEY_COLUMNS = ("company_id", "country", "wave", "pillar_id")
+GRAIN = ("study_id", "company_id", "country", "pillar_id", "wave")
+KEY_COLUMNS = ("study_id", "company_id", "country", "wave", "pillar_id")
 #: Rounding room for arithmetic redone on doubles.
 TOLERANCE = 1e-9
 
@@ -31,17 +31,18 @@ gaps as (
 ),
 
 leaders as (
-    select company_id, wave, is_sector_leader
+    select study_id, company_id, country, wave, is_sector_leader
     from marts.fct_company_scores
 ),
 
 first_priorities as (
-    select company_id, wave, min(priority_rank) as first_priority_rank
+    select study_id, company_id, country, wave, min(priority_rank) as first_priority_rank
     from gaps
     group by all
 )
 
 select
+    gaps.study_id,
     gaps.company_id,
     gaps.country,
     gaps.wave,
@@ -54,10 +55,14 @@ select
     first_priorities.first_priority_rank
 from gaps
 left join leaders
-    on gaps.leader_company_id = leaders.company_id
+    on gaps.study_id = leaders.study_id
+    and gaps.leader_company_id = leaders.company_id
+    and gaps.country = leaders.country
     and gaps.wave = leaders.wave
 left join first_priorities
-    on gaps.company_id = first_priorities.company_id
+    on gaps.study_id = first_priorities.study_id
+    and gaps.company_id = first_priorities.company_id
+    and gaps.country = first_priorities.country
     and gaps.wave = first_priorities.wave
 """
 

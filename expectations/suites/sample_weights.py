@@ -1,4 +1,4 @@
-"""Plausibility suite for the raking weights, one row per country × wave sample.
+"""Plausibility suite for the raking weights, one row per sample (study × country × wave).
 
 Every published number is a weighted mean, so a weight gone wrong moves every
 company at once and no single mart looks odd. The methodology promises three
@@ -26,10 +26,11 @@ from expectations.suites.spec import ERROR
 SUITE_NAME = "sample_weights"
 TABLE = "intermediate.int_sample_cells_raked"
 SOURCE_TABLES = (TABLE,)
-KEY_COLUMNS = ("country", "wave")
+KEY_COLUMNS = ("study_id", "country", "wave")
 
 SOURCE_SQL = f"""
 select
+    study_id,
     country,
     wave,
     sum(n_evaluations) as n_evaluations,
@@ -39,7 +40,7 @@ select
     max(case when is_raked then weight end) as max_raked_weight
 from {TABLE}
 group by all
-order by country, wave
+order by study_id, country, wave
 """
 
 #: Sums of a few million weights in double precision drift well below this.

@@ -20,24 +20,25 @@ from expectations.suites.wave_pairs import previous_waves_sql
 
 SUITE_NAME = "wave_missingness"
 SOURCE_TABLES = ("raw.survey_evaluations",)
-KEY_COLUMNS = ("statement_id", "country", "wave", "previous_wave")
+KEY_COLUMNS = ("statement_id", "study_id", "country", "wave", "previous_wave")
 
 
 def source_sql(context: SourceContext) -> str:
-    """Missing share per statement × country × wave against the previous wave (one scan)."""
+    """Missing share per statement × panel wave against the panel's previous wave (one scan)."""
     del context  # the statements come from the catalogue, read when the run starts
     answered = ", ".join(f"count({column}) as {column}" for column in statement_ids())
     return f"""
 with
 
 answer_counts as (
-    select country, wave, count(*) as n_evaluations, {answered}
+    select study_id, country, wave, count(*) as n_evaluations, {answered}
     from raw.survey_evaluations
     group by all
 ),
 
 missing_shares as (
     select
+        study_id,
         country,
         wave,
         statement_id,
@@ -54,6 +55,7 @@ previous_waves as ({previous_waves_sql("answer_counts")}),
 final as (
     select
         this_wave.statement_id,
+        this_wave.study_id,
         this_wave.country,
         this_wave.wave,
         previous_waves.previous_wave,
@@ -62,10 +64,12 @@ final as (
         this_wave.missing_share - last_wave.missing_share as missing_share_rise
     from missing_shares as this_wave
     inner join previous_waves
-        on this_wave.country = previous_waves.country
+        on this_wave.study_id = previous_waves.study_id
+        and this_wave.country = previous_waves.country
         and this_wave.wave = previous_waves.wave
     inner join missing_shares as last_wave
-        on this_wave.country = last_wave.country
+        on this_wave.study_id = last_wave.study_id
+        and this_wave.country = last_wave.country
         and this_wave.statement_id = last_wave.statement_id
         and last_wave.wave = previous_waves.previous_wave
 )

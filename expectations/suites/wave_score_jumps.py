@@ -20,13 +20,15 @@ from expectations.suites.wave_pairs import previous_waves_sql
 
 SUITE_NAME = "wave_score_jumps"
 SOURCE_TABLES = ("marts.fct_company_pillar_scores",)
-KEY_COLUMNS = ("company_id", "country", "wave", "previous_wave", "pillar_id")
+KEY_COLUMNS = ("study_id", "company_id", "country", "wave", "previous_wave", "pillar_id")
 
 SOURCE_SQL = f"""
 with
 
 pillar_scores as (
-    select company_id, country, wave, pillar_id, mean_score, std_error
+    select
+        study_id, company_id, country, wave, pillar_id, n_statements_measured, mean_score,
+        std_error
     from marts.fct_company_pillar_scores
     where is_eligible
 ),
@@ -35,6 +37,7 @@ previous_waves as ({previous_waves_sql("marts.fct_company_pillar_scores")}),
 
 compared as (
     select
+        this_wave.study_id,
         this_wave.company_id,
         this_wave.country,
         this_wave.wave,
@@ -48,13 +51,17 @@ compared as (
             as score_jump_in_standard_errors
     from pillar_scores as this_wave
     inner join previous_waves
-        on this_wave.country = previous_waves.country
+        on this_wave.study_id = previous_waves.study_id
+        and this_wave.country = previous_waves.country
         and this_wave.wave = previous_waves.wave
     inner join pillar_scores as last_wave
-        on this_wave.company_id = last_wave.company_id
+        on this_wave.study_id = last_wave.study_id
+        and this_wave.company_id = last_wave.company_id
         and this_wave.country = last_wave.country
         and this_wave.pillar_id = last_wave.pillar_id
         and last_wave.wave = previous_waves.previous_wave
+        -- a pillar measured by other statements in the two waves is another measure
+        and this_wave.n_statements_measured = last_wave.n_statements_measured
 )
 
 select * from compared

@@ -19,7 +19,7 @@ from expectations.suites.wave_pairs import previous_waves_sql
 
 SUITE_NAME = "wave_sector_shares"
 SOURCE_TABLES = ("marts.fct_company_scores",)
-KEY_COLUMNS = ("country", "wave", "previous_wave", "sector_code")
+KEY_COLUMNS = ("study_id", "country", "wave", "previous_wave", "sector_code")
 NO_SECTOR = "(no sector)"
 
 SOURCE_SQL = f"""
@@ -27,6 +27,7 @@ with
 
 sector_counts as (
     select
+        study_id,
         country,
         wave,
         coalesce(sector_code, '{NO_SECTOR}') as sector_code,
@@ -37,10 +38,12 @@ sector_counts as (
 
 sector_shares as (
     select
+        study_id,
         country,
         wave,
         sector_code,
-        n_evaluations / sum(n_evaluations) over (partition by country, wave) as sample_share
+        n_evaluations / sum(n_evaluations) over (partition by study_id, country, wave)
+            as sample_share
     from sector_counts
 ),
 
@@ -48,13 +51,15 @@ previous_waves as ({previous_waves_sql("sector_counts")}),
 
 sectors_compared as (
     select distinct
+        previous_waves.study_id,
         previous_waves.country,
         previous_waves.wave,
         previous_waves.previous_wave,
         sector_shares.sector_code
     from previous_waves
     inner join sector_shares
-        on sector_shares.country = previous_waves.country
+        on sector_shares.study_id = previous_waves.study_id
+        and sector_shares.country = previous_waves.country
         and sector_shares.wave in (previous_waves.wave, previous_waves.previous_wave)
 ),
 
@@ -67,11 +72,13 @@ final as (
             as sample_share_shift
     from sectors_compared
     left join sector_shares as this_wave
-        on this_wave.country = sectors_compared.country
+        on this_wave.study_id = sectors_compared.study_id
+        and this_wave.country = sectors_compared.country
         and this_wave.wave = sectors_compared.wave
         and this_wave.sector_code = sectors_compared.sector_code
     left join sector_shares as last_wave
-        on last_wave.country = sectors_compared.country
+        on last_wave.study_id = sectors_compared.study_id
+        and last_wave.country = sectors_compared.country
         and last_wave.wave = sectors_compared.previous_wave
         and last_wave.sector_code = sectors_compared.sector_code
 )
