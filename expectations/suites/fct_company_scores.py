@@ -5,8 +5,8 @@ definition instead of trusting the window function that built them: a company's
 rank in its study × country × wave is 1 + the number of eligible companies there
 with a strictly higher CX index over the same pillars (ties share a rank, the
 next rank skips — "1, 2, 2, 4"; no other gaps, and the first rank is 1). The
-same holds within a sector, and the sector leader is whoever ranks 1 in its sector (several when tied). Companies
-that are not ranked (ineligible, or no CX index) must have no rank at all, and
+same holds within a sector, and the sector leader is whoever ranks 1 in its
+sector (several when tied). Companies that are not ranked (ineligible, or no CX index) must have no rank at all, and
 companies without reference data (sector UNASSIGNED) no sector rank. The
 expected values are computed in SQL next to the published ones, and each pair
 must agree. The mart's structure (contract, key, scales of the CX index, NPS and
