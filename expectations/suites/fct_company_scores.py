@@ -1,18 +1,18 @@
 """Plausibility suite for ``marts.fct_company_scores``: eligibility, ranks and sector leaders.
 
-Ranks are what gets published, so the suite recomputes them from their
-definition instead of trusting the window function that built them: a company's
-rank in its study × country × wave is 1 + the number of eligible companies there
-with a strictly higher CX index over the same pillars (ties share a rank, the
-next rank skips — "1, 2, 2, 4"; no other gaps, and the first rank is 1). The
-same holds within a sector, and the sector leader is whoever ranks 1 in its
-sector (several when tied). Companies that are not ranked (ineligible, or no CX index) must have no rank at all, and
-companies without reference data (sector UNASSIGNED) no sector rank. The
-expected values are computed in SQL next to the published ones, and each pair
-must agree. The mart's structure (contract, key, scales of the CX index, NPS and
-box scores) is dbt's to check (``fct_company_scores_structure``). Only the rows
-that break a rule leave DuckDB: the published and recomputed values are
-compared in SQL first, and GX judges the rows that differ.
+Ranks are what gets published, so the suite recomputes them from their definition
+instead of trusting the window function that built them: a company's rank in its study ×
+country × wave is 1 + the number of eligible companies there with a strictly higher CX
+index over the same pillars (ties share a rank, the next rank skips — "1, 2, 2, 4"; no
+other gaps, and the first rank is 1). The same holds within a sector, and the sector
+leader is whoever ranks 1 in its sector (several when tied). Companies that are not
+ranked (ineligible, or no CX index) must have no rank at all, and companies without
+reference data (sector UNASSIGNED) no sector rank. The expected values are computed in
+SQL next to the published ones, and each pair must agree. The mart's structure
+(contract, key, scales of the CX index, NPS and box scores) is dbt's to check
+(``fct_company_scores_structure``). Only the rows that break a rule leave DuckDB: the
+published and recomputed values are compared in SQL first, and GX judges the rows that
+differ.
 """
 
 from __future__ import annotations
