@@ -117,8 +117,9 @@ def test_the_project_marts_are_found_and_build_in_duckdb() -> None:
     assert DBT_PROJECT_DIR.joinpath("dbt_project.yml").is_file()
     columns = mart_columns()
     assert {"fct_company_scores", "fct_benchmark_scores", "dim_pillar"} <= set(columns)
-    assert columns["fct_benchmark_scores"][:4] == (
+    assert columns["fct_benchmark_scores"][:5] == (
         "benchmark_level",
+        "study_id",
         "country",
         "sector_code",
         "wave",

@@ -69,7 +69,7 @@ def test_dbt_checks_every_answer_on_its_canonical_scale() -> None:
     }
     assert {scales.pop(statement) for statement in statement_ids()} == {(1, 10)}
     assert scales == {"nps": (0, 10), "loyalty": (0, 10), "csat": (1, 5), "ces": (1, 7)}
-    assert structure["keys"] == [["wave", "country", "respondent_id", "brand_id"]]
+    assert structure["keys"] == [["study_id", "wave", "country", "respondent_id", "brand_id"]]
 
 
 def test_survey_screen_selects_rows_for_every_expectation() -> None:

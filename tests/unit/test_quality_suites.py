@@ -35,6 +35,7 @@ def _by_check(params: QualityParams) -> dict[tuple[str, str, str | None], object
 def _frame(**overrides: list[object]) -> pd.DataFrame:
     """Two plausible rows: an eligible company and a single evaluation without an interval."""
     rows = {
+        "study_id": ["cxbench", "cxbench"],
         "company_id": ["c1", "c2"],
         "country": ["NL", "NL"],
         "wave": [2024, 2024],
@@ -69,14 +70,14 @@ def test_suite_covers_the_methodology_rules() -> None:
 def test_dbt_checks_the_structure_the_suite_leaves_out() -> None:
     """Keys, scales, intervals and references of the mart are one dbt test node."""
     [structure] = structure_tests("fct_company_pillar_scores")
-    assert structure["keys"] == [["company_id", "pillar_id", "wave"]]
+    assert structure["keys"] == [["study_id", "company_id", "country", "pillar_id", "wave"]]
     ranged = {column for rule in structure["ranges"] for column in rule["columns"]}
     assert {"mean_score", "n_evaluations", "stddev_score", "std_error"} <= ranged
     assert any("ci_low <= mean_score" in rule["expression"] for rule in structure["expressions"])
     references = {(tuple(rule["columns"]), rule["to"]) for rule in structure["references"]}
     assert {
         (("pillar_id",), "ref('dim_pillar')"),
-        (("company_id", "country", "wave"), "ref('fct_company_scores')"),
+        (("study_id", "company_id", "country", "wave"), "ref('fct_company_scores')"),
     } <= references
 
 
@@ -212,8 +213,8 @@ def test_failure_names_the_row_by_its_key(tmp_path: Path) -> None:
         "company_n_evaluations, n_evaluations",
     )
     assert failed.unexpected_examples == (
-        {"company_n_evaluations": 1, "n_evaluations": 2, "company_id": "c2",
-         "pillar_id": "empathy", "wave": 2024},
+        {"company_n_evaluations": 1, "n_evaluations": 2, "study_id": "cxbench",
+         "company_id": "c2", "country": "NL", "pillar_id": "empathy", "wave": 2024},
     )  # fmt: skip
     assert failed.observed_value == "1 of 2 rows unexpected"
 
