@@ -1,8 +1,8 @@
 {#-
     Every evaluation is counted exactly once, from staging to the national
-    figures: returns one row per country × wave whose evaluations in staging
-    differ from n_evaluations of the national benchmark (fct_benchmark_scores
-    at benchmark_level 'country') (count_mismatch).
+    figures: returns one row per sample (study × country × wave) whose
+    evaluations in staging differ from n_evaluations of its national benchmark
+    (fct_benchmark_scores at benchmark_level 'country') (count_mismatch).
 
     Duplicate evaluation keys (a respondent rating the same brand twice in one
     country × wave) are not searched for here: ingestion rejects them row by row,
@@ -34,6 +34,7 @@ country_scores as (
 staged_counts as (
 
     select
+        study_id,
         country,
         wave,
         count(*) as n_evaluations
@@ -48,13 +49,15 @@ count_mismatches as (
 
     select
         'count_mismatch' as problem,
+        coalesce(staged_counts.study_id, country_scores.study_id) as study_id,
         coalesce(staged_counts.country, country_scores.country) as country,
         coalesce(staged_counts.wave, country_scores.wave) as wave,
         staged_counts.n_evaluations as n_rows
 
     from staged_counts
     full outer join country_scores
-        on staged_counts.country = country_scores.country
+        on staged_counts.study_id = country_scores.study_id
+        and staged_counts.country = country_scores.country
         and staged_counts.wave = country_scores.wave
 
     where staged_counts.n_evaluations is null

@@ -108,12 +108,12 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
     "pillar_row_duplicated": (
         f"insert into {PILLAR_ROWS} select * from {PILLAR_ROWS} "
         f"where {first_row(PILLAR_ROWS, 'true')}",
-        {(PILLARS, "unique(company_id, pillar_id, wave)")},
+        {(PILLARS, "unique(study_id, company_id, country, pillar_id, wave)")},
     ),
     "company_row_missing": (
         "delete from marts.fct_company_scores where "
         + first_row("marts.fct_company_scores", "not is_eligible"),
-        {(PILLARS, "references(company_id, country, wave -> fct_company_scores)")},
+        {(PILLARS, "references(study_id, company_id, country, wave -> fct_company_scores)")},
     ),
     "unknown_pillar": (
         f"update {PILLAR_ROWS} set pillar_id = 'loyalty' where {first_row(PILLAR_ROWS, 'true')}",
@@ -141,7 +141,12 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
         "update marts.fct_pillar_importance set importance = importance * 1.1 "
         "where (country, wave) = "
         "(select (country, wave) from marts.fct_pillar_importance where is_estimated limit 1)",
-        {("fct_pillar_importance_structure", "group_sum(importance by country, wave = 1)")},
+        {
+            (
+                "fct_pillar_importance_structure",
+                "group_sum(importance by study_id, country, wave = 1)",
+            )
+        },
     ),
     "suppressed_without_a_reason": (
         f"update {BENCHMARK_ROWS} set suppression_reason = null where "
@@ -168,7 +173,8 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
             ("assert_every_evaluation_counted_once", None),
             (
                 "fct_benchmark_pillar_scores_structure",
-                "references(benchmark_level, country, sector_code, wave -> fct_benchmark_scores)",
+                "references(benchmark_level, study_id, country, sector_code, wave"
+                " -> fct_benchmark_scores)",
             ),
         },
     ),
