@@ -225,3 +225,60 @@ def test_two_studies_are_never_pooled(warehouse: Path) -> None:
     )
     assert importance["n"].tolist() == [2, 3]
     assert np.allclose(importance["total"], 1.0)
+
+
+@pytest.fixture(scope="module")
+def one_country_two_studies(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The reputation study (DE 2017) and the ECSI study moved to DE 2018, built and checked.
+
+    Two unrelated studies in one country in successive years: before studies
+    existed the wave-over-wave checks took the ECSI file for the reputation
+    panel's next wave (every Integrity statement but one "went missing").
+    """
+    folder = tmp_path_factory.mktemp("two_studies")
+    db = folder / "cxbench.duckdb"
+    ecsi = (EXAMPLES / "ecsi_satisfaction.mapping.yaml").read_text()
+    moved = folder / "ecsi_de.mapping.yaml"
+    moved.write_text(
+        ecsi.replace("fixed: {country: ES, wave: 2005,", "fixed: {country: DE, wave: 2018,")
+    )
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CXBENCH_SALT", "two-studies")
+    patch.setenv("COLUMNS", "200")
+    try:
+        for source, mapping in (
+            (REAL / "corporate_reputation.csv", EXAMPLES / "corporate_reputation.mapping.yaml"),
+            (REAL / "ecsi_satisfaction.csv", moved),
+        ):
+            result = runner.invoke(
+                app, ["ingest", str(source), "--mapping", str(mapping), "--db", str(db)]
+            )
+            assert result.exit_code == 0, result.output
+        for stage in ("build", "check"):
+            result = runner.invoke(app, [stage, "--db", str(db)])
+            assert result.exit_code == 0, result.output
+    finally:
+        patch.undo()
+    return db, result.output
+
+
+def test_unrelated_studies_in_one_country_are_never_waves_of_one_panel(
+    one_country_two_studies: tuple[Path, str],
+) -> None:
+    db, check_output = one_country_two_studies
+    assert "passed" in check_output
+    scores = query(
+        db,
+        "select study_id, wave, previous_wave, is_mover_comparable"
+        " from marts.fct_company_scores where country = 'DE' order by all",
+    )
+    assert set(scores["study_id"]) == {"corporate-reputation-de", "ecsi-es-bank"}
+    assert scores["previous_wave"].isna().all() and not scores["is_mover_comparable"].any()
+    # the wave-over-wave suites ran and found nothing to compare across studies
+    compared = query(
+        db,
+        "select suite, bool_and(success) as passed from audit.quality_results"
+        " where suite like 'wave_%' group by all order by all",
+    )
+    assert set(compared["suite"]) >= {"wave_missingness", "wave_score_jumps"}, compared
+    assert compared["passed"].all(), compared
