@@ -129,14 +129,17 @@ def model(dbt, session):
         "max_margin_error",
         "raking_note",
     ]
-    if not groups:
-        return pd.DataFrame({column: [] for column in columns})
-    raked = pd.concat(groups, ignore_index=True)[columns]
+    if not groups:  # typed all the same: readers (and unit tests) take the types from here
+        raked = pd.DataFrame({column: [] for column in columns})
+    else:
+        raked = pd.concat(groups, ignore_index=True)[columns]
     # categories as text even when a dimension is missing from every cell (a file
     # without age): an all-NULL column would otherwise be written with type NULL
     return raked.astype(
         {
             "study_id": "string",
+            "country": "string",
+            "wave": "int32",
             **dict.fromkeys(dimensions, "string"),
             "n_evaluations": "int32",
             "weight": "float64",
