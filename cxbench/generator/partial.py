@@ -40,7 +40,9 @@ from cxbench.generator.survey import (
     respondent_columns,
     simulate_batch,
 )
+from cxbench.generator.truth import PILLAR_TRUTH_COLUMNS, company_pillar_rows
 from cxbench.generator.world import World
+from cxbench.generator.writer import table_from_rows
 from cxcore.catalogue import statement_ids, statements
 from cxcore.checksums import file_sha256
 
@@ -75,6 +77,7 @@ PARTIAL_STATEMENTS: tuple[str, ...] = (
     "emp_2",
     "emp_5",
 )
+PARTIAL_TRUTH_FILE = "truth/partial_study_pillar_means.csv"
 RESPONDENT_TAG = "T"  # respondent ids <CC><wave>-T0000001: never a panel member's id
 
 
@@ -168,3 +171,13 @@ def write_partial_file(
         sha256={path: file_sha256(out_dir / path) for path in (csv_path, mapping_path)},
         planted=empty_planted().add_column(0, "file", pa.array([], pa.string())),
     )
+
+
+def partial_truth_table(world: World) -> pa.Table:
+    """The tracker's truth: per company × wave, each measured pillar's mean over what it asks.
+
+    That is the population mean of the statements asked of a pillar, not the
+    panel's pillar truth: a pillar score from two of six statements estimates
+    the mean of those two.
+    """
+    return table_from_rows(company_pillar_rows(world, PARTIAL_STATEMENTS), PILLAR_TRUTH_COLUMNS)

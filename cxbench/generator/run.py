@@ -24,10 +24,11 @@ import pyarrow as pa
 
 from cxbench.generator.countries import CountrySpec, resolve_countries
 from cxbench.generator.maturity import mapping_entry, maturity_tables
-from cxbench.generator.partial import PARTIAL_STATEMENTS, write_partial_file
+from cxbench.generator.partial import PARTIAL_TRUTH_FILE, partial_truth_table, write_partial_file
 from cxbench.generator.survey import SurveyFile, write_survey_file
 from cxbench.generator.truth import (
     COMPANY_WAVE_COLUMNS,
+    PILLAR_TRUTH_COLUMNS,
     company_pillar_rows,
     company_wave_rows,
     population_importance,
@@ -267,7 +268,7 @@ def _finish(
         "truth/pillar_importance.csv": weights,
         "truth/r2.csv": r2,
         "truth/company_pillar_means.csv": table_from_rows(
-            company_pillar_rows(world), ("brand_id", "country", "wave", "pillar_id", "true_mean")
+            company_pillar_rows(world), PILLAR_TRUTH_COLUMNS
         ),
         "truth/company_waves.csv": table_from_rows(company_wave_rows(world), COMPANY_WAVE_COLUMNS),
         "truth/planted_pii.csv": (
@@ -277,10 +278,7 @@ def _finish(
         ),
     }
     if partial_study_evaluations:
-        tables["truth/partial_study_pillar_means.csv"] = table_from_rows(
-            company_pillar_rows(world, PARTIAL_STATEMENTS),
-            ("brand_id", "country", "wave", "pillar_id", "true_mean"),
-        )
+        tables[PARTIAL_TRUTH_FILE] = partial_truth_table(world)
     tables.update(maturity_tables(world, out_dir))  # also writes the maturity mapping
     entries: dict[str, tuple[int | None, str]] = mapping_entry(out_dir)
     for survey in surveys:

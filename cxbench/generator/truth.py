@@ -24,6 +24,8 @@ from cxcore.stats.relative_weights import relative_weights
 
 IMPORTANCE_SAMPLE = 200_000
 SCALE = (1, 10)
+#: Columns of truth/company_pillar_means.csv and truth/partial_study_pillar_means.csv.
+PILLAR_TRUTH_COLUMNS = ("brand_id", "country", "wave", "pillar_id", "true_mean")
 
 
 def expected_rounded_clipped(mean: np.ndarray, sd: float) -> np.ndarray:
