@@ -7,8 +7,10 @@ is one of those: its own respondents (a separate sample, respondent ids
 companies, drawn from the same model (levels, demographic and channel effects,
 statement offsets, don't-know). Only the questionnaire is shorter: it exports
 the answers to :data:`PARTIAL_STATEMENTS` under its own column names, the four
-outcomes as the panel asks them, and no open comment. The warehouse must score
-it on the pillars it measures and never mix it with the panel.
+outcomes as the panel asks them, and no open comment. The outcomes follow the
+respondent's whole experience, pillars not asked included, as a real
+respondent's would. The warehouse must score it on the pillars it measures and
+never mix it with the panel.
 """
 
 from __future__ import annotations
