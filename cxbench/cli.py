@@ -48,6 +48,14 @@ def generate(
     waves: Annotated[str, typer.Option(help="Comma-separated survey years.")] = DEFAULT_WAVES,
     countries: Annotated[str, typer.Option(help="Comma-separated ISO codes.")] = DEFAULT_COUNTRIES,
     seed: Annotated[int, typer.Option(help="Random seed; same seed, same files.")] = 42,
+    partial_study_evaluations: Annotated[
+        int,
+        typer.Option(
+            help="Also write a second study of this many evaluations that asks only 10 of "
+            "the 30 statements (survey/partial_*, truth/partial_study_pillar_means.csv); "
+            "0: none.",
+        ),
+    ] = 0,
 ) -> None:
     """Write a synthetic survey world: exports + mappings, industry files, ground truth."""
     from cxbench.generator import generate_world
@@ -58,7 +66,9 @@ def generate(
         console.print(f"[red]--waves must be comma-separated years, got {waves!r}[/]")
         raise typer.Exit(2) from None
     with progress_bar() as progress:
-        task = progress.add_task("generating evaluations", total=evaluations)
+        task = progress.add_task(
+            "generating evaluations", total=evaluations + max(partial_study_evaluations, 0)
+        )
         try:
             summary = generate_world(
                 out,
@@ -67,12 +77,16 @@ def generate(
                 countries=_split(countries),
                 seed=seed,
                 progress=lambda done: progress.advance(task, done),
+                partial_study_evaluations=partial_study_evaluations,
             )
         except ValueError as error:
             console.print(f"[red]{error}[/]")
             raise typer.Exit(2) from None
+    partial = summary.partial_study_evaluations
     console.print(
-        f"wrote {summary.total_evaluations:,} evaluations in {len(summary.files)} files to {out}"
+        f"wrote {summary.total_evaluations:,} evaluations"
+        + (f" and {partial:,} of the partial-instrument study" if partial else "")
+        + f" in {len(summary.files)} files to {out}"
     )
 
 

@@ -54,7 +54,7 @@ def export_schema() -> pa.Schema:
     )
 
 
-class _Flow(dict):
+class FlowMap(dict):
     """A mapping written on one line ({a: 1, b: 2}), as in the contract's example."""
 
 
@@ -62,7 +62,7 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
+def _represent_flow(dumper: yaml.SafeDumper, data: FlowMap) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
 
 
@@ -70,7 +70,7 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
 
 
-_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(FlowMap, _represent_flow)
 _Dumper.add_representer(list, _represent_list)
 
 
@@ -79,14 +79,14 @@ def mapping_document(country: str, country_name: str, wave: int) -> dict[str, An
     return {
         "mapping_version": 1,
         "description": f"Synthetic panel export, {country_name} {wave}",
-        "source": _Flow(format="csv", delimiter=",", encoding="utf-8"),
-        "fixed": _Flow(country=country, wave=wave),
+        "source": FlowMap(format="csv", delimiter=",", encoding="utf-8"),
+        "fixed": FlowMap(country=country, wave=wave),
         "keys": dict(KEY_COLUMNS),
         "fields": dict(FIELD_COLUMNS),
         "defaults": {"scale": list(STATEMENT_SCALE), "missing": [DONT_KNOW_CODE]},
         "statements": statement_columns(),
         "outcomes": {
-            name: _Flow(column=column, scale=list(scale))
+            name: FlowMap(column=column, scale=list(scale))
             for name, (column, scale) in OUTCOME_COLUMNS.items()
         },
         "text": {"comment": COMMENT_COLUMN},
@@ -95,5 +95,9 @@ def mapping_document(country: str, country_name: str, wave: int) -> dict[str, An
 
 def mapping_yaml(country: str, country_name: str, wave: int) -> str:
     """The mapping as YAML text (``NO`` is quoted, so it does not read as false)."""
-    document = mapping_document(country, country_name, wave)
+    return dump_mapping(mapping_document(country, country_name, wave))
+
+
+def dump_mapping(document: dict[str, Any]) -> str:
+    """A mapping document as YAML text, keys in the order given."""
     return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

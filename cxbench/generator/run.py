@@ -24,9 +24,11 @@ import pyarrow as pa
 
 from cxbench.generator.countries import CountrySpec, resolve_countries
 from cxbench.generator.maturity import mapping_entry, maturity_tables
+from cxbench.generator.partial import PARTIAL_TRUTH_FILE, partial_truth_table, write_partial_file
 from cxbench.generator.survey import SurveyFile, write_survey_file
 from cxbench.generator.truth import (
     COMPANY_WAVE_COLUMNS,
+    PILLAR_TRUTH_COLUMNS,
     company_pillar_rows,
     company_wave_rows,
     population_importance,
@@ -47,6 +49,8 @@ GENERATOR_VERSION = "1.0.0"
 WAVE_RANGE = (1990, 2100)  # as the ingestion contract (docs/data-contracts.md §3)
 #: Below this many evaluations starting worker processes costs more than it saves.
 POOL_THRESHOLD = 200_000
+#: A job writes one export: (study, country, wave); study "panel" or "partial".
+Job = tuple[str, str, int]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +63,7 @@ class GenerationSummary:
     total_evaluations: int
     files: tuple[Path, ...]
     row_counts: dict[Path, int]
+    partial_study_evaluations: int = 0
 
 
 def split_evaluations(
@@ -98,15 +103,21 @@ def generate_world(
     progress: Callable[[int], None] | None = None,
     *,
     workers: int | None = None,
+    partial_study_evaluations: int = 0,
 ) -> GenerationSummary:
     """Generate a synthetic survey world into ``out_dir`` (layout: data contract §1).
 
     ``progress(n)`` is called with the number of evaluations just written, adding
-    up to ``evaluations``. ``workers`` defaults to two processes for large runs
-    and one (no pool) for small ones; the output is identical either way.
+    up to ``evaluations + partial_study_evaluations``. ``workers`` defaults to two
+    processes for large runs and one (no pool) for small ones; the output is
+    identical either way. ``partial_study_evaluations`` above 0 adds a second
+    study asking only some statements (:mod:`cxbench.generator.partial`), split
+    over the same countries and waves, with its truth.
     """
     if evaluations < 0:
         raise ValueError(f"evaluations must be >= 0, got {evaluations}")
+    if partial_study_evaluations < 0:
+        raise ValueError(f"partial_study_evaluations must be >= 0, got {partial_study_evaluations}")
     if seed < 0:
         raise ValueError(f"seed must be >= 0, got {seed}")
     specs = resolve_countries(countries)
@@ -115,24 +126,39 @@ def generate_world(
     for folder in ("survey", "industry", "truth"):
         (out_dir / folder).mkdir(parents=True, exist_ok=True)
     world = build_world(seed, specs, wave_list)
-    sizes = split_evaluations(evaluations, specs, wave_list)
+    sizes: dict[Job, int] = {
+        ("panel", code, wave): size
+        for (code, wave), size in split_evaluations(evaluations, specs, wave_list).items()
+    }
+    if partial_study_evaluations:
+        split = split_evaluations(partial_study_evaluations, specs, wave_list)
+        sizes.update({("partial", code, wave): size for (code, wave), size in split.items()})
+    total = evaluations + partial_study_evaluations
     if workers is None:
-        workers = min(2, os.cpu_count() or 1) if evaluations >= POOL_THRESHOLD else 1
-    log.info("generating %d evaluations with %d worker(s) into %s", evaluations, workers, out_dir)
+        workers = min(2, os.cpu_count() or 1) if total >= POOL_THRESHOLD else 1
+    log.info("generating %d evaluations with %d worker(s) into %s", total, workers, out_dir)
     if workers > 1:
         surveys, importance = _run_pool(world, sizes, out_dir, workers, progress)
     else:
         surveys = [
-            write_survey_file(world, code, wave, size, out_dir, progress)
-            for (code, wave), size in sizes.items()
+            _write_export(world, job, size, out_dir, progress) for job, size in sizes.items()
         ]
         importance = {code: population_importance(world, code) for code in world.countries}
-    return _finish(world, out_dir, evaluations, surveys, importance)
+    return _finish(world, out_dir, evaluations, partial_study_evaluations, surveys, importance)
+
+
+def _write_export(
+    world: World, job: Job, size: int, out_dir: Path, report: Callable[[int], None] | None
+) -> SurveyFile:
+    """Write one export of the panel or of the partial-instrument study."""
+    study, code, wave = job
+    write = write_partial_file if study == "partial" else write_survey_file
+    return write(world, code, wave, size, out_dir, report)
 
 
 def _run_pool(
     world: World,
-    sizes: dict[tuple[str, int], int],
+    sizes: dict[Job, int],
     out_dir: Path,
     workers: int,
     progress: Callable[[int], None] | None,
@@ -145,8 +171,8 @@ def _run_pool(
         largest_first = sorted(sizes.items(), key=lambda item: -item[1])
         with _single_threaded_math():  # workers are spawned by the first submits
             survey_futures = {
-                (code, wave): pool.submit(_survey_task, world, code, wave, size, out_dir)
-                for (code, wave), size in largest_first
+                job: pool.submit(_survey_task, world, job, size, out_dir)
+                for job, size in largest_first
             }
         importance_futures = {
             code: pool.submit(population_importance, world, code) for code in world.countries
@@ -201,8 +227,8 @@ def _init_worker(reports: Any) -> None:
     _worker_reports = reports
 
 
-def _survey_task(world: World, code: str, wave: int, size: int, out_dir: Path) -> SurveyFile:
-    return write_survey_file(world, code, wave, size, out_dir, _worker_reports.put)
+def _survey_task(world: World, job: Job, size: int, out_dir: Path) -> SurveyFile:
+    return _write_export(world, job, size, out_dir, _worker_reports.put)
 
 
 def _drain(reports: Any, progress: Callable[[int], None] | None, wait_seconds: float = 0.0) -> int:
@@ -228,6 +254,7 @@ def _finish(
     world: World,
     out_dir: Path,
     evaluations: int,
+    partial_study_evaluations: int,
     surveys: list[SurveyFile],
     importance: dict[str, tuple[np.ndarray, np.ndarray]],
 ) -> GenerationSummary:
@@ -241,7 +268,7 @@ def _finish(
         "truth/pillar_importance.csv": weights,
         "truth/r2.csv": r2,
         "truth/company_pillar_means.csv": table_from_rows(
-            company_pillar_rows(world), ("brand_id", "country", "wave", "pillar_id", "true_mean")
+            company_pillar_rows(world), PILLAR_TRUTH_COLUMNS
         ),
         "truth/company_waves.csv": table_from_rows(company_wave_rows(world), COMPANY_WAVE_COLUMNS),
         "truth/planted_pii.csv": (
@@ -250,24 +277,28 @@ def _finish(
             else table_from_rows([], ("file", "row_number", "kind", "value"))
         ),
     }
+    if partial_study_evaluations:
+        tables[PARTIAL_TRUTH_FILE] = partial_truth_table(world)
     tables.update(maturity_tables(world, out_dir))  # also writes the maturity mapping
     entries: dict[str, tuple[int | None, str]] = mapping_entry(out_dir)
     for survey in surveys:
-        entries[survey.csv_path] = (survey.rows, survey.sha256[survey.csv_path])
-        entries[survey.parquet_path] = (survey.rows, survey.sha256[survey.parquet_path])
-        entries[survey.mapping_path] = (None, survey.sha256[survey.mapping_path])
+        for path, digest in survey.sha256.items():
+            entries[path] = (None if path == survey.mapping_path else survey.rows, digest)
     for relative, table in tables.items():
         rows = write_csv(table, out_dir / relative)
         entries[relative] = (rows, file_sha256(out_dir / relative))
+    arguments: dict[str, Any] = {
+        "evaluations": evaluations,
+        "waves": list(world.waves),
+        "countries": list(world.countries),
+    }
+    if partial_study_evaluations:  # absent when off: older manifests stay byte-identical
+        arguments["partial_study_evaluations"] = partial_study_evaluations
     manifest = {
         "generator": "cxbench.generator",
         "generator_version": GENERATOR_VERSION,
         "seed": world.seed,
-        "arguments": {
-            "evaluations": evaluations,
-            "waves": list(world.waves),
-            "countries": list(world.countries),
-        },
+        "arguments": arguments,
         "files": [
             {"path": path, "rows": rows, "sha256": digest}
             for path, (rows, digest) in sorted(entries.items())
@@ -276,4 +307,4 @@ def _finish(
     write_manifest(out_dir / "manifest.json", manifest)
     files = (*(out_dir / path for path in sorted(entries)), out_dir / "manifest.json")
     row_counts = {out_dir / path: rows for path, (rows, _) in entries.items() if rows is not None}
-    return GenerationSummary(out_dir, evaluations, files, row_counts)
+    return GenerationSummary(out_dir, evaluations, files, row_counts, partial_study_evaluations)

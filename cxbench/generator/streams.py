@@ -25,6 +25,7 @@ class Stream(IntEnum):
     CALIBRATION = 5  # population sample used to calibrate outcome noise
     TRUTH = 6  # population sample behind the true pillar importance
     PRESENCE = 7  # entry and exit years of one country's companies
+    PARTIAL_SURVEY = 8  # one batch of the partial-instrument study of one country × wave
 
 
 def _key_part(part: int | str) -> int:

@@ -20,11 +20,11 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from cxbench.generator.comments import draw_comments
-from cxbench.generator.evaluations import draw_pillars
+from cxbench.generator.evaluations import PillarDraw, draw_pillars
 from cxbench.generator.export import OUTCOME_COLUMNS, export_schema, mapping_yaml
 from cxbench.generator.model import GENDERS
-from cxbench.generator.outcomes import draw_outcomes
-from cxbench.generator.respondents import sample_panel
+from cxbench.generator.outcomes import Outcomes, draw_outcomes
+from cxbench.generator.respondents import Panel, sample_panel
 from cxbench.generator.sectors import CHANNELS
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.world import World
@@ -39,7 +39,7 @@ class SurveyFile:
     """What writing one export produced: paths (relative to the output folder) and PII."""
 
     csv_path: str
-    parquet_path: str
+    parquet_path: str | None  # a study written as CSV only has none
     mapping_path: str
     rows: int
     sha256: dict[str, str]
@@ -65,36 +65,80 @@ def _respondent_ids(prefix: str, numbers: np.ndarray) -> pa.Array:
     return pc.binary_join_element_wise(prefix, digits, "")
 
 
+@dataclass(frozen=True)
+class SimulatedBatch:
+    """One batch of a study's evaluations: who answered, every statement, the outcomes."""
+
+    panel: Panel
+    draw: PillarDraw
+    outcomes: Outcomes
+
+
+def simulate_batch(
+    world: World, code: str, wave: int, size: int, rng: np.random.Generator
+) -> SimulatedBatch:
+    """Respondents, all 30 statement answers and outcomes of a country × wave sample.
+
+    Every study of the world samples through here, so a shorter questionnaire
+    differs from the panel only in which answers it exports: the respondents'
+    experience, and the outcomes it drives, are the same model.
+    """
+    country = world.countries[code]
+    # respondents only rate companies that operate this wave (entrants, exits)
+    operating = np.flatnonzero(country.active[wave])
+    weights = country.companies.share[operating]  # relative: no need to rescale
+    panel = sample_panel(size, country.margins[wave].sample_cells(), weights, rng)
+    panel = replace(panel, brand=operating[panel.brand])
+    draw = draw_pillars(
+        country.levels[wave], country.channel_mix(), panel, world.statement_offsets, rng
+    )
+    return SimulatedBatch(panel, draw, draw_outcomes(country.outcomes, draw.pillar_scores, rng))
+
+
+def respondent_columns(
+    world: World,
+    code: str,
+    wave: int,
+    prefix: str,
+    first_respondent: int,
+    batch: SimulatedBatch,
+    rng: np.random.Generator,
+) -> list[pa.Array]:
+    """Respondent id (``prefix`` + number), brand, visit date, channel, age, gender."""
+    panel = batch.panel
+    brand_ids = pa.array(world.countries[code].companies.brand_id, type=pa.string())
+    return [
+        _respondent_ids(prefix, first_respondent + panel.respondent),
+        brand_ids.take(panel.brand),
+        _visit_dates(wave, len(panel), rng),
+        pa.array(CHANNELS, pa.string()).take(batch.draw.channel),
+        pa.array(panel.age, pa.int16()),
+        pa.array(GENDERS, pa.string()).take(panel.cell % len(GENDERS)),
+    ]
+
+
+def outcome_columns(batch: SimulatedBatch) -> list[pa.Array]:
+    """The outcome answers in export order (:data:`OUTCOME_COLUMNS`)."""
+    return [pa.array(getattr(batch.outcomes, name)) for name in OUTCOME_COLUMNS]
+
+
 def survey_batches(
     world: World, code: str, wave: int, n_evaluations: int
 ) -> Iterator[tuple[pa.Table, pa.Table]]:
     """Yield (export rows, planted PII with 1-based file row numbers) batch by batch."""
-    country = world.countries[code]
-    cells = country.margins[wave].sample_cells()
-    mix = country.channel_mix()
-    brand_ids = pa.array(country.companies.brand_id, type=pa.string())
-    # respondents only rate companies that operate this wave (entrants, exits)
-    operating = np.flatnonzero(country.active[wave])
-    weights = country.companies.share[operating]  # relative: no need to rescale
+    language = world.countries[code].spec.language
     schema = export_schema()
     first_respondent, first_row = 1, 1
-    for batch, start in enumerate(range(0, n_evaluations, BATCH_SIZE)):
+    for number, start in enumerate(range(0, n_evaluations, BATCH_SIZE)):
         size = min(BATCH_SIZE, n_evaluations - start)
-        rng = rng_for(world.seed, Stream.SURVEY, code, wave, batch)
-        panel = sample_panel(size, cells, weights, rng)
-        panel = replace(panel, brand=operating[panel.brand])
-        draw = draw_pillars(country.levels[wave], mix, panel, world.statement_offsets, rng)
-        outcomes = draw_outcomes(country.outcomes, draw.pillar_scores, rng)
-        comments = draw_comments(country.spec.language, outcomes.nps, draw.pillar_scores, rng)
+        rng = rng_for(world.seed, Stream.SURVEY, code, wave, number)
+        batch = simulate_batch(world, code, wave, size, rng)
+        comments = draw_comments(language, batch.outcomes.nps, batch.draw.pillar_scores, rng)
+        answers = batch.draw.answers
         columns = [
-            _respondent_ids(f"{code}{wave}-R", first_respondent + panel.respondent),
-            brand_ids.take(panel.brand),
-            _visit_dates(wave, size, rng),
-            pa.array(CHANNELS, pa.string()).take(draw.channel),
-            pa.array(panel.age, pa.int16()),
-            pa.array(GENDERS, pa.string()).take(panel.cell % len(GENDERS)),
-            *(pa.array(draw.answers[:, column]) for column in range(draw.answers.shape[1])),
-            *(pa.array(getattr(outcomes, name)) for name in OUTCOME_COLUMNS),
+            *respondent_columns(world, code, wave, f"{code}{wave}-R", first_respondent, batch, rng),
+            *(pa.array(answers[:, column]) for column in range(answers.shape[1])),
+            *outcome_columns(batch),
             comments.text,
         ]
         planted = pa.table(
@@ -105,7 +149,7 @@ def survey_batches(
             }
         )
         yield pa.Table.from_arrays(columns, schema=schema), planted
-        first_respondent += panel.n_respondents
+        first_respondent += batch.panel.n_respondents
         first_row += size
 
 
@@ -141,7 +185,7 @@ def write_survey_file(
     (out_dir / mapping_path).write_text(
         mapping_yaml(code, world.countries[code].spec.name, wave), encoding="utf-8"
     )
-    pii = pa.concat_tables(planted) if planted else _empty_planted()
+    pii = pa.concat_tables(planted) if planted else empty_planted()
     pii = pii.add_column(0, "file", pa.array([csv_path] * pii.num_rows, pa.string()))
     return SurveyFile(
         csv_path=csv_path,
@@ -155,7 +199,7 @@ def write_survey_file(
     )
 
 
-def _empty_planted() -> pa.Table:
+def empty_planted() -> pa.Table:
     return pa.table(
         {
             "row_number": pa.array([], pa.int64()),

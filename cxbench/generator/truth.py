@@ -19,10 +19,13 @@ from cxbench.generator import model
 from cxbench.generator.outcomes import OUTCOMES, draw_outcomes
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.world import CountryWorld, World, population_pillars
+from cxcore.catalogue import statement_ids
 from cxcore.stats.relative_weights import relative_weights
 
 IMPORTANCE_SAMPLE = 200_000
 SCALE = (1, 10)
+#: Columns of truth/company_pillar_means.csv and truth/partial_study_pillar_means.csv.
+PILLAR_TRUTH_COLUMNS = ("brand_id", "country", "wave", "pillar_id", "true_mean")
 
 
 def expected_rounded_clipped(mean: np.ndarray, sd: float) -> np.ndarray:
@@ -34,10 +37,10 @@ def expected_rounded_clipped(mean: np.ndarray, sd: float) -> np.ndarray:
     return SCALE[0] + ndtr((np.asarray(mean)[..., None] - thresholds) / sd).sum(axis=-1)
 
 
-def true_pillar_means(
+def expected_statement_scores(
     country: CountryWorld, wave: int, statement_offsets: np.ndarray
 ) -> np.ndarray:
-    """Companies × pillars: population expected pillar score on the observed 1–10 scale."""
+    """Companies × statements: population expected answer on the observed 1–10 scale."""
     index = model.statement_pillar_index()
     cells = country.margins[wave].population_cells()  # (cells,)
     mix = country.channel_mix()  # (companies, channels)
@@ -49,18 +52,54 @@ def true_pillar_means(
         + statement_offsets[None, None, None, :]
     )
     expected = expected_rounded_clipped(mean, model.statement_sd())
-    per_statement = np.einsum("ahcs,h,ac->as", expected, cells, mix)
+    return np.einsum("ahcs,h,ac->as", expected, cells, mix)
+
+
+def measured_pillar_means(
+    per_statement: np.ndarray, measured: Sequence[str] | None = None
+) -> np.ndarray:
+    """Companies × pillars: mean of the expected scores of the statements an instrument asks.
+
+    A pillar score is the mean of a respondent's answered statements of that
+    pillar, and don't-know strikes every statement of a pillar at the same rate,
+    so its expectation is the plain mean over the statements asked. ``measured``
+    lists the statement ids asked (default: the whole catalogue); a pillar with
+    none of them is NaN.
+    """
     membership = model.pillar_membership().astype(np.float64)
-    return per_statement @ membership / membership.sum(axis=0)
+    if measured is not None:
+        unknown = sorted(set(measured) - set(statement_ids()))
+        if unknown:
+            raise ValueError(f"unknown statement id(s): {', '.join(unknown)}")
+        asked = np.isin(statement_ids(), list(measured))
+        membership = membership * asked[:, None]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return per_statement @ membership / membership.sum(axis=0)
 
 
-def company_pillar_rows(world: World) -> list[dict[str, object]]:
-    """One row per company × wave × pillar (truth/company_pillar_means.csv)."""
+def true_pillar_means(
+    country: CountryWorld, wave: int, statement_offsets: np.ndarray
+) -> np.ndarray:
+    """Companies × pillars: population expected pillar score of the full questionnaire."""
+    return measured_pillar_means(expected_statement_scores(country, wave, statement_offsets))
+
+
+def company_pillar_rows(
+    world: World, measured: Sequence[str] | None = None
+) -> list[dict[str, object]]:
+    """One row per company × wave × pillar (truth/company_pillar_means.csv).
+
+    With ``measured`` (statement ids of a shorter instrument), the truth of that
+    instrument: only the pillars it measures, each the mean over its statements
+    asked (truth/partial_study_pillar_means.csv).
+    """
     rows: list[dict[str, object]] = []
     pillars = model.pillar_ids()
     for code, country in world.countries.items():
         for wave in world.waves:
-            means = true_pillar_means(country, wave, world.statement_offsets)
+            per_statement = expected_statement_scores(country, wave, world.statement_offsets)
+            means = measured_pillar_means(per_statement, measured)
+            scored = [p for p in range(len(pillars)) if not np.isnan(means[:, p]).all()]
             for company, brand_id in enumerate(country.companies.brand_id):
                 if not country.active[wave][company]:
                     continue  # not operating that year: nobody rated it
@@ -69,10 +108,10 @@ def company_pillar_rows(world: World) -> list[dict[str, object]]:
                         "brand_id": brand_id,
                         "country": code,
                         "wave": wave,
-                        "pillar_id": pillar,
+                        "pillar_id": pillars[p],
                         "true_mean": float(means[company, p]),
                     }
-                    for p, pillar in enumerate(pillars)
+                    for p in scored
                 )
     return rows
 
