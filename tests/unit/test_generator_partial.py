@@ -65,15 +65,6 @@ def _mapping(world: Path, stem: str) -> dict[str, object]:
     return yaml.safe_load((world / "survey" / f"{stem}.mapping.yaml").read_text())
 
 
-def _without_study(world: Path, stem: str, tmp_path: Path) -> Path:
-    """The mapping as today's parser accepts it: the ``study`` section taken out."""
-    document = _mapping(world, stem)
-    document.pop("study")
-    path = tmp_path / f"{stem}.mapping.yaml"
-    path.write_text(yaml.safe_dump(document, sort_keys=False))
-    return path
-
-
 def test_one_partial_export_per_country_and_wave_beside_the_panel(world: Path) -> None:
     exports = _exports(world)
     assert sorted(exports) == [f"partial_{c}_{w}" for c in COUNTRIES for w in WAVES]
@@ -131,28 +122,18 @@ def test_mapping_names_the_study_and_declares_what_it_covers(world: Path) -> Non
     assert partial_pillars() == [pillar for pillar in PILLARS if pillar != "time_effort"]
 
 
-def test_mapping_parses_with_the_current_parser_once_study_is_stripped(
-    world: Path, tmp_path: Path
-) -> None:
+def test_the_mapping_loads_as_its_own_study_with_the_measured_statements(world: Path) -> None:
     for stem, frame in _exports(world).items():
-        mapping = load_mapping(_without_study(world, stem, tmp_path))
+        mapping = load_mapping(world / "survey" / f"{stem}.mapping.yaml")
+        assert mapping.study.study_id == PARTIAL_STUDY.id
+        assert mapping.measured_statements() == tuple(
+            sid for sid in statement_ids() if sid in PARTIAL_STATEMENTS
+        )
         assert list(mapping.statements) == list(PARTIAL_STATEMENTS)
         assert sorted(mapping.outcomes) == sorted(OUTCOME_COLUMNS)
         assert mapping.coverage.partial
         assert list(mapping.coverage.pillars) == partial_pillars()
         assert set(mapping.source_columns()) <= set(frame.columns)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the mapping's `study` section (issue 14, lead's ingestion work): "
-    "passes once that is merged; then remove this marker",
-)
-def test_mapping_with_its_study_section_loads(world: Path) -> None:
-    for stem in _exports(world):
-        mapping = load_mapping(world / "survey" / f"{stem}.mapping.yaml")
-        assert list(mapping.statements) == list(PARTIAL_STATEMENTS)
-        assert list(mapping.coverage.pillars) == partial_pillars()
 
 
 def test_truth_covers_the_measured_pillars_of_every_active_company(world: Path) -> None:
