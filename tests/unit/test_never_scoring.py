@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from cxcore.dbt_vars import DBT_PROJECT_FILE, min_answered_share, project_vars
@@ -118,3 +119,29 @@ def test_min_answered_share_is_the_dbt_projects(tmp_path: Path) -> None:
     project.write_text("name: x\nvars:\n  min_answered_share: 0.75\n")
     assert min_answered_share(project) == 0.75
     assert min_answered_share(tmp_path / "absent.yml") == 0.5
+
+
+def test_check_suite_judges_every_batch_alike_and_only_warns() -> None:
+    """``cxbench check`` applies the same verdicts to every batch, at warning severity."""
+    from expectations.params import QualityParams
+    from expectations.runner import quiet_context, validate_frame
+    from expectations.suites import REGISTRY
+    from expectations.suites.raw_study_coverage import SUITE_NAME, judge_batches
+
+    frame = judge_batches(
+        pd.DataFrame(
+            [
+                _counts() | {"min_answered_share": 0.5},
+                _counts(batch_id="survey-dirty", max_answered_empathy=0)
+                | {"min_answered_share": 0.5},
+            ]
+        )
+    )
+    assert len(frame) == 8  # 2 batches × (2 pillars + 2 outcomes)
+    [result] = validate_frame(
+        quiet_context(), SUITE_NAME, REGISTRY[SUITE_NAME], frame, QualityParams()
+    )
+    assert (result.success, result.severity, result.blocks) == (False, "warning", False)
+    [example] = result.unexpected_examples
+    assert (example["batch_id"], example["subject_id"]) == ("survey-dirty", "empathy")
+    assert example["source_file"] == "tracker_2024.csv"
