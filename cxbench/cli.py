@@ -15,7 +15,14 @@ from typing import Annotated
 import typer
 
 from cxbench import pipeline
-from cxbench.console import console, ingest_details, ingest_table, progress_bar
+from cxbench.console import (
+    console,
+    coverage_lines,
+    ingest_details,
+    ingest_table,
+    never_scoring_lines,
+    progress_bar,
+)
 from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
 from cxbench.publication.cli import register as register_publication_commands
@@ -106,6 +113,9 @@ def ingest(
 
     Exit 0 when every file loaded (or was already loaded), 2 on bad input: a file
     that cannot be read, a bad mapping, or a batch refused by --max-reject-rate.
+    Each survey file's coverage (study, pillars, outcomes) is shown; a declared
+    pillar or outcome that can never score is a warning (recorded in
+    raw.load_warnings), not an error.
     """
     if kind not in KINDS:
         console.print(f"[red]--kind must be one of {', '.join(KINDS)}, got {kind!r}[/]")
@@ -130,7 +140,7 @@ def ingest(
             on_step=lambda path, step: progress.update(task, description=f"{path.name}: {step}"),
         )
     console.print(ingest_table(report))
-    for line in ingest_details(report):
+    for line in [*coverage_lines(report), *ingest_details(report), *never_scoring_lines(report)]:
         console.print(line, highlight=False)
     if not report.ok:
         raise typer.Exit(2)
@@ -215,7 +225,7 @@ def check(
     Every run is recorded in ``audit.quality_runs``/``quality_results``; Data Docs
     are rendered when a check fails, or on ``--docs``.
     """
-    from expectations.report import check_run_table
+    from expectations.report import check_run_table, never_scoring_lines
     from expectations.runner import QualityTargetMissingError, run_checks
 
     settings = load_settings(db)
@@ -229,6 +239,8 @@ def check(
         console.print(f"[red]quality gate failed: {error}[/]", highlight=False)
         raise typer.Exit(1) from None
     console.print(check_run_table(run, only_failed=not show_all))
+    for line in never_scoring_lines(run):
+        console.print(line, highlight=False)
     if run.data_docs_index:
         console.print(f"Data Docs: {run.data_docs_index}", highlight=False)
     if not run.success:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -83,6 +84,33 @@ def ingest_details(report: IngestReport) -> list[str]:
             )
     lines += [f"[red]error:[/] {error}" for error in report.errors.values()]
     return lines
+
+
+def coverage_lines(report: IngestReport) -> list[str]:
+    """Per survey file: its study, the pillars it measures and its outcomes.
+
+    Pillars read "Integrity 3/5, Empathy 1/5": statements the questionnaire asks
+    of the pillar's catalogue statements, which its pillar scores count against.
+    Lines rather than a table: the pillar list is long and must not be cut.
+    """
+    lines = []
+    for path, summary in report.coverage.items():
+        lines += [
+            f"[bold]{escape(path.name)}[/]: study {escape(summary.study_id)} "
+            f"({escape(summary.study_name)})",
+            f"  pillars: {escape(summary.pillars_text())}",
+            f"  outcomes: {escape(summary.outcomes_text())}",
+        ]
+    return lines
+
+
+def never_scoring_lines(report: IngestReport) -> list[str]:
+    """A warning per declared pillar or outcome of a loaded file that can never score."""
+    return [
+        f"[yellow]warning:[/] {escape(warning.message())}"
+        for result in report.results
+        for warning in result.warnings
+    ]
 
 
 def layer_table(counts: dict[str, dict[str, int | None]]) -> Table:

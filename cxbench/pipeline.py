@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from cxbench.dbt_runner import DbtResult, run_dbt
 
 if TYPE_CHECKING:
+    from ingestion.coverage_summary import CoverageSummary
     from ingestion.load import BatchResult
 
 INDUSTRY_FILES = (
@@ -49,10 +50,15 @@ LAYER_TABLES = {
 
 @dataclass
 class IngestReport:
-    """Results of loading several files; errors are file-level failures by path."""
+    """Results of loading several files; errors are file-level failures by path.
+
+    ``coverage`` holds, per survey file whose mapping was read, what it measures
+    (study, pillars with statements per pillar, outcomes), for the CLI to show.
+    """
 
     results: list[BatchResult] = field(default_factory=list)
     errors: dict[Path, str] = field(default_factory=dict)
+    coverage: dict[Path, CoverageSummary] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -92,7 +98,9 @@ def ingest_files(
         step = partial(on_step, path) if on_step else None
         try:
             report.results.append(
-                _load_one(db_path, path, kind, mapping_path, salt or "", max_reject_rate, step)
+                _load_one(
+                    db_path, path, kind, mapping_path, salt or "", max_reject_rate, step, report
+                )
             )
         except (ValueError, OSError) as error:
             report.errors[path] = str(error)
@@ -111,13 +119,20 @@ def _load_one(
     salt: str,
     max_reject_rate: float,
     on_step: Callable[[str], None] | None,
+    report: IngestReport,
 ) -> BatchResult:
-    """Load one file of ``kind``, through its mapping where it has one."""
+    """Load one file of ``kind``, through its mapping where it has one.
+
+    A survey file's coverage goes into ``report`` as soon as its mapping is
+    valid, so it is shown even when the file then fails.
+    """
+    from ingestion.coverage_summary import summarize_coverage
     from ingestion.load import load_industry_file, load_survey_file
     from ingestion.mapping_parse import load_mapping
 
     if kind == "survey":
         mapping = load_mapping(mapping_path or mapping_for(path))
+        report.coverage[path] = summarize_coverage(mapping)
         return load_survey_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
     if kind == "maturity":
         return _load_maturity(db_path, path, mapping_path, salt, max_reject_rate, on_step)

@@ -34,6 +34,9 @@ class QualityParams:
 
     #: Evaluations a company needs in a country × wave to be ranked (methodology §Eligibility).
     min_base: int = 100
+    #: Share of a pillar's measured statements an evaluation must answer for a pillar
+    #: score (methodology §Pillar scores); judges whether a declared pillar can score.
+    min_answered_share: float = 0.5
     #: Plausibility, not arithmetic: at ``min_base`` evaluations on a 1–10 scale the
     #: standard error stays well below this unless weights or the formula went wrong.
     max_eligible_std_error: float = 0.5

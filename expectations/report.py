@@ -6,6 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from expectations.check_run import CheckResult, CheckRun
+from expectations.suites.raw_study_coverage import SUITE_NAME as STUDY_COVERAGE_SUITE
 
 OUTCOME_STYLE = {"pass": "green", "warn": "yellow", "FAIL": "bold red", "skip": "dim"}
 
@@ -69,3 +70,34 @@ def _outcome(result: CheckResult) -> str:
     if result.success:
         return "pass"
     return "FAIL" if result.blocks else "warn"
+
+
+_NEVER_SCORING_KEYS = ("source_file", "batch_id", "study_id", "subject", "subject_id", "reason")
+
+
+def never_scoring_lines(run: CheckRun) -> list[str]:
+    """A warning per batch × declared pillar or outcome that never scores (raw_study_coverage).
+
+    Listed below the table, one line each with file, study and reason, because
+    the table shows only the first example; the list holds the examples the run
+    kept (``max_unexpected_examples``), and says how many more there are.
+    """
+    lines = []
+    for result in run.results:
+        if result.suite != STUDY_COVERAGE_SUITE or result.success:
+            continue
+        for example in result.unexpected_examples:
+            if isinstance(example, dict):
+                shown = {key: escape(str(example.get(key))) for key in _NEVER_SCORING_KEYS}
+                lines.append(
+                    f"[yellow]warning:[/] {shown['source_file']} (batch {shown['batch_id']}, "
+                    f"study {shown['study_id']}): {shown['subject']} {shown['subject_id']} "
+                    f"never scores: {shown['reason']}"
+                )
+        more = (result.unexpected_count or 0) - len(result.unexpected_examples)
+        if more > 0:
+            lines.append(
+                f"[yellow]warning:[/] … and {more} more; see audit.quality_results "
+                f"where suite = '{STUDY_COVERAGE_SUITE}' or raw.load_warnings"
+            )
+    return lines

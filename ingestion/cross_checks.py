@@ -53,7 +53,8 @@ def reject_duplicates_in_file(
         return
     con.execute(
         f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(key)}, "
-        f"'duplicate key: same ({key}) as row ' || dup.first_row "
+        f"'duplicate key: same ({key}) as row ' || dup.first_row"
+        f" || {quote_literal(plan.duplicate_hint)} "
         f"from {_passed(plan, batch_id)} inner join duplicate_keys as dup "
         f"on {_matches('fresh', 'dup', plan.key)} where fresh.row_number > dup.first_row"
     )
@@ -82,7 +83,8 @@ def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan, bat
     key = ", ".join(plan.key)
     con.execute(
         f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(key)}, "
-        f"'duplicate key: ({key}) already loaded by batch ' || loaded.batch_id "
+        f"'duplicate key: ({key}) already loaded by batch ' || loaded.batch_id"
+        f" || {quote_literal(plan.duplicate_hint)} "
         f"from {_passed(plan, batch_id)} inner join (select {key}, min(batch_id) as batch_id "
         f"from {earlier} as candidate semi join fresh_partitions as part "
         f"on {_matches('candidate', 'part', plan.dedupe_partition)} group by all) as loaded "

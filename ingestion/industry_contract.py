@@ -35,6 +35,13 @@ NACE_DIVISIONS = tuple(
     for division in range(low, high + 1)
 )  # fmt: skip
 MARGIN_DIMENSIONS = ("age_band", "gender", "region")
+#: A company is one row of the company list, in the one country it is benchmarked
+#: in, in whichever file lists it first (docs/data-contracts.md §3): listed again, in
+#: another country or another file, it would make two companies of one brand_id.
+COMPANY_LISTED_ONCE = (
+    "; a company is listed once, with the one country it is benchmarked in "
+    "(its evaluations in other countries are scored there all the same)"
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class IndustryKind:
     #: Partition for duplicates against raw (``None``: only within the file).
     dedupe_partition: tuple[str, ...] | None = None
     group_sum: GroupSum | None = None
+    duplicate_hint: str = ""
 
 
 def _optional(name: str, present: set[str]) -> str | None:
@@ -122,6 +130,8 @@ INDUSTRY_KINDS: dict[str, IndustryKind] = {
         ("brand_id", "brand_name", "sector_code", "country"),
         ("brand_id",),
         _company_columns,
+        dedupe_partition=(),
+        duplicate_hint=COMPANY_LISTED_ONCE,
     ),
     "sectors": IndustryKind(
         "sectors", ("sector_code", "sector_name"), ("sector_code",), _sector_columns

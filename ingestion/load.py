@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 
 from cxcore.checksums import file_sha256
+from cxcore.never_scoring import Verdict
 from ingestion.contracts import TargetColumn
 from ingestion.cross_checks import (
     reject_bad_group_sums,
@@ -31,6 +32,7 @@ from ingestion.cross_checks import (
     reject_duplicates_of_raw,
 )
 from ingestion.file_checks import FileContractError, check_file_columns
+from ingestion.load_warnings import ensure_load_warnings, record_never_scoring
 from ingestion.mapping import QuestionnaireMapping
 from ingestion.maturity_contract import maturity_plan
 from ingestion.maturity_mapping import MaturityMapping
@@ -79,6 +81,9 @@ class BatchResult:
     notes: tuple[str, ...] = ()
     #: The most frequent reject fields with their counts.
     top_rejects: tuple[tuple[str, int], ...] = ()
+    #: Declared pillars and outcomes of a survey file that can never score
+    #: (also stored in ``raw.load_warnings``); the file loads all the same.
+    warnings: tuple[Verdict, ...] = ()
 
     @property
     def reject_rate(self) -> float:
@@ -102,6 +107,7 @@ def load_file(
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(db_path)) as con:
         ensure_raw_schema(con)
+        ensure_load_warnings(con)
         if _already_loaded(con, sha, plan.kind):
             return BatchResult(
                 path, plan.kind, sha, "skipped", batch_id, message="already loaded (same sha256)"
@@ -236,6 +242,8 @@ def _settle_batch(
          rows_rejected, started, datetime.now(), study and study.study_id, study and study.name,
          study and study.instrument, ",".join(plan.measured_statements) if study else None],
     )  # fmt: skip
+    if plan.kind == "survey":
+        result = replace(result, warnings=record_never_scoring(con, batch_id))
     return result
 
 

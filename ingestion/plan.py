@@ -34,6 +34,8 @@ class LoadPlan:
     #: Columns that narrow the raw rows a new row could duplicate (survey: wave and
     #: country); ``None``: duplicates are only looked for within the file.
     dedupe_partition: tuple[str, ...] | None = None
+    #: Appended to a duplicate key's reject reason: what the contract says instead.
+    duplicate_hint: str = ""
     #: Source column → target column whose pseudonymised value stands in for it in a
     #: rejected row's record (respondent id → its hash, comment → scrubbed text).
     private_columns: Mapping[str, str] = field(default_factory=dict)

@@ -25,6 +25,7 @@ from expectations.suites import (
     fct_maturity_stages,
     fct_pillar_importance,
     raw_population_margins,
+    raw_study_coverage,
     raw_survey_evaluations,
     sample_weights,
     wave_missingness,
@@ -50,6 +51,13 @@ REGISTRY: dict[str, SuiteSpec] = {
         build_suite=raw_population_margins.build_suite,
         key_columns=raw_population_margins.KEY_COLUMNS,
         source_tables=raw_population_margins.SOURCE_TABLES,
+    ),
+    raw_study_coverage.SUITE_NAME: SuiteSpec(
+        source_sql=raw_study_coverage.source_sql,
+        build_suite=raw_study_coverage.build_suite,
+        key_columns=raw_study_coverage.KEY_COLUMNS,
+        source_tables=raw_study_coverage.SOURCE_TABLES,
+        derive=raw_study_coverage.judge_batches,
     ),
     fct_company_pillar_scores.SUITE_NAME: SuiteSpec(
         source_sql=fct_company_pillar_scores.source_sql,

@@ -65,6 +65,8 @@ DIM_COMPANY_COLUMNS = (
     "revenue",
     "employees",
     "has_reference_data",
+    "n_countries_surveyed",
+    "countries_surveyed",
 )  # fmt: skip
 
 
@@ -210,7 +212,7 @@ def build_warehouse(
             connection,
             "marts.dim_company",
             DIM_COMPANY_COLUMNS,
-            [(*row, True) for row in COMPANIES],
+            [(*row, True, 1, row[5]) for row in COMPANIES],
         )
         insert_rows(
             connection,

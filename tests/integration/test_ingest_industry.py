@@ -88,3 +88,42 @@ def test_industry_file_without_its_required_columns_is_an_error(tmp_path: Path) 
     with pytest.raises(FileContractError, match=r"missing column\(s\) brand_name, sector_code"):
         _load(tmp_path, "companies", "brand_id,country\nX,NL\n")
     assert _query(tmp_path, "select count(*) from raw.load_batches") == [(0,)]
+
+
+def test_a_brand_listed_in_two_countries_is_rejected_in_the_file_and_across_files(
+    tmp_path: Path,
+) -> None:
+    """A company is one row of the company list, in one country; a second listing is refused.
+
+    Left in raw, it would make two companies of one brand_id and fail the build's
+    key test; rejected at ingest, the row says why and the first listing stands.
+    """
+    first = _load(
+        tmp_path,
+        "companies",
+        "brand_id,brand_name,sector_code,country\nACME,Acme,retail,DE\nACME,Acme,retail,AT\n",
+        name="companies_de.csv",
+    )
+    second = _load(
+        tmp_path,
+        "companies",
+        "brand_id,brand_name,sector_code,country\nACME,Acme,retail,CH\nBETA,Beta,retail,CH\n",
+        name="companies_ch.csv",
+    )
+    assert (first.rows_loaded, first.rows_rejected) == (1, 1)
+    assert (second.rows_loaded, second.rows_rejected) == (1, 1)
+    reasons = _query(
+        tmp_path, "select batch_id, row_number, reason from raw.rejected_rows order by batch_id"
+    )
+    by_batch = {batch: (row, reason) for batch, row, reason in reasons}
+    row, reason = by_batch[first.batch_id]
+    assert row == 2
+    assert reason.startswith("duplicate key: same (brand_id) as row 1; a company is listed once")
+    row, reason = by_batch[second.batch_id]
+    assert row == 1
+    assert reason.startswith(f"duplicate key: (brand_id) already loaded by batch {first.batch_id}")
+    assert "one country it is benchmarked in" in reason
+    assert _query(tmp_path, "select brand_id, country from raw.companies order by 1") == [
+        ("ACME", "DE"),
+        ("BETA", "CH"),
+    ]

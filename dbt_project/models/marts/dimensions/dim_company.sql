@@ -26,7 +26,9 @@ joined as (
         companies.country,
         companies.revenue,
         companies.employees,
-        companies.has_reference_data
+        companies.has_reference_data,
+        companies.n_countries_surveyed,
+        companies.countries_surveyed
 
     from companies
     left join sectors
