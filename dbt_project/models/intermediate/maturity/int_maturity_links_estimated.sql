@@ -31,9 +31,9 @@ stages as (
 
 ),
 
-{#- customer outcomes of one study (var maturity_reference_study), never several mixed #}
 company_scores as (
 
+    {#- customer outcomes of one study (var maturity_reference_study), never several mixed #}
     select * from {{ ref('int_company_waves_ranked') }}
 
     where study_id = '{{ var("maturity_reference_study") }}'

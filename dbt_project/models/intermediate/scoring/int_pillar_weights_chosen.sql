@@ -128,19 +128,21 @@ chosen as (
         sort_order,
         cast(n_pillars_measured as integer) as n_pillars_measured,
         importance,
+        {#- driver: importance, or equal where there is none; equal: each 1;
+            fixed: the configured weights; all normalised over the measured pillars #}
         {%- if weighting.method == "driver" %}
         case
             when has_driver_weights then importance
             else cast(1 as {{ type_double() }}) / n_pillars_measured
-        end as cee_weight,
-        case when has_driver_weights then 'driver' else 'equal' end as cee_method
+        end
         {%- else %}
-        {#- equal: each 1; fixed: the configured weights of the measured pillars #}
-        configured_weight / sum(configured_weight) over (
-            partition by study_id, country, wave
-        ) as cee_weight,
-        '{{ "equal" if weighting.method == "equal" else "fixed" }}' as cee_method
-        {%- endif %}
+        configured_weight / sum(configured_weight) over (partition by study_id, country, wave)
+        {%- endif %} as cee_weight,
+        {%- if weighting.method == "driver" %}
+        case when has_driver_weights then 'driver' else 'equal' end
+        {%- else %}
+        '{{ "equal" if weighting.method == "equal" else "fixed" }}'
+        {%- endif %} as cee_method
 
     from configured
 

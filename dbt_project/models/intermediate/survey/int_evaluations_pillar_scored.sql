@@ -40,29 +40,29 @@ answered as (
         evaluations.evaluation_id,
         evaluations.study_id,
         evaluations.company_id,
-        country,
-        wave,
-        channel,
+        evaluations.country,
+        evaluations.wave,
+        evaluations.channel,
         {%- for dimension in var('weighting_dimensions') %}
-        {{ dimension }},
+        evaluations.{{ dimension }},
         {%- endfor %}
         {%- for pillar_id, statements in pillars.items() %}
         (
             {%- for statement_id in statements %}
-            {% if not loop.first %}+ {% endif %}case when {{ statement_id }} is not null then 1 else 0 end
+            {% if not loop.first %}+ {% endif %}case when evaluations.{{ statement_id }} is not null then 1 else 0 end
             {%- endfor %}
         ) as n_{{ pillar_id }}_answered,
         (
             {%- for statement_id in statements %}
-            {% if not loop.first %}+ {% endif %}coalesce({{ statement_id }}, 0)
+            {% if not loop.first %}+ {% endif %}coalesce(evaluations.{{ statement_id }}, 0)
             {%- endfor %}
         ) as {{ pillar_id }}_answered_sum,
         batches.n_{{ pillar_id }}_measured,
         {%- endfor %}
-        nps,
-        loyalty,
-        csat,
-        ces
+        evaluations.nps,
+        evaluations.loyalty,
+        evaluations.csat,
+        evaluations.ces
 
     from evaluations
     inner join batches

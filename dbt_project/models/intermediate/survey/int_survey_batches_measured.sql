@@ -38,15 +38,16 @@ counted as (
         study_id,
         study_name,
         study_instrument,
-        measured_statements,
         {%- for pillar_id, statements in pillars.items() %}
-        cast(
+        (
             {%- for statement_id in statements %}
-            {% if not loop.first %}+ {% endif %}case when {{ dbt.position("'," ~ statement_id ~ ",'", 'statement_list') }} > 0 then 1 else 0 end
+            {% if not loop.first %}+ {% endif %}case
+                when {{ dbt.position("'," ~ statement_id ~ ",'", 'statement_list') }} > 0 then 1 else 0
+            end
             {%- endfor %}
-            as integer
-        ) as n_{{ pillar_id }}_measured{{ "," if not loop.last }}
+        ) as n_{{ pillar_id }}_measured,
         {%- endfor %}
+        measured_statements
 
     from listed
 
@@ -54,7 +55,17 @@ counted as (
 
 final as (
 
-    select * from counted
+    select
+        batch_id,
+        study_id,
+        study_name,
+        study_instrument,
+        {%- for pillar_id in pillars %}
+        cast(n_{{ pillar_id }}_measured as integer) as n_{{ pillar_id }}_measured,
+        {%- endfor %}
+        measured_statements
+
+    from counted
 
 )
 

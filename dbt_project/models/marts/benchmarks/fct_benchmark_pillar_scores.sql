@@ -116,8 +116,8 @@ final as (
         benchmarks.suppression_reason,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from benchmarks
     {#- the pillars the study measures: one row each #}
+    from benchmarks
     inner join measured
         on benchmarks.study_id = measured.study_id
         and benchmarks.country = measured.country
