@@ -102,8 +102,9 @@ class AddedColumns:
 
     A warehouse loaded by an earlier version lacks them; they are added once, the
     first time a newer version opens it, and ``backfill`` (if any) then fills the
-    rows already there with what they mean for those rows, in the same
-    transaction as every other raw write of that load.
+    rows already there with what they mean for those rows. Columns a newer
+    version adds go at the end of this list, with the backfill their meaning
+    needs; a new column whose old rows are simply unknown needs none (NULL).
     """
 
     table: str
@@ -135,6 +136,10 @@ def _backfill_latent(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("update raw.load_batches set latent_statements = '' where kind = 'survey'")
 
 
+def _batch_columns(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple(column for column in BATCH_STUDY_COLUMNS if column[0] in names)
+
+
 #: Every column added after a table's first release, oldest first. Rows loaded
 #: before ``region`` existed keep it NULL: their mappings could not name one.
 ADDED_COLUMNS = (
@@ -143,9 +148,13 @@ ADDED_COLUMNS = (
         (("study_id", f"varchar default '{DEFAULT_STUDY_ID}'"),),
         not_null=("study_id",),
     ),
-    AddedColumns("load_batches", BATCH_STUDY_COLUMNS[:4], backfill=_backfill_studies),
+    AddedColumns(
+        "load_batches",
+        _batch_columns("study_id", "study_name", "study_instrument", "measured_statements"),
+        backfill=_backfill_studies,
+    ),
     AddedColumns("survey_evaluations", (("region", "varchar"),)),
-    AddedColumns("load_batches", BATCH_STUDY_COLUMNS[4:], backfill=_backfill_latent),
+    AddedColumns("load_batches", _batch_columns("latent_statements"), backfill=_backfill_latent),
 )
 
 
