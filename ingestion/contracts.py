@@ -76,6 +76,19 @@ def shown(expression: str) -> str:
     return f"'''' || left(cast({expression} as varchar), 80) || ''''"
 
 
+def shown_number(expression: str) -> str:
+    """SQL quoting a number the reader parsed (DOUBLE) in a reason, as a file writes it.
+
+    The parsed column has lost its text, and a cast to text would show 999 as
+    ``999.0``: a whole number is shown without the fraction, any other as it is.
+    """
+    whole = f"{expression} = trunc({expression}) and abs({expression}) < 1e15"
+    return shown(
+        f"case when {whole} then cast(cast({expression} as bigint) as varchar) "
+        f"else cast({expression} as varchar) end"
+    )
+
+
 def nul_check(field: str, column: str) -> Check:
     """Reject text holding a NUL byte: binary garbage or a mis-declared UTF-16 file."""
     return Check(
@@ -166,7 +179,7 @@ def integer_in_range(
     number = f"_{name}_number"
     parsed = quote_identifier(column) if numeric else number_sql(column)
     reason = (
-        f"{quote_literal(column + ': ')} || {shown(text)} || "
+        f"{quote_literal(column + ': ')} || {shown_number(text) if numeric else shown(text)} || "
         f"{quote_literal(f' is not a whole number in {low}-{high}')}"
     )
     inside = f"{number} between {low} and {high}"

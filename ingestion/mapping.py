@@ -21,7 +21,7 @@ from cxcore.catalogue import statement_ids
 from ingestion.readers.options import ReadOptions
 
 KEY_FIELDS = ("respondent_id", "brand_id")
-ROW_FIELDS = ("country", "wave", "interaction_date", "channel", "age", "gender")
+ROW_FIELDS = ("country", "wave", "interaction_date", "channel", "age", "gender", "region")
 FIXED_FIELDS = ("country", "wave", "brand_id")
 STATEMENT_SCALE = (1.0, 10.0)
 OUTCOME_SCALES: dict[str, tuple[float, float]] = {
@@ -44,6 +44,7 @@ FIELD_OPTIONS: dict[str, frozenset[str]] = {
     "interaction_date": frozenset({"missing"}),
     "channel": frozenset({"values", "labels", "missing", "out_of_range"}),
     "gender": frozenset({"values", "labels", "missing", "out_of_range"}),
+    "region": frozenset({"values", "labels", "missing", "out_of_range"}),
     "age": frozenset({"missing", "out_of_range"}),
 }
 #: Plausible respondent ages in whole years; outside it a row is rejected (or the
@@ -73,7 +74,8 @@ class ColumnSource:
     the row number, for files without a respondent id column). ``missing`` codes
     become NULL before any recoding; ``out_of_range="missing"`` stores NULL instead
     of rejecting the row when a value lies outside the field's range (age) or its
-    value map / labels (channel, gender) — both only where the mapping says so.
+    value map / labels (channel, gender, region) — both only where the mapping
+    says so.
     """
 
     column: str | None = None
@@ -95,6 +97,10 @@ class ItemMapping:
     offset: float = 0.0
     #: Source code → number on the source scale, for answers exported as codes.
     values: Mapping[str, float] | None = None
+    #: The column holds a provider's latent variable score (a PLS model's estimate
+    #: for the construct the statement stands for), not an answer: a continuous
+    #: score on a declared scale, always read as a decimal number.
+    latent: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,10 @@ class QuestionnaireMapping:
     def measured_statements(self) -> tuple[str, ...]:
         """The catalogue statements the questionnaire asks, in catalogue order."""
         return tuple(sid for sid in statement_ids() if sid in self.statements)
+
+    def latent_statements(self) -> tuple[str, ...]:
+        """The measured statements whose column is a latent score, in catalogue order."""
+        return tuple(sid for sid in self.measured_statements() if self.statements[sid].latent)
 
     def source_columns(self) -> list[str]:
         """Every source column the mapping names (they must all exist in the file)."""

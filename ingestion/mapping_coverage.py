@@ -1,9 +1,10 @@
 """The ``coverage`` section: which pillars and outcomes a questionnaire measures.
 
-A provider questionnaire may cover only some pillars; the rest then stays NULL in
-raw. That must be a statement in the mapping, not an accident of forgotten
-lines, so a mapping of fewer than 30 statements without ``coverage`` is refused,
-and a declared coverage must agree with what is mapped.
+A provider questionnaire may cover only some pillars, or none at all (an NPS
+tracker asks only outcomes: ``coverage: {pillars: []}``); the rest then stays
+NULL in raw. That must be a statement in the mapping, not an accident of
+forgotten lines, so a mapping of fewer than 30 statements without ``coverage`` is
+refused, and a declared coverage must agree with what is mapped.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def parse_coverage(
     partial = declared != "all"
     if not partial:
         covered = all_pillars
-    elif isinstance(declared, list) and declared:
+    elif isinstance(declared, list):
         covered = tuple(str(pillar) for pillar in declared)
         problems += [
             f"coverage.pillars: unknown pillar {pillar!r} (pillars: {', '.join(all_pillars)})"
@@ -40,7 +41,7 @@ def parse_coverage(
             if pillar not in all_pillars
         ]
     else:
-        problems.append("coverage.pillars: 'all' or a non-empty list of pillar ids")
+        problems.append("coverage.pillars: 'all', a list of pillar ids, or [] for outcomes only")
         covered = all_pillars
     pillar_of = {statement.statement_id: statement.pillar_id for statement in statements()}
     for statement_id in statement_items:
@@ -50,7 +51,12 @@ def parse_coverage(
                 "coverage.pillars"
             )
     unmapped = [sid for sid in statement_ids() if sid not in statement_items]
-    if not partial and unmapped:
+    if not partial and not statement_items:
+        problems.append(
+            "statements: none mapped; a questionnaire that asks only outcomes (an NPS "
+            "tracker, say) must say so: coverage: {pillars: []}"
+        )
+    elif not partial and unmapped:
         problems.append(
             f"statements: {len(unmapped)} catalogue statement(s) not mapped "
             f"({', '.join(unmapped[:6])}{', …' if len(unmapped) > 6 else ''}); a questionnaire "
@@ -71,6 +77,11 @@ def parse_coverage(
                 f"outcomes.{outcome}: required by coverage.outcomes "
                 f"(default {', '.join(REQUIRED_OUTCOMES)}); map it or list the outcomes measured"
             )
+    if partial and not covered and not outcome_items:
+        problems.append(
+            "coverage.pillars: [] declares an outcomes-only questionnaire, but no outcome "
+            "is mapped; map its outcomes (outcomes: {nps: ...})"
+        )
     return Coverage(
         pillars=covered,
         outcomes=tuple(str(outcome) for outcome in outcomes),

@@ -28,6 +28,7 @@ from ingestion.mapping import (
     read_mapping_document,
 )
 from ingestion.mapping_coverage import parse_coverage
+from ingestion.mapping_latent import LATENT_OPTION, latent_alone_in_pillar, latent_option
 from ingestion.mapping_sections import (
     DEFAULT_KEYS,
     ITEM_KEYS,
@@ -170,13 +171,19 @@ def _items(
             continue
         spec = {"column": spec} if isinstance(spec, str) else dict(spec or {})
         problems += [
-            f"{where}.{option}: unknown option" for option in spec if option not in ITEM_KEYS
+            f"{where}.{option}: unknown option"
+            for option in spec
+            if option not in ITEM_KEYS and option != LATENT_OPTION
         ]
         merged = {**{k: v for k, v in defaults.items() if k in DEFAULT_KEYS}, **spec}
+        latent = latent_option(spec, merged, key, where, problems)
+        merged.pop(LATENT_OPTION, None)
         if "missing" in defaults and "missing" not in spec:
             merged["_inherited"] = True
         target = STATEMENT_SCALE if key == "statements" else OUTCOME_SCALES[name]
         item = item_mapping(merged, target, where, problems)
         if item is not None:
-            items[name] = item
+            items[name] = replace(item, latent=latent)
+    if key == "statements":
+        latent_alone_in_pillar(items, problems)
     return items

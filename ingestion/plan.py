@@ -47,7 +47,7 @@ class LoadPlan:
     group_sum: GroupSum | None = None
     read_options: ReadOptions = field(default_factory=ReadOptions)
     labelled_columns: tuple[str, ...] = ()
-    #: Ways to have the reader parse columns itself (column → SMALLINT, DOUBLE, DATE),
+    #: Ways to have the reader parse columns itself (column → DOUBLE, DATE),
     #: tried in order; the file is read as text when none of them parses every cell.
     typed_tiers: tuple[Mapping[str, str], ...] = ()
     mapping_text: str | None = None
@@ -55,3 +55,5 @@ class LoadPlan:
     #: on its batch (``None`` for files that are not survey exports).
     study: Study | None = None
     measured_statements: tuple[str, ...] = ()
+    #: Of those, the statements whose column is a provider's latent score.
+    latent_statements: tuple[str, ...] = ()

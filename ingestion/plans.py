@@ -40,6 +40,7 @@ def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
         mapping_text=mapping.raw_text,
         study=mapping.study,
         measured_statements=mapping.measured_statements(),
+        latent_statements=mapping.latent_statements(),
     )
 
 

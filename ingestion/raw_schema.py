@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import duckdb
 
 from cxcore.catalogue import DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME, statement_ids
@@ -10,11 +13,13 @@ from ingestion.maturity_mapping import MATURITY_SCORES
 #: What a survey batch records about its study (NULL for other kinds of file):
 #: the study and the statements its questionnaire asks, comma-separated in
 #: catalogue order; pillar scores count answers against these (docs/methodology.md).
+#: ``latent_statements``: those of them mapped to a provider's latent score ('' none).
 BATCH_STUDY_COLUMNS = (
     ("study_id", "varchar"),
     ("study_name", "varchar"),
     ("study_instrument", "varchar"),
     ("measured_statements", "varchar"),
+    ("latent_statements", "varchar"),
 )
 
 LINEAGE_COLUMNS = (
@@ -31,8 +36,8 @@ def survey_table_ddl() -> str:
         f"study_id varchar not null default '{DEFAULT_STUDY_ID}', wave integer not null, "
         "country varchar not null, respondent_id varchar not null, "
         "brand_id varchar not null, interaction_date date, channel varchar, age integer, "
-        f"gender varchar, {statements}, nps double, loyalty double, csat double, ces double, "
-        "comment varchar)"
+        f"gender varchar, region varchar, {statements}, nps double, loyalty double, "
+        "csat double, ces double, comment varchar)"
     )
 
 
@@ -88,32 +93,33 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(maturity_table_ddl())
     for ddl in TABLES.values():
         con.execute(ddl)
-    _add_study_columns(con)
+    _add_new_columns(con)
 
 
-def _add_study_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring a warehouse loaded before studies existed up to date, once.
+@dataclass(frozen=True)
+class AddedColumns:
+    """Columns a later version added to a raw table, and what rows loaded before get.
 
-    Its survey rows belong to the canonical study, and what each of its batches
-    measured is read from the data: the statements with at least one answer.
+    A warehouse loaded by an earlier version lacks them; they are added once, the
+    first time a newer version opens it, and ``backfill`` (if any) then fills the
+    rows already there with what they mean for those rows. Columns a newer
+    version adds go at the end of this list, with the backfill their meaning
+    needs; a new column whose old rows are simply unknown needs none (NULL).
     """
-    present = {
-        (table, column)
-        for table, column in con.execute(
-            "select table_name, column_name from information_schema.columns "
-            "where table_schema = 'raw' and table_name in ('survey_evaluations', 'load_batches')"
-        ).fetchall()
-    }
-    if ("survey_evaluations", "study_id") not in present:
-        con.execute(
-            "alter table raw.survey_evaluations "
-            f"add column study_id varchar default '{DEFAULT_STUDY_ID}'"
-        )
-        con.execute("alter table raw.survey_evaluations alter column study_id set not null")
-    if ("load_batches", "study_id") in present:
-        return
-    for name, sql_type in BATCH_STUDY_COLUMNS:
-        con.execute(f"alter table raw.load_batches add column {name} {sql_type}")
+
+    table: str
+    #: (name, type and default) in the order of the table's DDL.
+    columns: tuple[tuple[str, str], ...]
+    not_null: tuple[str, ...] = ()
+    backfill: Callable[[duckdb.DuckDBPyConnection], None] | None = None
+
+
+def _backfill_studies(con: duckdb.DuckDBPyConnection) -> None:
+    """Batches loaded before studies existed: the canonical study, measured as answered.
+
+    What each batch measured is read from its data: the statements with at least
+    one answer.
+    """
     answered = ", ".join(f"case when count({sid}) > 0 then '{sid}' end" for sid in statement_ids())
     con.execute(
         "update raw.load_batches set study_id = ?, study_name = ?, study_instrument = '', "
@@ -123,3 +129,50 @@ def _add_study_columns(con: duckdb.DuckDBPyConnection) -> None:
         "where load_batches.batch_id = measured.batch_id and load_batches.kind = 'survey'",
         [DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME],
     )
+
+
+def _backfill_latent(con: duckdb.DuckDBPyConnection) -> None:
+    """Survey batches loaded before latent scores existed mapped none ('' as for new ones)."""
+    con.execute("update raw.load_batches set latent_statements = '' where kind = 'survey'")
+
+
+def _batch_columns(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple(column for column in BATCH_STUDY_COLUMNS if column[0] in names)
+
+
+#: Every column added after a table's first release, oldest first. Rows loaded
+#: before ``region`` existed keep it NULL: their mappings could not name one.
+ADDED_COLUMNS = (
+    AddedColumns(
+        "survey_evaluations",
+        (("study_id", f"varchar default '{DEFAULT_STUDY_ID}'"),),
+        not_null=("study_id",),
+    ),
+    AddedColumns(
+        "load_batches",
+        _batch_columns("study_id", "study_name", "study_instrument", "measured_statements"),
+        backfill=_backfill_studies,
+    ),
+    AddedColumns("survey_evaluations", (("region", "varchar"),)),
+    AddedColumns("load_batches", _batch_columns("latent_statements"), backfill=_backfill_latent),
+)
+
+
+def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a warehouse loaded by an earlier version up to date, once (see ADDED_COLUMNS)."""
+    present = set(
+        con.execute(
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'raw'"
+        ).fetchall()
+    )
+    for added in ADDED_COLUMNS:
+        missing = [column for column in added.columns if (added.table, column[0]) not in present]
+        if not missing:
+            continue
+        for name, sql_type in missing:
+            con.execute(f"alter table raw.{added.table} add column {name} {sql_type}")
+            if name in added.not_null:
+                con.execute(f"alter table raw.{added.table} alter column {name} set not null")
+        if added.backfill is not None:
+            added.backfill(con)

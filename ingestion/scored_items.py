@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
-from ingestion.contracts import Check, TargetColumn, number_sql, shown, text_of
+from ingestion.contracts import Check, TargetColumn, number_sql, shown, shown_number, text_of
 
 
 def is_number(code: str) -> bool:
@@ -51,8 +51,9 @@ def scored_item(
     shifted = f"({number} + {number_literal(offset)})" if offset else number
     rescaled = _rescaled(shifted, source_scale, target_scale or source_scale)
     inside = f"{shifted} between {number_literal(low)} and {number_literal(high)}"
+    value_shown = shown_number(source) if numeric else shown(source)
     outside_reason = (
-        f"{quote_literal(column + ': ')} || {shown(source)} || "
+        f"{quote_literal(column + ': ')} || {value_shown} || "
         f"{quote_literal(f' outside scale {low:g}-{high:g}')}"
     )
     codes = ", ".join(number_literal(float(code)) for code in missing if is_number(code))

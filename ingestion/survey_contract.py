@@ -68,6 +68,8 @@ def survey_columns(
         _field_text("channel", fields.get("channel"), labels, "lower({})"),
         _field_age(fields.get("age"), typed),
         _field_text("gender", fields.get("gender"), labels, "lower({})"),
+        # Region names are proper names, matched as spelt (region margins): no case change.
+        _field_text("region", fields.get("region"), labels, "{}"),
     ]
     for statement_id in statement_ids():
         item = mapping.statements.get(statement_id)
@@ -163,13 +165,14 @@ def _item_column(
 
 
 def typed_candidates(mapping: QuestionnaireMapping) -> tuple[dict[str, str], ...]:
-    """Ways the reader may parse columns itself, cheapest first: whole numbers, then any.
+    """Ways the reader may parse columns itself: numbers as DOUBLE, the date as DATE.
 
-    Items and age as SMALLINT (answers and codes such as 99 or -99 are small whole
-    numbers, the cheapest to parse), else as DOUBLE (a decimal somewhere); the date
-    as DATE. Not items or age with text missing codes ("#NULL!" would fail the parse
-    every time), not a date with missing codes, not with a decimal comma, not an
-    item recoded through a value map.
+    Items (latent scores included) and age as DOUBLE, never as a whole-number type:
+    DuckDB's CSV reader rounds "7.5" read as SMALLINT to 8 without an error, which
+    would change an answer (or make a fractional age plausible) silently, and a
+    latent score of 73.4 is not an exception but the rule. Not items or age with
+    text missing codes ("#NULL!" would fail the parse every time), not a date with
+    missing codes, not with a decimal comma, not an item recoded through a value map.
     """
     dates: dict[str, str] = {}
     date = mapping.fields.get("interaction_date")
@@ -186,4 +189,4 @@ def typed_candidates(mapping: QuestionnaireMapping) -> tuple[dict[str, str], ...
         for item in [*mapping.statements.values(), *mapping.outcomes.values()]
         if all(is_number(code) for code in item.missing) and item.values is None
     ]
-    return tuple({**dict.fromkeys(numbers, kind), **dates} for kind in ("SMALLINT", "DOUBLE"))
+    return ({**dict.fromkeys(numbers, "DOUBLE"), **dates},)

@@ -254,3 +254,15 @@ def test_declared_age_codes_hold_when_the_reader_parses_ages_as_numbers(tmp_path
     assert ("AGE: '999' is not a whole number in 14-110",) in query(
         db, "select reason from raw.rejected_rows"
     )
+
+
+def test_a_decimal_answer_or_age_in_a_csv_is_never_rounded(tmp_path: Path) -> None:
+    """DuckDB's CSV reader rounds 3.5 read as a whole-number type: numbers are read as DOUBLE."""
+    lines = [line for line in CSV_ROWS.splitlines() if line.startswith(("ID", "1,", "3,"))]
+    lines[1] = lines[1].replace(",34,1,4,", ",34,1,3.5,")  # Q1 3.5 on 1-5
+    lines[2] = lines[2].replace(",150,", ",34.5,")  # a fractional age
+    (tmp_path / "export.csv").write_text("\n".join(lines) + "\n")
+    db, result = load(tmp_path, "export.csv", CSV_MAPPING)
+    assert not any("read as text" in note for note in result.notes)
+    assert query(db, "select row_number, int_2 from raw.survey_evaluations") == [(1, 6.625)]
+    assert rejected(db) == [(2, "age", "AGE: '34.5' is not a whole number in 14-110")]

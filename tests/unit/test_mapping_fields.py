@@ -158,3 +158,127 @@ items: {mgmt_strategy: {column: q1, scale: [1, 3], values: {a: 1, b: 3}}}
     assert "keys.brand_id.labels: has no effect" in problems
     assert "fields.role.values: has no effect" in problems
     assert "fixed.wave" not in problems and "mgmt_strategy" not in problems
+
+
+def test_region_is_a_categorical_field_like_channel(tmp_path: Path) -> None:
+    text = BASE.replace(
+        "  interaction_date:",
+        "  region: {column: reg, labels: true, missing: [9], out_of_range: missing}\n"
+        "  interaction_date:",
+    )
+    region = load_mapping(write(tmp_path, text)).fields["region"]
+    assert (region.column, region.labels, region.missing, region.out_of_range) == (
+        "reg", True, ("9",), "missing",
+    )  # fmt: skip
+    assert load_mapping(write(tmp_path, text)).labelled_columns() == ["reg"]
+    unmapped = text.replace("{column: reg, labels: true,", "{column: reg,")
+    assert "fields.region.out_of_range: has no effect without values or labels" in problems_of(
+        tmp_path, unmapped
+    )
+    assert "fields.region.row_number: has no effect" in problems_of(
+        tmp_path, text.replace("{column: reg,", "{column: reg, row_number: false,")
+    )
+
+
+OUTCOMES_ONLY = """
+mapping_version: 1
+fixed: {country: NL, wave: 2024}
+keys: {respondent_id: id, brand_id: brand}
+outcomes: {nps: {column: rec, scale: [0, 10]}}
+coverage: {pillars: [], outcomes: [nps]}
+study: {id: nps-tracker, name: NPS tracker}
+"""
+
+
+def test_an_outcomes_only_questionnaire_declares_no_pillar(tmp_path: Path) -> None:
+    mapping = load_mapping(write(tmp_path, OUTCOMES_ONLY))
+    assert mapping.statements == {} and mapping.measured_statements() == ()
+    assert (mapping.coverage.pillars, mapping.coverage.outcomes) == ((), ("nps",))
+    assert mapping.coverage.partial
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("coverage: {pillars: [], outcomes: [nps]}\n", ""),
+            "statements: none mapped; a questionnaire that asks only outcomes (an NPS tracker, "
+            "say) must say so: coverage: {pillars: []}",
+        ),
+        (
+            ("study: {id: nps-tracker, name: NPS tracker}\n", ""),
+            "study: required: the questionnaire measures 0 of 30 catalogue statements",
+        ),
+        (
+            ("outcomes: {nps: {column: rec, scale: [0, 10]}}", "statements: {int_2: q1}"),
+            "statements.int_2: pillar integrity is not in coverage.pillars",
+        ),
+        (
+            ("outcomes: {nps: {column: rec, scale: [0, 10]}}\n", ""),
+            "coverage.pillars: [] declares an outcomes-only questionnaire, but no outcome",
+        ),
+        (("pillars: []", "pillars: none"), "coverage.pillars: 'all', a list of pillar ids, or []"),
+    ],
+)
+def test_an_outcomes_only_questionnaire_must_say_so_and_name_its_study(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    assert expected in problems_of(tmp_path, OUTCOMES_ONLY.replace(*change))
+
+
+LATENT = BASE.replace(
+    "statements: {int_2: q1}",
+    "statements: {int_2: {column: IMAGE_LV, scale: [0, 100], missing: [-99], latent: true}}",
+)
+
+
+def test_a_latent_statement_keeps_its_declared_scale(tmp_path: Path) -> None:
+    mapping = load_mapping(write(tmp_path, LATENT))
+    item = mapping.statements["int_2"]
+    assert (item.column, item.latent, item.source_scale, item.target_scale) == (
+        "IMAGE_LV", True, (0.0, 100.0), (1.0, 10.0),
+    )  # fmt: skip
+    assert mapping.latent_statements() == ("int_2",)
+    assert not any(outcome.latent for outcome in mapping.outcomes.values())
+    assert load_mapping(write(tmp_path, BASE)).latent_statements() == ()
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("nps: rec", "nps: {column: rec, latent: true}"),
+            "outcomes.nps.latent: outcomes are answers",
+        ),
+        (("latent: true", "latent: yes please"), "statements.int_2.latent: true or false"),
+        (
+            ("defaults: {scale: [1, 5], missing: [9]}", "defaults: {latent: true}"),
+            "defaults.latent: unknown option",
+        ),
+        (
+            ("latent: true}", "latent: true, values: {1: 0}}"),
+            "statements.int_2.values: a latent score is a number, not a code",
+        ),
+        (
+            ("latent: true}}", "latent: true}, int_3: q3}"),
+            "statements.int_2: a latent score measures pillar integrity alone; int_3 of the "
+            "same pillar would count its items twice",
+        ),
+    ],
+)
+def test_latent_scores_are_for_statements_on_a_declared_scale_alone_in_their_pillar(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    assert expected in problems_of(tmp_path, LATENT.replace(*change))
+
+
+def test_a_latent_scale_must_be_declared_here_or_in_defaults(tmp_path: Path) -> None:
+    undeclared = LATENT.replace("IMAGE_LV, scale: [0, 100],", "IMAGE_LV,").replace(
+        "defaults: {scale: [1, 5], missing: [9]}", "defaults: {missing: [-99]}"
+    )
+    assert "statements.int_2.scale: required with latent: true" in problems_of(tmp_path, undeclared)
+    in_defaults = undeclared.replace("{missing: [-99]}", "{scale: [0, 100], missing: [-99]}")
+    assert load_mapping(write(tmp_path, in_defaults)).statements["int_2"].source_scale == (
+        0.0,
+        100.0,
+    )

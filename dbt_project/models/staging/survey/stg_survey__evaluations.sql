@@ -22,6 +22,7 @@ renamed as (
         age,
         {{ age_band('age') }} as age_band,
         gender,
+        region,
 
         -- measures: statements (1–10, NULL = don't know / not answered)
         {%- for statement_id in statement_ids() %}
