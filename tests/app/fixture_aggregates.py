@@ -24,6 +24,7 @@ from warehouse_fixture import (
     PILLAR_IDS,
     REPUTATION,
     SCORES,
+    SHADOW,
     CompanyWave,
     measured_pillars,
 )
@@ -56,8 +57,20 @@ REPUTATION_IMPORTANCE: dict[tuple[str, int], tuple[float | None, ...] | None] = 
 REPUTATION_EXPLAINED: dict[tuple[str, int], tuple[float | None, float | None, int]] = {
     ("NL", 2024): (0.41, 0.38, 300),
 }
-IMPORTANCE_BY_STUDY = {CANONICAL: IMPORTANCE, REPUTATION: REPUTATION_IMPORTANCE}
-EXPLAINED_BY_STUDY = {CANONICAL: EXPLAINED, REPUTATION: REPUTATION_EXPLAINED}
+#: The shadow study (the canonical one with other numbers): importance reversed.
+IMPORTANCE_BY_STUDY = {
+    CANONICAL: IMPORTANCE,
+    REPUTATION: REPUTATION_IMPORTANCE,
+    SHADOW: {cell: weights and weights[::-1] for cell, weights in IMPORTANCE.items()},
+}
+EXPLAINED_BY_STUDY = {
+    CANONICAL: EXPLAINED,
+    REPUTATION: REPUTATION_EXPLAINED,
+    SHADOW: {
+        cell: (nps and nps - 0.1, loyalty and loyalty - 0.1, cases + 1)
+        for cell, (nps, loyalty, cases) in EXPLAINED.items()
+    },
+}
 NOT_ESTIMATED_NOTE = "too few complete cases (120 < 200)"
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -32,6 +32,7 @@ from tests.fixtures.mart_tables import create_marts, insert_rows
 METHODOLOGY = "1.0.0"
 CANONICAL = "cxbench"
 REPUTATION = "reputation"
+SHADOW = "shadow"
 
 # fmt: off
 PILLARS = [
@@ -85,6 +86,7 @@ CATALOGUE_STATEMENTS = {
 STUDY_STATEMENTS: dict[str, dict[str, int]] = {
     CANONICAL: dict(CATALOGUE_STATEMENTS),
     REPUTATION: {"integrity": 2, "empathy": 1},
+    SHADOW: dict(CATALOGUE_STATEMENTS),
 }
 # fmt: off
 STUDIES = [
@@ -92,6 +94,7 @@ STUDIES = [
     # first_wave, latest_wave
     (CANONICAL, "CX Benchmark", "cxbench 30 statements", True, 2, 2, 2023, 2024),
     (REPUTATION, "Reputation Pulse", "RepPulse 2024", False, 1, 1, 2024, 2024),
+    (SHADOW, "Shadow Panel", "", False, 2, 2, 2023, 2024),
 ]
 # fmt: on
 DIM_STUDY_COLUMNS = (
@@ -201,13 +204,35 @@ REPUTATION_SCORES = [
 ]
 # fmt: on
 
-#: The study's previous wave in the country for each company-wave (None in its first).
-PREVIOUS_WAVE = {
-    (CANONICAL, "NL", 2024): 2023,
-    (CANONICAL, "NL", 2023): None,
-    (CANONICAL, "PL", 2024): None,
-    (REPUTATION, "NL", 2024): None,
-}
+#: A copy of the canonical study under another id, every number changed (the
+#: ``shadow`` study): a query that forgets the study returns its rows as well.
+
+
+def shadow_of(scores: Sequence[CompanyWave]) -> list[CompanyWave]:
+    """The ``shadow`` study's rows: the same companies, waves and ranks, other numbers."""
+    return [
+        replace(
+            row,
+            study_id=SHADOW,
+            n_evaluations=row.n_evaluations + 7,
+            cx_index=round(row.cx_index - 0.4, 2),
+            means=tuple(None if mean is None else round(mean - 0.5, 2) for mean in row.means),
+            half_width=row.half_width + 0.05,
+            nps_score=row.nps_score - 3.0,
+        )
+        for row in scores
+    ]
+
+
+def previous_wave(row: CompanyWave, scores: Sequence[CompanyWave] = SCORES) -> int | None:
+    """The study's previous wave in the row's country (None in its first wave there)."""
+    earlier = [
+        other.wave
+        for other in scores
+        if (other.study_id, other.country) == (row.study_id, row.country) and other.wave < row.wave
+    ]
+    return max(earlier, default=None)
+
 
 #: The fixture's columns of the company marts (the tables themselves: the dbt contracts).
 PILLAR_SCORE_COLUMNS = (
@@ -251,13 +276,13 @@ def _pillar_row(row: CompanyWave, pillar_id: str) -> tuple[object, ...]:
 
 def previous_of(row: CompanyWave, scores: Sequence[CompanyWave] = SCORES) -> CompanyWave | None:
     """The same company in its study's previous wave in the country, if scored there."""
-    previous_wave = PREVIOUS_WAVE[(row.study_id, row.country, row.wave)]
+    wave = previous_wave(row, scores)
     return next(
         (
             other
             for other in scores
             if (other.study_id, other.company_id, other.country, other.wave)
-            == (row.study_id, row.company_id, row.country, previous_wave)
+            == (row.study_id, row.company_id, row.country, wave)
         ),
         None,
     )
@@ -274,7 +299,7 @@ def _company_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[objec
         row.study_id, row.company_id, row.country, row.wave, row.sector_code,
         row.n_evaluations, row.cx_index, row.cx_index_pillars, row.is_partial_coverage,
         row.nps_score, row.is_eligible, row.rank_in_country, row.rank_in_sector,
-        row.is_sector_leader, PREVIOUS_WAVE[(row.study_id, row.country, row.wave)],
+        row.is_sector_leader, previous_wave(row, scores),
         previous.cx_index if comparable else None,
         row.cx_index - previous.cx_index if comparable else None,
         previous.rank_in_country if comparable else None,
