@@ -123,13 +123,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "measured by {n} of {total} statements",
         "nl": "gemeten met {n} van {total} stellingen",
         "no": "målt med {n} av {total} påstander",
-        "pl": "mierzony {n} z {total} stwierdzeń",
+        "pl": "mierzony za pomocą {n} z {total} stwierdzeń",
     },
     "measured_fully": {
         "en": "all {n} statements",
         "nl": "alle {n} stellingen",
         "no": "alle {n} påstander",
-        "pl": "wszystkie {n} stwierdzenia",
+        "pl": "wszystkie stwierdzenia ({n})",
     },
     "not_measured": {
         "en": "not measured by this study",
