@@ -72,17 +72,18 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         ],
         ignore_index=True,
     )
+    measured = queries.pillar_coverage(
+        warehouse, study_id, selection.country, selection.wave, language
+    )
     if scores.empty:
-        st.info(i18n.text("no_scores", language))
+        none_measured = not measured["is_measured"].any()
+        st.info(i18n.text("no_pillars_measured" if none_measured else "no_scores", language))
         return
     gaps = queries.leader_gaps(
         warehouse, study_id, selection.country, selection.wave, selection.company_id, language
     )
     benchmarks = queries.benchmark_pillars(
         warehouse, study_id, selection.country, selection.wave, organisation.sector_code, language
-    )
-    measured = queries.pillar_coverage(
-        warehouse, study_id, selection.country, selection.wave, language
     )
     frame = compare_sections.chart_frame(scores, benchmarks, gaps, organisation, language)
     st.altair_chart(

@@ -21,6 +21,7 @@ from warehouse_fixture import (
     CANONICAL,
     COMPANIES,
     METHODOLOGY,
+    OUTCOMES,
     PILLAR_IDS,
     REPUTATION,
     SCORES,
@@ -62,6 +63,7 @@ IMPORTANCE_BY_STUDY = {
     CANONICAL: IMPORTANCE,
     REPUTATION: REPUTATION_IMPORTANCE,
     SHADOW: {cell: weights and weights[::-1] for cell, weights in IMPORTANCE.items()},
+    OUTCOMES: {},
 }
 EXPLAINED_BY_STUDY = {
     CANONICAL: EXPLAINED,
@@ -70,6 +72,7 @@ EXPLAINED_BY_STUDY = {
         cell: (nps and nps - 0.1, loyalty and loyalty - 0.1, cases + 1)
         for cell, (nps, loyalty, cases) in EXPLAINED.items()
     },
+    OUTCOMES: {},
 }
 NOT_ESTIMATED_NOTE = "too few complete cases (120 < 200)"
 

@@ -13,7 +13,15 @@ import pandas as pd
 import pytest
 from fixture_aggregates import REPUTATION_EXPLAINED, REPUTATION_IMPORTANCE
 from page_helpers import MakePage, chart_with, choose, metrics, run, table_with, texts
-from warehouse_fixture import PILLAR_IDS, PILLARS, REPUTATION, build_warehouse, score_of
+from warehouse_fixture import (
+    OUTCOMES,
+    PILLAR_IDS,
+    PILLARS,
+    REPUTATION,
+    CompanyWave,
+    build_warehouse,
+    score_of,
+)
 
 from app import queries, state
 from app.views import coverage, methodology
@@ -60,6 +68,23 @@ def test_without_the_canonical_study_the_widest_is_the_default(
     assert list(queries.studies(key)) == [REPUTATION]
     at = run(make_page("compare"))
     assert at.query_params["study"] == REPUTATION
+
+
+def test_a_study_without_pillars_says_so_instead_of_showing_empty_scores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_page: MakePage
+) -> None:
+    nps_only = CompanyWave(
+        "nl_alfa", "NL", 2024, "BANK", 120, None, None, None, False, (None,) * 6, 0.3, 12.0,
+        OUTCOMES,
+    )  # fmt: skip
+    path = build_warehouse(tmp_path / "nps.duckdb", other_studies=[nps_only])
+    monkeypatch.setenv("CXBENCH_DB", str(path))
+    at = make_page("compare")
+    at.query_params["study"] = OUTCOMES
+    run(at)
+
+    assert "This study measures no pillar (outcomes only)" in texts(at)
+    assert not at.dataframe
 
 
 def test_choosing_a_study_shows_its_numbers_only(warehouse: Path, make_page: MakePage) -> None:

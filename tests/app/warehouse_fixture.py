@@ -33,6 +33,8 @@ METHODOLOGY = "1.0.0"
 CANONICAL = "cxbench"
 REPUTATION = "reputation"
 SHADOW = "shadow"
+#: A study that asked no statement at all (outcomes only): no pillar rows, no index.
+OUTCOMES = "outcomes"
 
 # fmt: off
 PILLARS = [
@@ -87,6 +89,7 @@ STUDY_STATEMENTS: dict[str, dict[str, int]] = {
     CANONICAL: dict(CATALOGUE_STATEMENTS),
     REPUTATION: {"integrity": 2, "empathy": 1},
     SHADOW: dict(CATALOGUE_STATEMENTS),
+    OUTCOMES: {},
 }
 # fmt: off
 STUDIES = [
@@ -95,6 +98,7 @@ STUDIES = [
     (CANONICAL, "CX Benchmark", "cxbench 30 statements", True, 2, 2, 2023, 2024),
     (REPUTATION, "Reputation Pulse", "RepPulse 2024", False, 1, 1, 2024, 2024),
     (SHADOW, "Shadow Panel", "", False, 2, 2, 2023, 2024),
+    (OUTCOMES, "NPS Tracker", "", False, 1, 1, 2024, 2024),
 ]
 # fmt: on
 DIM_STUDY_COLUMNS = (
