@@ -70,7 +70,13 @@ def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     frame = scores.loc[:, list(PILLAR_COMPARISON_COLUMNS)]
     series_order = list(dict.fromkeys(frame["series"]))
     base = alt.Chart(frame).encode(
-        y=alt.Y("pillar_label:N", sort=_pillar_order(frame), title=pillar_title),
+        y=alt.Y(
+            "pillar_label:N",
+            sort=_pillar_order(frame),
+            title=pillar_title,
+            # room for "Integrity (measured by 2 of 5 statements)" on a partial study
+            axis=alt.Axis(labelLimit=320),
+        ),
         yOffset=alt.YOffset("series:N", sort=series_order),
         color=_series_colour(frame),
         tooltip=[

@@ -16,6 +16,10 @@ import streamlit as st
 
 #: Interface and pillar-label language; shared by every page.
 LANGUAGE = "language"
+#: The study whose scores a page shows: scores are compared within one study only
+#: (two studies in one country × wave are two samples). Shared like country and wave;
+#: its selector is drawn only when the warehouse holds more than one study.
+STUDY = "study"
 #: Country and wave are shared by every page that has them: choosing NL 2025 on
 #: Compare and opening Rankings shows NL 2025 there too.
 COUNTRY = "country"
@@ -36,8 +40,8 @@ QUALITY_FAILURES_ONLY = "quality_failures_only"
 #: The router's own URL key: every page carries the language. Short parameter names
 #: keep shared URLs readable.
 LANGUAGE_PARAM: dict[str, str] = {LANGUAGE: "lang"}
-#: Country and wave under the names every page that has them uses.
-COUNTRY_WAVE_PARAMS: dict[str, str] = {COUNTRY: "country", WAVE: "wave"}
+#: Study, country and wave under the names every page that has them uses.
+COUNTRY_WAVE_PARAMS: dict[str, str] = {STUDY: "study", COUNTRY: "country", WAVE: "wave"}
 
 #: The URL's values by session key, kept for the first run of a session only.
 _URL_VALUES = "_url_values"

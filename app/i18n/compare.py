@@ -239,6 +239,25 @@ STRINGS: dict[str, dict[str, str]] = {
             "okrąg oznacza istotną statystycznie stratę do lidera sektora."
         ),
     },
+    "no_pillars_measured": {
+        "en": (
+            "This study measures no pillar (outcomes only): there are no pillar scores "
+            "or CX index to compare. Its NPS and other outcomes are in the marts."
+        ),
+        "nl": (
+            "Dit onderzoek meet geen enkele pijler (alleen uitkomsten): er zijn geen "
+            "pijlerscores of CX-index om te vergelijken. NPS en andere uitkomsten staan "
+            "in de marts."
+        ),
+        "no": (
+            "Denne undersøkelsen måler ingen pilar (bare utfall): det finnes ingen "
+            "pilarpoeng eller CX-indeks å sammenligne. NPS og andre utfall ligger i martene."
+        ),
+        "pl": (
+            "To badanie nie mierzy żadnego filaru (tylko wyniki): nie ma wyników filarów "
+            "ani indeksu CX do porównania. NPS i inne wyniki są w martach."
+        ),
+    },
     "no_scores": {
         "en": "There are no scores for this selection yet.",
         "nl": "Voor deze selectie zijn nog geen scores.",

@@ -65,19 +65,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "drivers_caption": {
         "en": (
-            "Johnson's relative weights split each regression's R² over the six pillars; "
+            "Johnson's relative weights split each regression's R² over the pillars the "
+            "study measures (all six in the full questionnaire); "
             "importance combines advocacy and loyalty and weights the CX index."
         ),
         "nl": (
-            "Johnsons relatieve gewichten verdelen de R² van elke regressie over de zes "
-            "pijlers; het belang combineert aanbeveling en loyaliteit en weegt de CX-index."
+            "Johnsons relatieve gewichten verdelen de R² van elke regressie over de pijlers "
+            "die het onderzoek meet (alle zes in de volledige vragenlijst); het belang "
+            "combineert aanbeveling en loyaliteit en weegt de CX-index."
         ),
         "no": (
-            "Johnsons relative vekter fordeler hver regresjons R² på de seks pilarene; "
+            "Johnsons relative vekter fordeler hver regresjons R² på pilarene undersøkelsen "
+            "måler (alle seks i det fulle spørreskjemaet); "
             "betydningen kombinerer anbefaling og lojalitet og vekter CX-indeksen."
         ),
         "pl": (
-            "Względne wagi Johnsona dzielą R² każdej regresji między sześć filarów; waga "
+            "Względne wagi Johnsona dzielą R² każdej regresji między filary mierzone w "
+            "badaniu (wszystkie sześć w pełnym kwestionariuszu); waga "
             "łączy polecanie i lojalność i waży indeks CX."
         ),
     },

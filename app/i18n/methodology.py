@@ -29,23 +29,65 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_pillar_score": {
         "en": (
             "**Pillar score.** Each evaluation's score on a pillar is the mean of its "
-            "answered statements (1–10); it counts only when at least "
-            "{min_answered_share} of the pillar's statements are answered."
+            "answered statements (1–10), counted against the statements the study asks: "
+            "it counts only when at least {min_answered_share} of those are answered. A "
+            "pillar the study measures by a single statement scores from that statement "
+            "alone, a narrower measure than the full pillar; a pillar the study does not "
+            "ask about has no score (not measured, not zero)."
         ),
         "nl": (
             "**Pijlerscore.** De score van een beoordeling op een pijler is het gemiddelde "
-            "van de beantwoorde stellingen (1–10); die telt alleen als minstens "
-            "{min_answered_share} van de stellingen is beantwoord."
+            "van de beantwoorde stellingen (1–10), geteld tegen de stellingen die het "
+            "onderzoek vraagt: die telt alleen als minstens {min_answered_share} daarvan "
+            "is beantwoord. Een pijler die het onderzoek met één stelling meet, scoort op "
+            "die stelling alleen, een smallere meting dan de volledige pijler; een pijler "
+            "waar het onderzoek niet naar vraagt heeft geen score (niet gemeten, geen nul)."
         ),
         "no": (
             "**Pilarpoeng.** En vurderings poeng på en pilar er snittet av de besvarte "
-            "påstandene (1–10); den teller bare når minst {min_answered_share} av "
-            "påstandene er besvart."
+            "påstandene (1–10), regnet mot påstandene undersøkelsen stiller: den teller "
+            "bare når minst {min_answered_share} av dem er besvart. En pilar som "
+            "undersøkelsen måler med én påstand, får poeng fra den alene, et smalere mål "
+            "enn hele pilaren; en pilar undersøkelsen ikke spør om, har ingen poeng "
+            "(ikke målt, ikke null)."
         ),
         "pl": (
             "**Wynik filaru.** Wynik oceny na filarze to średnia odpowiedzi na jego "
-            "stwierdzenia (1–10); liczy się tylko, gdy odpowiedziano na co najmniej "
-            "{min_answered_share} stwierdzeń."
+            "stwierdzenia (1–10), liczona względem stwierdzeń zadanych w badaniu: liczy "
+            "się tylko, gdy odpowiedziano na co najmniej {min_answered_share} z nich. "
+            "Filar mierzony w badaniu jednym stwierdzeniem ma wynik z tego stwierdzenia, "
+            "co jest węższą miarą niż pełny filar; filar, o który badanie nie pyta, nie "
+            "ma wyniku (niemierzony, nie zero)."
+        ),
+    },
+    "method_studies": {
+        "en": (
+            "**Studies.** Each questionnaire mapping names its study. Weights, scores, "
+            "ranks, leaders, averages and changes are computed within one study × "
+            "country × wave: two studies fielded in the same country and wave are two "
+            "separate samples and are never mixed. The studies in this warehouse and "
+            "what each measures are listed below."
+        ),
+        "nl": (
+            "**Onderzoeken.** Elke vragenlijstkoppeling noemt haar onderzoek. Gewichten, "
+            "scores, posities, leiders, gemiddelden en veranderingen worden berekend "
+            "binnen één onderzoek × land × meting: twee onderzoeken in hetzelfde land en "
+            "dezelfde meting zijn twee aparte steekproeven en worden nooit gemengd. De "
+            "onderzoeken in dit warehouse en wat elk meet staan hieronder."
+        ),
+        "no": (
+            "**Undersøkelser.** Hver spørreskjemakobling navngir sin undersøkelse. Vekter, "
+            "poeng, plasseringer, ledere, snitt og endringer beregnes innenfor én "
+            "undersøkelse × land × bølge: to undersøkelser i samme land og bølge er to "
+            "separate utvalg og blandes aldri. Undersøkelsene i dette warehouset og hva "
+            "hver måler, står nedenfor."
+        ),
+        "pl": (
+            "**Badania.** Każde mapowanie kwestionariusza wskazuje swoje badanie. Wagi, "
+            "wyniki, miejsca, liderzy, średnie i zmiany są liczone w obrębie jednego "
+            "badania × kraju × edycji: dwa badania w tym samym kraju i edycji to dwie "
+            "osobne próby, których nigdy się nie łączy. Badania w tej hurtowni i to, co "
+            "każde mierzy, wymieniono poniżej."
         ),
     },
     "method_weighting": {
@@ -113,48 +155,59 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "method_importance": {
         "en": (
-            "**Pillar importance.** Per country × wave, advocacy (NPS item) and loyalty "
-            "are regressed on the six pillar scores and R² is split with Johnson's "
-            "relative weights; at least {min_importance_cases} complete cases are needed."
+            "**Pillar importance.** Per study × country × wave, advocacy (NPS item) and "
+            "loyalty are regressed on the pillar scores the study measures and R² is "
+            "split with Johnson's relative weights; at least {min_importance_cases} "
+            "complete cases are needed."
         ),
         "nl": (
-            "**Belang van pijlers.** Per land × meting worden aanbeveling (NPS-vraag) en "
-            "loyaliteit geregresseerd op de zes pijlerscores en wordt R² verdeeld met "
-            "Johnsons relatieve gewichten; er zijn minstens {min_importance_cases} "
-            "volledige waarnemingen nodig."
+            "**Belang van pijlers.** Per onderzoek × land × meting worden aanbeveling "
+            "(NPS-vraag) en loyaliteit geregresseerd op de pijlerscores die het onderzoek "
+            "meet en wordt R² verdeeld met Johnsons relatieve gewichten; er zijn minstens "
+            "{min_importance_cases} volledige waarnemingen nodig."
         ),
         "no": (
-            "**Pilarenes betydning.** Per land × bølge regresseres anbefaling (NPS) og "
-            "lojalitet på de seks pilarpoengene, og R² fordeles med Johnsons relative "
-            "vekter; minst {min_importance_cases} komplette svar kreves."
+            "**Pilarenes betydning.** Per undersøkelse × land × bølge regresseres "
+            "anbefaling (NPS) og lojalitet på pilarpoengene undersøkelsen måler, og R² "
+            "fordeles med Johnsons relative vekter; minst {min_importance_cases} "
+            "komplette svar kreves."
         ),
         "pl": (
-            "**Waga filarów.** W każdym kraju × edycji polecanie (pytanie NPS) i "
-            "lojalność są regresowane na sześć wyników filarów, a R² dzielone wagami "
-            "względnymi Johnsona; potrzeba co najmniej {min_importance_cases} pełnych "
-            "obserwacji."
+            "**Waga filarów.** W każdym badaniu × kraju × edycji polecanie (pytanie NPS) "
+            "i lojalność są regresowane na wyniki filarów mierzonych w badaniu, a R² "
+            "dzielone wagami względnymi Johnsona; potrzeba co najmniej "
+            "{min_importance_cases} pełnych obserwacji."
         ),
     },
     "method_index": {
         "en": (
-            "**CX index.** The index is the weighted sum of the six pillar scores (0–10); "
-            "weighting: {cee_weights} (driver = each pillar's importance, equal = a sixth "
-            "each, or fixed weights)."
+            "**CX index.** The index is the weighted sum of the pillar scores the study "
+            "measures (0–10), all six in the full questionnaire; weighting: "
+            "{cee_weights} (driver = each pillar's importance, equal = equal shares, or "
+            "fixed weights). An index over fewer pillars is flagged as partial, names "
+            "its pillars, and is never ranked against an index over other pillars."
         ),
         "nl": (
-            "**CX-index.** De index is de gewogen som van de zes pijlerscores (0–10); "
-            "weging: {cee_weights} (driver = het belang van elke pijler, equal = elk een "
-            "zesde, of vaste gewichten)."
+            "**CX-index.** De index is de gewogen som van de pijlerscores die het "
+            "onderzoek meet (0–10), alle zes in de volledige vragenlijst; weging: "
+            "{cee_weights} (driver = het belang van elke pijler, equal = gelijke delen, "
+            "of vaste gewichten). Een index over minder pijlers wordt als gedeeltelijk "
+            "gemarkeerd, noemt zijn pijlers en wordt nooit gerangschikt tegen een index "
+            "over andere pijlers."
         ),
         "no": (
-            "**CX-indeks.** Indeksen er den vektede summen av de seks pilarpoengene "
-            "(0–10); vekting: {cee_weights} (driver = hver pilars betydning, equal = en "
-            "sjettedel hver, eller faste vekter)."
+            "**CX-indeks.** Indeksen er den vektede summen av pilarpoengene undersøkelsen "
+            "måler (0–10), alle seks i det fulle spørreskjemaet; vekting: {cee_weights} "
+            "(driver = hver pilars betydning, equal = like andeler, eller faste vekter). "
+            "En indeks over færre pilarer merkes som delvis, navngir pilarene sine og "
+            "rangeres aldri mot en indeks over andre pilarer."
         ),
         "pl": (
-            "**Indeks CX.** Indeks to ważona suma sześciu wyników filarów (0–10); "
-            "ważenie: {cee_weights} (driver = waga każdego filaru, equal = po jednej szóstej, "
-            "lub stałe wagi)."
+            "**Indeks CX.** Indeks to ważona suma wyników filarów mierzonych w badaniu "
+            "(0–10), wszystkich sześciu w pełnym kwestionariuszu; ważenie: {cee_weights} "
+            "(driver = waga każdego filaru, equal = równe udziały, lub stałe wagi). "
+            "Indeks z mniejszej liczby filarów jest oznaczony jako częściowy, podaje "
+            "swoje filary i nigdy nie jest klasyfikowany razem z indeksem z innych filarów."
         ),
     },
     "method_leaders": {
@@ -243,6 +296,44 @@ STRINGS: dict[str, dict[str, str]] = {
             "przedział z błędów standardowych firm: √(Σ se²) / k, z tą samą "
             "wartością krytyczną co przedziały firm."
         ),
+    },
+    "studies": {
+        "en": "Studies and what they measure",
+        "nl": "Onderzoeken en wat ze meten",
+        "no": "Undersøkelser og hva de måler",
+        "pl": "Badania i co mierzą",
+    },
+    "questionnaire": {
+        "en": "Questionnaire",
+        "nl": "Vragenlijst",
+        "no": "Spørreskjema",
+        "pl": "Kwestionariusz",
+    },
+    "countries": {"en": "Countries", "nl": "Landen", "no": "Land", "pl": "Kraje"},
+    "waves": {"en": "Waves", "nl": "Metingen", "no": "Bølger", "pl": "Edycje"},
+    "first_wave": {
+        "en": "First wave",
+        "nl": "Eerste meting",
+        "no": "Første bølge",
+        "pl": "Pierwsza edycja",
+    },
+    "latest_wave": {
+        "en": "Latest wave",
+        "nl": "Laatste meting",
+        "no": "Siste bølge",
+        "pl": "Ostatnia edycja",
+    },
+    "pillars_measured": {
+        "en": "Pillars measured",
+        "nl": "Gemeten pijlers",
+        "no": "Målte pilarer",
+        "pl": "Mierzone filary",
+    },
+    "statements_per_pillar": {
+        "en": "Statements asked per pillar",
+        "nl": "Gevraagde stellingen per pijler",
+        "no": "Påstander per pilar",
+        "pl": "Stwierdzenia na filar",
     },
     "parameters": {
         "en": "Parameters of this build",

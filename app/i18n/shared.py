@@ -116,6 +116,51 @@ STRINGS: dict[str, dict[str, str]] = {
             "`cxbench demo`."
         ),
     },
+    "study": {"en": "Study", "nl": "Onderzoek", "no": "Undersøkelse", "pl": "Badanie"},
+    "and": {"en": "and", "nl": "en", "no": "og", "pl": "i"},
+    "measured": {"en": "Measured", "nl": "Gemeten", "no": "Målt", "pl": "Pomiar"},
+    "measured_by": {
+        "en": "measured by {n} of {total} statements",
+        "nl": "gemeten met {n} van {total} stellingen",
+        "no": "målt med {n} av {total} påstander",
+        "pl": "mierzony za pomocą {n} z {total} stwierdzeń",
+    },
+    "measured_fully": {
+        "en": "all {n} statements",
+        "nl": "alle {n} stellingen",
+        "no": "alle {n} påstander",
+        "pl": "wszystkie stwierdzenia ({n})",
+    },
+    "not_measured": {
+        "en": "not measured by this study",
+        "nl": "niet gemeten in dit onderzoek",
+        "no": "ikke målt i denne undersøkelsen",
+        "pl": "niemierzony w tym badaniu",
+    },
+    "not_measured_note": {
+        "en": "Not measured by this study: {pillars}.",
+        "nl": "Niet gemeten in dit onderzoek: {pillars}.",
+        "no": "Ikke målt i denne undersøkelsen: {pillars}.",
+        "pl": "Niemierzone w tym badaniu: {pillars}.",
+    },
+    "index_partial": {
+        "en": (
+            "CX index over {pillars} (the pillars this study measures); it is ranked "
+            "only against indexes over the same pillars."
+        ),
+        "nl": (
+            "CX-index over {pillars} (de pijlers die dit onderzoek meet); hij wordt alleen "
+            "vergeleken met indexen over dezelfde pijlers."
+        ),
+        "no": (
+            "CX-indeks over {pillars} (pilarene denne undersøkelsen måler); den rangeres "
+            "bare mot indekser over de samme pilarene."
+        ),
+        "pl": (
+            "Indeks CX z filarów: {pillars} (filary mierzone w tym badaniu); porównywany "
+            "tylko z indeksami z tych samych filarów."
+        ),
+    },
     "reason_few_companies": {
         "en": "fewer than {minimum} eligible companies (n={n})",
         "nl": "minder dan {minimum} gerangschikte bedrijven (n={n})",

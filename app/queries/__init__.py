@@ -34,11 +34,24 @@ from app.queries.maturity import (
     maturity_profile,
     maturity_stage,
 )
-from app.queries.methodology import methodology_coverage, methodology_parameters
+from app.queries.methodology import (
+    methodology_coverage,
+    methodology_parameters,
+    studies_measured,
+)
 from app.queries.quality import latest_batches, quality_results, quality_runs, reject_reasons
 from app.queries.rankings import movers, ranking, sector_leaders, sectors_scored
 from app.queries.sectors import sector_profiles
-from app.queries.shared import countries, organisations, waves
+from app.queries.shared import (
+    CANONICAL_STUDY,
+    countries,
+    index_pillars,
+    organisations,
+    pillar_coverage,
+    pillar_labels,
+    studies,
+    waves,
+)
 from app.queries.warehouse import (
     REQUIRED_COLUMNS,
     WarehouseFile,
@@ -47,6 +60,7 @@ from app.queries.warehouse import (
 )
 
 __all__ = [
+    "CANONICAL_STUDY",
     "MATURITY_TABLES",
     "REQUIRED_COLUMNS",
     "CompanyScore",
@@ -57,6 +71,7 @@ __all__ = [
     "countries",
     "cx_index_trend",
     "explained_variance",
+    "index_pillars",
     "latest_batches",
     "leader_gaps",
     "maturity_available",
@@ -69,7 +84,9 @@ __all__ = [
     "movers",
     "open_warehouse",
     "organisations",
+    "pillar_coverage",
     "pillar_importance",
+    "pillar_labels",
     "pillar_scores",
     "pillar_trend",
     "quality_results",
@@ -80,5 +97,7 @@ __all__ = [
     "sector_leaders",
     "sector_profiles",
     "sectors_scored",
+    "studies",
+    "studies_measured",
     "waves",
 ]

@@ -16,7 +16,8 @@ from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
 @dataclass(frozen=True)
 class CompanyScore:
-    """One company's headline numbers in one country × wave (a ``fct_company_scores`` row)."""
+    """One company's headline numbers in one study × country × wave (a ``fct_company_scores``
+    row); ``cx_index_pillars`` names the pillars its index is built from."""
 
     company_id: str
     company_name: str
@@ -24,6 +25,8 @@ class CompanyScore:
     sector_name: str
     n_evaluations: int
     cx_index: float | None
+    cx_index_pillars: str | None
+    is_partial_coverage: bool
     is_eligible: bool
     rank_in_country: int | None
     rank_in_sector: int | None
@@ -35,13 +38,14 @@ class CompanyScore:
 
 @st.cache_data(show_spinner=False)
 def benchmark_pillars(
-    key: WarehouseFile, country: str, wave: int, sector_code: str, language: str
+    key: WarehouseFile, study_id: str, country: str, wave: int, sector_code: str, language: str
 ) -> pd.DataFrame:
-    """Sector and national average per pillar, with its interval and any suppression.
+    """Sector and national average per pillar in the study, with interval and suppression.
 
-    One row per ``benchmark`` (``sector``, ``country``) × pillar. ``mean_score`` and
-    the interval are the marts' (NULL when suppressed; ``suppression_reason`` says
-    why): the average of k company means with standard error sqrt(Σ se²) / k.
+    One row per ``benchmark`` (``sector``, ``country``) × pillar the study measures.
+    ``mean_score`` and the interval are the marts' (NULL when suppressed;
+    ``suppression_reason`` says why): the average of k company means with standard
+    error sqrt(Σ se²) / k.
     """
     return fetch_frame(
         key,
@@ -59,7 +63,7 @@ def benchmark_pillars(
                 is_suppressed,
                 suppression_reason,
             from wh.marts.fct_benchmark_pillar_scores
-            where country = ? and wave = ?
+            where study_id = ? and country = ? and wave = ?
                 and (
                     (benchmark_level = 'sector' and sector_code = ?)
                     or benchmark_level = 'country'
@@ -82,13 +86,13 @@ def benchmark_pillars(
             on averages.pillar_id = pillars.pillar_id
         order by averages.benchmark desc, pillars.sort_order
         """,
-        [language, country, wave, sector_code],
+        [language, study_id, country, wave, sector_code],
     )
 
 
 @st.cache_data(show_spinner=False)
 def leader_gaps(
-    key: WarehouseFile, country: str, wave: int, company_id: str, language: str
+    key: WarehouseFile, study_id: str, country: str, wave: int, company_id: str, language: str
 ) -> pd.DataFrame:
     """The company's gap to its sector leader per pillar, in priority order (1 = fix first).
 
@@ -115,16 +119,19 @@ def leader_gaps(
         from wh.marts.fct_leader_gaps as gaps
         inner join pillars
             on gaps.pillar_id = pillars.pillar_id
-        where gaps.country = ? and gaps.wave = ? and cast(gaps.company_id as varchar) = ?
+        where gaps.study_id = ? and gaps.country = ? and gaps.wave = ?
+            and cast(gaps.company_id as varchar) = ?
         order by gaps.priority_rank nulls last, pillars.sort_order
         """,
-        [language, country, wave, company_id],
+        [language, study_id, country, wave, company_id],
     )
 
 
 @st.cache_data(show_spinner=False)
-def pillar_trend(key: WarehouseFile, country: str, company_id: str, language: str) -> pd.DataFrame:
-    """The company's pillar means with intervals in every wave it was scored, oldest first."""
+def pillar_trend(
+    key: WarehouseFile, study_id: str, country: str, company_id: str, language: str
+) -> pd.DataFrame:
+    """The company's pillar means with intervals in every wave of the study, oldest first."""
     return fetch_frame(
         key,
         f"""
@@ -142,16 +149,20 @@ def pillar_trend(key: WarehouseFile, country: str, company_id: str, language: st
         from wh.marts.fct_company_pillar_scores as scores
         inner join pillars
             on scores.pillar_id = pillars.pillar_id
-        where scores.country = ? and cast(scores.company_id as varchar) = ?
+        where scores.study_id = ? and scores.country = ?
+            and cast(scores.company_id as varchar) = ?
         order by scores.wave, pillars.sort_order
         """,
-        [language, country, company_id],
+        [language, study_id, country, company_id],
     )
 
 
 @st.cache_data(show_spinner=False)
-def cx_index_trend(key: WarehouseFile, country: str, company_id: str) -> pd.DataFrame:
-    """Per wave: the company's CX index and rank next to its sector and national averages.
+def cx_index_trend(
+    key: WarehouseFile, study_id: str, country: str, company_id: str
+) -> pd.DataFrame:
+    """Per wave of the study: the company's CX index and rank next to its sector and
+    national averages (the same study's).
 
     An average that disclosure control suppressed is NULL with its reason beside it.
     """
@@ -160,13 +171,14 @@ def cx_index_trend(key: WarehouseFile, country: str, company_id: str) -> pd.Data
         """
         with company as (
             select
+                study_id,
                 country,
                 wave,
                 sector_code,
                 cx_index,
                 rank_in_country,
             from wh.marts.fct_company_scores
-            where country = ? and cast(company_id as varchar) = ?
+            where study_id = ? and country = ? and cast(company_id as varchar) = ?
         )
 
         select
@@ -180,16 +192,18 @@ def cx_index_trend(key: WarehouseFile, country: str, company_id: str) -> pd.Data
         from company
         left join wh.marts.fct_benchmark_scores as sectors
             on sectors.benchmark_level = 'sector'
+            and company.study_id = sectors.study_id
             and company.country = sectors.country
             and company.wave = sectors.wave
             and company.sector_code = sectors.sector_code
         left join wh.marts.fct_benchmark_scores as countries
             on countries.benchmark_level = 'country'
+            and company.study_id = countries.study_id
             and company.country = countries.country
             and company.wave = countries.wave
         order by company.wave
         """,
-        [country, company_id],
+        [study_id, country, company_id],
     )
 
 
@@ -201,7 +215,7 @@ with wave_scores as (
         count(rank_in_sector) over (partition by sector_code)
             as n_ranked_in_sector,
     from wh.marts.fct_company_scores
-    where country = ? and wave = ?
+    where study_id = ? and country = ? and wave = ?
 ),
 
 final as (
@@ -212,6 +226,8 @@ final as (
         companies.sector_name,
         wave_scores.n_evaluations,
         wave_scores.cx_index,
+        wave_scores.cx_index_pillars,
+        wave_scores.is_partial_coverage,
         wave_scores.is_eligible,
         wave_scores.rank_in_country,
         wave_scores.rank_in_sector,
@@ -235,6 +251,7 @@ def _company_score(row: dict[str, Any]) -> CompanyScore:
             **row,
             "company_id": str(row["company_id"]),
             "is_eligible": bool(row["is_eligible"]),
+            "is_partial_coverage": bool(row["is_partial_coverage"]),
             "is_sector_leader": bool(row["is_sector_leader"]),
         }
     )
@@ -242,22 +259,22 @@ def _company_score(row: dict[str, Any]) -> CompanyScore:
 
 @st.cache_data(show_spinner=False)
 def company_score(
-    key: WarehouseFile, country: str, wave: int, company_id: str
+    key: WarehouseFile, study_id: str, country: str, wave: int, company_id: str
 ) -> CompanyScore | None:
-    """The headline numbers of one company in country × wave, or None if it has none."""
+    """The headline numbers of one company in study × country × wave, or None."""
     rows = fetch_rows(
         key,
         f"{_COMPANY_SCORE_SQL} where cast(company_id as varchar) = ?",
-        [country, wave, company_id],
+        [study_id, country, wave, company_id],
     )
     return _company_score(rows[0]) if rows else None
 
 
 @st.cache_data(show_spinner=False)
 def sector_leader(
-    key: WarehouseFile, country: str, wave: int, sector_code: str
+    key: WarehouseFile, study_id: str, country: str, wave: int, sector_code: str
 ) -> CompanyScore | None:
-    """The sector leader of country × wave × sector, or None when no company is eligible."""
+    """The sector leader of study × country × wave × sector, or None when none is eligible."""
     rows = fetch_rows(
         key,
         f"""{_COMPANY_SCORE_SQL}
@@ -265,20 +282,22 @@ def sector_leader(
         order by rank_in_sector nulls last, company_id
         limit 1
         """,
-        [country, wave, sector_code],
+        [study_id, country, wave, sector_code],
     )
     return _company_score(rows[0]) if rows else None
 
 
 @st.cache_data(show_spinner=False)
 def pillar_scores(
-    key: WarehouseFile, country: str, wave: int, company_id: str, language: str
+    key: WarehouseFile, study_id: str, country: str, wave: int, company_id: str, language: str
 ) -> pd.DataFrame:
-    """One company's scores with labels: a row per pillar it was scored on, in pillar order.
+    """One company's scores in the study: a row per pillar it was scored on, pillar order.
 
     Columns: ``pillar_id, sort_order, pillar_label, mean_score, ci_low, ci_high,
-    n_evaluations, is_eligible``. The label column is chosen by a parameter in a
-    ``case`` expression, so not even the language is formatted into the SQL.
+    n_evaluations, is_eligible, n_statements_measured, n_statements_total`` (how the
+    study measured the pillar; a pillar it does not measure has no row). The label
+    column is chosen by a parameter in a ``case`` expression, so not even the language
+    is formatted into the SQL.
     """
     return fetch_frame(
         key,
@@ -294,11 +313,14 @@ def pillar_scores(
             scores.ci_high,
             scores.n_evaluations,
             scores.is_eligible,
+            scores.n_statements_measured,
+            scores.n_statements_total,
         from wh.marts.fct_company_pillar_scores as scores
         inner join pillars
             on scores.pillar_id = pillars.pillar_id
-        where scores.country = ? and scores.wave = ? and cast(scores.company_id as varchar) = ?
+        where scores.study_id = ? and scores.country = ? and scores.wave = ?
+            and cast(scores.company_id as varchar) = ?
         order by pillars.sort_order
         """,
-        [language, country, wave, company_id],
+        [language, study_id, country, wave, company_id],
     )

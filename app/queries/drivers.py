@@ -1,4 +1,4 @@
-"""Queries of the Drivers page: pillar importance and R² per country × wave."""
+"""Queries of the Drivers page: pillar importance and R² per study × country × wave."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from app.queries.warehouse import WarehouseFile, fetch_frame
 
 
 @st.cache_data(show_spinner=False)
-def pillar_importance(key: WarehouseFile, country: str, wave: int, language: str) -> pd.DataFrame:
-    """Importance of each pillar for advocacy and loyalty in country × wave, pillar order."""
+def pillar_importance(
+    key: WarehouseFile, study_id: str, country: str, wave: int, language: str
+) -> pd.DataFrame:
+    """Importance of each pillar the study measures for advocacy and loyalty in
+    country × wave, in pillar order."""
     return fetch_frame(
         key,
         f"""
@@ -33,16 +36,16 @@ def pillar_importance(key: WarehouseFile, country: str, wave: int, language: str
         from wh.marts.fct_pillar_importance as drivers
         inner join pillars
             on drivers.pillar_id = pillars.pillar_id
-        where drivers.country = ? and drivers.wave = ?
+        where drivers.study_id = ? and drivers.country = ? and drivers.wave = ?
         order by pillars.sort_order
         """,
-        [language, country, wave],
+        [language, study_id, country, wave],
     )
 
 
 @st.cache_data(show_spinner=False)
-def explained_variance(key: WarehouseFile) -> pd.DataFrame:
-    """R² of advocacy (nps) and loyalty on the six pillars, per country × wave."""
+def explained_variance(key: WarehouseFile, study_id: str) -> pd.DataFrame:
+    """R² of advocacy (nps) and loyalty on the study's pillars, per country × wave."""
     return fetch_frame(
         key,
         """
@@ -53,8 +56,9 @@ def explained_variance(key: WarehouseFile) -> pd.DataFrame:
             any_value(loyalty_r2) as loyalty_r2,
             any_value(n_complete_cases) as n_complete_cases,
         from wh.marts.fct_pillar_importance
+        where study_id = ?
         group by all
         order by country, wave
         """,
-        [],
+        [study_id],
     )

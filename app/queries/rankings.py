@@ -1,4 +1,4 @@
-"""Queries of the Rankings page: top N, sector leaders, movers."""
+"""Queries of the Rankings page: top N, sector leaders, movers, within one study."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
 
 @st.cache_data(show_spinner=False)
-def sectors_scored(key: WarehouseFile, country: str, wave: int) -> dict[str, str]:
-    """``sector_code -> sector_name`` of the sectors with company scores, by name."""
+def sectors_scored(key: WarehouseFile, study_id: str, country: str, wave: int) -> dict[str, str]:
+    """``sector_code -> sector_name`` of the sectors the study scored, by name."""
     rows = fetch_rows(
         key,
         """
@@ -20,10 +20,10 @@ def sectors_scored(key: WarehouseFile, country: str, wave: int) -> dict[str, str
         from wh.marts.fct_company_scores as scores
         left join wh.marts.dim_sector as sectors
             on scores.sector_code = sectors.sector_code
-        where scores.country = ? and scores.wave = ?
+        where scores.study_id = ? and scores.country = ? and scores.wave = ?
         order by sector_name, scores.sector_code
         """,
-        [country, wave],
+        [study_id, country, wave],
     )
     return {row["sector_code"]: row["sector_name"] for row in rows}
 
@@ -37,6 +37,7 @@ select
     scores.sector_code,
     coalesce(companies.sector_name, scores.sector_code) as sector_name,
     scores.cx_index,
+    scores.cx_index_pillars,
     scores.nps_score,
     scores.n_evaluations,
     scores.previous_cx_index,
@@ -48,15 +49,17 @@ select
 from wh.marts.fct_company_scores as scores
 inner join wh.marts.dim_company as companies
     on scores.company_id = companies.company_id
-where scores.country = ? and scores.wave = ? and scores.rank_in_country is not null
+where scores.study_id = ? and scores.country = ? and scores.wave = ?
+    and scores.rank_in_country is not null
 """
 
 
 @st.cache_data(show_spinner=False)
 def ranking(
-    key: WarehouseFile, country: str, wave: int, sector_code: str, top_n: int
+    key: WarehouseFile, study_id: str, country: str, wave: int, sector_code: str, top_n: int
 ) -> pd.DataFrame:
-    """The ``top_n`` ranked companies of country × wave, best first; ``sector_code`` "" = all."""
+    """The ``top_n`` ranked companies of study × country × wave, best first;
+    ``sector_code`` "" = all sectors."""
     return fetch_frame(
         key,
         f"""{_RANKED_COMPANIES_SQL}
@@ -64,26 +67,26 @@ def ranking(
         order by scores.rank_in_country, scores.company_id
         limit ?
         """,
-        [country, wave, sector_code, sector_code, top_n],
+        [study_id, country, wave, sector_code, sector_code, top_n],
     )
 
 
 @st.cache_data(show_spinner=False)
-def sector_leaders(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
-    """Every sector's leader in country × wave (tied leaders all listed), best index first."""
+def sector_leaders(key: WarehouseFile, study_id: str, country: str, wave: int) -> pd.DataFrame:
+    """Every sector's leader in study × country × wave (ties all listed), best index first."""
     return fetch_frame(
         key,
         f"""{_RANKED_COMPANIES_SQL}
         and scores.is_sector_leader
         order by scores.cx_index desc, sector_name, scores.company_id
         """,
-        [country, wave],
+        [study_id, country, wave],
     )
 
 
 @st.cache_data(show_spinner=False)
-def movers(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
-    """Companies ranked in this and the previous wave, biggest CX index gain first.
+def movers(key: WarehouseFile, study_id: str, country: str, wave: int) -> pd.DataFrame:
+    """Companies ranked in this and the study's previous wave, biggest CX index gain first.
 
     Only ``is_mover_comparable`` rows: a change is meaningless for a company that
     was not ranked in both waves.
@@ -94,5 +97,5 @@ def movers(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
         and scores.is_mover_comparable
         order by scores.cx_index_change desc, scores.company_id
         """,
-        [country, wave],
+        [study_id, country, wave],
     )

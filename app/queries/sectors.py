@@ -9,8 +9,8 @@ from app.queries.warehouse import WarehouseFile, fetch_frame
 
 
 @st.cache_data(show_spinner=False)
-def sector_profiles(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame:
-    """One row per sector of country × wave: averages, suppression and the spread.
+def sector_profiles(key: WarehouseFile, study_id: str, country: str, wave: int) -> pd.DataFrame:
+    """One row per sector of study × country × wave: averages, suppression and the spread.
 
     The spread (min, quartiles, max of the ranked companies' CX index) is computed
     here and, like the averages, withheld for a suppressed sector: a spread of a
@@ -28,7 +28,7 @@ def sector_profiles(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame
                 quantile_cont(cx_index, 0.75) as p75_cx_index,
                 max(cx_index) as max_cx_index,
             from wh.marts.fct_company_scores
-            where country = ? and wave = ? and rank_in_country is not null
+            where study_id = ? and country = ? and wave = ? and rank_in_country is not null
             group by all
         )
 
@@ -53,8 +53,9 @@ def sector_profiles(key: WarehouseFile, country: str, wave: int) -> pd.DataFrame
             on profiles.sector_code = sectors.sector_code
         left join spread
             on profiles.sector_code = spread.sector_code
-        where profiles.benchmark_level = 'sector' and profiles.country = ? and profiles.wave = ?
+        where profiles.benchmark_level = 'sector'
+            and profiles.study_id = ? and profiles.country = ? and profiles.wave = ?
         order by profiles.is_suppressed, profiles.avg_cx_index desc nulls last, sector_name
         """,
-        [country, wave, country, wave],
+        [study_id, country, wave, study_id, country, wave],
     )

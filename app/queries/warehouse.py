@@ -18,7 +18,13 @@ from cxcore.settings import load_settings
 
 #: Marts every page reads; a warehouse lacking any of them, or any column their dbt
 #: contract declares, is reported, not queried.
-CORE_MARTS = ("dim_pillar", "dim_company", "fct_company_pillar_scores", "fct_company_scores")
+CORE_MARTS = (
+    "dim_pillar",
+    "dim_company",
+    "dim_study",
+    "fct_company_pillar_scores",
+    "fct_company_scores",
+)
 
 #: Columns required of each core mart: its enforced dbt contract (the schema is declared
 #: once, there); tests/app/test_query_columns.py holds the app's SQL to the contracts.

@@ -15,11 +15,11 @@ import streamlit as st
 from app import charts, i18n, queries, state
 from app.i18n import compare as strings
 from app.page import Page
-from app.views import compare_sections, sidebar
+from app.views import compare_sections, coverage, sidebar
 
 
 def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selection | None:
-    """Draw the country, wave and organisation selectors; None if a list is empty."""
+    """Draw the study, country, wave and organisation selectors; None if a list is empty."""
     return sidebar.organisation_selectors(
         warehouse, language, queries.organisations, state.ORGANISATION
     )
@@ -29,15 +29,18 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """Selectors, status line, headline numbers, chart, table, priorities and trend."""
     selection = _select(warehouse, language)
     organisation = (
-        queries.company_score(warehouse, selection.country, selection.wave, selection.company_id)
+        queries.company_score(
+            warehouse, selection.study_id, selection.country, selection.wave, selection.company_id
+        )
         if selection
         else None
     )
     if selection is None or organisation is None:
         st.info(i18n.text("no_scores", language))
         return
+    study_id = selection.study_id
     leader = queries.sector_leader(
-        warehouse, selection.country, selection.wave, organisation.sector_code
+        warehouse, study_id, selection.country, selection.wave, organisation.sector_code
     )
     st.subheader(
         i18n.text(
@@ -51,6 +54,8 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     )
     _render_status(organisation, leader, language)
     _render_headline(organisation, leader, language)
+    if organisation.is_partial_coverage:
+        coverage.index_note(warehouse, [organisation.cx_index_pillars], language)
 
     compared = [organisation]
     if leader is not None and leader.company_id != organisation.company_id:
@@ -58,7 +63,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     scores = pd.concat(
         [
             queries.pillar_scores(
-                warehouse, selection.country, selection.wave, company.company_id, language
+                warehouse, study_id, selection.country, selection.wave, company.company_id, language
             ).assign(
                 series=company.company_name,
                 role="organisation" if company is organisation else "leader",
@@ -67,29 +72,40 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         ],
         ignore_index=True,
     )
+    measured = queries.pillar_coverage(
+        warehouse, study_id, selection.country, selection.wave, language
+    )
     if scores.empty:
-        st.info(i18n.text("no_scores", language))
+        none_measured = not measured["is_measured"].any()
+        st.info(i18n.text("no_pillars_measured" if none_measured else "no_scores", language))
         return
     gaps = queries.leader_gaps(
-        warehouse, selection.country, selection.wave, selection.company_id, language
+        warehouse, study_id, selection.country, selection.wave, selection.company_id, language
     )
     benchmarks = queries.benchmark_pillars(
-        warehouse, selection.country, selection.wave, organisation.sector_code, language
+        warehouse, study_id, selection.country, selection.wave, organisation.sector_code, language
     )
+    frame = compare_sections.chart_frame(scores, benchmarks, gaps, organisation, language)
     st.altair_chart(
         charts.pillar_comparison(
-            compare_sections.chart_frame(scores, benchmarks, gaps, organisation, language),
+            frame.replace({"pillar_label": coverage.narrow_labels(measured, language)}),
             compare_sections.chart_titles(language),
         ),
         key="compare_chart",
     )
     st.caption(i18n.text("chart_caption", language))
+    coverage.unmeasured_note(measured, language)
     compare_sections.suppression_notes(benchmarks, organisation, language)
     compare_sections.comparison_table(
-        scores, [company.company_name for company in compared], benchmarks, gaps, language
+        scores,
+        [company.company_name for company in compared],
+        benchmarks,
+        gaps,
+        measured,
+        language,
     )
     compare_sections.priority_list(gaps, organisation, leader, language)
-    compare_sections.trend(warehouse, selection.country, organisation, language)
+    compare_sections.trend(warehouse, selection, organisation, language)
 
 
 PAGE = Page(

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, i18n, queries
+from app.views import coverage, sidebar
 
 #: Benchmark kinds of ``queries.benchmark_pillars`` -> i18n key of their series name.
 BENCHMARK_SERIES = {"sector": "sector_average", "country": "national_average"}
@@ -78,17 +79,26 @@ def comparison_table(
     series: list[str],
     benchmarks: pd.DataFrame,
     gaps: pd.DataFrame,
+    measured: pd.DataFrame,
     language: str,
 ) -> None:
     """One row per pillar: each company's mean, interval and n, the averages and the gap.
 
     Company columns are ``s0_…`` (organisation) and ``s1_…`` (leader); averages are
-    ``sector_mean`` and ``country_mean`` (empty when suppressed).
+    ``sector_mean`` and ``country_mean`` (empty when suppressed). When the study does
+    not measure every pillar by all its statements, a ``measured`` column says how
+    each pillar was measured, and the pillars it does not measure are listed too, as
+    "not measured by this study" rather than as empty scores.
     """
     table = scores.loc[scores["series"] == series[0], ["pillar_id", "pillar_label"]]
     config: dict[str, st.column_config.Column] = {
         "pillar_label": st.column_config.TextColumn(i18n.text("pillar", language)),
     }
+    if not coverage.is_full(measured):
+        table = measured[["pillar_id", "pillar_label"]].merge(
+            coverage.measurement_column(measured, language), on="pillar_id"
+        )
+        config["measured"] = st.column_config.TextColumn(i18n.text("measured", language))
     for position, name in enumerate(series):
         prefix = f"s{position}_"
         measures = scores.loc[
@@ -178,13 +188,14 @@ def priority_list(
 
 def trend(
     warehouse: queries.WarehouseFile,
-    country: str,
+    selection: sidebar.Selection,
     organisation: queries.CompanyScore,
     language: str,
 ) -> None:
-    """CX index over waves against the averages, and pillar means with intervals."""
+    """CX index over the study's waves against the averages, and pillar means with intervals."""
     st.subheader(i18n.text("trend", language))
-    index = queries.cx_index_trend(warehouse, country, organisation.company_id)
+    study_id, country = selection.study_id, selection.country
+    index = queries.cx_index_trend(warehouse, study_id, country, organisation.company_id)
     if len(index) < 2:
         st.info(i18n.text("one_wave_only", language))
         return
@@ -202,7 +213,7 @@ def trend(
     ).dropna(subset=["value"])
     left, right = st.columns(2)
     left.altair_chart(charts.index_trend(long, titles), key="compare_index_trend")
-    pillars = queries.pillar_trend(warehouse, country, organisation.company_id, language)
+    pillars = queries.pillar_trend(warehouse, study_id, country, organisation.company_id, language)
     right.altair_chart(charts.pillar_trend(pillars, titles), key="compare_pillar_trend")
     st.caption(i18n.text("trend_caption", language))
     for kind, column in (

@@ -13,14 +13,14 @@ import streamlit as st
 from app import charts, i18n, queries, state
 from app.i18n import drivers as strings
 from app.page import Page
-from app.views import sidebar
+from app.views import coverage, sidebar
 
 
 def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """R² headline, importance chart and table for the chosen country × wave."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
     drivers = (
-        queries.pillar_importance(warehouse, chosen.country, chosen.wave, language)
+        queries.pillar_importance(warehouse, chosen.study_id, chosen.country, chosen.wave, language)
         if chosen
         else pd.DataFrame()
     )
@@ -55,6 +55,10 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     }
     st.altair_chart(charts.importance_bars(long, titles), key="drivers_chart")
     st.caption(i18n.text("drivers_caption", language))
+    coverage.unmeasured_note(
+        queries.pillar_coverage(warehouse, chosen.study_id, chosen.country, chosen.wave, language),
+        language,
+    )
     percent = st.column_config.NumberColumn
     st.dataframe(
         drivers,
@@ -75,7 +79,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         hide_index=True,
         key="drivers_table",
     )
-    _render_r2(warehouse, titles, language)
+    _render_r2(warehouse, chosen.study_id, titles, language)
 
 
 PAGE = Page(
@@ -89,10 +93,12 @@ PAGE = Page(
 )
 
 
-def _render_r2(warehouse: queries.WarehouseFile, titles: dict[str, str], language: str) -> None:
-    """R² of both regressions for every country × wave, to compare countries."""
+def _render_r2(
+    warehouse: queries.WarehouseFile, study_id: str, titles: dict[str, str], language: str
+) -> None:
+    """R² of both regressions for every country × wave of the study, to compare countries."""
     st.subheader(i18n.text("r2_by_country", language))
-    variance = queries.explained_variance(warehouse)
+    variance = queries.explained_variance(warehouse, study_id)
     long = variance.melt(
         id_vars=["country", "wave"], value_vars=["nps_r2", "loyalty_r2"], var_name="outcome"
     ).rename(columns={"value": "r2"})

@@ -41,9 +41,13 @@ def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selectio
 
 
 def _assessed_organisations(
-    warehouse: queries.WarehouseFile, country: str, wave: int
+    warehouse: queries.WarehouseFile, study_id: str, country: str, wave: int
 ) -> dict[str, str]:
-    """Organisations with a maturity assessment (none when the marts are absent)."""
+    """Organisations with a maturity assessment (none when the marts are absent).
+
+    Assessments belong to no study (their customer side is the build's maturity
+    reference study), so ``study_id`` only shaped the country and wave offered.
+    """
     if not queries.maturity_available(warehouse):
         return {}
     return queries.maturity_organisations(warehouse, country, wave)

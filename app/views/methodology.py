@@ -3,13 +3,17 @@
 Each paragraph is a template filled with the values in ``marts.dim_methodology``, so
 the page can never drift from the marts it explains: a rebuild with ``min_base: 150``
 makes the page say 150. Paragraphs whose parameters the warehouse lacks are left out.
+The studies the warehouse holds, and what each questionnaire measures, are listed
+from ``marts.dim_study``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from app import i18n, queries
@@ -18,6 +22,7 @@ from app.page import Page
 
 #: i18n key of each paragraph -> the parameters it quotes, in order.
 PARAGRAPHS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("method_studies", ()),
     ("method_pillar_score", ("min_answered_share",)),
     ("method_weighting", ("weighting_dimensions", "weight_trim_min", "weight_trim_max")),
     ("method_intervals", ("confidence_level",)),
@@ -48,6 +53,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         if all(name in values for name in needed):
             st.markdown(i18n.text(key, language, **{name: values[name] for name in needed}))
     st.markdown(i18n.text("method_averages_app", language))
+    _render_studies(warehouse, language)
 
     st.subheader(i18n.text("parameters", language))
     st.dataframe(
@@ -66,6 +72,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         queries.methodology_coverage(warehouse),
         column_config={
             "methodology_version": st.column_config.TextColumn(i18n.text("version", language)),
+            "study_name": st.column_config.TextColumn(i18n.text("study", language)),
             "country": st.column_config.TextColumn(i18n.text("country", language)),
             "wave": st.column_config.NumberColumn(i18n.text("wave", language), format="%d"),
             "n_companies": st.column_config.NumberColumn(
@@ -103,3 +110,66 @@ def shown_value(name: str, raw: str) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{key} {item}" for key, item in value.items())
     return str(value)
+
+
+#: One "<pillar_id> <measured>/<total>" entry of ``dim_study.statements_per_pillar``.
+_STATEMENTS_ENTRY = re.compile(r"(?P<pillar>\w+) (?P<counts>\d+/\d+)")
+
+
+def studies_table(studies: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The studies with pillar ids replaced by their labels in the reader's language.
+
+    ``pillars_measured`` ('integrity,empathy') becomes 'Integrity, Empathy' and
+    ``statements_per_pillar`` ('integrity 2/5, empathy 1/5') 'Integrity 2/5, Empathy
+    1/5'; an id the catalogue lacks is shown as stored.
+    """
+
+    def pillars(value: object) -> str | None:
+        if not isinstance(value, str) or not value:
+            return None
+        return ", ".join(labels.get(pillar, pillar) for pillar in value.split(","))
+
+    def statements(value: object) -> str | None:
+        if not isinstance(value, str) or not value:
+            return None
+        return _STATEMENTS_ENTRY.sub(
+            lambda match: f"{labels.get(match['pillar'], match['pillar'])} {match['counts']}",
+            value,
+        )
+
+    return studies.assign(
+        pillars_measured=studies["pillars_measured"].map(pillars),
+        statements_per_pillar=studies["statements_per_pillar"].map(statements),
+    )
+
+
+def _render_studies(warehouse: queries.WarehouseFile, language: str) -> None:
+    """Each study: its questionnaire, where and when, and what it measures."""
+    studies = queries.studies_measured(warehouse)
+    if studies.empty:
+        return
+    st.subheader(i18n.text("studies", language))
+    number = st.column_config.NumberColumn
+    st.dataframe(
+        studies_table(studies, queries.pillar_labels(warehouse, language)),
+        column_config={
+            "study_id": None,
+            "is_canonical": None,
+            "n_statements_measured": None,
+            "study_name": st.column_config.TextColumn(i18n.text("study", language)),
+            "study_instrument": st.column_config.TextColumn(i18n.text("questionnaire", language)),
+            "n_countries": number(i18n.text("countries", language), format="%d"),
+            "n_waves": number(i18n.text("waves", language), format="%d"),
+            "first_wave": number(i18n.text("first_wave", language), format="%d"),
+            "latest_wave": number(i18n.text("latest_wave", language), format="%d"),
+            "n_pillars_measured": None,
+            "pillars_measured": st.column_config.TextColumn(
+                i18n.text("pillars_measured", language)
+            ),
+            "statements_per_pillar": st.column_config.TextColumn(
+                i18n.text("statements_per_pillar", language)
+            ),
+        },
+        hide_index=True,
+        key="methodology_studies",
+    )

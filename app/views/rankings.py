@@ -15,7 +15,7 @@ import streamlit as st
 from app import charts, i18n, queries, state
 from app.i18n import rankings as strings
 from app.page import Page
-from app.views import sidebar
+from app.views import coverage, sidebar
 
 TOP_N_OPTIONS = (10, 20, 50, 100)
 #: Movers listed on each side (climbers, fallers).
@@ -29,7 +29,8 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     if chosen is None:
         st.info(i18n.text("no_scores", language))
         return
-    sectors = queries.sectors_scored(warehouse, chosen.country, chosen.wave)
+    study_id = chosen.study_id
+    sectors = queries.sectors_scored(warehouse, study_id, chosen.country, chosen.wave)
     sector_options = ["", *sectors]
     state.settle_choice(state.RANKINGS_SECTOR, sector_options, default="")
     all_sectors = i18n.text("all_sectors", language)
@@ -44,7 +45,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         i18n.text("top_n", language), options=TOP_N_OPTIONS, key=state.RANKINGS_TOP_N
     )
 
-    ranked = queries.ranking(warehouse, chosen.country, chosen.wave, sector, top_n)
+    ranked = queries.ranking(warehouse, study_id, chosen.country, chosen.wave, sector, top_n)
     st.subheader(
         i18n.text(
             "top_heading",
@@ -55,6 +56,9 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
             wave=chosen.wave,
         )
     )
+    coverage.index_note(
+        warehouse, queries.index_pillars(warehouse, study_id, chosen.country, chosen.wave), language
+    )
     if ranked.empty:
         st.info(i18n.text("no_ranked", language))
         return
@@ -64,7 +68,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     _downloads(ranked, f"cxbench-{chosen.country}-{chosen.wave}-top{top_n}", language)
 
     st.subheader(i18n.text("sector_leaders", language))
-    leaders = queries.sector_leaders(warehouse, chosen.country, chosen.wave)
+    leaders = queries.sector_leaders(warehouse, study_id, chosen.country, chosen.wave)
     st.dataframe(leaders, column_config=_columns(language), hide_index=True, key="rankings_leaders")
     _render_movers(warehouse, chosen, titles, language)
 
@@ -92,7 +96,7 @@ def _render_movers(
 ) -> None:
     """Biggest climbers and fallers among companies ranked in both waves."""
     st.subheader(i18n.text("movers", language))
-    moved = queries.movers(warehouse, chosen.country, chosen.wave)
+    moved = queries.movers(warehouse, chosen.study_id, chosen.country, chosen.wave)
     if moved.empty:
         st.info(i18n.text("no_movers", language))
         return
@@ -124,6 +128,7 @@ def _columns(language: str) -> dict[str, object]:
         "company_id": None,
         "sector_code": None,
         "methodology_version": None,
+        "cx_index_pillars": None,
         "company_name": st.column_config.TextColumn(i18n.text("organisation", language)),
         "sector_name": st.column_config.TextColumn(i18n.text("sector", language)),
         "cx_index": number(i18n.text("cx_index", language), format="%.2f"),

@@ -13,13 +13,17 @@ import streamlit as st
 from app import charts, i18n, queries, state
 from app.i18n import sectors as strings
 from app.page import Page
-from app.views import sidebar
+from app.views import coverage, sidebar
 
 
 def render(warehouse: queries.WarehouseFile, language: str) -> None:
     """Spread chart and sector table for country × wave, then the chosen sector's profile."""
     chosen = sidebar.country_wave_selectors(warehouse, language)
-    profiles = queries.sector_profiles(warehouse, chosen.country, chosen.wave) if chosen else None
+    profiles = (
+        queries.sector_profiles(warehouse, chosen.study_id, chosen.country, chosen.wave)
+        if chosen
+        else None
+    )
     if chosen is None or profiles is None or profiles.empty:
         st.info(i18n.text("no_scores", language))
         return
@@ -33,6 +37,11 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     )
 
     st.subheader(i18n.text("sector_spread", language, country=chosen.country, wave=chosen.wave))
+    coverage.index_note(
+        warehouse,
+        queries.index_pillars(warehouse, chosen.study_id, chosen.country, chosen.wave),
+        language,
+    )
     shown = profiles[~profiles["is_suppressed"]]
     titles = {
         role: i18n.text(role, language)
@@ -78,7 +87,9 @@ def _render_profile(
 ) -> None:
     """The chosen sector's pillar averages with intervals next to the national ones."""
     st.subheader(i18n.text("sector_profile", language, sector=sector_name))
-    benchmarks = queries.benchmark_pillars(warehouse, chosen.country, chosen.wave, sector, language)
+    benchmarks = queries.benchmark_pillars(
+        warehouse, chosen.study_id, chosen.country, chosen.wave, sector, language
+    )
     suppressed = benchmarks[benchmarks["is_suppressed"]]
     for kind, rows in suppressed.groupby("benchmark", sort=False):
         key = "sector_average_suppressed" if kind == "sector" else "national_average_suppressed"
@@ -102,8 +113,13 @@ def _render_profile(
         return
     titles = {**titles, "ci_low": i18n.text("ci_low", language)}
     titles["ci_high"] = i18n.text("ci_high", language)
+    measured = queries.pillar_coverage(
+        warehouse, chosen.study_id, chosen.country, chosen.wave, language
+    )
+    frame = frame.replace({"pillar_label": coverage.narrow_labels(measured, language)})
     st.altair_chart(charts.pillar_comparison(frame, titles), key="sectors_profile_chart")
     st.caption(i18n.text("average_interval_caption", language))
+    coverage.unmeasured_note(measured, language)
 
 
 def _status(profiles: pd.DataFrame, language: str) -> pd.Series:

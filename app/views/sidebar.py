@@ -1,4 +1,4 @@
-"""Selectors several pages draw in the sidebar: country, wave and organisation.
+"""Selectors several pages draw in the sidebar: study, country, wave and organisation.
 
 The language picker, the title and the warehouse check are the router's
 (``app/streamlit_app.py``); these are the choices a page makes within its content.
@@ -16,44 +16,71 @@ from app import i18n, queries, state
 
 @dataclass(frozen=True)
 class CountryWave:
-    """The country × wave a page shows."""
+    """The study × country × wave a page shows."""
 
+    study_id: str
     country: str
     wave: int
 
 
+def study_selector(warehouse: queries.WarehouseFile, language: str) -> str | None:
+    """Settle the study (shared key) and draw its selector when there is a choice.
+
+    Scores are compared within one study only, so every page with scores shows one.
+    With a single study the selector would only take room: it is not drawn, but the
+    study is still in the state (and the URL). None when no study has scores.
+    """
+    names = queries.studies(warehouse)
+    state.settle_choice(state.STUDY, list(names))
+    if not names:
+        return None
+    if len(names) == 1:
+        return st.session_state[state.STUDY]
+    return st.sidebar.selectbox(
+        i18n.text("study", language),
+        options=list(names),
+        format_func=names.__getitem__,
+        key=state.STUDY,
+    )
+
+
 def country_wave_selectors(warehouse: queries.WarehouseFile, language: str) -> CountryWave | None:
-    """Draw the country and wave selectors (shared keys); None when nothing is scored.
+    """Draw the study, country and wave selectors (shared keys); None when nothing is scored.
 
     Each choice is settled before its widget is drawn (URL first, then the current
-    choice), because the waves offered depend on the country chosen.
+    choice), because the countries offered depend on the study and the waves on the
+    country chosen.
     """
-    countries = queries.countries(warehouse)
+    study_id = study_selector(warehouse, language)
+    if study_id is None:
+        return None
+    countries = queries.countries(warehouse, study_id)
     state.settle_choice(state.COUNTRY, countries)
     if not countries:
         return None
     country = st.sidebar.selectbox(
         i18n.text("country", language), options=countries, key=state.COUNTRY
     )
-    waves = queries.waves(warehouse, country)
+    waves = queries.waves(warehouse, study_id, country)
     state.settle_choice(state.WAVE, waves, parse=int)
     if not waves:
         return None
     wave = st.sidebar.selectbox(i18n.text("wave", language), options=waves, key=state.WAVE)
-    return CountryWave(country=country, wave=wave)
+    return CountryWave(study_id=study_id, country=country, wave=wave)
 
 
 @dataclass(frozen=True)
 class Selection:
-    """The country × wave × organisation the user is looking at."""
+    """The study × country × wave × organisation the user is looking at."""
 
+    study_id: str
     country: str
     wave: int
     company_id: str
 
 
-#: Organisations offered for a country × wave: company id -> name, in display order.
-OrganisationList = Callable[[queries.WarehouseFile, str, int], dict[str, str]]
+#: Organisations offered for a study × country × wave: company id -> name, display order.
+OrganisationList = Callable[[queries.WarehouseFile, str, str, int], dict[str, str]]
 
 
 def organisation_selectors(
@@ -63,7 +90,7 @@ def organisation_selectors(
     key: str,
     default: str | None = None,
 ) -> Selection | None:
-    """Country, wave and organisation selectors; None when a list is empty.
+    """Study, country, wave and organisation selectors; None when a list is empty.
 
     ``key`` is the organisation's session (and URL) key; ``default`` is preferred
     when the current choice is not on offer (the Maturity page starts from the
@@ -72,7 +99,7 @@ def organisation_selectors(
     chosen = country_wave_selectors(warehouse, language)
     if chosen is None:
         return None
-    names = organisations(warehouse, chosen.country, chosen.wave)
+    names = organisations(warehouse, chosen.study_id, chosen.country, chosen.wave)
     state.settle_choice(key, list(names), default=default)
     if not names:
         return None
@@ -82,4 +109,6 @@ def organisation_selectors(
         format_func=names.__getitem__,
         key=key,
     )
-    return Selection(country=chosen.country, wave=chosen.wave, company_id=company_id)
+    return Selection(
+        study_id=chosen.study_id, country=chosen.country, wave=chosen.wave, company_id=company_id
+    )

@@ -39,8 +39,9 @@ TARGET_P95_MS = 300.0
 
 @dataclass(frozen=True)
 class Selection:
-    """What a user picked: country × wave, an organisation and a sector in it."""
+    """What a user picked: study × country × wave, an organisation and a sector in it."""
 
+    study_id: str
     country: str
     wave: int
     company_id: str
@@ -56,31 +57,38 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
 
     def compare(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), tables["compare"])
-        q.countries(key), q.waves(key, s.country), q.organisations(key, s.country, s.wave)
-        company = q.company_score(key, s.country, s.wave, s.company_id)
-        leader = q.sector_leader(key, s.country, s.wave, company.sector_code)
+        q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
+        q.organisations(key, s.study_id, s.country, s.wave)
+        company = q.company_score(key, s.study_id, s.country, s.wave, s.company_id)
+        leader = q.sector_leader(key, s.study_id, s.country, s.wave, company.sector_code)
         for company_id in {s.company_id, leader.company_id if leader else s.company_id}:
-            q.pillar_scores(key, s.country, s.wave, company_id, "en")
-        q.leader_gaps(key, s.country, s.wave, s.company_id, "en")
-        q.benchmark_pillars(key, s.country, s.wave, company.sector_code, "en")
-        q.cx_index_trend(key, s.country, s.company_id)
-        q.pillar_trend(key, s.country, s.company_id, "en")
+            q.pillar_scores(key, s.study_id, s.country, s.wave, company_id, "en")
+        q.leader_gaps(key, s.study_id, s.country, s.wave, s.company_id, "en")
+        q.benchmark_pillars(key, s.study_id, s.country, s.wave, company.sector_code, "en")
+        q.pillar_coverage(key, s.study_id, s.country, s.wave, "en")
+        q.cx_index_trend(key, s.study_id, s.country, s.company_id)
+        q.pillar_trend(key, s.study_id, s.country, s.company_id, "en")
 
     def rankings(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), tables["rankings"])
-        q.countries(key), q.waves(key, s.country), q.sectors_scored(key, s.country, s.wave)
-        q.ranking(key, s.country, s.wave, random.choice(["", s.sector_code]), 20)
-        q.sector_leaders(key, s.country, s.wave), q.movers(key, s.country, s.wave)
+        q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
+        q.sectors_scored(key, s.study_id, s.country, s.wave)
+        q.index_pillars(key, s.study_id, s.country, s.wave)
+        q.ranking(key, s.study_id, s.country, s.wave, random.choice(["", s.sector_code]), 20)
+        q.sector_leaders(key, s.study_id, s.country, s.wave)
+        q.movers(key, s.study_id, s.country, s.wave)
 
     def sectors(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), tables["sectors"])
-        q.countries(key), q.waves(key, s.country), q.sector_profiles(key, s.country, s.wave)
-        q.benchmark_pillars(key, s.country, s.wave, s.sector_code, "en")
+        q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
+        q.sector_profiles(key, s.study_id, s.country, s.wave)
+        q.benchmark_pillars(key, s.study_id, s.country, s.wave, s.sector_code, "en")
 
     def drivers(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), tables["drivers"])
-        q.countries(key), q.waves(key, s.country)
-        q.pillar_importance(key, s.country, s.wave, "en"), q.explained_variance(key)
+        q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
+        q.pillar_importance(key, s.study_id, s.country, s.wave, "en")
+        q.explained_variance(key, s.study_id)
 
     def quality(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), tables["quality"])
@@ -91,7 +99,7 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
 
     def maturity(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), tables["maturity"])
-        q.countries(key), q.waves(key, s.country)
+        q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
         if q.maturity_available(key):
             q.maturity_organisations(key, s.country, s.wave)
             q.maturity_stage(key, s.wave, s.company_id, "en")
@@ -100,7 +108,7 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
 
     def methodology(key: q.WarehouseFile, s: Selection) -> None:
         q.open_warehouse(Path(key.path), tables["methodology"])
-        q.methodology_parameters(key), q.methodology_coverage(key)
+        q.methodology_parameters(key), q.methodology_coverage(key), q.studies_measured(key)
 
     return {
         "compare": compare,
@@ -114,12 +122,12 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
 
 
 def _selections(db_path: Path, samples: int, seed: int) -> list[Selection]:
-    """``samples`` random (country, wave, company, sector) picks that exist in the marts."""
+    """``samples`` random (study, country, wave, company, sector) picks that exist in the marts."""
     import duckdb
 
     with duckdb.connect(str(db_path), read_only=True) as connection:
         rows = connection.execute(
-            "select country, wave, cast(company_id as varchar), sector_code"
+            "select study_id, country, wave, cast(company_id as varchar), sector_code"
             " from marts.fct_company_scores order by all"
         ).fetchall()
     picker = random.Random(seed)

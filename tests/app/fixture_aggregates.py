@@ -6,7 +6,8 @@ priority = gap × importance), with thresholds small enough for four companies:
 at least 2 ranked companies and no company above 60% of the evaluations. So in NL
 2024 the BANK sector is shown (Alfa 240 + Beta 180 evaluations: 57%) and TEL is
 suppressed (only Delta); PL 2024 is suppressed as a country. PL's importance
-could not be estimated.
+could not be estimated. The reputation study's aggregates, gaps and importance are
+its own (integrity and empathy only), computed from its rows alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
-from warehouse_fixture import COMPANIES, METHODOLOGY, PILLAR_IDS, SCORES, CompanyWave
+from warehouse_fixture import (
+    CANONICAL,
+    COMPANIES,
+    METHODOLOGY,
+    OUTCOMES,
+    PILLAR_IDS,
+    REPUTATION,
+    SCORES,
+    SHADOW,
+    CompanyWave,
+    measured_pillars,
+)
 
 from tests.fixtures.mart_tables import create_marts, insert_rows
 
@@ -26,17 +38,41 @@ CRITICAL_VALUE = 1.96
 SECTORS = [("BANK", "Banking", "64", 4), ("TEL", "Telecom", "61", 1)]
 REVENUE = {row[0]: row[6] for row in COMPANIES}
 
-#: Combined importance per pillar (PILLAR_IDS order); None = not estimated.
-IMPORTANCE: dict[tuple[str, int], tuple[float, ...] | None] = {
+#: Combined importance per pillar (PILLAR_IDS order; None for a pillar the study does
+#: not measure) per country × wave of the canonical study; None = not estimated.
+IMPORTANCE: dict[tuple[str, int], tuple[float | None, ...] | None] = {
     ("NL", 2024): (0.20, 0.25, 0.12, 0.18, 0.10, 0.15),
     ("NL", 2023): (0.18, 0.22, 0.15, 0.17, 0.12, 0.16),
     ("PL", 2024): None,
 }
-#: (nps R², loyalty R², complete cases) per country × wave.
+#: (nps R², loyalty R², complete cases) per country × wave of the canonical study.
 EXPLAINED: dict[tuple[str, int], tuple[float | None, float | None, int]] = {
     ("NL", 2024): (0.66, 0.61, 540),
     ("NL", 2023): (0.63, 0.60, 350),
     ("PL", 2024): (None, None, 120),
+}
+#: The same for the reputation study: importance over its two pillars.
+REPUTATION_IMPORTANCE: dict[tuple[str, int], tuple[float | None, ...] | None] = {
+    ("NL", 2024): (None, 0.55, None, None, None, 0.45),
+}
+REPUTATION_EXPLAINED: dict[tuple[str, int], tuple[float | None, float | None, int]] = {
+    ("NL", 2024): (0.41, 0.38, 300),
+}
+#: The shadow study (the canonical one with other numbers): importance reversed.
+IMPORTANCE_BY_STUDY = {
+    CANONICAL: IMPORTANCE,
+    REPUTATION: REPUTATION_IMPORTANCE,
+    SHADOW: {cell: weights and weights[::-1] for cell, weights in IMPORTANCE.items()},
+    OUTCOMES: {},
+}
+EXPLAINED_BY_STUDY = {
+    CANONICAL: EXPLAINED,
+    REPUTATION: REPUTATION_EXPLAINED,
+    SHADOW: {
+        cell: (nps and nps - 0.1, loyalty and loyalty - 0.1, cases + 1)
+        for cell, (nps, loyalty, cases) in EXPLAINED.items()
+    },
+    OUTCOMES: {},
 }
 NOT_ESTIMATED_NOTE = "too few complete cases (120 < 200)"
 
@@ -116,6 +152,7 @@ def aggregate(
 
 
 def _aggregates(scores: Sequence[CompanyWave]) -> list[Aggregate]:
+    """Every sector and country aggregate of one study's ``scores``."""
     cells = sorted({(row.country, row.wave, row.sector_code) for row in scores})
     countries = sorted({(country, wave) for country, wave, _ in cells})
     return [aggregate(*cell, scores=scores) for cell in cells] + [
@@ -160,17 +197,17 @@ def leader_gaps(scores: Sequence[CompanyWave] = SCORES) -> list[tuple[Gap, int |
                 other
                 for other in scores
                 if other.is_sector_leader
-                and (other.country, other.wave, other.sector_code)
-                == (row.country, row.wave, row.sector_code)
+                and (other.study_id, other.country, other.wave, other.sector_code)
+                == (row.study_id, row.country, row.wave, row.sector_code)
             ),
             None,
         )
         if leader is None:
             continue
-        weights = IMPORTANCE[(row.country, row.wave)]
+        weights = IMPORTANCE_BY_STUDY[row.study_id][(row.country, row.wave)]
         gaps = [
-            Gap(row, leader, pillar_id, weights[index] if weights else None)
-            for index, pillar_id in enumerate(PILLAR_IDS)
+            Gap(row, leader, pillar_id, weights[PILLAR_IDS.index(pillar_id)] if weights else None)
+            for pillar_id in row.pillars
         ]
         order = sorted(
             (gap for gap in gaps if gap.priority is not None), key=lambda gap: -gap.priority
@@ -180,11 +217,13 @@ def leader_gaps(scores: Sequence[CompanyWave] = SCORES) -> list[tuple[Gap, int |
     return ranked_rows
 
 
-def gaps_of(company_id: str, country: str = "NL", wave: int = 2024) -> list[tuple[Gap, int]]:
-    """One company-wave's gaps in priority order."""
+def gaps_of(
+    company_id: str, country: str = "NL", wave: int = 2024, scores: Sequence[CompanyWave] = SCORES
+) -> list[tuple[Gap, int]]:
+    """One company-wave's gaps in priority order (``scores``: one study's rows)."""
     rows = [
         (gap, rank)
-        for gap, rank in leader_gaps()
+        for gap, rank in leader_gaps(scores)
         if (gap.row.company_id, gap.row.country, gap.row.wave) == (company_id, country, wave)
     ]
     return sorted(rows, key=lambda item: item[1])
@@ -195,24 +234,24 @@ def gaps_of(company_id: str, country: str = "NL", wave: int = 2024) -> list[tupl
 COLUMNS = {
     "dim_sector": ("sector_code", "sector_name", "nace_division", "n_companies"),
     "fct_benchmark_scores": (
-        "benchmark_level", "country", "sector_code", "wave", "n_companies",
+        "study_id", "benchmark_level", "country", "sector_code", "wave", "n_companies",
         "n_eligible_companies", "n_eligible_evaluations", "top_company_share", "avg_cx_index",
         "revenue_weighted_cx_index", "avg_nps_score", "is_suppressed", "suppression_reason",
         "methodology_version",
     ),
     "fct_benchmark_pillar_scores": (
-        "benchmark_level", "country", "sector_code", "wave", "pillar_id", "n_companies_scored",
-        "avg_score", "std_error", "ci_low", "ci_high", "is_suppressed", "suppression_reason",
-        "methodology_version",
+        "study_id", "benchmark_level", "country", "sector_code", "wave", "pillar_id",
+        "n_companies_scored", "avg_score", "std_error", "ci_low", "ci_high", "is_suppressed",
+        "suppression_reason", "methodology_version",
     ),
     "fct_leader_gaps": (
-        "company_id", "country", "wave", "sector_code", "pillar_id", "leader_company_id",
-        "mean_score", "leader_mean_score", "gap_to_leader", "gap_std_error", "gap_z_score",
-        "importance", "priority", "priority_rank", "is_leader", "is_eligible",
+        "study_id", "company_id", "country", "wave", "sector_code", "pillar_id",
+        "leader_company_id", "mean_score", "leader_mean_score", "gap_to_leader", "gap_std_error",
+        "gap_z_score", "importance", "priority", "priority_rank", "is_leader", "is_eligible",
         "is_gap_significant", "confidence_level", "methodology_version",
     ),
     "fct_pillar_importance": (
-        "country", "wave", "pillar_id", "importance", "importance_rank", "nps_share",
+        "study_id", "country", "wave", "pillar_id", "importance", "importance_rank", "nps_share",
         "loyalty_share", "nps_r2", "loyalty_r2", "n_complete_cases", "is_estimated",
         "estimation_note", "methodology_version",
     ),
@@ -224,15 +263,17 @@ def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]
     insert_rows(connection, f"marts.{table}", COLUMNS[table], rows)
 
 
-def _importance_rows() -> list[tuple]:
+def _importance_rows(study_id: str) -> list[tuple]:
+    """fct_pillar_importance rows of one study: one per pillar it measures."""
     rows = []
-    for (country, wave), weights in IMPORTANCE.items():
-        nps_r2, loyalty_r2, cases = EXPLAINED[(country, wave)]
-        order = sorted(PILLAR_IDS, key=lambda p: -weights[PILLAR_IDS.index(p)]) if weights else []
-        for index, pillar_id in enumerate(PILLAR_IDS):
-            weight = weights[index] if weights else None
+    pillars = measured_pillars(study_id)
+    for (country, wave), weights in IMPORTANCE_BY_STUDY[study_id].items():
+        nps_r2, loyalty_r2, cases = EXPLAINED_BY_STUDY[study_id][(country, wave)]
+        order = sorted(pillars, key=lambda p: -weights[PILLAR_IDS.index(p)]) if weights else []
+        for pillar_id in pillars:
+            weight = weights[PILLAR_IDS.index(pillar_id)] if weights else None
             rows.append((
-                country, wave, pillar_id, weight,
+                study_id, country, wave, pillar_id, weight,
                 order.index(pillar_id) + 1 if weights else None,
                 weight, weight, nps_r2, loyalty_r2, cases, weights is not None,
                 None if weights else NOT_ESTIMATED_NOTE, METHODOLOGY,
@@ -241,15 +282,26 @@ def _importance_rows() -> list[tuple]:
 
 
 def write(connection: duckdb.DuckDBPyConnection, scores: Sequence[CompanyWave]) -> None:
-    """Create and fill the aggregate marts inside the fixture's build connection."""
+    """Create and fill the aggregate marts inside the fixture's build connection.
+
+    Each study's aggregates, gaps and importance come from its own rows only.
+    """
     create_marts(connection, *COLUMNS)
     _insert(connection, "dim_sector", SECTORS)
+    for study_id in dict.fromkeys(row.study_id for row in scores):
+        _write_study(connection, study_id, [row for row in scores if row.study_id == study_id])
+
+
+def _write_study(
+    connection: duckdb.DuckDBPyConnection, study_id: str, scores: Sequence[CompanyWave]
+) -> None:
+    """The aggregate marts' rows of one study."""
     benchmarks, benchmark_pillars = [], []
     for cell in _aggregates(scores):
         level = ("sector", cell.sector_code) if cell.sector_code else ("country", "*")
-        key = (level[0], cell.country, level[1], cell.wave)
+        key = (study_id, level[0], cell.country, level[1], cell.wave)
         shared = (cell.is_suppressed, cell.suppression_reason, METHODOLOGY)
-        for pillar_id in PILLAR_IDS:
+        for pillar_id in measured_pillars(study_id):
             benchmark_pillars.append(
                 (*key, pillar_id, len(cell.ranked), *cell.pillar_interval(pillar_id), *shared)
             )
@@ -266,6 +318,7 @@ def write(connection: duckdb.DuckDBPyConnection, scores: Sequence[CompanyWave]) 
         "fct_leader_gaps",
         [
             (
+                study_id,
                 gap.row.company_id,
                 gap.row.country,
                 gap.row.wave,
@@ -289,4 +342,4 @@ def write(connection: duckdb.DuckDBPyConnection, scores: Sequence[CompanyWave]) 
             for gap, rank in leader_gaps(scores)
         ],
     )
-    _insert(connection, "fct_pillar_importance", _importance_rows())
+    _insert(connection, "fct_pillar_importance", _importance_rows(study_id))

@@ -134,10 +134,14 @@ def test_ineligible_company_is_shown_but_not_ranked(warehouse: Path, make_app: M
 
 def test_view_state_is_mirrored_into_query_params(warehouse: Path, make_app: MakeApp) -> None:
     at = run(make_app())
-    assert at.query_params == {"lang": "en", "country": "NL", "wave": "2024", "org": "nl_alfa"}
+    assert at.query_params == {
+        "lang": "en", "study": "cxbench", "country": "NL", "wave": "2024", "org": "nl_alfa"
+    }  # fmt: skip
 
     choose(at, state.COUNTRY, "PL")
-    assert at.query_params == {"lang": "en", "country": "PL", "wave": "2024", "org": "pl_omega"}
+    assert at.query_params == {
+        "lang": "en", "study": "cxbench", "country": "PL", "wave": "2024", "org": "pl_omega"
+    }  # fmt: skip
 
 
 def test_shared_url_restores_the_view(warehouse: Path, make_app: MakeApp) -> None:
@@ -157,10 +161,14 @@ def test_shared_url_restores_the_view(warehouse: Path, make_app: MakeApp) -> Non
 
 def test_unknown_url_values_fall_back_to_defaults(warehouse: Path, make_app: MakeApp) -> None:
     at = make_app()
-    at.query_params.update({"lang": "xx", "country": "NL", "wave": "soon", "org": "nobody"})
+    at.query_params.update(
+        {"lang": "xx", "study": "nostudy", "country": "NL", "wave": "soon", "org": "nobody"}
+    )
     run(at)
 
-    assert at.query_params == {"lang": "en", "country": "NL", "wave": "2024", "org": "nl_alfa"}
+    assert at.query_params == {
+        "lang": "en", "study": "cxbench", "country": "NL", "wave": "2024", "org": "nl_alfa"
+    }  # fmt: skip
 
 
 def test_language_switch_changes_pillar_labels(warehouse: Path, make_app: MakeApp) -> None:
@@ -217,7 +225,7 @@ def test_file_that_is_not_a_database_gives_a_hint_not_a_trace(
 
 def test_pillar_scores_query_returns_one_company_in_pillar_order(warehouse: Path) -> None:
     key = queries.open_warehouse()
-    scores = queries.pillar_scores(key, "NL", 2023, "nl_beta", "no")
+    scores = queries.pillar_scores(key, "cxbench", "NL", 2023, "nl_beta", "no")
 
     beta = score_of("nl_beta", wave=2023)
     assert scores["pillar_id"].tolist() == PILLAR_IDS
@@ -225,25 +233,26 @@ def test_pillar_scores_query_returns_one_company_in_pillar_order(warehouse: Path
     assert list(zip(scores["mean_score"], scores["ci_low"], scores["ci_high"], strict=True)) == [
         beta.pillar(pillar_id) for pillar_id in PILLAR_IDS
     ]
-    assert queries.pillar_scores(key, "PL", 2023, "nl_beta", "en").empty
+    assert queries.pillar_scores(key, "cxbench", "PL", 2023, "nl_beta", "en").empty
 
 
 def test_company_and_leader_queries_read_the_scores_mart(warehouse: Path) -> None:
     key = queries.open_warehouse()
 
-    assert queries.organisations(key, "PL", 2024) == {"pl_omega": "Omega Bank"}
-    gamma = queries.company_score(key, "NL", 2024, "nl_gamma")
+    assert queries.organisations(key, "cxbench", "PL", 2024) == {"pl_omega": "Omega Bank"}
+    gamma = queries.company_score(key, "cxbench", "NL", 2024, "nl_gamma")
     assert gamma is not None
     assert (gamma.is_eligible, gamma.rank_in_country, gamma.n_evaluations) == (False, None, 40)
-    leader = queries.sector_leader(key, "NL", 2024, "BANK")
+    leader = queries.sector_leader(key, "cxbench", "NL", 2024, "BANK")
     assert leader is not None and leader.company_id == "nl_alfa"
     assert (leader.n_ranked_in_country, leader.n_ranked_in_sector) == (3, 2)
-    assert queries.company_score(key, "NL", 2024, "' or 1=1 --") is None
+    assert queries.company_score(key, "cxbench", "NL", 2024, "' or 1=1 --") is None
+    assert queries.company_score(key, "' or 1=1 --", "NL", 2024, "nl_alfa") is None
 
 
 def test_swapped_warehouse_file_is_picked_up_without_restart(warehouse: Path) -> None:
     before = queries.open_warehouse()
-    assert queries.company_score(before, "NL", 2024, "nl_beta").cx_index == 7.10
+    assert queries.company_score(before, "cxbench", "NL", 2024, "nl_beta").cx_index == 7.10
 
     rescored = [
         replace(row, cx_index=7.77) if row.company_id == "nl_beta" else row for row in SCORES
@@ -253,7 +262,7 @@ def test_swapped_warehouse_file_is_picked_up_without_restart(warehouse: Path) ->
 
     assert after != before
     assert os.stat(warehouse).st_ino == after.inode
-    assert queries.company_score(after, "NL", 2024, "nl_beta").cx_index == 7.77
+    assert queries.company_score(after, "cxbench", "NL", 2024, "nl_beta").cx_index == 7.77
 
 
 def test_running_page_shows_a_swapped_warehouse_on_the_next_rerun(

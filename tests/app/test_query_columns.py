@@ -23,6 +23,7 @@ from cxcore.mart_contracts import contracts, create_tables_sql
 
 #: A value for each parameter name the query functions take (after the warehouse key).
 ARGUMENTS: dict[str, Any] = {
+    "study_id": "cxbench",
     "country": "NL",
     "wave": 2024,
     "sector_code": "BANK",

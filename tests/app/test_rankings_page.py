@@ -114,5 +114,6 @@ def test_top_n_comes_from_the_url_and_limits_the_query(
     assert ranking_table(at)["company_id"].tolist() == ["nl_delta"]
     key = queries.open_warehouse()
     assert (
-        queries.ranking(key, "NL", 2024, "", 2)["company_id"].tolist() == ranked_ids("NL", 2024)[:2]
+        queries.ranking(key, "cxbench", "NL", 2024, "", 2)["company_id"].tolist()
+        == ranked_ids("NL", 2024)[:2]
     )

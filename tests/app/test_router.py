@@ -16,7 +16,7 @@ from app.streamlit_app import PAGES
 
 VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
 #: Modules in app/views that help pages rather than being one.
-NOT_PAGES = {"__init__", "sidebar", "compare_sections"}
+NOT_PAGES = {"__init__", "sidebar", "compare_sections", "coverage"}
 SLUGS = [shown.slug for shown in PAGES]
 
 

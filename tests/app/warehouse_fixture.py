@@ -8,6 +8,12 @@ The company marts of data contract §4, with:
   evaluations (not ranked, so its sector has no leader and no average that wave).
 - PL 2024: Omega Bank alone.
 
+All of that is the canonical study ``cxbench`` (six pillars, every statement). A
+second study, ``reputation`` (a reputation tracker asking 2 of the 5 integrity
+statements and 1 of the 5 empathy statements), scored Alfa, Beta and Delta in NL
+2024 too, with other numbers and another order (Beta leads): a query that forgets
+the study shows those companies twice, or the tracker's numbers on the canonical page.
+
 Sector, country, gap and importance marts are in ``fixture_aggregates``; batches,
 rejects, check runs and methodology parameters in ``fixture_audit``.
 """
@@ -16,7 +22,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -24,6 +30,11 @@ import duckdb
 from tests.fixtures.mart_tables import create_marts, insert_rows
 
 METHODOLOGY = "1.0.0"
+CANONICAL = "cxbench"
+REPUTATION = "reputation"
+SHADOW = "shadow"
+#: A study that asked no statement at all (outcomes only): no pillar rows, no index.
+OUTCOMES = "outcomes"
 
 # fmt: off
 PILLARS = [
@@ -70,9 +81,61 @@ DIM_COMPANY_COLUMNS = (
 )  # fmt: skip
 
 
+#: Statements per pillar in the catalogue (dbt_project/seeds/statement_catalogue.csv).
+CATALOGUE_STATEMENTS = {
+    "personalisation": 6, "integrity": 5, "expectations": 4, "resolution": 5,
+    "time_effort": 5, "empathy": 5,
+}  # fmt: skip
+#: Statements each study asks, per pillar it measures (a pillar it lacks: not measured).
+STUDY_STATEMENTS: dict[str, dict[str, int]] = {
+    CANONICAL: dict(CATALOGUE_STATEMENTS),
+    REPUTATION: {"integrity": 2, "empathy": 1},
+    SHADOW: dict(CATALOGUE_STATEMENTS),
+    OUTCOMES: {},
+}
+# fmt: off
+STUDIES = [
+    # study_id, study_name, study_instrument, is_canonical, n_countries, n_waves,
+    # first_wave, latest_wave
+    (CANONICAL, "CX Benchmark", "cxbench 30 statements", True, 2, 2, 2023, 2024),
+    (REPUTATION, "Reputation Pulse", "RepPulse 2024", False, 1, 1, 2024, 2024),
+    (SHADOW, "Shadow Panel", "", False, 2, 2, 2023, 2024),
+    (OUTCOMES, "NPS Tracker", "", False, 1, 1, 2024, 2024),
+]
+# fmt: on
+DIM_STUDY_COLUMNS = (
+    "study_id",
+    "study_name",
+    "study_instrument",
+    "is_canonical",
+    "n_countries",
+    "n_waves",
+    "first_wave",
+    "latest_wave",
+    "n_pillars_measured",
+    "n_statements_measured",
+    "pillars_measured",
+    "statements_per_pillar",
+)  # fmt: skip
+
+
+def measured_pillars(study_id: str) -> list[str]:
+    """The pillars a study measures, in pillar order."""
+    return [pillar for pillar in PILLAR_IDS if pillar in STUDY_STATEMENTS[study_id]]
+
+
+def _study_row(study: tuple[object, ...]) -> tuple[object, ...]:
+    """A dim_study row: the study's identity plus what it measures."""
+    statements = STUDY_STATEMENTS[str(study[0])]
+    pillars = measured_pillars(str(study[0]))
+    per_pillar = ", ".join(f"{p} {statements[p]}/{CATALOGUE_STATEMENTS[p]}" for p in pillars)
+    return (*study, len(pillars), sum(statements.values()), ",".join(pillars), per_pillar)
+
+
 @dataclass(frozen=True)
 class CompanyWave:
-    """One company × wave: the fct_company_scores row and its six pillar means."""
+    """One study × company × wave: the fct_company_scores row and its pillar means
+    (None for a pillar the study does not measure)."""
 
     company_id: str
     country: str
@@ -83,9 +146,10 @@ class CompanyWave:
     rank_in_country: int | None
     rank_in_sector: int | None
     is_sector_leader: bool
-    means: tuple[float, float, float, float, float, float]
+    means: tuple[float | None, float | None, float | None, float | None, float | None, float | None]
     half_width: float
     nps_score: float = 0.0
+    study_id: str = CANONICAL
 
     @property
     def is_eligible(self) -> bool:
@@ -95,7 +159,22 @@ class CompanyWave:
     def pillar(self, pillar_id: str) -> tuple[float, float, float]:
         """(mean, ci_low, ci_high) of one pillar, exactly as stored in the mart."""
         mean = self.means[PILLAR_IDS.index(pillar_id)]
+        if mean is None:
+            raise KeyError(f"{self.study_id} does not measure {pillar_id}")
         return mean, round(mean - self.half_width, 2), round(mean + self.half_width, 2)
+
+    @property
+    def pillars(self) -> list[str]:
+        """The pillars its study measures (those with a pillar-score row)."""
+        return measured_pillars(self.study_id)
+
+    @property
+    def cx_index_pillars(self) -> str:
+        return ",".join(self.pillars)
+
+    @property
+    def is_partial_coverage(self) -> bool:
+        return len(self.pillars) < len(PILLAR_IDS)
 
 
 # fmt: off
@@ -119,19 +198,58 @@ SCORES = [
 ]
 # fmt: on
 
-#: The country's previous wave for each company-wave (None in its first wave).
-PREVIOUS_WAVE = {("NL", 2024): 2023, ("NL", 2023): None, ("PL", 2024): None}
-
+#: The reputation tracker in NL 2024: integrity and empathy only; Beta leads here.
+# fmt: off
+REPUTATION_SCORES = [
+    CompanyWave("nl_beta", "NL", 2024, "BANK", 150, 6.95, 1, 1, True,
+                (None, 6.80, None, None, None, 7.10), 0.30, 15.0, REPUTATION),
+    CompanyWave("nl_alfa", "NL", 2024, "BANK", 140, 6.20, 2, 2, False,
+                (None, 6.10, None, None, None, 6.30), 0.32, 5.0, REPUTATION),
+    CompanyWave("nl_delta", "NL", 2024, "TEL", 120, 5.90, 3, 1, True,
+                (None, 5.70, None, None, None, 6.10), 0.35, -2.0, REPUTATION),
+]
 # fmt: on
+
+#: A copy of the canonical study under another id, every number changed (the
+#: ``shadow`` study): a query that forgets the study returns its rows as well.
+
+
+def shadow_of(scores: Sequence[CompanyWave]) -> list[CompanyWave]:
+    """The ``shadow`` study's rows: the same companies, waves and ranks, other numbers."""
+    return [
+        replace(
+            row,
+            study_id=SHADOW,
+            n_evaluations=row.n_evaluations + 7,
+            cx_index=round(row.cx_index - 0.4, 2),
+            means=tuple(None if mean is None else round(mean - 0.5, 2) for mean in row.means),
+            half_width=row.half_width + 0.05,
+            nps_score=row.nps_score - 3.0,
+        )
+        for row in scores
+    ]
+
+
+def previous_wave(row: CompanyWave, scores: Sequence[CompanyWave] = SCORES) -> int | None:
+    """The study's previous wave in the row's country (None in its first wave there)."""
+    earlier = [
+        other.wave
+        for other in scores
+        if (other.study_id, other.country) == (row.study_id, row.country) and other.wave < row.wave
+    ]
+    return max(earlier, default=None)
+
 
 #: The fixture's columns of the company marts (the tables themselves: the dbt contracts).
 PILLAR_SCORE_COLUMNS = (
-    "company_id", "country", "wave", "pillar_id", "n_evaluations", "mean_score",
+    "study_id", "company_id", "country", "wave", "pillar_id", "n_evaluations",
+    "n_statements_measured", "n_statements_total", "mean_score",
     "stddev_score", "std_error", "ci_low", "ci_high", "is_eligible", "confidence_level",
     "methodology_version",
 )  # fmt: skip
 COMPANY_SCORE_COLUMNS = (
-    "company_id", "country", "wave", "sector_code", "n_evaluations", "cx_index", "nps_score",
+    "study_id", "company_id", "country", "wave", "sector_code", "n_evaluations", "cx_index",
+    "cx_index_pillars", "is_partial_coverage", "nps_score",
     "is_eligible", "rank_in_country", "rank_in_sector", "is_sector_leader", "previous_wave",
     "previous_cx_index", "cx_index_change", "previous_rank_in_country",
     "rank_in_country_change", "is_mover_comparable", "methodology_version",
@@ -143,11 +261,14 @@ def _pillar_row(row: CompanyWave, pillar_id: str) -> tuple[object, ...]:
     mean, ci_low, ci_high = row.pillar(pillar_id)
     std_error = row.half_width / 1.96
     return (
+        row.study_id,
         row.company_id,
         row.country,
         row.wave,
         pillar_id,
         row.n_evaluations,
+        STUDY_STATEMENTS[row.study_id][pillar_id],
+        CATALOGUE_STATEMENTS[pillar_id],
         mean,
         1.5,
         std_error,
@@ -160,14 +281,14 @@ def _pillar_row(row: CompanyWave, pillar_id: str) -> tuple[object, ...]:
 
 
 def previous_of(row: CompanyWave, scores: Sequence[CompanyWave] = SCORES) -> CompanyWave | None:
-    """The same company in its country's previous wave, if it was scored there."""
-    previous_wave = PREVIOUS_WAVE[(row.country, row.wave)]
+    """The same company in its study's previous wave in the country, if scored there."""
+    wave = previous_wave(row, scores)
     return next(
         (
             other
             for other in scores
-            if (other.company_id, other.country, other.wave)
-            == (row.company_id, row.country, previous_wave)
+            if (other.study_id, other.company_id, other.country, other.wave)
+            == (row.study_id, row.company_id, row.country, wave)
         ),
         None,
     )
@@ -181,9 +302,10 @@ def _company_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[objec
         previous and previous.rank_in_country is not None and row.rank_in_country is not None
     )
     return (
-        row.company_id, row.country, row.wave, row.sector_code, row.n_evaluations,
-        row.cx_index, row.nps_score, row.is_eligible, row.rank_in_country,
-        row.rank_in_sector, row.is_sector_leader, PREVIOUS_WAVE[(row.country, row.wave)],
+        row.study_id, row.company_id, row.country, row.wave, row.sector_code,
+        row.n_evaluations, row.cx_index, row.cx_index_pillars, row.is_partial_coverage,
+        row.nps_score, row.is_eligible, row.rank_in_country, row.rank_in_sector,
+        row.is_sector_leader, previous_wave(row, scores),
         previous.cx_index if comparable else None,
         row.cx_index - previous.cx_index if comparable else None,
         previous.rank_in_country if comparable else None,
@@ -193,21 +315,34 @@ def _company_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[objec
 
 
 def build_warehouse(
-    path: Path, scores: Sequence[CompanyWave] = SCORES, with_audit: bool = True
+    path: Path,
+    scores: Sequence[CompanyWave] = SCORES,
+    with_audit: bool = True,
+    other_studies: Sequence[CompanyWave] = REPUTATION_SCORES,
 ) -> Path:
     """Write the fixture marts to a new DuckDB file at ``path`` (built aside, then swapped in).
 
-    Building into a temporary name and ``os.replace``-ing it mirrors what a refresh
-    does, so the same helper serves the swap test.
+    ``scores`` are the canonical study's rows, ``other_studies`` those of the other
+    studies (none: a one-study warehouse). Building into a temporary name and
+    ``os.replace``-ing it mirrors what a refresh does, so the same helper serves the
+    swap test.
     """
+    scores = [*scores, *other_studies]
+    study_ids = {row.study_id for row in scores}
     staging = path.with_name(path.name + ".building")
     staging.unlink(missing_ok=True)
     with duckdb.connect(str(staging)) as connection:
         create_marts(
-            connection, "dim_pillar", "dim_company", "fct_company_pillar_scores",
+            connection, "dim_pillar", "dim_company", "dim_study", "fct_company_pillar_scores",
             "fct_company_scores",
         )  # fmt: skip
         insert_rows(connection, "marts.dim_pillar", DIM_PILLAR_COLUMNS, PILLARS)
+        insert_rows(
+            connection,
+            "marts.dim_study",
+            DIM_STUDY_COLUMNS,
+            [_study_row(study) for study in STUDIES if study[0] in study_ids],
+        )
         insert_rows(
             connection,
             "marts.dim_company",
@@ -224,7 +359,7 @@ def build_warehouse(
             connection,
             "marts.fct_company_pillar_scores",
             PILLAR_SCORE_COLUMNS,
-            [_pillar_row(row, pillar_id) for row in scores for pillar_id in PILLAR_IDS],
+            [_pillar_row(row, pillar_id) for row in scores for pillar_id in row.pillars],
         )
         # imported here: the aggregate module derives its rows from this one's
         import fixture_aggregates
@@ -237,10 +372,13 @@ def build_warehouse(
     return path
 
 
-def score_of(company_id: str, country: str = "NL", wave: int = 2024) -> CompanyWave:
-    """The fixture row of one company × wave."""
+def score_of(
+    company_id: str, country: str = "NL", wave: int = 2024, study_id: str = CANONICAL
+) -> CompanyWave:
+    """The fixture row of one study × company × wave."""
     return next(
         row
-        for row in SCORES
-        if (row.company_id, row.country, row.wave) == (company_id, country, wave)
+        for row in [*SCORES, *REPUTATION_SCORES]
+        if (row.study_id, row.company_id, row.country, row.wave)
+        == (study_id, company_id, country, wave)
     )

@@ -16,7 +16,8 @@ FOLLOWER_SQL = """
         leader_company.company_name as leader_name
     from marts.fct_company_scores as follower
     inner join marts.fct_company_scores as leader
-        on follower.country = leader.country
+        on follower.study_id = leader.study_id
+        and follower.country = leader.country
         and follower.wave = leader.wave
         and follower.sector_code = leader.sector_code
         and leader.is_sector_leader
