@@ -53,7 +53,9 @@ def test_partial_study_says_what_it_measured(studies_url: str, browser_page) -> 
     page.goto(f"{studies_url}/?study=reputation&org=nl_alfa", wait_until="networkidle")
 
     page.get_by_text("CX index over Integrity and Empathy").wait_for(timeout=30_000)
-    assert page.locator('[data-testid="stSelectbox"]').filter(has_text="Study").count() == 1
+    selector = page.locator('[data-testid="stSelectbox"]').filter(has_text="Study")
+    selector.first.wait_for(timeout=30_000)  # the sidebar may draw after the main column
+    assert selector.count() == 1
     page.get_by_text("Not measured by this study: Personalisation").wait_for(timeout=30_000)
     page.get_by_text("Sector leader: Beta Bank (CX index 6.95)").wait_for(timeout=30_000)
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
@@ -68,5 +70,7 @@ def test_canonical_study_is_the_default(studies_url: str, browser_page) -> None:
 
     page.get_by_text("Alfa Bank is the sector leader.").wait_for(timeout=30_000)
     page.wait_for_url("**study=cxbench**", timeout=30_000)
-    assert page.locator('[data-testid="stSelectbox"]').filter(has_text="Study").count() == 1
+    selector = page.locator('[data-testid="stSelectbox"]').filter(has_text="Study")
+    selector.first.wait_for(timeout=30_000)  # the sidebar may draw after the main column
+    assert selector.count() == 1
     assert page.get_by_text("not measured by this study").count() == 0
