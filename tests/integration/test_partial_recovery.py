@@ -13,8 +13,8 @@ ingested and built once for this module; then:
 - the panel still covers the panel's truth 92–98%: the studies never mix;
 - every row says how it was measured (statements measured of the pillar's total).
 
-150,000 evaluations per study in NL and PL over two waves: about 70 companies per
-country × wave reach the minimum base of 100 evaluations in each study.
+100,000 evaluations per study in NL and PL over two waves: about 70 companies
+per country × wave reach the minimum base of 100 evaluations in each study.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from cxcore.catalogue import pillars, statements, statements_of
 
 pytestmark = pytest.mark.slow
 
-EVALUATIONS = 150_000
-PARTIAL_EVALUATIONS = 150_000
+EVALUATIONS = 100_000
+PARTIAL_EVALUATIONS = 100_000
 COUNTRIES = ("NL", "PL")
 WAVES = (2024, 2025)
 SEED = 2024

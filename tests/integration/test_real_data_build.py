@@ -14,26 +14,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
-from cxbench.cli import app
-from cxcore.settings import REPO_ROOT
+from tests.fixtures.real_warehouse import FILES, REAL
 
-REAL = REPO_ROOT.parent / "shared" / "data" / "real"
-EXAMPLES = REPO_ROOT / "data" / "examples"
-FILES = ("ecsi_satisfaction", "corporate_reputation")
 BRANDS = ["CR-PROVIDER-1", "CR-PROVIDER-2", "CR-PROVIDER-3", "CR-PROVIDER-4", "ECSI-BANK"]
-#: Margins for the ECSI file's country × wave: gender would rake, age cannot.
-ES_MARGINS = """country,wave,dimension,category,share
-ES,2005,gender,female,0.51
-ES,2005,gender,male,0.49
-ES,2005,age_band,18-24,0.1
-ES,2005,age_band,25-34,0.2
-ES,2005,age_band,35-44,0.2
-ES,2005,age_band,45-54,0.2
-ES,2005,age_band,55-64,0.15
-ES,2005,age_band,65+,0.15
-"""
 
 pytestmark = [
     pytest.mark.slow,
@@ -42,36 +26,6 @@ pytestmark = [
         reason=f"real data files are absent from {REAL} (kept outside the repo, GPL-3)",
     ),
 ]
-
-runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def real_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The real files ingested, built and checked through the CLI; the outputs by stage."""
-    folder = tmp_path_factory.mktemp("real_build")
-    db = folder / "cxbench.duckdb"
-    margins = folder / "margins.csv"
-    margins.write_text(ES_MARGINS)
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CXBENCH_SALT", "real-build")
-    patch.setenv("COLUMNS", "200")
-    outputs = {}
-    try:
-        for name in FILES:
-            mapping = EXAMPLES / f"{name}.mapping.yaml"
-            args = ["ingest", str(REAL / f"{name}.csv"), "--mapping", str(mapping)]
-            result = runner.invoke(app, [*args, "--db", str(db)])
-            assert result.exit_code == 0, result.output
-        result = runner.invoke(app, ["ingest", str(margins), "--kind", "margins", "--db", str(db)])
-        assert result.exit_code == 0, result.output
-        for stage in ("build", "check"):
-            result = runner.invoke(app, [stage, "--db", str(db)])
-            assert result.exit_code == 0, result.output
-            outputs[stage] = result.output
-    finally:
-        patch.undo()
-    return db, outputs
 
 
 def _query(db: Path, sql: str) -> list[tuple]:

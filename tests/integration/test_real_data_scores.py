@@ -23,10 +23,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cxbench.cli import app
-from cxcore.settings import REPO_ROOT
+from tests.fixtures.real_warehouse import EXAMPLES, REAL
 
-REAL = REPO_ROOT.parent / "shared" / "data" / "real"
-EXAMPLES = REPO_ROOT / "data" / "examples"
 TOLERANCE = 1e-9
 MIN_BASE = 100
 MIN_ANSWERED_SHARE = 0.5
@@ -139,23 +137,10 @@ def expected(study_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both real files ingested with their example mappings and built, through the CLI."""
-    db = tmp_path_factory.mktemp("real_scores") / "cxbench.duckdb"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CXBENCH_SALT", "real-scores")
-    try:
-        for name in ("corporate_reputation", "ecsi_satisfaction"):
-            mapping = EXAMPLES / f"{name}.mapping.yaml"
-            args = ["ingest", str(REAL / f"{name}.csv"), "--mapping", str(mapping), "--db", str(db)]
-            result = runner.invoke(app, args)
-            assert result.exit_code == 0, result.output
-        result = runner.invoke(app, ["build", "--db", str(db)])
-        assert result.exit_code == 0, result.output
-    finally:
-        patch.undo()
-    return db
+@pytest.fixture
+def warehouse(real_warehouse: tuple[Path, dict[str, str]]) -> Path:
+    """Both real files ingested with their example mappings, built and checked, by the CLI."""
+    return real_warehouse[0]
 
 
 def query(db: Path, sql: str, *params: object) -> pd.DataFrame:
