@@ -15,13 +15,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from cxcore.settings import DBT_PROJECT_DIR
+from cxcore.dbt_vars import DBT_PROJECT_FILE, project_vars
 
 logger = logging.getLogger(__name__)
-
-DBT_PROJECT_FILE = DBT_PROJECT_DIR / "dbt_project.yml"
 
 
 @dataclass(frozen=True)
@@ -99,7 +95,4 @@ def load_quality_params(dbt_project_file: Path = DBT_PROJECT_FILE) -> QualityPar
     if not dbt_project_file.is_file():
         logger.info("no %s; using default quality thresholds", dbt_project_file)
         return QualityParams()
-    with dbt_project_file.open(encoding="utf-8") as handle:
-        project = yaml.safe_load(handle) or {}
-    dbt_vars = project.get("vars") or {}
-    return QualityParams.from_mapping(dbt_vars)
+    return QualityParams.from_mapping(project_vars(dbt_project_file))
