@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from ingestion.load import FileContractError, load_survey_file
-from ingestion.mapping_parse import load_mapping
+from ingestion.load import FileContractError
+from tests.fixtures.mapped_loads import load, query
 
 CSV_MAPPING = """
 mapping_version: 1
@@ -45,18 +44,6 @@ CSV_ROWS = """ID,BRAND,LAND,YEAR,GENDER,AGE,CHANNEL,Q1,REC,STAY
 6,B1,DE,1989,1,-1,2,3,8,3
 7,B1,DE,1994,1,-1,2,3,8,97
 """
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def load(tmp_path: Path, name: str, mapping_text: str, db_name: str = "wh.duckdb"):
-    mapping = tmp_path / f"{name}.mapping.yaml"
-    mapping.write_text(mapping_text)
-    db = tmp_path / db_name
-    return db, load_survey_file(db, tmp_path / name, load_mapping(mapping), salt="s")
 
 
 def rejected(db: Path) -> list[tuple]:

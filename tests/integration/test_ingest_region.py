@@ -14,9 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingestion.load import load_survey_file
-from ingestion.mapping_parse import load_mapping
 from ingestion.raw_schema import ensure_raw_schema
+from tests.fixtures.mapped_loads import load, query
 
 SPSS_MAPPING = """
 mapping_version: 1
@@ -31,18 +30,6 @@ outcomes:
 coverage: {pillars: [integrity]}
 study: {id: region-test, name: Region test}
 """
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def load(tmp_path: Path, name: str, mapping_text: str, db_name: str = "wh.duckdb"):
-    mapping = tmp_path / f"{name}.mapping.yaml"
-    mapping.write_text(mapping_text)
-    db = tmp_path / db_name
-    return db, load_survey_file(db, tmp_path / name, load_mapping(mapping), salt="s")
 
 
 def write_sav(path: Path) -> None:

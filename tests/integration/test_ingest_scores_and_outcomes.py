@@ -10,25 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from cxcore.catalogue import statement_ids
-from ingestion.load import load_survey_file
-from ingestion.mapping_parse import load_mapping
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def load(tmp_path: Path, name: str, mapping_text: str, db_name: str = "wh.duckdb"):
-    mapping = tmp_path / f"{name}.mapping.yaml"
-    mapping.write_text(mapping_text)
-    db = tmp_path / db_name
-    return db, load_survey_file(db, tmp_path / name, load_mapping(mapping), salt="s")
-
+from tests.fixtures.mapped_loads import load, query
 
 TRACKER_MAPPING = """
 mapping_version: 1
