@@ -70,7 +70,7 @@ country_ranks as (
     from rankable
     left join rankable as higher
         on higher.study_id = rankable.study_id
-        and higher.cx_index_pillars is not distinct from rankable.cx_index_pillars
+        and higher.cx_index_pillars = rankable.cx_index_pillars
         and higher.country = rankable.country
         and higher.wave = rankable.wave
         and higher.cx_index > rankable.cx_index
@@ -87,7 +87,7 @@ sector_ranks as (
     from rankable
     left join rankable as higher
         on higher.study_id = rankable.study_id
-        and higher.cx_index_pillars is not distinct from rankable.cx_index_pillars
+        and higher.cx_index_pillars = rankable.cx_index_pillars
         and higher.country = rankable.country
         and higher.wave = rankable.wave
         and higher.sector_code is not distinct from rankable.sector_code

@@ -61,7 +61,7 @@ compared as (
         and this_wave.pillar_id = last_wave.pillar_id
         and last_wave.wave = previous_waves.previous_wave
         -- a pillar measured by other statements in the two waves is another measure
-        and this_wave.n_statements_measured is not distinct from last_wave.n_statements_measured
+        and this_wave.n_statements_measured = last_wave.n_statements_measured
 )
 
 select * from compared
