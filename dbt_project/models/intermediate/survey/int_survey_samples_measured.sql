@@ -7,33 +7,22 @@
     scored". The CX index and the importance regressions use the measured
     pillars only; every pillar score says how it was measured.
 
-    Reads three columns of the evaluations plus their batch: a column scan.
+    Reads the batches of each sample (int_survey_sample_batches), not the
+    evaluations.
 -#}
 {%- set pillars = pillar_statements() -%}
 
 with
 
-evaluations as (
+sample_batches as (
 
-    select * from {{ ref('stg_survey__evaluations') }}
+    select * from {{ ref('int_survey_sample_batches') }}
 
 ),
 
 batches as (
 
     select * from {{ ref('int_survey_batches_measured') }}
-
-),
-
-sample_batches as (
-
-    select distinct
-        study_id,
-        country,
-        wave,
-        batch_id
-
-    from evaluations
 
 ),
 

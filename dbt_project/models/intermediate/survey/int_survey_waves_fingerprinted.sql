@@ -7,9 +7,9 @@
     the waves whose key changed (macro waves_to_rebuild), so adding a wave to
     a warehouse holding seven does not recompute the seven.
 
-    Reads two columns of the raw evaluations (wave, batch_id): a column scan,
-    cheap next to the statement columns the heavy models read. dbt's
-    cross-database listagg/hash/concat keep it portable.
+    Reads the batches of each sample (int_survey_sample_batches, a few rows per
+    batch), not the evaluations. dbt's cross-database listagg/hash/concat keep
+    it portable.
 -#}
 {%- set parameters = [
     var('methodology_version'),
@@ -19,9 +19,9 @@
 
 with
 
-evaluations as (
+sample_batches as (
 
-    select * from {{ ref('stg_survey__evaluations') }}
+    select * from {{ ref('int_survey_sample_batches') }}
 
 ),
 
@@ -30,9 +30,9 @@ batches as (
     select
         wave,
         batch_id,
-        count(*) as n_evaluations
+        sum(n_evaluations) as n_evaluations
 
-    from evaluations
+    from sample_batches
 
     group by all
 
