@@ -187,9 +187,22 @@ def build(
     leaves them to ``make test`` (see :data:`DBT_BUILD`). ``dbt_vars`` overrides
     methodology variables of ``dbt_project.yml`` for this build, ``select``
     limits it to dbt node selectors, ``full_refresh`` rebuilds incremental
-    models from scratch: each is passed to dbt as is.
+    models from scratch: each is passed to dbt as is. Raw tables loaded by an
+    earlier version first get the columns added since (nothing else is written).
     """
+    _upgrade_raw_layer(db_path)
     return run_dbt(build_command(unit_tests, dbt_vars, select, full_refresh), db_path, on_line)
+
+
+def _upgrade_raw_layer(db_path: Path) -> None:
+    import duckdb
+
+    from ingestion.raw_schema import upgrade_raw_schema
+
+    if not db_path.is_file():
+        return  # dbt says there is nothing to build from
+    with duckdb.connect(str(db_path)) as con:
+        upgrade_raw_schema(con)
 
 
 def build_command(

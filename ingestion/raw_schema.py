@@ -158,6 +158,16 @@ ADDED_COLUMNS = (
 )
 
 
+def upgrade_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the columns of ADDED_COLUMNS to the raw tables a warehouse has; create nothing.
+
+    ``cxbench build`` calls it before dbt: the staging models read the new
+    columns, and a warehouse loaded by an earlier version would otherwise fail
+    its first build until a new file is ingested.
+    """
+    _add_new_columns(con)
+
+
 def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
     """Bring a warehouse loaded by an earlier version up to date, once (see ADDED_COLUMNS)."""
     present = set(
@@ -166,7 +176,10 @@ def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
             "where table_schema = 'raw'"
         ).fetchall()
     )
+    tables = {table for table, _ in present}
     for added in ADDED_COLUMNS:
+        if added.table not in tables:
+            continue
         missing = [column for column in added.columns if (added.table, column[0]) not in present]
         if not missing:
             continue

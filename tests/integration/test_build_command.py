@@ -108,6 +108,24 @@ def test_build_passes_vars_select_and_full_refresh_to_dbt(warehouse: Path) -> No
         assert versions.fetchall() == [("9.9.9",)]
 
 
+def test_a_warehouse_loaded_by_an_earlier_version_builds_without_a_new_ingest(
+    warehouse: Path,
+) -> None:
+    """The raw columns added since (study, region, what a batch measured) come first."""
+    for table, column in (
+        ("survey_evaluations", "study_id"), ("survey_evaluations", "region"),
+        ("load_batches", "study_id"), ("load_batches", "study_name"),
+        ("load_batches", "study_instrument"), ("load_batches", "measured_statements"),
+        ("load_batches", "latent_statements"),
+    ):  # fmt: skip
+        _alter(warehouse, f"alter table raw.{table} drop column {column}")
+    result = runner.invoke(app, ["build", "--db", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        studies = con.execute("select study_id, n_statements_measured from marts.dim_study")
+        assert studies.fetchall() == [("cxbench", 30)]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("{min_base: [", "--vars is not YAML or JSON"), ("[1, 2]", "--vars must be a mapping")],
