@@ -87,7 +87,7 @@ def ingest_details(report: IngestReport) -> list[str]:
 
 
 def coverage_lines(report: IngestReport) -> list[str]:
-    """Per survey file: its study, the pillars it measures and its outcomes.
+    """Per survey file: its study, the pillars it measures, its outcomes and weights.
 
     Pillars read "Integrity 3/5, Empathy 1/5": statements the questionnaire asks
     of the pillar's catalogue statements, which its pillar scores count against.
@@ -100,6 +100,7 @@ def coverage_lines(report: IngestReport) -> list[str]:
             f"({escape(summary.study_name)})",
             f"  pillars: {escape(summary.pillars_text())}",
             f"  outcomes: {escape(summary.outcomes_text())}",
+            f"  weights: {escape(summary.weights_text())}",
         ]
     return lines
 

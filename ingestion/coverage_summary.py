@@ -33,6 +33,8 @@ class CoverageSummary:
     study_name: str
     pillars: tuple[PillarCoverage, ...]
     outcomes: tuple[str, ...]
+    #: The file's column of design weights (raking starts from them), if any.
+    design_weight_column: str | None = None
 
     @property
     def measured(self) -> tuple[PillarCoverage, ...]:
@@ -53,6 +55,12 @@ class CoverageSummary:
     def outcomes_text(self) -> str:
         return ", ".join(self.outcomes) or "none"
 
+    def weights_text(self) -> str:
+        """Where raking starts: the provider's design weights or 1 for everyone."""
+        if self.design_weight_column is None:
+            return "none in the file (raking starts every respondent at 1)"
+        return f"design weights from column {self.design_weight_column} (raking starts from them)"
+
 
 def summarize_coverage(mapping: QuestionnaireMapping) -> CoverageSummary:
     """The coverage a mapping declares, counted against the statement catalogue."""
@@ -70,4 +78,5 @@ def summarize_coverage(mapping: QuestionnaireMapping) -> CoverageSummary:
             for pillar in pillars()
         ),
         outcomes=tuple(name for name in OUTCOME_SCALES if name in mapping.outcomes),
+        design_weight_column=weight.column if (weight := mapping.fields.get("weight")) else None,
     )

@@ -236,12 +236,12 @@ def _settle_batch(
     con.execute(
         "insert into raw.load_batches (batch_id, source_path, sha256, kind, mapping, rows_in, "
         "rows_loaded, rows_rejected, started_at, finished_at, status, study_id, study_name, "
-        "study_instrument, measured_statements, latent_statements) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?)",
+        "study_instrument, measured_statements, latent_statements, design_weight_column) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?)",
         [batch_id, str(path), sha, plan.kind, plan.mapping_text, rows_in, result.rows_loaded,
          rows_rejected, started, datetime.now(), study and study.study_id, study and study.name,
          study and study.instrument, ",".join(plan.measured_statements) if study else None,
-         ",".join(plan.latent_statements) if study else None],
+         ",".join(plan.latent_statements) if study else None, plan.design_weight_column],
     )  # fmt: skip
     if plan.kind == "survey":
         result = replace(result, warnings=record_never_scoring(con, batch_id))

@@ -21,7 +21,9 @@ from cxcore.catalogue import statement_ids
 from ingestion.readers.options import ReadOptions
 
 KEY_FIELDS = ("respondent_id", "brand_id")
-ROW_FIELDS = ("country", "wave", "interaction_date", "channel", "age", "gender", "region")
+ROW_FIELDS = (
+    "country", "wave", "interaction_date", "channel", "age", "gender", "region", "weight"
+)  # fmt: skip
 FIXED_FIELDS = ("country", "wave", "brand_id")
 STATEMENT_SCALE = (1.0, 10.0)
 OUTCOME_SCALES: dict[str, tuple[float, float]] = {
@@ -46,6 +48,9 @@ FIELD_OPTIONS: dict[str, frozenset[str]] = {
     "gender": frozenset({"values", "labels", "missing", "out_of_range"}),
     "region": frozenset({"values", "labels", "missing", "out_of_range"}),
     "age": frozenset({"missing", "out_of_range"}),
+    #: A design weight is a number on every row: a missing one rejects the row
+    #: (ingestion/design_weight.py), so it takes no missing codes or value map.
+    "weight": frozenset(),
 }
 #: Plausible respondent ages in whole years; outside it a row is rejected (or the
 #: age is NULL with ``out_of_range: missing``).

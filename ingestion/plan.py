@@ -57,3 +57,5 @@ class LoadPlan:
     measured_statements: tuple[str, ...] = ()
     #: Of those, the statements whose column is a provider's latent score.
     latent_statements: tuple[str, ...] = ()
+    #: The file's column of design weights (raking's starting weights), if any.
+    design_weight_column: str | None = None

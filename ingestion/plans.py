@@ -41,6 +41,7 @@ def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
         study=mapping.study,
         measured_statements=mapping.measured_statements(),
         latent_statements=mapping.latent_statements(),
+        design_weight_column=weight.column if (weight := mapping.fields.get("weight")) else None,
     )
 
 

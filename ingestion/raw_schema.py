@@ -14,12 +14,15 @@ from ingestion.maturity_mapping import MATURITY_SCORES
 #: the study and the statements its questionnaire asks, comma-separated in
 #: catalogue order; pillar scores count answers against these (docs/methodology.md).
 #: ``latent_statements``: those of them mapped to a provider's latent score ('' none).
+#: ``design_weight_column``: the file's column of design weights, raking's starting
+#: weights (NULL: the file has none, every respondent starts at 1).
 BATCH_STUDY_COLUMNS = (
     ("study_id", "varchar"),
     ("study_name", "varchar"),
     ("study_instrument", "varchar"),
     ("measured_statements", "varchar"),
     ("latent_statements", "varchar"),
+    ("design_weight_column", "varchar"),
 )
 
 LINEAGE_COLUMNS = (
@@ -36,8 +39,8 @@ def survey_table_ddl() -> str:
         f"study_id varchar not null default '{DEFAULT_STUDY_ID}', wave integer not null, "
         "country varchar not null, respondent_id varchar not null, "
         "brand_id varchar not null, interaction_date date, channel varchar, age integer, "
-        f"gender varchar, region varchar, {statements}, nps double, loyalty double, "
-        "csat double, ces double, comment varchar)"
+        "gender varchar, region varchar, design_weight double, "
+        f"{statements}, nps double, loyalty double, csat double, ces double, comment varchar)"
     )
 
 
@@ -155,6 +158,8 @@ ADDED_COLUMNS = (
     ),
     AddedColumns("survey_evaluations", (("region", "varchar"),)),
     AddedColumns("load_batches", _batch_columns("latent_statements"), backfill=_backfill_latent),
+    AddedColumns("survey_evaluations", (("design_weight", "double"),)),
+    AddedColumns("load_batches", _batch_columns("design_weight_column")),
 )
 
 

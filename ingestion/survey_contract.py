@@ -16,6 +16,7 @@ from ingestion.contracts import (
     text_of,
     wave_column,
 )
+from ingestion.design_weight import design_weight_column
 from ingestion.mapping import (
     AGE_RANGE,
     OUTCOME_SCALES,
@@ -70,6 +71,7 @@ def survey_columns(
         _field_text("gender", fields.get("gender"), labels, "lower({})"),
         # Region names are proper names, matched as spelt (region margins): no case change.
         _field_text("region", fields.get("region"), labels, "{}"),
+        _design_weight(fields.get("weight"), mapping.decimal, typed),
     ]
     for statement_id in statement_ids():
         item = mapping.statements.get(statement_id)
@@ -126,6 +128,12 @@ def _field_date(source: ColumnSource | None, typed: SourceTable) -> TargetColumn
     return date_column("interaction_date", source.column, missing_sql=missing)
 
 
+def _design_weight(source: ColumnSource | None, decimal: str, typed: SourceTable) -> TargetColumn:
+    column = source.column if source else None
+    numeric = column is not None and typed.is_typed(column, "NUMBER")
+    return design_weight_column(column, numeric, decimal)
+
+
 def _field_age(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
     if source is None or source.column is None:
         return integer_in_range("age", None, *AGE_RANGE)
@@ -167,10 +175,10 @@ def _item_column(
 def typed_candidates(mapping: QuestionnaireMapping) -> tuple[dict[str, str], ...]:
     """Ways the reader may parse columns itself: numbers as DOUBLE, the date as DATE.
 
-    Items (latent scores included) and age as DOUBLE, never as a whole-number type:
-    DuckDB's CSV reader rounds "7.5" read as SMALLINT to 8 without an error, which
-    would change an answer (or make a fractional age plausible) silently, and a
-    latent score of 73.4 is not an exception but the rule. Not items or age with
+    Items (latent scores included), age and the design weight as DOUBLE, never as a
+    whole-number type: DuckDB's CSV reader rounds "7.5" read as SMALLINT to 8 without
+    an error, which would change an answer (or make a fractional age plausible)
+    silently, and a latent score of 73.4 is not an exception but the rule. Not items or age with
     text missing codes ("#NULL!" would fail the parse every time), not a date with
     missing codes, not with a decimal comma, not an item recoded through a value map.
     """
@@ -181,6 +189,9 @@ def typed_candidates(mapping: QuestionnaireMapping) -> tuple[dict[str, str], ...
     if mapping.decimal == ",":
         return (dates,) if dates else ()
     numbers = []
+    weight = mapping.fields.get("weight")
+    if weight and weight.column:
+        numbers.append(weight.column)
     age = mapping.fields.get("age")
     if age and age.column and all(is_number(code) for code in age.missing):
         numbers.append(age.column)

@@ -4,15 +4,17 @@ Every published number is a weighted mean, so a weight gone wrong moves every
 company at once and no single mart looks odd. The methodology promises three
 things about the weights of a sample (docs/methodology.md, Weighting): each one
 is positive, they average exactly 1 (so weighted and unweighted bases agree),
-and no raked weight leaves the trim bounds ``weight_trim_min``..``weight_trim_max``.
-Cells that could not be raked keep weight 1 and are left out of the bounds
-(their weight is not a raking result), but they count in the mean, as in the
-marts.
+and no raking factor leaves the trim bounds ``weight_trim_min``..``weight_trim_max``.
+Cells that could not be raked keep factor 1 and are left out of the bounds
+(their factor is not a raking result), but they count in the mean, as in the
+marts. With a provider's design weights an evaluation's weight is its design
+weight times its cell's weight; the bounds apply to raking's factor, not to
+the provider's weights.
 
 The weights live per weighting cell in ``intermediate.int_sample_cells_raked``
-(every evaluation of a cell carries the cell's weight), so the sample's mean
-is the evaluation-weighted mean of the cells — a few hundred rows to read, not
-millions. That every weight is positive is a rule of the table itself, checked
+with the cell's sum of design weights (its evaluation count without them), so
+the sample's mean is Σ(cell weight × Σ design weight) / n — a few hundred rows
+to read, not millions. That every weight is positive is a rule of the table itself, checked
 by dbt while building (``int_sample_cells_raked_structure``).
 """
 
@@ -35,9 +37,9 @@ select
     wave,
     sum(n_evaluations) as n_evaluations,
     count(*) as n_cells,
-    sum(n_evaluations * weight) / sum(n_evaluations) as mean_weight,
-    min(case when is_raked then weight end) as min_raked_weight,
-    max(case when is_raked then weight end) as max_raked_weight
+    sum(sum_design_weights * weight) / sum(n_evaluations) as mean_weight,
+    min(case when is_raked then raking_factor end) as min_raked_weight,
+    max(case when is_raked then raking_factor end) as max_raked_weight
 from {TABLE}
 group by all
 order by study_id, country, wave

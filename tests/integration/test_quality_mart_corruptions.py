@@ -43,7 +43,8 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     ),
     "negative_weight": (
         WEIGHTS,
-        f"update {CELLS} set weight = -0.5 where {first_row(CELLS, 'is_raked')}",
+        f"update {CELLS} set raking_factor = -0.5, weight = -0.5 "
+        f"where {first_row(CELLS, 'is_raked')}",
         {
             (WEIGHTS, BETWEEN, "mean_weight", "error"),
             (WEIGHTS, BETWEEN, "min_raked_weight", "error"),
@@ -51,7 +52,8 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     ),
     "weight_above_the_trim_bound": (
         WEIGHTS,
-        f"update {CELLS} set weight = 4.5 where {first_row(CELLS, 'is_raked')}",
+        f"update {CELLS} set raking_factor = 4.5, weight = 4.5 "
+        f"where {first_row(CELLS, 'is_raked')}",
         {
             (WEIGHTS, BETWEEN, "mean_weight", "error"),
             (WEIGHTS, BETWEEN, "max_raked_weight", "error"),

@@ -127,6 +127,7 @@ final as (
         samples.is_raking_converged,
         samples.weighting_method,
         samples.weighting_note,
+        samples.weight_source,
         cast(disclosed.top_company_share as {{ type_double() }}) as top_company_share,
         case when disclosed.suppression_reason is null then disclosed.avg_cx_index end
             as avg_cx_index,

@@ -34,7 +34,7 @@ weighted as (
 
     select
         cell_sums.*,
-        {{ cell_weight('cells') }} as weight
+        {{ cell_weight('cells', 'cell_sums') }} as weight
 
     from cell_sums
     left join cells

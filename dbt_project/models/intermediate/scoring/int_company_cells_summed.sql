@@ -8,11 +8,15 @@
       it does not measure stay NULL): their count and Σv, Σv·u for every pair
       of the eight variables (macros importance_variables / importance_pairs),
       which int_pillar_moments_summed adds up per cell.
-    Raking weights are constant within a cell, so weighted sums follow from
-    these by multiplying with the cell weight (int_company_channels_summed,
-    int_pillar_moments_summed) and the cell table raking needs is these rows
+    The provider's design weight (NULL without one) is part of the group: an
+    evaluation's weight is its design weight times its cell's raking factor,
+    so it is constant within a row here and weighted sums follow from these by
+    multiplying with that weight (int_company_channels_summed,
+    int_pillar_moments_summed); the cell table raking needs is these rows
     added up (int_sample_cells_counted): the evaluations are neither joined to
-    weights nor read a second time. An evaluation without a channel is counted
+    weights nor read a second time. A file's design weights usually take a few
+    values (one per design stratum); continuous ones make a row per distinct
+    weight, which costs rows here, not a second pass. An evaluation without a channel is counted
     under channel 'unknown'.
 
     Complete cases are picked inside each sum (`case when is_complete ...`),
@@ -82,6 +86,7 @@ summed as (
         {%- for dimension in dimensions %}
         {{ dimension }},
         {%- endfor %}
+        design_weight,
         {%- for column, expression in cell_sum_columns().items() %}
         {%- if column.endswith("_x") or column.endswith("_x2") %}
         sum({{ expression }}) as {{ column }}

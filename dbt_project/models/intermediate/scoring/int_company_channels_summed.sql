@@ -25,7 +25,7 @@ weighted as (
 
     select
         company_cells.*,
-        {{ cell_weight('cells') }} as weight
+        {{ cell_weight('cells', 'company_cells') }} as weight
 
     from company_cells
     left join cells

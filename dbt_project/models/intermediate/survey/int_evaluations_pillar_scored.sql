@@ -46,6 +46,7 @@ answered as (
         {%- for dimension in var('weighting_dimensions') %}
         evaluations.{{ dimension }},
         {%- endfor %}
+        evaluations.design_weight,
         {%- for pillar_id, statements in pillars.items() %}
         (
             {%- for statement_id in statements %}
@@ -82,6 +83,7 @@ scored as (
         {%- for dimension in var('weighting_dimensions') %}
         {{ dimension }},
         {%- endfor %}
+        design_weight,
         {%- for pillar_id in pillars %}
         case
             when n_{{ pillar_id }}_answered > 0

@@ -2,8 +2,10 @@
     The sample's cell table: evaluations per study × country × wave ×
     weighting cell
     (the combination of the weighting_dimensions, age band × gender by
-    default), added up from the company × cell sums. Raking needs nothing
-    else, so the Python model that rakes sees a few dozen rows per country ×
+    default), added up from the company × cell sums, with the sum of the
+    evaluations' design weights (1 for an evaluation without one; raking
+    starts from them) and of their squares (the design effect). Raking needs
+    nothing else, so the Python model that rakes sees a few dozen rows per country ×
     wave instead of the evaluations.
 -#}
 {%- set dimensions = var('weighting_dimensions') -%}
@@ -25,7 +27,14 @@ counted as (
         {%- for dimension in dimensions %}
         {{ dimension }},
         {%- endfor %}
-        cast(sum(n_evaluations) as integer) as n_evaluations
+        cast(sum(n_evaluations) as integer) as n_evaluations,
+        cast(sum(case when design_weight is not null then n_evaluations else 0 end) as integer)
+            as n_design_weighted,
+        sum(n_evaluations * {{ design_weight('company_cells') }}) as sum_design_weights,
+        sum(n_evaluations * {{ design_weight('company_cells') }} * {{ design_weight('company_cells') }})
+            as sum_squared_design_weights,
+        min({{ design_weight('company_cells') }}) as min_design_weight,
+        max({{ design_weight('company_cells') }}) as max_design_weight
 
     from company_cells
 

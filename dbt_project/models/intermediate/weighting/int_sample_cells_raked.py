@@ -9,7 +9,17 @@ country × wave) and the margins; the weights are applied in SQL to cell sums
 iterative fitting is a loop SQL cannot express portably; numpy does the
 arithmetic.
 
-Cells that cannot be raked keep weight 1 and say why in `raking_note`: a
+Raking starts from the provider's design weights when the file has them
+(mapping fields.weight): a cell counts as the sum of its evaluations' design
+weights (`sum_design_weights`, the evaluation count without them), so the
+factor `raking_factor` that raking finds multiplies each evaluation's design
+weight. The trim bounds apply to that factor, not to the provider's weights.
+`weight` is the factor times the sample's `design_weight_scale` (its count
+over its sum of design weights), so that the final weights, design weight ×
+`weight`, average 1 per sample as without design weights; without them the
+scale is exactly 1 and `weight` is the raking weight.
+
+Cells that cannot be raked keep factor 1 and say why in `raking_note`: a
 country × wave without margins, or per dimension a missing category (a file
 without age or gender: "age_band missing") or one the margins do not list
 ("gender 'x' not in the margins"). int_country_waves_weighted turns these into
@@ -56,14 +66,14 @@ def _rake_group(
 ) -> pd.DataFrame:
     """The cells of one country × wave with their weights and how raking went."""
     cells = cells.copy()
-    cells["weight"] = 1.0
+    cells["raking_factor"] = 1.0
     cells["is_raked"] = False
     cells["raking_iterations"] = 0
     cells["raking_converged"] = None
     cells["max_margin_error"] = None
     if targets is None:
         cells["raking_note"] = NOTE_NO_MARGINS
-        return cells
+        return _scaled(cells)
     rakeable = pd.Series(True, index=cells.index)
     for dimension, target in zip(dimensions, targets, strict=True):
         rakeable &= cells[dimension].isin(list(target))
@@ -74,9 +84,9 @@ def _rake_group(
         )
     raked = cells[rakeable]
     if raked.empty:
-        return cells
+        return _scaled(cells)
     result = rake_cells(
-        counts=raked["n_evaluations"].to_numpy(dtype=float),
+        counts=raked["sum_design_weights"].to_numpy(dtype=float),
         cells=list(raked[dimensions].itertuples(index=False, name=None)),
         targets=targets,
         trim_min=settings["trim_min"],
@@ -84,11 +94,23 @@ def _rake_group(
         max_iterations=int(settings["max_iterations"]),
         tolerance=settings["tolerance"],
     )
-    cells.loc[rakeable, "weight"] = result.weights
+    cells.loc[rakeable, "raking_factor"] = result.weights
     cells.loc[rakeable, "is_raked"] = True
     cells["raking_iterations"] = result.iterations
     cells["raking_converged"] = result.converged
     cells["max_margin_error"] = result.max_margin_error
+    return _scaled(cells)
+
+
+def _scaled(cells: pd.DataFrame) -> pd.DataFrame:
+    """The cells with the weight that multiplies a design weight: factor × sample scale.
+
+    Raking keeps the design-weighted total (the raked cells' Σ design weight ×
+    factor equals their Σ design weight, the others have factor 1), so dividing
+    by the sample's mean design weight makes the final weights average 1.
+    """
+    cells["design_weight_scale"] = cells["n_evaluations"].sum() / cells["sum_design_weights"].sum()
+    cells["weight"] = cells["raking_factor"] * cells["design_weight_scale"]
     return cells
 
 
@@ -122,6 +144,13 @@ def model(dbt, session):
         "wave",
         *dimensions,
         "n_evaluations",
+        "n_design_weighted",
+        "sum_design_weights",
+        "sum_squared_design_weights",
+        "min_design_weight",
+        "max_design_weight",
+        "raking_factor",
+        "design_weight_scale",
         "weight",
         "is_raked",
         "raking_iterations",
@@ -142,6 +171,13 @@ def model(dbt, session):
             "wave": "int32",
             **dict.fromkeys(dimensions, "string"),
             "n_evaluations": "int32",
+            "n_design_weighted": "int32",
+            "sum_design_weights": "float64",
+            "sum_squared_design_weights": "float64",
+            "min_design_weight": "float64",
+            "max_design_weight": "float64",
+            "raking_factor": "float64",
+            "design_weight_scale": "float64",
             "weight": "float64",
             "is_raked": "bool",
             "raking_iterations": "int32",

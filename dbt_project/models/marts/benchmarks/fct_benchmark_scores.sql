@@ -32,6 +32,7 @@ final as (
         is_raking_converged,
         weighting_method,
         weighting_note,
+        weight_source,
         top_company_share,
         avg_cx_index,
         revenue_weighted_cx_index,

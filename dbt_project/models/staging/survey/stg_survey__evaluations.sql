@@ -23,6 +23,7 @@ renamed as (
         {{ age_band('age') }} as age_band,
         gender,
         region,
+        design_weight,
 
         -- measures: statements (1–10, NULL = don't know / not answered)
         {%- for statement_id in statement_ids() %}
