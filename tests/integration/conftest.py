@@ -17,6 +17,12 @@ def dbt_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def design_weighted_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same fixture with a provider's design weights on every evaluation, built."""
+    return build_dbt_warehouse(tmp_path_factory.mktemp("dbt_build_weighted"), design_weights=True)
+
+
+@pytest.fixture(scope="session")
 def real_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The real survey files through ingest, build and check; the outputs by stage."""
     return build_real_warehouse(tmp_path_factory.mktemp("real_build"))

@@ -5,7 +5,10 @@ raking (plain iterative proportional fitting on a pandas cell table), weighted
 statistics from the evaluation rows (two-pass, not running sums), weighted
 correlations from numpy, Johnson's relative weights from its own eigen-
 decomposition, and pandas ranks. Company pillar scores, importance, the CX index
-and ranks must agree to 1e-9.
+and ranks must agree to 1e-9 — on the fixture as it is, and on the same fixture
+with a provider's design weights, where raking starts from them: a cell counts
+as its sum of design weights, an evaluation's weight is its design weight times
+its cell's factor, brought to mean 1 per sample.
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ def johnson_shares(correlation: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def weighted_evaluations(db_path: Path) -> pd.DataFrame:
-    """One row per evaluation with its six pillar scores and raking weight."""
+    """One row per evaluation with its six pillar scores and final weight."""
     raw = read_sql(db_path, "select * from raw.survey_evaluations")
     raw = raw.rename(columns={"brand_id": "company_id"})
     for pillar_id in PILLAR_IDS:
@@ -77,14 +80,19 @@ def weighted_evaluations(db_path: Path) -> pd.DataFrame:
         raw[pillar_id] = answers.mean(axis=1).where(enough)
     raw["age_band"] = raw["age"].map(age_band)
     margins = read_sql(db_path, "select * from raw.population_margins")
-    cells = raw.groupby(["country", "wave", "age_band", "gender"]).size().rename("n")
+    raw["start"] = raw["design_weight"].fillna(1.0)
+    cells = raw.groupby(["country", "wave", "age_band", "gender"])["start"].sum().rename("n")
     cells = cells.reset_index()
-    cells["weight"] = np.nan
+    cells["factor"] = np.nan
     for (country, wave), group in cells.groupby(["country", "wave"]):
         in_wave = margins[(margins["country"] == country) & (margins["wave"] == wave)]
-        cells.loc[group.index, "weight"] = rake(group, in_wave)
-    assert cells["weight"].between(DBT_VARS["weight_trim_min"], DBT_VARS["weight_trim_max"]).all()
-    return raw.merge(cells.drop(columns="n"), on=["country", "wave", "age_band", "gender"])
+        cells.loc[group.index, "factor"] = rake(group, in_wave)
+    assert cells["factor"].between(DBT_VARS["weight_trim_min"], DBT_VARS["weight_trim_max"]).all()
+    raw = raw.merge(cells.drop(columns="n"), on=["country", "wave", "age_band", "gender"])
+    raw["weight"] = raw["start"] * raw["factor"]
+    sample = raw.groupby(["country", "wave"])["weight"]
+    raw["weight"] = raw["weight"] / sample.transform("mean")
+    return raw
 
 
 def expected_pillar_scores(evaluations: pd.DataFrame) -> pd.DataFrame:
@@ -125,9 +133,15 @@ def expected_importance(evaluations: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+@pytest.fixture(scope="module", params=["dbt_warehouse", "design_weighted_warehouse"])
+def warehouse(request: pytest.FixtureRequest) -> Path:
+    """The built fixture without and with a provider's design weights."""
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture(scope="module")
-def recomputed(dbt_warehouse: Path) -> dict[str, pd.DataFrame]:
-    evaluations = weighted_evaluations(dbt_warehouse)
+def recomputed(warehouse: Path) -> dict[str, pd.DataFrame]:
+    evaluations = weighted_evaluations(warehouse)
     pillar_scores = expected_pillar_scores(evaluations)
     importance = expected_importance(evaluations)
     indexed = pillar_scores.merge(importance, on=["country", "wave", "pillar_id"])
@@ -136,9 +150,7 @@ def recomputed(dbt_warehouse: Path) -> dict[str, pd.DataFrame]:
         cx_index=("term", "sum"), n_evaluations=("company_wave_n", "first")
     )
     companies["is_eligible"] = companies["n_evaluations"] >= DBT_VARS["min_base"]
-    sectors = read_sql(
-        dbt_warehouse, "select brand_id as company_id, sector_code from raw.companies"
-    )
+    sectors = read_sql(warehouse, "select brand_id as company_id, sector_code from raw.companies")
     companies = companies.reset_index().merge(sectors, on="company_id")
     eligible = companies[companies["is_eligible"]]
     companies["rank_in_country"] = eligible.groupby(["country", "wave"])["cx_index"].rank(
@@ -154,10 +166,10 @@ def recomputed(dbt_warehouse: Path) -> dict[str, pd.DataFrame]:
 
 
 def test_pillar_scores_equal_independent_weighted_recomputation(
-    dbt_warehouse: Path, recomputed: dict[str, pd.DataFrame]
+    warehouse: Path, recomputed: dict[str, pd.DataFrame]
 ) -> None:
     expected = recomputed["pillar_scores"]
-    actual = read_sql(dbt_warehouse, "select * from marts.fct_company_pillar_scores")
+    actual = read_sql(warehouse, "select * from marts.fct_company_pillar_scores")
     assert len(actual) == len(expected) == 4 * 6
     merged = actual.merge(expected, on=PILLAR_KEYS, suffixes=("", "_expected"), validate="1:1")
     assert (merged["n_evaluations"] == merged["n_evaluations_expected"]).all()
@@ -173,9 +185,9 @@ def test_pillar_scores_equal_independent_weighted_recomputation(
 
 
 def test_importance_equals_independent_johnson_weights(
-    dbt_warehouse: Path, recomputed: dict[str, pd.DataFrame]
+    warehouse: Path, recomputed: dict[str, pd.DataFrame]
 ) -> None:
-    actual = read_sql(dbt_warehouse, "select * from marts.fct_pillar_importance")
+    actual = read_sql(warehouse, "select * from marts.fct_pillar_importance")
     merged = actual.merge(
         recomputed["importance"], on=["country", "wave", "pillar_id"], suffixes=("", "_expected")
     )
@@ -185,12 +197,10 @@ def test_importance_equals_independent_johnson_weights(
 
 
 def test_company_scores_index_ranks_and_leaders(
-    dbt_warehouse: Path, recomputed: dict[str, pd.DataFrame]
+    warehouse: Path, recomputed: dict[str, pd.DataFrame]
 ) -> None:
     expected = recomputed["companies"].set_index(COMPANY_KEYS)
-    actual = read_sql(dbt_warehouse, "select * from marts.fct_company_scores").set_index(
-        COMPANY_KEYS
-    )
+    actual = read_sql(warehouse, "select * from marts.fct_company_scores").set_index(COMPANY_KEYS)
     assert sorted(actual.index) == sorted(expected.index)
     expected = expected.reindex(actual.index)
     assert (actual["cx_index"] - expected["cx_index"]).abs().max() < TOLERANCE
@@ -210,3 +220,29 @@ def test_benchmark_sql_script_computes_the_same_core_numbers(dbt_warehouse: Path
     shutil.copyfile(dbt_warehouse, script_db)
     run_core_script(script_db)
     assert compare_core_numbers(dbt_warehouse, script_db) < TOLERANCE
+
+
+def test_design_weights_move_the_scores_and_are_recorded_as_the_weight_source(
+    dbt_warehouse: Path, design_weighted_warehouse: Path
+) -> None:
+    """Same answers, other starting weights: other scores; the sample says where it started."""
+    sql = (
+        "select company_id, pillar_id, mean_score, n_evaluations "
+        "from marts.fct_company_pillar_scores"
+    )
+    plain = read_sql(dbt_warehouse, sql).set_index(["company_id", "pillar_id"])
+    weighted = read_sql(design_weighted_warehouse, sql).set_index(["company_id", "pillar_id"])
+    weighted = weighted.reindex(plain.index)
+    assert (weighted["n_evaluations"] == plain["n_evaluations"]).all()
+    assert (weighted["mean_score"] - plain["mean_score"]).abs().max() > 1e-3
+
+    samples = "select * from marts.fct_benchmark_scores where benchmark_level = 'country'"
+    for db, source in ((dbt_warehouse, "none"), (design_weighted_warehouse, "design weights")):
+        row = read_sql(db, samples).iloc[0]
+        assert (row["weight_source"], row["weighting_method"]) == (source, "raked")
+    evaluations = weighted_evaluations(design_weighted_warehouse)
+    row = read_sql(design_weighted_warehouse, samples).iloc[0]
+    w = evaluations["weight"]
+    assert row["effective_n"] == pytest.approx(w.sum() ** 2 / (w**2).sum(), rel=1e-12)
+    assert row["min_weight"] == pytest.approx(w.min(), rel=1e-12)
+    assert row["max_weight"] == pytest.approx(w.max(), rel=1e-12)
