@@ -6,10 +6,10 @@ the copies' evaluations no design weight, one of four stratum weights, or a
 weight of their own (continuous, as an agency's calibration delivers them), and
 times the production build (``cxbench build``'s dbt command) on each, the three
 interleaved so that other work on the machine disturbs them alike; the fastest
-of ``repeat`` runs counts. The one pass over the evaluations groups by the design
-weight (int_company_cells_summed), so the table it writes grows with the number
-of distinct weights per company × channel × cell: its rows are reported too.
-Prints a markdown table for docs/benchmarks.md.
+of ``repeat`` runs counts. Design weights live inside the sums of the one pass
+over the evaluations (int_company_cells_summed: Σd, Σd·x, … per cell), so their
+number of distinct values must not change the rows that pass writes; its rows
+are reported to show it. Prints a markdown table for docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from cxbench.benchmarks.build import dbt_env, fastest, timed
 from cxbench.dbt_runner import dbt_executable
 from cxbench.pipeline import DBT_BUILD
 from cxcore.settings import DBT_PROJECT_DIR
+from cxcore.sql_text import quote_identifier
 from ingestion.raw_schema import upgrade_raw_schema
 
 #: How each variant sets raw.survey_evaluations.design_weight.
 VARIANTS = {
     "none": "null",
-    "4 strata": "[120.0, 250.0, 410.5, 900.0][1 + hash(respondent_id) % 4]",
+    "4 strata": "[120.0, 250.0, 410.5, 900.0][1 + cast(hash(respondent_id) % 4 as bigint)]",
     "continuous": "0.2 + (hash(respondent_id || brand_id) % 1000000) / 200000.0",
 }
 
@@ -42,6 +43,13 @@ def prepare(raw: Path, folder: Path, expression: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(raw, db_path)
     with duckdb.connect(str(db_path)) as connection:
+        built = connection.execute(
+            "select schema_name from information_schema.schemata "
+            "where catalog_name = current_database() and schema_name not in ('raw', 'main') "
+            "and schema_name not like 'pg_%' and schema_name <> 'information_schema'"
+        ).fetchall()
+        for (schema,) in built:  # every build starts from the raw layer alone
+            connection.execute(f"drop schema {quote_identifier(schema)} cascade")
         upgrade_raw_schema(connection)
         connection.execute(f"update raw.survey_evaluations set design_weight = {expression}")
         connection.execute("checkpoint")
@@ -56,7 +64,7 @@ def summed_rows(db_path: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--raw", type=Path, required=True, help="a raw-only warehouse")
+    parser.add_argument("--raw", type=Path, required=True, help="a warehouse (raw layer used)")
     parser.add_argument("--repeat", type=int, default=2)
     arguments = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="cxbench-weights-"))

@@ -1,9 +1,10 @@
 {#-
-    The weight of a row joined to its cell (macro on_weighting_cell): its
-    design weight (1 without one, macro design_weight) times the cell's raking
-    factor from int_sample_cells_raked (1 when the cell has no row there, so
-    an unweightable row still counts as itself).
+    The raking weight of a row joined to its cell (macro on_weighting_cell):
+    the cell's weight, or 1 when the cell was not raked (no row in
+    int_sample_cells_raked), so an unweightable row still counts as itself.
+    It multiplies the row's design weights (macro design_weight), which the
+    cell sums already hold.
 -#}
-{% macro cell_weight(cells, rows) -%}
-    coalesce({{ cells }}.weight, 1.0) * {{ design_weight(rows) }}
+{% macro cell_weight(cells) -%}
+    coalesce({{ cells }}.weight, 1.0)
 {%- endmacro %}

@@ -7,10 +7,10 @@
     int_pillar_importance_estimated builds the 8 × 8 correlation matrix from
     one row of this table, so it never reads evaluations.
 
-    As for the company sums, the evaluations are summed unweighted per
-    company × channel × weighting cell in the one pass over them
-    (int_company_cells_summed, columns complete_*); their cell's raking weight
-    is applied to those sums here. A country × wave without a complete case
+    As for the company sums, the evaluations are summed per company × channel
+    × weighting cell, with their design weights d inside (1 without one), in
+    the one pass over them (int_company_cells_summed, columns complete_*);
+    their cell's raking weight multiplies those sums here. A country × wave without a complete case
     has no row.
 -#}
 {%- set variables = importance_variables() -%}
@@ -34,7 +34,7 @@ weighted as (
 
     select
         cell_sums.*,
-        {{ cell_weight('cells', 'cell_sums') }} as weight
+        {{ cell_weight('cells') }} as weight
 
     from cell_sums
     left join cells
@@ -49,8 +49,8 @@ summed as (
         country,
         wave,
         cast(sum(complete_n) as integer) as n_complete_cases,
-        sum(weight * complete_n) as sum_w,
-        sum(weight * weight * complete_n) as sum_w2,
+        sum(weight * complete_sum_d) as sum_w,
+        sum(weight * weight * complete_sum_d2) as sum_w2,
         {%- for name, _ in variables %}
         sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }},
         {%- endfor %}

@@ -2,21 +2,21 @@
     The one pass over the evaluations; everything company, channel, weighting
     and importance numbers need comes from its rows. Per company × country ×
     wave × channel × weighting cell of each study:
-    - unweighted sums for the company numbers (macro cell_sum_columns);
+    - the sums for the company numbers (macro cell_sum_columns);
     - the importance regressions' moments over the complete cases (every
       pillar score the study measures, nps and loyalty; the moments of a pillar
-      it does not measure stay NULL): their count and Σv, Σv·u for every pair
-      of the eight variables (macros importance_variables / importance_pairs),
-      which int_pillar_moments_summed adds up per cell.
-    The provider's design weight (NULL without one) is part of the group: an
-    evaluation's weight is its design weight times its cell's raking factor,
-    so it is constant within a row here and weighted sums follow from these by
-    multiplying with that weight (int_company_channels_summed,
-    int_pillar_moments_summed); the cell table raking needs is these rows
-    added up (int_sample_cells_counted): the evaluations are neither joined to
-    weights nor read a second time. A file's design weights usually take a few
-    values (one per design stratum); continuous ones make a row per distinct
-    weight, which costs rows here, not a second pass. An evaluation without a channel is counted
+      it does not measure stay NULL): their count, Σd, Σd² and Σd·v, Σd·v·u
+      for every pair of the eight variables (macros importance_variables /
+      importance_pairs), which int_pillar_moments_summed adds up per cell.
+    An evaluation's weight is its design weight d (a provider's, 1 without
+    one; macro design_weight) times its cell's raking weight, which is
+    constant within a row here: the sums carry d inside (Σd, Σd², Σd·x, …;
+    macro cell_sum_columns) and the cell's weight multiplies them afterwards
+    (int_company_channels_summed, int_pillar_moments_summed). The cell table
+    raking needs is these rows added up (int_sample_cells_counted): the
+    evaluations are neither joined to weights nor read a second time, and
+    design weights, however many distinct values they take, add columns to
+    this pass, not rows. An evaluation without a channel is counted
     under channel 'unknown'.
 
     Complete cases are picked inside each sum (`case when is_complete ...`),
@@ -60,6 +60,7 @@ flagged as (
 
     select
         *,
+        {{ design_weight('evaluations') }} as start_weight,
         (
             {%- for name, column in variables %}
             {% if not loop.first %}and {% endif %}
@@ -86,20 +87,24 @@ summed as (
         {%- for dimension in dimensions %}
         {{ dimension }},
         {%- endfor %}
-        design_weight,
         {%- for column, expression in cell_sum_columns().items() %}
-        {%- if column.endswith("_x") or column.endswith("_x2") %}
-        sum({{ expression }}) as {{ column }}
-        {%- else %}
+        {%- if column.startswith("n_") or column.endswith("__n") %}
         cast(sum({{ expression }}) as integer) as {{ column }}
+        {%- else %}
+        sum({{ expression }}) as {{ column }}
         {%- endif %},
         {%- endfor %}
+        min(start_weight) as min_design_weight,
+        max(start_weight) as max_design_weight,
         cast(sum(case when is_complete then 1 else 0 end) as integer) as complete_n,
+        sum(case when is_complete then start_weight end) as complete_sum_d,
+        sum(case when is_complete then start_weight * start_weight end) as complete_sum_d2,
         {%- for name, column in variables %}
-        sum(case when is_complete then {{ column }} end) as complete_sum__{{ name }},
+        sum(case when is_complete then start_weight * {{ column }} end) as complete_sum__{{ name }},
         {%- endfor %}
         {%- for name, product in pairs %}
-        sum(case when is_complete then {{ product }} end) as complete_sum__{{ name }}{% if not loop.last %},{% endif %}
+        sum(case when is_complete then start_weight * {{ product }} end)
+            as complete_sum__{{ name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
 
     from flagged

@@ -1,7 +1,7 @@
 {#-
     Weighted sums per company × country × wave × channel (macro
-    weighted_sum_columns): each weighting cell's unweighted sums
-    (int_company_cells_summed) times the cell's raking weight
+    weighted_sum_columns): each weighting cell's sums, design weights inside
+    (int_company_cells_summed), times the cell's raking weight
     (int_sample_cells_raked; 1 for a cell that was not raked), added over the
     cells. Company-level numbers are these added over channels
     (int_company_waves_summed).
@@ -25,7 +25,7 @@ weighted as (
 
     select
         company_cells.*,
-        {{ cell_weight('cells', 'company_cells') }} as weight
+        {{ cell_weight('cells') }} as weight
 
     from company_cells
     left join cells

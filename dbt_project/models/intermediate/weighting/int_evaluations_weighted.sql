@@ -23,7 +23,7 @@ joined as (
 
     select
         evaluations.*,
-        {{ cell_weight('cells', 'evaluations') }} as weight
+        {{ cell_weight('cells') }} * {{ design_weight('evaluations') }} as weight
 
     from evaluations
     left join cells

@@ -28,13 +28,11 @@ counted as (
         {{ dimension }},
         {%- endfor %}
         cast(sum(n_evaluations) as integer) as n_evaluations,
-        cast(sum(case when design_weight is not null then n_evaluations else 0 end) as integer)
-            as n_design_weighted,
-        sum(n_evaluations * {{ design_weight('company_cells') }}) as sum_design_weights,
-        sum(n_evaluations * {{ design_weight('company_cells') }} * {{ design_weight('company_cells') }})
-            as sum_squared_design_weights,
-        min({{ design_weight('company_cells') }}) as min_design_weight,
-        max({{ design_weight('company_cells') }}) as max_design_weight
+        cast(sum(n_design_weighted) as integer) as n_design_weighted,
+        sum(sum_d) as sum_design_weights,
+        sum(sum_d2) as sum_squared_design_weights,
+        min(min_design_weight) as min_design_weight,
+        max(max_design_weight) as max_design_weight
 
     from company_cells
 
