@@ -19,8 +19,8 @@
     this pass, not rows. An evaluation without a channel is counted
     under channel 'unknown'.
 
-    Complete cases are picked inside each sum (`case when is_complete ...`),
-    not with a WHERE: DuckDB pushes a filter on the view's score columns down
+    Complete cases are picked inside each sum (`complete_weight`, the design
+    weight of a complete case and NULL otherwise), not with a WHERE: DuckDB pushes a filter on the view's score columns down
     into the view and computes every pillar score twice (once to filter, once
     to sum), which made a separate moments pass 1.6x slower at 20M evaluations
     (docs/benchmarks.md).
@@ -76,6 +76,16 @@ flagged as (
 
 ),
 
+weighted as (
+
+    select
+        *,
+        case when is_complete then start_weight end as complete_weight
+
+    from flagged
+
+),
+
 summed as (
 
     select
@@ -97,17 +107,16 @@ summed as (
         min(start_weight) as min_design_weight,
         max(start_weight) as max_design_weight,
         cast(sum(case when is_complete then 1 else 0 end) as integer) as complete_n,
-        sum(case when is_complete then start_weight end) as complete_sum_d,
-        sum(case when is_complete then start_weight * start_weight end) as complete_sum_d2,
+        sum(complete_weight) as complete_sum_d,
+        sum(complete_weight * complete_weight) as complete_sum_d2,
         {%- for name, column in variables %}
-        sum(case when is_complete then start_weight * {{ column }} end) as complete_sum__{{ name }},
+        sum(complete_weight * {{ column }}) as complete_sum__{{ name }},
         {%- endfor %}
         {%- for name, product in pairs %}
-        sum(case when is_complete then start_weight * {{ product }} end)
-            as complete_sum__{{ name }}{% if not loop.last %},{% endif %}
+        sum(complete_weight * {{ product }}) as complete_sum__{{ name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
 
-    from flagged
+    from weighted
 
     group by all
 
