@@ -44,6 +44,7 @@ def maturity_columns(mapping: MaturityMapping, salt: str, file_sha256: str) -> l
             item.offset,
             mapping.decimal,
             values=item.values,
+            integer=item.integer,
         )
         if (item := mapping.items.get(name))
         else TargetColumn(name, "double", "cast(null as double)")

@@ -161,6 +161,7 @@ def _item_column(
         mapping.decimal,
         numeric=typed.is_typed(item.column, "NUMBER"),
         values=item.values,
+        integer=item.integer,
     )
 
 
