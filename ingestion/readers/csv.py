@@ -15,7 +15,13 @@ from pathlib import Path
 import duckdb
 
 from cxcore.sql_text import quote_literal
-from ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
+from ingestion.readers.csv_dialect import (
+    complete_text,
+    duplicated_names,
+    header_record,
+    sniff_delimiter,
+    unique_names,
+)
 from ingestion.readers.encoding import (
     SAMPLE_BYTES,
     canonical_encoding,
@@ -51,13 +57,15 @@ def open_csv(
     if delimiter is None:
         delimiter = sniff_delimiter(text) or ","
         notes.append(f"delimiter {delimiter!r} (detected)")
-    columns = header_names(text, delimiter)
+    header = header_record(text, delimiter)
+    columns = unique_names(list(header))
     if not columns:
         raise SourceReadError(f"{path}: no header line")
     return SourceTable(
         relation=_read_csv_sql(readable, delimiter, columns),
         columns=tuple(columns),
         notes=tuple(notes),
+        duplicated=duplicated_names(header),
         typed_relation=lambda types: _read_csv_sql(readable, delimiter, columns, types),
     )
 

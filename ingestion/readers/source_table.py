@@ -21,6 +21,9 @@ class SourceTable:
     row_number_column: str | None = None
     #: Columns this relation reads as numbers or dates rather than text (``with_types``).
     typed_columns: Mapping[str, str] = field(default_factory=dict)
+    #: Names the file's header holds more than once (the relation shows the repeats as
+    #: ``name_1`` …): a mapping naming one of them cannot say which column it means.
+    duplicated: tuple[str, ...] = ()
     #: Builds the relation with some columns typed by the reader; ``None``: cannot.
     typed_relation: Callable[[Mapping[str, str]], str] | None = field(default=None, repr=False)
 
