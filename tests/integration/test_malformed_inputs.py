@@ -231,9 +231,15 @@ CASES = [
         ),
     ),
     Case(
-        "ragged_row_is_an_error_naming_the_line",
+        "short_row_is_rejected_with_its_field_count",
         "ragged_row.csv",
-        error=r"ragged_row\.csv: cannot read file: CSV Error on Line: 3.*Columns: 7 Found: 5",
+        loaded=2,
+        rejected={2: "row"},
+        sql=(
+            "select reason from raw.rejected_rows",
+            [("row has 5 fields where the header has 7; its values would land in the wrong "
+              "columns",)],
+        ),  # fmt: skip
     ),
     Case(
         "unterminated_quote_is_an_error",
