@@ -56,6 +56,8 @@ def header_record(text: str, delimiter: str) -> list[str]:
 def _records(text: str, delimiter: str) -> Iterator[list[str]]:
     # newline="": the csv module itself tells line ends from a quoted "\r\n" and
     # takes a CR-only file (old Mac exports) as lines instead of failing on it.
+    # A field may be as long as the sample (its 128 KiB default limit raised).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
