@@ -164,7 +164,9 @@ def _fixed(raw: Mapping[str, Any], problems: list[str]) -> dict[str, Any]:
             f"got {wave!r}"
         )
     brand = fixed.get("brand_id")
-    if brand is not None and (not isinstance(brand, str | int) or not str(brand).strip()):
+    if (hint := yaml_bool_hint("fixed.brand_id", brand)) is not None:
+        problems.append(hint)
+    elif brand is not None and (not isinstance(brand, str | int) or not str(brand).strip()):
         problems.append("fixed.brand_id: a non-empty brand id")
     return fixed
 

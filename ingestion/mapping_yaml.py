@@ -69,8 +69,8 @@ def yaml_bool_hint(where: str, value: object) -> str | None:
     """For a YAML 1.1 boolean where text was meant (``country: NO``): how to quote it."""
     if not isinstance(value, bool):
         return None
-    spelt = "NO/no/off" if value is False else "YES/yes/on"
+    spelt, example = ("NO/no/off", "NO") if value is False else ("YES/yes/on", "yes")
     return (
         f"{where}: YAML read the unquoted value as {str(value).lower()} ({spelt} are booleans "
-        f'in YAML); quote it, e.g. "NO" for Norway'
+        f'in YAML); quote it: "{example}", not {example}'
     )
