@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from cxbench import pipeline
 from cxbench.console import (
@@ -22,6 +23,7 @@ from cxbench.console import (
     ingest_table,
     never_scoring_lines,
     progress_bar,
+    red,
 )
 from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
@@ -87,7 +89,7 @@ def generate(
                 partial_study_evaluations=partial_study_evaluations,
             )
         except ValueError as error:
-            console.print(f"[red]{error}[/]")
+            console.print(red(error), highlight=False)
             raise typer.Exit(2) from None
     partial = summary.partial_study_evaluations
     console.print(
@@ -180,24 +182,24 @@ def build(
     try:
         parsed_vars = pipeline.parse_dbt_vars(dbt_vars) if dbt_vars else None
     except ValueError as error:
-        console.print(f"[red]{error}[/]", highlight=False)
+        console.print(red(error), highlight=False)
         raise typer.Exit(2) from None
     settings = load_settings(db)
     with console.status("dbt build") as status:
         try:
             result = pipeline.build(
                 settings.db_path,
-                on_line=lambda line: status.update(line[-90:]),
+                on_line=lambda line: status.update(Text(line[-90:])),
                 unit_tests=unit_tests,
                 dbt_vars=parsed_vars,
                 select=select or (),
                 full_refresh=full_refresh,
             )
         except DbtError as error:
-            console.print(f"[red]{error}[/]", highlight=False)
+            console.print(red(error), highlight=False)
             raise typer.Exit(1) from None
     for line in report_lines(settings.db_path, list(result.problems)):
-        console.print(f"[yellow]{line}[/]", highlight=False)
+        console.print(Text(line, style="yellow"), highlight=False)
     console.print(
         f"dbt build: {result.n_nodes} nodes, {result.n_failed} failed, "
         f"{len(result.problems)} warned, {result.elapsed_seconds:.1f} s "
@@ -233,10 +235,10 @@ def check(
         with console.status("running quality checks"):
             run = run_checks(settings.db_path, build_id=build_id, data_docs=docs or None)
     except FileNotFoundError as error:
-        console.print(f"[red]{error}[/]", highlight=False)
+        console.print(red(error), highlight=False)
         raise typer.Exit(2) from None
     except QualityTargetMissingError as error:
-        console.print(f"[red]quality gate failed: {error}[/]", highlight=False)
+        console.print(red(f"quality gate failed: {error}"), highlight=False)
         raise typer.Exit(1) from None
     console.print(check_run_table(run, only_failed=not show_all))
     for line in never_scoring_lines(run):
@@ -264,7 +266,7 @@ def sql(
             columns = [item[0] for item in cursor.description or []]
             rows = cursor.fetchall()
     except duckdb.Error as error:
-        console.print(f"[red]{error}[/]", highlight=False)
+        console.print(red(error), highlight=False)
         raise typer.Exit(2) from None
     if as_csv:
         writer = csv.writer(sys.stdout)

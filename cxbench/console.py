@@ -1,4 +1,8 @@
-"""Rich rendering for the CLI: progress bars and summary tables, nothing else."""
+"""Rich rendering for the CLI: progress bars and summary tables, nothing else.
+
+Both consoles print messages literally (:mod:`cxbench.console_markup`): a file
+name, a mapping key or an error quoting ``[low, high]`` appears as written.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +22,16 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
+
+from cxbench.console_markup import LiteralConsole
 
 if TYPE_CHECKING:  # the CLI's start-up stays free of the ingestion stack
     from cxbench.pipeline import IngestReport
 
-console = Console()
+console: Console = LiteralConsole()
 #: For commands whose stdout is data (``cxbench bench`` prints JSON): bars go here.
-err_console = Console(stderr=True)
+err_console: Console = LiteralConsole(stderr=True)
 
 
 @contextmanager
@@ -32,7 +39,8 @@ def progress_bar(target: Console = console) -> Iterator[Progress]:
     """A progress bar with counts, elapsed and remaining time, drawn on ``target``."""
     with Progress(
         SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
+        # The description names files: text, never markup.
+        TextColumn("{task.description}", style="progress.description", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -52,21 +60,23 @@ def ingest_table(report: IngestReport) -> Table:
     for result in report.results:
         colour = {"loaded": "green", "skipped": "yellow", "refused": "red"}[result.status]
         table.add_row(
-            result.source_path.name,
+            Text(result.source_path.name),
             result.kind,
             f"[{colour}]{result.status}[/]",
             f"{result.rows_in:,}",
             f"{result.rows_loaded:,}",
             f"{result.rows_rejected:,}",
-            result.message
-            or (
-                f"{result.rows_in:,} = {result.rows_loaded:,} + {result.rows_rejected:,}"
-                if result.status == "loaded"
-                else ""
+            Text(
+                result.message
+                or (
+                    f"{result.rows_in:,} = {result.rows_loaded:,} + {result.rows_rejected:,}"
+                    if result.status == "loaded"
+                    else ""
+                )
             ),
         )
     for path in report.errors:
-        table.add_row(path.name, "", "[red]error[/]", "", "", "", "see below")
+        table.add_row(Text(path.name), "", "[red]error[/]", "", "", "", "see below")
     return table
 
 
@@ -75,14 +85,16 @@ def ingest_details(report: IngestReport) -> list[str]:
     lines: list[str] = []
     for result in report.results:
         if result.notes:
-            lines.append(f"{result.source_path.name}: {'; '.join(result.notes)}")
+            lines.append(escape(f"{result.source_path.name}: {'; '.join(result.notes)}"))
         if result.top_rejects and result.status != "skipped":
             commonest = ", ".join(f"{field} ({count:,})" for field, count in result.top_rejects)
             lines.append(
-                f"{result.source_path.name}: rejected rows by field: {commonest} "
-                f"— see raw.rejected_rows where batch_id = '{result.batch_id}'"
+                escape(
+                    f"{result.source_path.name}: rejected rows by field: {commonest} "
+                    f"— see raw.rejected_rows where batch_id = '{result.batch_id}'"
+                )
             )
-    lines += [f"[red]error:[/] {error}" for error in report.errors.values()]
+    lines += [f"[red]error:[/] {escape(error)}" for error in report.errors.values()]
     return lines
 
 
@@ -124,3 +136,8 @@ def layer_table(counts: dict[str, dict[str, int | None]]) -> Table:
         for name, rows in tables.items():
             table.add_row(layer, name, "—" if rows is None else f"{rows:,}")
     return table
+
+
+def red(message: object) -> Text:
+    """An error message in red, every character as written (no markup, no emoji)."""
+    return Text(str(message), style="red")

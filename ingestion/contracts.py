@@ -134,12 +134,19 @@ def number_sql(column: str, decimal: str = "auto") -> str:
 
 
 def wave_column(value_sql: str) -> TargetColumn:
-    """Survey wave (year): an integer between 1990 (``MIN_WAVE``) and next year."""
-    wave = f"try_cast({value_sql} as integer)"
+    """Survey wave (year): a whole number between 1990 (``MIN_WAVE``) and next year.
+
+    Written as digits ("2024"; "2024.0" from a spreadsheet's float is the same
+    number): a cast alone would round "2024.6" to 2025 and read "2e3" as 2000,
+    storing a year the file does not hold, so those are rejected naming the value.
+    """
+    digits = f"regexp_full_match(trim({value_sql}), '[0-9]{{1,9}}(\\.0+)?')"
+    wave = f"case when {digits} then cast(cast(trim({value_sql}) as double) as integer) end"
     check = Check(
         "wave",
         f"{wave} is null or {wave} < {MIN_WAVE} or {wave} > year(current_date) + 1",
-        f"'wave: ' || coalesce({shown(value_sql)}, 'missing') || ' is not a plausible year'",
+        f"'wave: ' || coalesce({shown(value_sql)}, 'missing') || "
+        "' is not a plausible year (a whole number such as 2024)'",
     )
     return TargetColumn("wave", "integer", wave, (check,))
 

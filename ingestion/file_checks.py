@@ -14,7 +14,13 @@ class FileContractError(ValueError):
 
 
 def check_file_columns(path: Path, plan: LoadPlan, source: SourceTable) -> None:
-    """File-level contract: every column the plan names exists; labels only from SPSS."""
+    """File-level contract: every column the plan names exists once; labels only from SPSS."""
+    repeated = [column for column in plan.required_columns if column in source.duplicated]
+    if repeated:
+        raise FileContractError(
+            f"{path}: column(s) {', '.join(repeated)} appear more than once in the header; "
+            "the mapping cannot tell which one is meant: rename the repeats in the file"
+        )
     missing = [column for column in plan.required_columns if column not in source.columns]
     if missing:
         shown = ", ".join(source.columns[:40]) + (", …" if len(source.columns) > 40 else "")

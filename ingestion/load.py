@@ -25,14 +25,19 @@ import duckdb
 
 from cxcore.checksums import file_sha256
 from cxcore.never_scoring import Verdict
-from ingestion.contracts import TargetColumn
+from ingestion.contracts import Check, TargetColumn
 from ingestion.cross_checks import (
     reject_bad_group_sums,
     reject_duplicates_in_file,
     reject_duplicates_of_raw,
 )
 from ingestion.file_checks import FileContractError, check_file_columns
-from ingestion.load_warnings import ensure_load_warnings, record_never_scoring
+from ingestion.id_text import IdNormaliser
+from ingestion.load_warnings import (
+    ensure_load_warnings,
+    record_never_scoring,
+    record_normalised_ids,
+)
 from ingestion.mapping import QuestionnaireMapping
 from ingestion.maturity_contract import maturity_plan
 from ingestion.maturity_mapping import MaturityMapping
@@ -51,6 +56,7 @@ from ingestion.plan import LoadPlan
 from ingestion.plans import industry_plan, survey_plan
 from ingestion.raw_schema import ensure_raw_schema
 from ingestion.readers import SourceReadError, SourceTable, open_source, reading
+from ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
 
 log = logging.getLogger(__name__)
 Step = Callable[[str], None]
@@ -108,6 +114,7 @@ def load_file(
     with duckdb.connect(str(db_path)) as con:
         ensure_raw_schema(con)
         ensure_load_warnings(con)
+        normaliser = IdNormaliser(con)
         if _already_loaded(con, sha, plan.kind):
             return BatchResult(
                 path, plan.kind, sha, "skipped", batch_id, message="already loaded (same sha256)"
@@ -119,12 +126,14 @@ def load_file(
         with open_source(con, path, plan.read_options) as opened:
             check_file_columns(path, plan, opened)
             source, columns, notes = _insert_rows(
-                con, path, plan, opened, (sha, batch_id, started), step
+                con, path, plan, opened, (sha, batch_id, started), step, normaliser
             )
+            normalised = normaliser.changed()
             try:
                 result = _settle_batch(
                     con, path, plan, source, columns, (sha, batch_id, started), step
                 )
+                notes += record_normalised_ids(con, batch_id, normalised)
                 result = replace(result, notes=notes)
                 if result.reject_rate > max_reject_rate:
                     con.rollback()
@@ -152,6 +161,7 @@ def _insert_rows(
     opened: SourceTable,
     batch: tuple[str, str, datetime],
     step: Step,
+    normaliser: IdNormaliser,
 ) -> tuple[SourceTable, list[TargetColumn], tuple[str, ...]]:
     """Begin the batch's transaction and insert every row: typed reads first, text last.
 
@@ -164,8 +174,12 @@ def _insert_rows(
     not_null = _not_null_columns(con, plan.table)
     notes = opened.notes
     tiers = [opened.with_types(types) for types in plan.typed_tiers]
-    for source in [*(tier for tier in tiers if tier is not None), opened]:
-        columns = plan.columns(source, sha)
+    ways = [*(tier for tier in tiers if tier is not None), opened]
+    position = 0
+    while position < len(ways):
+        source = ways[position]
+        columns = _with_shape_check(plan.columns(source, sha), source)
+        normaliser.reset()
         con.begin()
         try:
             with reading(path):
@@ -173,18 +187,34 @@ def _insert_rows(
                     insert_all_sql(plan, source, columns, batch_id, not_null),
                     [path.name, started],
                 )
-            if source is opened and any(tiers):
+            if position == len(ways) - 1 and len(ways) > 1:
                 notes = (*notes, "read as text: some cells do not parse as numbers or dates")
             return source, columns, notes
         except SourceReadError as error:
             con.rollback()
-            if source is opened:
+            serial = [way.serial() for way in ways]
+            if SERIAL_NEEDED in str(error) and all(way is not None for way in serial):
+                log.info("%s: quoted line breaks; reading on one thread", path)
+                ways = [way for way in serial if way is not None]
+                continue
+            if position == len(ways) - 1:
                 raise
             log.info("%s: typed read failed (%s); trying the next way", path, error)
+            position += 1
         except BaseException:
             con.rollback()
             raise
     raise AssertionError("unreachable: the text read either returns or raises")
+
+
+def _with_shape_check(columns: list[TargetColumn], source: SourceTable) -> list[TargetColumn]:
+    """Reject a row whose field count differs from the header's before anything else is judged."""
+    if source.shape_check is None or not columns:
+        return columns
+    failed, reason = source.shape_check
+    first = columns[0]
+    shaped = replace(first, checks=(Check(SHAPE_FIELD, failed, reason), *first.checks))
+    return [shaped, *columns[1:]]
 
 
 def _settle_batch(

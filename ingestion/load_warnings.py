@@ -11,6 +11,8 @@ batch, so it is on record, not only printed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import duckdb
 
 from cxcore.dbt_vars import min_answered_share
@@ -45,3 +47,34 @@ def record_never_scoring(con: duckdb.DuckDBPyConnection, batch_id: str) -> tuple
             [[batch_id, item.subject, item.subject_id, item.reason] for item in warnings],
         )
     return warnings
+
+
+#: ``raw.load_warnings.subject`` of a batch's count of Unicode-normalised ids.
+NORMALISED_IDS = "normalised_ids"
+
+
+def record_normalised_ids(
+    con: duckdb.DuckDBPyConnection, batch_id: str, changed: Mapping[str, tuple[int, str, str]]
+) -> tuple[str, ...]:
+    """Store per id field how many ids were normalised (ingestion.id_text); notes for the CLI.
+
+    The reason starts with the count. A brand id example is shown with its
+    invisible characters spelt out; respondent ids are never shown (they are
+    stored only hashed).
+    """
+    rows, notes = [], []
+    for field, (count, found, stored) in sorted(changed.items()):
+        example = f", e.g. {found!a} stored as {stored!a}" if field == "brand_id" else ""
+        reason = (
+            f"{count} distinct {field} value(s) Unicode-normalised (NFKC; zero-width, BOM, "
+            f"soft-hyphen and tab characters removed){example}"
+        )
+        rows.append([batch_id, NORMALISED_IDS, field, reason])
+        notes.append(f"{reason} (raw.load_warnings)")
+    if rows:
+        con.executemany(
+            "insert into raw.load_warnings (batch_id, subject, subject_id, reason) "
+            "values (?, ?, ?, ?)",
+            rows,
+        )
+    return tuple(notes)

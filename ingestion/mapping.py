@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from cxcore.catalogue import statement_ids
+from ingestion.mapping_yaml import MappingYamlError, strict_yaml
 from ingestion.readers.options import ReadOptions
 
 KEY_FIELDS = ("respondent_id", "brand_id")
@@ -106,6 +107,9 @@ class ItemMapping:
     #: for the construct the statement stands for), not an answer: a continuous
     #: score on a declared scale, always read as a decimal number.
     latent: bool = False
+    #: The scale has whole steps only (``integer: true``): a fraction is rejected with
+    #: that reason instead of stored or judged as out of range.
+    integer: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,12 +179,15 @@ class QuestionnaireMapping:
 def read_mapping_document(path: Path) -> tuple[str, Mapping[str, Any]]:
     """The text of a mapping file and its YAML document, or a :class:`MappingError`.
 
-    Shared by every kind of mapping: an unreadable file or a document that is not a
-    mapping of keys is a file-level error before any section is looked at.
+    Shared by every kind of mapping: an unreadable file, YAML a mapping may not
+    use (a duplicate key, an alias) or a document that is not a mapping of keys is
+    a file-level error before any section is looked at.
     """
     try:
         text = path.read_text(encoding="utf-8")
-        document = yaml.safe_load(text)
+        document = strict_yaml(text)
+    except MappingYamlError as error:
+        raise MappingError(path, [str(error)]) from error
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise MappingError(path, [f"cannot read YAML: {error}"]) from error
     if not isinstance(document, Mapping):

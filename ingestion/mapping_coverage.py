@@ -14,6 +14,9 @@ from typing import Any
 
 from cxcore.catalogue import pillars, statement_ids, statements
 from ingestion.mapping import OUTCOME_SCALES, REQUIRED_OUTCOMES, Coverage, ItemMapping
+from ingestion.mapping_yaml import unknown_key
+
+COVERAGE_KEYS = ("pillars", "outcomes", "note")
 
 
 def parse_coverage(
@@ -24,9 +27,7 @@ def parse_coverage(
 ) -> Coverage:
     """A mapping that measures only some pillars must say so, and say it consistently."""
     problems += [
-        f"coverage.{key}: unknown option"
-        for key in raw
-        if key not in {"pillars", "outcomes", "note"}
+        unknown_key("coverage", key, COVERAGE_KEYS) for key in raw if key not in COVERAGE_KEYS
     ]
     all_pillars = tuple(pillar.pillar_id for pillar in pillars())
     declared = raw.get("pillars", "all")

@@ -39,6 +39,7 @@ from ingestion.mapping_sections import (
     source_options,
 )
 from ingestion.mapping_study import parse_study
+from ingestion.mapping_yaml import unknown_key, yaml_bool_hint
 from ingestion.readers.options import ReadOptions, legacy_encoding_for
 from ingestion.scored_items import is_number
 
@@ -62,7 +63,9 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
     """Every section of ``doc``; problems are appended, never raised."""
     if doc.get("mapping_version") != 1:
         problems.append("mapping_version: must be 1")
-    problems += [f"{key}: unknown section" for key in doc if key not in TOP_LEVEL_KEYS]
+    problems += [
+        unknown_key("", key, TOP_LEVEL_KEYS, "section") for key in doc if key not in TOP_LEVEL_KEYS
+    ]
     source, decimal = source_options(section(doc, "source", problems), problems)
     fixed = _fixed(section(doc, "fixed", problems), problems)
     source = _with_country_code_page(source, fixed)
@@ -89,7 +92,7 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
     problems += _age_codes_inside_range(fields.get("age"))
     defaults = section(doc, "defaults", problems)
     problems += [
-        f"defaults.{option}: unknown option (defaults take {', '.join(sorted(DEFAULT_KEYS))})"
+        unknown_key("defaults", option, DEFAULT_KEYS)
         for option in defaults
         if option not in DEFAULT_KEYS
     ]
@@ -104,7 +107,7 @@ def parse_mapping(path: Path, doc: Mapping[str, Any], problems: list[str]) -> Qu
         problems,
     )
     text_section = section(doc, "text", problems)
-    problems += [f"text.{key}: unknown option" for key in text_section if key != "comment"]
+    problems += [unknown_key("text", key, ["comment"]) for key in text_section if key != "comment"]
     comment = text_section.get("comment")
     if comment is not None and (not isinstance(comment, str) or not comment):
         problems.append("text.comment: source column must be a non-empty string")
@@ -144,17 +147,26 @@ def _fixed(raw: Mapping[str, Any], problems: list[str]) -> dict[str, Any]:
     fixed = dict(raw)
     for name in fixed:
         if name not in FIXED_FIELDS:
-            problems.append(f"fixed.{name}: unknown field (allowed: {', '.join(FIXED_FIELDS)})")
+            problems.append(unknown_key("fixed", name, FIXED_FIELDS, "field"))
     country = fixed.get("country")
-    if country is not None and not is_country_code(str(country)):
+    if (hint := yaml_bool_hint("fixed.country", country)) is not None:
+        problems.append(hint)
+    elif country is not None and not is_country_code(str(country)):
         problems.append(f"fixed.country: {country!r} is not an ISO 3166-1 alpha-2 code")
     wave = fixed.get("wave")
     if wave is not None and (
-        not isinstance(wave, int) or not WAVE_RANGE[0] <= wave <= WAVE_RANGE[1]
+        not isinstance(wave, int)
+        or isinstance(wave, bool)
+        or not WAVE_RANGE[0] <= wave <= WAVE_RANGE[1]
     ):
-        problems.append(f"fixed.wave: a year between {WAVE_RANGE[0]} and {WAVE_RANGE[1]}")
+        problems.append(
+            f"fixed.wave: a year between {WAVE_RANGE[0]} and {WAVE_RANGE[1]} (a whole number), "
+            f"got {wave!r}"
+        )
     brand = fixed.get("brand_id")
-    if brand is not None and (not isinstance(brand, str | int) or not str(brand).strip()):
+    if (hint := yaml_bool_hint("fixed.brand_id", brand)) is not None:
+        problems.append(hint)
+    elif brand is not None and (not isinstance(brand, str | int) or not str(brand).strip()):
         problems.append("fixed.brand_id: a non-empty brand id")
     return fixed
 
@@ -167,11 +179,16 @@ def _items(
     for name, spec in section(doc, key, problems).items():
         where = f"{key}.{name}"
         if name not in allowed:
-            problems.append(f"{where}: unknown {key[:-1]} id")
+            problems.append(unknown_key(key, name, allowed, f"{key[:-1]} id"))
             continue
-        spec = {"column": spec} if isinstance(spec, str) else dict(spec or {})
+        if not isinstance(spec, str | Mapping) or not spec:
+            problems.append(
+                f"{where}: a source column name or {{column: ..., scale: ...}}, got {spec!r}"
+            )
+            continue
+        spec = {"column": spec} if isinstance(spec, str) else dict(spec)
         problems += [
-            f"{where}.{option}: unknown option"
+            unknown_key(where, option, {*ITEM_KEYS, LATENT_OPTION})
             for option in spec
             if option not in ITEM_KEYS and option != LATENT_OPTION
         ]

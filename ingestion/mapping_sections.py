@@ -10,16 +10,18 @@ instead of raising.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 from ingestion.mapping import DECIMALS, FIELD_OPTIONS, OUT_OF_RANGE, ColumnSource, ItemMapping
+from ingestion.mapping_yaml import unknown_key, yaml_bool_hint
 from ingestion.readers.arrow_stage import cell_text
 from ingestion.readers.encoding import canonical_encoding
 from ingestion.readers.options import FORMATS, ReadOptions
 
 SOURCE_KEYS = {"format", "delimiter", "encoding", "decimal", "sheet", "header_row"}
-ITEM_KEYS = {"column", "scale", "missing", "offset", "values"}
+ITEM_KEYS = {"column", "scale", "missing", "offset", "values", "integer"}
 #: What ``defaults`` may hold: everything an item may say except its column.
 DEFAULT_KEYS = ITEM_KEYS - {"column"}
 #: Waves are survey years; 1990 admits files from the first national indices (ACSI 1994).
@@ -39,7 +41,7 @@ def section(doc: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[st
 
 def source_options(raw: Mapping[str, Any], problems: list[str]) -> tuple[ReadOptions, str]:
     """How to read the file (``source`` section) and its decimal separator."""
-    problems += [f"source.{key}: unknown option" for key in raw if key not in SOURCE_KEYS]
+    problems += [unknown_key("source", key, SOURCE_KEYS) for key in raw if key not in SOURCE_KEYS]
     source_format = raw.get("format")
     if source_format is not None and source_format not in FORMATS:
         problems.append(f"source.format: {source_format!r} is not one of {', '.join(FORMATS)}")
@@ -86,7 +88,7 @@ def column_sources(
     for name, spec in raw.items():
         where = f"{key}.{name}"
         if name not in allowed:
-            problems.append(f"{where}: unknown field (allowed: {', '.join(allowed)})")
+            problems.append(unknown_key(key, name, allowed, "field"))
             continue
         parsed = _column_source(spec, where, options.get(str(name), frozenset()), problems)
         if parsed is not None:
@@ -103,7 +105,7 @@ def _column_source(
         problems.append(f"{where}: a source column name or {{column: ..., values: ...}}")
         return None
     known = {"column", "values", "labels", "row_number", "missing", "out_of_range"}
-    problems += [f"{where}.{option}: unknown option" for option in sorted(set(spec) - known)]
+    problems += [unknown_key(where, option, known) for option in sorted(set(spec) - known)]
     no_effect = sorted((set(spec) & known) - effective - {"column"})
     problems += [
         f"{where}.{option}: has no effect on this field (it takes: "
@@ -130,6 +132,11 @@ def _column_source(
             problems.append(f"{where}.values: a non-empty map of source code → value")
             values = None
         else:
+            problems += [
+                hint
+                for code, value in values.items()
+                if (hint := yaml_bool_hint(f"{where}.values.{code}", value)) is not None
+            ]
             values = {code_text(code): str(value) for code, value in values.items()}
             if any(not value.strip() for value in values.values()):
                 problems.append(f"{where}.values: every code needs a non-empty value")
@@ -176,19 +183,27 @@ def item_mapping(
     if (
         not isinstance(scale, list | tuple)
         or len(scale) != 2
-        or not all(isinstance(bound, int | float) for bound in scale)
+        or not all(_finite(bound) for bound in scale)
         or scale[0] >= scale[1]
     ):
-        problems.append(f"{where}.scale: must be [low, high] with low < high, got {scale!r}")
+        problems.append(
+            f"{where}.scale: must be [low, high], two finite numbers with low < high, got {scale!r}"
+        )
         return None
     column = spec.get("column")
     if not isinstance(column, str) or not column:
         problems.append(f"{where}.column: required")
         return None
     offset = spec.get("offset", 0) or 0
-    if not isinstance(offset, int | float):
-        problems.append(f"{where}.offset: a number, got {offset!r}")
+    if not _finite(offset):
+        problems.append(f"{where}.offset: a finite number, got {offset!r}")
         offset = 0
+    integer = spec.get("integer", False)
+    if not isinstance(integer, bool):
+        problems.append(f"{where}.integer: true or false, got {integer!r}")
+        integer = False
+    elif integer and not all(float(bound).is_integer() for bound in scale):
+        problems.append(f"{where}.integer: an integer scale needs whole bounds, got {scale!r}")
     low, high = float(scale[0]), float(scale[1])
     values = _item_values(spec.get("values"), (low, high), where, problems)
     if values is not None and offset:
@@ -197,6 +212,9 @@ def item_mapping(
     inherited = " (inherited from defaults; override it here)" if spec.get("_inherited") else ""
     for code in missing:
         number = _number(code)
+        if number is not None and not math.isfinite(number):
+            problems.append(f"{where}.missing: code {code} is not a finite number{inherited}")
+            continue
         shown = code if number is not None else repr(code)
         if values is not None:
             if code in values:
@@ -213,6 +231,7 @@ def item_mapping(
         missing=missing,
         offset=float(offset),
         values=values,
+        integer=integer,
     )
 
 
@@ -228,7 +247,7 @@ def _item_values(
     values: dict[str, float] = {}
     for code, answer in raw.items():
         number = _number(answer)
-        if number is None or isinstance(answer, bool) or not scale[0] <= number <= scale[1]:
+        if not _finite(answer) or number is None or not scale[0] <= number <= scale[1]:
             problems.append(
                 f"{where}.values: code {code!r} maps to {answer!r}, "
                 f"not a number in the scale {scale[0]:g}-{scale[1]:g}"
@@ -236,6 +255,11 @@ def _item_values(
             continue
         values[code_text(code)] = number
     return values
+
+
+def _finite(value: Any) -> bool:
+    """A YAML number usable as a bound, offset or answer: not a boolean, NaN or infinity."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _number(code: Any) -> float | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from cxcore.catalogue import DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME, statement_ids
 from ingestion.mapping import Study
+from ingestion.mapping_yaml import unknown_key
 
 STUDY_KEYS = ("id", "name", "instrument")
 #: Study ids are written into every row and shown in the app and in SQL filters.
@@ -32,11 +33,7 @@ def parse_study(raw: Mapping[str, Any] | None, n_measured: int, problems: list[s
                 "study: {id: my-tracker, name: My tracker, instrument: 2024 questionnaire}"
             )
         return Study(DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME)
-    problems += [
-        f"study.{key}: unknown option (study takes {', '.join(STUDY_KEYS)})"
-        for key in raw
-        if key not in STUDY_KEYS
-    ]
+    problems += [unknown_key("study", key, STUDY_KEYS) for key in raw if key not in STUDY_KEYS]
     study_id = raw.get("id")
     if not isinstance(study_id, str) or not STUDY_ID_PATTERN.fullmatch(study_id):
         problems.append(

@@ -10,6 +10,8 @@ says nothing and is rejected, so "loaded" always means "assessed something".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ingestion.contracts import (
     Check,
     TargetColumn,
@@ -44,6 +46,7 @@ def maturity_columns(mapping: MaturityMapping, salt: str, file_sha256: str) -> l
             item.offset,
             mapping.decimal,
             values=item.values,
+            integer=item.integer,
         )
         if (item := mapping.items.get(name))
         else TargetColumn(name, "double", "cast(null as double)")
@@ -52,11 +55,11 @@ def maturity_columns(mapping: MaturityMapping, salt: str, file_sha256: str) -> l
     answered = [name for name in MATURITY_SCORES if name in mapping.items]
     nothing = " and ".join(f"coalesce(_{name}_missing, true)" for name in answered)
     no_scores = Check("scores", nothing or "true", "'no score given in any maturity item'")
-    brand = recoded_text("brand_id", mapping.keys["brand_id"], required=True)
+    brand = recoded_text("brand_id", mapping.keys["brand_id"], required=True, is_id=True)
     assessed = mapping.fields.get("assessed_on")
     role = mapping.fields.get("role")
     return [
-        TargetColumn("brand_id", "varchar", brand.value_sql, (*brand.checks, no_scores)),
+        replace(brand, checks=(*brand.checks, no_scores)),
         wave_column(fixed_or_column_sql(mapping.fixed.get("wave"), mapping.fields.get("wave"))),
         hashed_respondent(mapping.keys["respondent_id"], salt, file_sha256),
         optional_text("role", role.column if role else None, "lower({})"),

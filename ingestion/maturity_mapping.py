@@ -27,6 +27,7 @@ from ingestion.mapping_sections import (
     section,
     source_options,
 )
+from ingestion.mapping_yaml import unknown_key
 from ingestion.readers.options import ReadOptions
 
 MANAGEMENT_PILLARS = (
@@ -105,7 +106,9 @@ def load_maturity_mapping(path: Path) -> MaturityMapping:
         problems.append("mapping_version: must be 1")
     if doc.get("kind", "maturity") != "maturity":
         problems.append(f"kind: must be maturity, got {doc.get('kind')!r}")
-    problems += [f"{key}: unknown section" for key in doc if key not in TOP_LEVEL_KEYS]
+    problems += [
+        unknown_key("", key, TOP_LEVEL_KEYS, "section") for key in doc if key not in TOP_LEVEL_KEYS
+    ]
     source, decimal = source_options(section(doc, "source", problems), problems)
     fixed = dict(section(doc, "fixed", problems))
     problems += [f"fixed.{name}: only wave may be fixed" for name in fixed if name != "wave"]
@@ -125,7 +128,13 @@ def load_maturity_mapping(path: Path) -> MaturityMapping:
         problems.append("keys.brand_id: row_number is only for respondent_id")
     if "wave" not in fixed and "wave" not in fields:
         problems.append("fixed.wave: required when the file has no wave column")
-    items = _items(section(doc, "items", problems), section(doc, "defaults", problems), problems)
+    defaults = section(doc, "defaults", problems)
+    problems += [
+        unknown_key("defaults", key, ITEM_KEYS - {"column"})
+        for key in defaults
+        if key not in ITEM_KEYS or key == "column"
+    ]
+    items = _items(section(doc, "items", problems), defaults, problems)
     if not items:
         problems.append("items: map at least one of " + ", ".join(MATURITY_SCORES))
     if problems:
@@ -142,10 +151,13 @@ def _items(
     for name, spec in raw.items():
         where = f"items.{name}"
         if name not in MATURITY_SCORES:
-            problems.append(f"{where}: unknown item (one of {', '.join(MATURITY_SCORES)})")
+            problems.append(unknown_key("items", name, MATURITY_SCORES, "item"))
             continue
-        spec = {"column": spec} if isinstance(spec, str) else dict(spec or {})
-        problems += [f"{where}.{key}: unknown option" for key in spec if key not in ITEM_KEYS]
+        if not isinstance(spec, str | Mapping) or not spec:
+            problems.append(f"{where}: a source column name or {{column: ..., scale: ...}}")
+            continue
+        spec = {"column": spec} if isinstance(spec, str) else dict(spec)
+        problems += [unknown_key(where, key, ITEM_KEYS) for key in spec if key not in ITEM_KEYS]
         item = item_mapping({**defaults, **spec}, MATURITY_SCALE, where, problems)
         if item is not None:
             items[name] = item

@@ -9,9 +9,11 @@ so recoding costs no Python per row.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from cxcore.sql_text import quote_literal
-from ingestion.contracts import Check, TargetColumn, nul_check, required_text, shown, text_of
+from ingestion.contracts import Check, TargetColumn, nul_check, shown, text_of
+from ingestion.id_text import normal_id_sql, unusable_id_sql, visible_id_sql
 from ingestion.mapping import ColumnSource
 from ingestion.privacy import hashed_id_sql
 from ingestion.scored_items import code_match
@@ -38,8 +40,12 @@ def recoded_text(
     labels: Mapping[str, str] | None = None,
     required: bool = False,
     transform: str = "{}",
+    is_id: bool = False,
 ) -> TargetColumn:
     """A text column read through ``source``: plain, value-mapped or labelled.
+
+    ``is_id``: the cell is an id, read normalised (:mod:`ingestion.id_text`) before
+    any code is matched; one still holding a control character rejects the row.
 
     A declared missing code is NULL before any recoding. A value-mapped code not in
     the map rejects the row; a labelled code without a label keeps its code (SPSS
@@ -49,12 +55,28 @@ def recoded_text(
     assert source.column is not None
     text = text_of(source.column)
     prepared: tuple[tuple[str, str], ...] = ()
+    derived: tuple[tuple[str, str], ...] = ()
+    checks = [nul_check(name, source.column)]
+    if is_id:
+        normalised = f"_{name}_normal"
+        prepared = ((normalised, normal_id_sql(text, name)),)
+        text = normalised
+        checks.append(
+            Check(
+                name,
+                unusable_id_sql(text),
+                f"{quote_literal(source.column + ': id ')} || {shown(visible_id_sql(text))} || "
+                "' holds a control or text-direction character; correct it in the file'",
+            )
+        )
     if source.missing:
         alias = f"_{name}_text"
         kept = f"case when {missing_codes_sql(text, source.missing)} then null else {text} end"
-        prepared = ((alias, kept),)
+        if is_id:
+            derived = ((alias, kept),)
+        else:
+            prepared = ((alias, kept),)
         text = alias
-    checks = [nul_check(name, source.column)]
     lenient = source.out_of_range == "missing"
     if source.values is not None:
         value = case_sql(text, source.values)
@@ -82,6 +104,7 @@ def recoded_text(
         f"cast({transform.format(value)} as varchar)",
         tuple(checks),
         prepared=prepared,
+        derived=derived,
     )
 
 
@@ -126,8 +149,13 @@ def hashed_respondent(source: ColumnSource, salt: str, file_sha256: str) -> Targ
         plain_sql, checks = row_number_id_sql(file_sha256), ()
     else:
         assert source.column is not None
-        plain = required_text("respondent_id", source.column)
-        plain_sql, checks = plain.value_sql, plain.checks
+        plain = recoded_text("respondent_id", source, required=True, is_id=True)
+        return replace(
+            plain,
+            value_sql=hashed_id_sql(plain.value_sql, salt),
+            checked_sql=plain.value_sql,
+            finish=lambda held: hashed_id_sql(held, salt),
+        )
     return TargetColumn(
         "respondent_id",
         "varchar",

@@ -33,6 +33,7 @@ def scored_item(
     decimal: str = "auto",
     numeric: bool = False,
     values: Mapping[str, float] | None = None,
+    integer: bool = False,
 ) -> TargetColumn:
     """A numeric answer: missing codes → NULL, offset, range check, linear rescale.
 
@@ -42,6 +43,9 @@ def scored_item(
     codes such as ``#NULL!``, by text; a blank cell is missing too. ``numeric``: the
     reader already parsed the column as DOUBLE (blank is NULL, no cast needed).
     ``values``: the answers are codes, each mapped to its answer on the source scale.
+    ``integer``: the scale has whole steps only; a fraction ("10.5" on NPS 0-10) is
+    rejected as not a whole number, before its range is judged. Otherwise a decimal
+    answer inside the scale is kept exactly as given.
     """
     if values is not None:
         return _coded_item(name, column, source_scale, target_scale, missing, values)
@@ -70,11 +74,14 @@ def scored_item(
         check = Check(
             name, f"not ({inside_answered})", outside_reason, screen=(in_range, low, high)
         )
+        checks = (check,)
+        if integer:
+            checks = (_whole_check(name, column, in_range, value_shown, source_scale), check)
         return TargetColumn(
             name,
             "double",
             _rescaled(in_range, source_scale, target_scale or source_scale),
-            (check,),
+            checks,
             prepared=((number, source),),
             derived=((answered, kept),),
         )
@@ -92,11 +99,16 @@ def scored_item(
         f"{quote_literal(column + ': not a number ')} || {shown(source)} "
         f"else {outside_reason} end",
     )
+    checks = (check,)
+    if integer:
+        answer = f"case when not {is_missing} then {shifted} end"
+        whole = _whole_check(name, column, answer, value_shown, source_scale)
+        checks = (whole, check)
     return TargetColumn(
         name,
         "double",
         f"case when {is_missing} then null else {rescaled} end",
-        (check,),
+        checks,
         prepared=((number, number_sql(column, decimal)),),
         derived=((is_missing, missing_sql),),
     )
@@ -139,6 +151,19 @@ def _coded_item(
         (check,),
         prepared=((number, f"case {whens} end"),),
         derived=((is_missing, f"({missing_sql})"),),
+    )
+
+
+def _whole_check(
+    name: str, column: str, value: str, shown_value: str, scale: tuple[float, float]
+) -> Check:
+    """Reject a fraction on an integer scale, saying so (not "outside scale")."""
+    low, high = scale
+    return Check(
+        name,
+        f"coalesce({value} <> trunc({value}), false)",
+        f"{quote_literal(column + ': ')} || {shown_value} || "
+        f"{quote_literal(f' is not a whole number on the integer scale {low:g}-{high:g}')}",
     )
 
 

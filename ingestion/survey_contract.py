@@ -108,7 +108,9 @@ def _brand(mapping: QuestionnaireMapping, labels: ValueLabels) -> TargetColumn:
     if fixed is not None:
         return TargetColumn("brand_id", "varchar", fixed_or_column_sql(fixed, None))
     source = mapping.keys["brand_id"]
-    return recoded_text("brand_id", source, labels.get(source.column or ""), required=True)
+    return recoded_text(
+        "brand_id", source, labels.get(source.column or ""), required=True, is_id=True
+    )
 
 
 def _field_text(
@@ -169,6 +171,7 @@ def _item_column(
         mapping.decimal,
         numeric=typed.is_typed(item.column, "NUMBER"),
         values=item.values,
+        integer=item.integer,
     )
 
 

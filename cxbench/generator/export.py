@@ -85,8 +85,11 @@ def mapping_document(country: str, country_name: str, wave: int) -> dict[str, An
         "fields": dict(FIELD_COLUMNS),
         "defaults": {"scale": list(STATEMENT_SCALE), "missing": [DONT_KNOW_CODE]},
         "statements": statement_columns(),
+        # NPS is asked on whole steps 0-10: a fraction in the file is an error, not an answer.
         "outcomes": {
-            name: FlowMap(column=column, scale=list(scale))
+            name: FlowMap(
+                column=column, scale=list(scale), **({"integer": True} if name == "nps" else {})
+            )
             for name, (column, scale) in OUTCOME_COLUMNS.items()
         },
         "text": {"comment": COMMENT_COLUMN},

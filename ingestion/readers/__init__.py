@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.readers.csv_shape import SERIAL_NEEDED
 from ingestion.readers.errors import SourceReadError
 from ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
 from ingestion.readers.source_table import SourceTable
@@ -72,6 +73,11 @@ def reading(path: Path) -> Iterator[None]:
         duckdb.IOException,
         duckdb.OutOfRangeException,
     ) as error:
+        raise SourceReadError(f"{path}: cannot read file: {short_error(error)}") from error
+    except duckdb.Error as error:
+        # Raised as a plain duckdb.Error: the loader reads such a file on one thread.
+        if SERIAL_NEEDED not in str(error):
+            raise
         raise SourceReadError(f"{path}: cannot read file: {short_error(error)}") from error
 
 

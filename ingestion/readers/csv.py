@@ -3,8 +3,10 @@
 Every field stays text (``VARCHAR``) so that "7,5", "n/a" or "#NULL!" reach the
 contract checks, which reject that one row with its reason, instead of failing
 the file or silently becoming NULL. Quoted fields (RFC 4180: ``"`` doubled
-inside), embedded newlines, CRLF and a UTF-8 BOM are DuckDB's job; a ragged line
-or an unterminated quote is a file-level error naming the line.
+inside), embedded newlines, CRLF, CR-only line ends and a UTF-8 BOM are DuckDB's
+job; a row with more or fewer fields than the header is rejected with its field
+count (:mod:`ingestion.readers.csv_shape`); an unterminated quote is a file-level
+error naming the line.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from pathlib import Path
 import duckdb
 
 from cxcore.sql_text import quote_literal
-from ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
+from ingestion.readers.csv_dialect import (
+    complete_text,
+    duplicated_names,
+    header_record,
+    sniff_delimiter,
+    unique_names,
+)
+from ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
 from ingestion.readers.encoding import (
     SAMPLE_BYTES,
     canonical_encoding,
@@ -51,27 +60,42 @@ def open_csv(
     if delimiter is None:
         delimiter = sniff_delimiter(text) or ","
         notes.append(f"delimiter {delimiter!r} (detected)")
-    columns = header_names(text, delimiter)
+    header = header_record(text, delimiter)
+    columns = unique_names(list(header))
     if not columns:
         raise SourceReadError(f"{path}: no header line")
     return SourceTable(
         relation=_read_csv_sql(readable, delimiter, columns),
         columns=tuple(columns),
         notes=tuple(notes),
+        duplicated=duplicated_names(header),
         typed_relation=lambda types: _read_csv_sql(readable, delimiter, columns, types),
+        serial_relation=lambda types: _read_csv_sql(readable, delimiter, columns, types, False),
+        shape_check=shape_check_sql(columns),
+        text_only=(columns[-1],),
     )
 
 
 def _read_csv_sql(
-    path: Path, delimiter: str, columns: list[str], typed: Mapping[str, str] | None = None
+    path: Path,
+    delimiter: str,
+    columns: list[str],
+    typed: Mapping[str, str] | None = None,
+    parallel: bool = True,
 ) -> str:
-    """``read_csv`` with nothing left to its sniffer: dialect, header and column types fixed."""
-    typed = typed or {}
+    """``read_csv`` with nothing left to its sniffer: dialect, header and column types fixed.
+
+    Spare columns, padding and a null string no field matches let each row's field
+    count be told from its values (:mod:`ingestion.readers.csv_shape`).
+    """
+    typed = {name: kind for name, kind in (typed or {}).items() if name != columns[-1]}
     types = ", ".join(
-        f"{quote_literal(name)}: {quote_literal(typed.get(name, 'VARCHAR'))}" for name in columns
+        f"{quote_literal(name)}: {quote_literal(typed.get(name, 'VARCHAR'))}"
+        for name in [*columns, *spare_columns(columns)]
     )
     return (
         f"read_csv({quote_literal(str(path))}, auto_detect = false, header = true, "
         f"delim = {quote_literal(delimiter)}, quote = '\"', escape = '\"', "
-        f"strict_mode = true, null_padding = false, columns = {{{types}}})"
+        f"strict_mode = true, null_padding = true, nullstr = {quote_literal(NULL_TEXT)}, "
+        f"parallel = {str(parallel).lower()}, columns = {{{types}}})"
     )

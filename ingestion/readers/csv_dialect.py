@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from itertools import islice
 
 from ingestion.readers.options import DELIMITER_CANDIDATES
@@ -34,11 +36,7 @@ def sniff_delimiter(text: str) -> str | None:
     """
     best: tuple[int, str] | None = None
     for delimiter in DELIMITER_CANDIDATES:
-        records = [
-            row
-            for row in islice(csv.reader(io.StringIO(text), delimiter=delimiter), SNIFF_RECORDS)
-            if row
-        ]
+        records = [row for row in islice(_records(text, delimiter), SNIFF_RECORDS) if row]
         widths = {len(row) for row in records}
         if len(widths) == 1 and (width := widths.pop()) > 1 and (best is None or width > best[0]):
             best = (width, delimiter)
@@ -47,8 +45,27 @@ def sniff_delimiter(text: str) -> str | None:
 
 def header_names(text: str, delimiter: str) -> list[str]:
     """Column names from the first record: blanks become ``column<N>``, repeats get ``_<k>``."""
-    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
-    return unique_names(first)
+    return unique_names(header_record(text, delimiter))
+
+
+def header_record(text: str, delimiter: str) -> list[str]:
+    """The first record as written (CRLF, LF or CR-only line ends alike)."""
+    return next(_records(text, delimiter), [])
+
+
+def _records(text: str, delimiter: str) -> Iterator[list[str]]:
+    # newline="": the csv module itself tells line ends from a quoted "\r\n" and
+    # takes a CR-only file (old Mac exports) as lines instead of failing on it.
+    # A field may be as long as the sample (its 128 KiB default limit raised).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def duplicated_names(raw: Sequence[object]) -> tuple[str, ...]:
+    """Non-blank header names that occur more than once, in order of first repeat."""
+    names = [str(value).strip() for value in raw if value is not None and str(value).strip()]
+    counts = Counter(names)
+    return tuple(name for name in dict.fromkeys(names) if counts[name] > 1)
 
 
 def unique_names(raw: list[object]) -> list[str]:

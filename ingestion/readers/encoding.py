@@ -28,11 +28,21 @@ def read_sample(path: Path, size: int = SAMPLE_BYTES) -> bytes:
 
 
 def canonical_encoding(name: str) -> str:
-    """Python's name for an encoding (``windows-1252`` → ``cp1252``); ValueError if unknown."""
+    """Python's name for an encoding (``windows-1252`` → ``cp1252``); ValueError if unknown.
+
+    Python's codec registry also holds transforms that are not text encodings
+    (``rot13``, ``base64``, ``zlib``): a file cannot be "in" one, so they are
+    refused here instead of failing mid-read.
+    """
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError as error:
         raise ValueError(f"unknown encoding {name!r}") from error
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(
+            f"{name!r} is a transform, not a text encoding (e.g. utf-8, windows-1252, latin-1)"
+        )
+    return info.name
 
 
 def is_utf8(encoding: str) -> bool:

@@ -3,8 +3,11 @@
 openpyxl's read-only mode parses the sheet's XML as a stream, so rows are
 visited one at a time and collected into bounded chunks. Cells hold cached
 values (``data_only``): a formula's last computed result, as the researcher saw
-it. Text that merely looks like a formula (``=HYPERLINK(...)`` typed as text)
-stays that text. Rows that are empty in every column are not data rows and are
+it. A workbook written by a program that never calculated it holds formulas
+without results; read as values those cells would be blank answers, so the
+sheet is read a second time for its formulas, side by side, and such a cell is
+an error naming it. Text that merely looks like a formula (``=HYPERLINK(...)``
+typed as text) stays that text. Rows that are empty in every column are not data rows and are
 skipped; cells to the right of the header are outside the table and ignored.
 """
 
@@ -17,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ingestion.readers.arrow_stage import (
@@ -25,7 +29,7 @@ from ingestion.readers.arrow_stage import (
     stage_batches,
     text_batch,
 )
-from ingestion.readers.csv_dialect import unique_names
+from ingestion.readers.csv_dialect import duplicated_names, unique_names
 from ingestion.readers.errors import SourceReadError
 from ingestion.readers.options import ReadOptions
 from ingestion.readers.source_table import SourceTable
@@ -35,11 +39,14 @@ def open_excel(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions)
     """Stage the chosen sheet of ``path`` from its header row down."""
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
         raise SourceReadError(f"{path}: not a readable .xlsx workbook ({error})") from error
     try:
         sheet = _sheet(workbook, options.sheet, path)
         rows = sheet.iter_rows(min_row=options.header_row, values_only=True)
+        written = formulas[sheet.title].iter_rows(min_row=options.header_row, values_only=True)
+        next(written, None)
         header = next(rows, None)
         if header is None or all(value is None for value in header):
             raise SourceReadError(
@@ -48,12 +55,19 @@ def open_excel(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions)
         while header and header[-1] is None:
             header = header[:-1]
         columns = unique_names(list(header))
-        table = stage_batches(con, columns, _batches(rows, columns))
+        where = f"{path}: sheet {sheet.title!r}"
+        checked = _without_uncalculated(rows, written, options.header_row, len(columns), where)
+        table = stage_batches(con, columns, _batches(checked, columns))
     finally:
         workbook.close()
+        formulas.close()
     notes = (f"sheet {sheet.title!r}, header row {options.header_row}",)
     return SourceTable(
-        relation=table, columns=tuple(columns), notes=notes, row_number_column=ROW_NUMBER_COLUMN
+        relation=table,
+        columns=tuple(columns),
+        notes=notes,
+        row_number_column=ROW_NUMBER_COLUMN,
+        duplicated=duplicated_names(list(header)),
     )
 
 
@@ -68,6 +82,25 @@ def _sheet(workbook: object, wanted: str | int | None, path: Path) -> object:
     if wanted not in names:
         raise SourceReadError(f"{path}: no sheet {wanted!r} (sheets: {', '.join(names)})")
     return workbook[wanted]  # type: ignore[index]
+
+
+def _without_uncalculated(
+    rows: Iterator[tuple[object, ...]],
+    written: Iterator[tuple[object, ...]],
+    header_row: int,
+    width: int,
+    where: str,
+) -> Iterator[tuple[object, ...]]:
+    """``rows`` as they are, or a :class:`SourceReadError` at a formula without a result."""
+    for sheet_row, (values, cells) in enumerate(zip(rows, written, strict=False), header_row + 1):
+        for position, (value, cell) in enumerate(zip(values[:width], cells, strict=False), 1):
+            if value is None and isinstance(cell, str) and cell.startswith("="):
+                raise SourceReadError(
+                    f"{where} cell {get_column_letter(position)}{sheet_row}: formula {cell[:60]} "
+                    "has no calculated value saved (the workbook was written by a program "
+                    "that did not compute it); open and save it in Excel, or export as CSV"
+                )
+        yield values
 
 
 def _batches(rows: Iterator[tuple[object, ...]], columns: list[str]) -> Iterator[pa.RecordBatch]:

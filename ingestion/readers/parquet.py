@@ -6,8 +6,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from cxcore.sql_text import quote_identifier, quote_literal
+from ingestion.readers.csv_dialect import duplicated_names
 from ingestion.readers.source_table import SourceTable
 
 
@@ -31,7 +34,20 @@ def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
         )
         return f"(select {casts} from {scan})"
 
-    return SourceTable(relation=relation({}), columns=columns, typed_relation=relation)
+    return SourceTable(
+        relation=relation({}),
+        columns=columns,
+        typed_relation=relation,
+        duplicated=_duplicated(path),
+    )
+
+
+def _duplicated(path: Path) -> tuple[str, ...]:
+    """The file's own column names that repeat (DuckDB shows the repeats as ``name_1``)."""
+    try:
+        return duplicated_names(pq.read_schema(path).names)
+    except (pa.ArrowException, OSError):  # DuckDB read the footer; its names are all we have
+        return ()
 
 
 def _widened(kind: str) -> str:

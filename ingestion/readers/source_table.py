@@ -21,8 +21,18 @@ class SourceTable:
     row_number_column: str | None = None
     #: Columns this relation reads as numbers or dates rather than text (``with_types``).
     typed_columns: Mapping[str, str] = field(default_factory=dict)
+    #: Names the file's header holds more than once (the relation shows the repeats as
+    #: ``name_1`` …): a mapping naming one of them cannot say which column it means.
+    duplicated: tuple[str, ...] = ()
     #: Builds the relation with some columns typed by the reader; ``None``: cannot.
     typed_relation: Callable[[Mapping[str, str]], str] | None = field(default=None, repr=False)
+    #: The same on one thread, for a file the parallel reader cannot pad (:meth:`serial`).
+    serial_relation: Callable[[Mapping[str, str]], str] | None = field(default=None, repr=False)
+    #: (SQL true for a row whose field count differs from the header's, SQL for the
+    #: reason), when the reader can tell; the loader rejects such rows first.
+    shape_check: tuple[str, str] | None = None
+    #: Columns the reader always reads as text (never typed by :meth:`with_types`).
+    text_only: tuple[str, ...] = ()
 
     def with_types(self, types: Mapping[str, str]) -> SourceTable | None:
         """The same file with some columns parsed by DuckDB's reader (DOUBLE, DATE), if it can.
@@ -31,10 +41,22 @@ class SourceTable:
         casting it in SQL; a file where some cell does not parse fails to read this
         way, and the loader then falls back to text, where that cell is a rejected row.
         """
-        wanted = {column: kind for column, kind in types.items() if column in self.columns}
+        wanted = {
+            column: kind
+            for column, kind in types.items()
+            if column in self.columns and column not in self.text_only
+        }
         if self.typed_relation is None or not wanted:
             return None
         return replace(self, relation=self.typed_relation(wanted), typed_columns=wanted)
+
+    def serial(self) -> SourceTable | None:
+        """The same read on one thread (same types), if the reader has one."""
+        if self.serial_relation is None:
+            return None
+        return replace(
+            self, relation=self.serial_relation(self.typed_columns), serial_relation=None
+        )
 
     def is_typed(self, column: str | None, kind: str) -> bool:
         """Whether ``column`` arrives already parsed as ``kind`` (``NUMBER``: any number)."""

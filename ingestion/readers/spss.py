@@ -37,8 +37,10 @@ def open_spss(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions) 
     try:
         _, meta = read(str(path), metadataonly=True, encoding=options.encoding)
         columns = list(meta.column_names)
+        if meta.number_rows == 0:
+            raise SourceReadError(f"{path}: the file has variables but no data rows (0 cases)")
         table = stage_batches(con, columns, _batches(read, path, columns, options.encoding))
-    except pyreadstat.ReadstatError as error:
+    except (pyreadstat.ReadstatError, OverflowError) as error:
         hint = (
             f"; declared encoding {options.encoding} does not fit"
             if options.encoding

@@ -57,7 +57,7 @@ def test_csv_codes_98_and_99_become_missing_only_where_declared(tmp_path: Path) 
     assert rejected(db) == [
         (4, "gender", "GENDER: code '3' is not in the mapping's value map"),
         (5, "age", "AGE: 'abc' is not a whole number in 14-110"),
-        (6, "wave", "wave: '1989' is not a plausible year"),
+        (6, "wave", "wave: '1989' is not a plausible year (a whole number such as 2024)"),
         (7, "loyalty", "STAY: '97' outside scale 1-5"),
     ]
     loaded = query(

@@ -1,43 +1,30 @@
 """The malformed-input corpus: every case ends in a clear error or exact rejects, never half.
 
 Each case names a file under tests/fixtures/malformed/ (text, committed) or one
-written at test time by ``binaries.write_all`` (Excel, SPSS, Parquet, byte-exact
-CSVs), optional patches to the corpus mapping ``mini.mapping.yaml``, and the
+written at test time (``binaries.write_all`` for Excel, SPSS, Parquet and
+byte-exact CSVs, ``strict_inputs.write_strict_inputs`` for the strictness
+cases), optional patches to the corpus mapping ``mini.mapping.yaml``, and the
 outcome: an error matching a pattern with nothing written, or the exact rows
-rejected (row number → field) with every other row loaded.
+rejected (row number → field) with every other row loaded. What every case
+asserts besides (stored values equal the file's, a later good load works, exit
+code 2 and no traceback through the CLI) is in ``tests/fixtures/malformed/corpus.py``;
+the strictness cases themselves in ``strict_cases.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from ingestion.load import FileContractError, load_survey_file
-from ingestion.mapping import MappingError
+from ingestion.load import load_survey_file
 from ingestion.mapping_parse import load_mapping
-from ingestion.readers import SourceReadError
 from tests.fixtures.malformed.binaries import ONE_MB, write_all
+from tests.fixtures.malformed.corpus import MAPPING, TEXT_FIXTURES, Case, query, run_case
+from tests.fixtures.malformed.strict_cases import STRICT_CASES
+from tests.fixtures.malformed.strict_inputs import write_strict_inputs
 
-TEXT_FIXTURES = Path(__file__).parents[1] / "fixtures" / "malformed"
-MAPPING = (TEXT_FIXTURES / "mini.mapping.yaml").read_text(encoding="utf-8")
 KEY = "study_id, wave, country, respondent_id, brand_id"
-
-
-@dataclass(frozen=True)
-class Case:
-    """One input and what must happen to it."""
-
-    id: str
-    file: str
-    error: str | None = None
-    loaded: int | None = None
-    rejected: dict[int, str] = field(default_factory=dict)
-    patch: dict[str, str] = field(default_factory=dict)
-    #: (SQL on the warehouse, expected rows) checked after a load.
-    sql: tuple[str, list[tuple]] | None = None
 
 
 def comments(rows: str = "1, 2, 3") -> str:
@@ -231,9 +218,19 @@ CASES = [
         ),
     ),
     Case(
-        "ragged_row_is_an_error_naming_the_line",
+        "short_row_is_rejected_with_its_field_count",
         "ragged_row.csv",
-        error=r"ragged_row\.csv: cannot read file: CSV Error on Line: 3.*Columns: 7 Found: 5",
+        loaded=2,
+        rejected={2: "row"},
+        sql=(
+            "select reason from raw.rejected_rows",
+            [
+                (
+                    "row has 5 fields where the header has 7; its values would land in the wrong "
+                    "columns",
+                )
+            ],
+        ),
     ),
     Case(
         "unterminated_quote_is_an_error",
@@ -249,6 +246,7 @@ CASES = [
     Case(
         "offset_corrects_answers_stored_plus_one",
         "stored_plus_one.csv",
+        exact=False,
         loaded=1,
         rejected={2: "per_1"},
         patch={
@@ -263,6 +261,7 @@ CASES = [
     Case(
         "brand_value_map_rejects_unmapped_codes",
         "coded_brands.csv",
+        exact=False,
         loaded=2,
         rejected={3: "brand_id"},
         patch={"brand_id: brand}": "brand_id: {column: provider, values: {1: BR-A, 2: BR-B}}}"},
@@ -297,10 +296,14 @@ CASES = [
 ]
 
 
+ALL_CASES = [*CASES, *STRICT_CASES]
+
+
 @pytest.fixture(scope="module")
 def binaries(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("malformed-binaries")
     write_all(folder)
+    write_strict_inputs(folder)
     return folder
 
 
@@ -309,50 +312,15 @@ def _source(name: str, binaries: Path) -> Path:
     return text if text.exists() else binaries / name
 
 
-def _mapping(case: Case, tmp_path: Path) -> Path:
-    text = MAPPING
-    for old, new in case.patch.items():
-        assert old in text, f"patch target {old!r} not in the corpus mapping"
-        text = text.replace(old, new)
-    path = tmp_path / "case.mapping.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+def test_corpus_has_at_least_60_cases() -> None:
+    assert len(ALL_CASES) >= 60
+    assert len({case.id for case in ALL_CASES}) == len(ALL_CASES)
+    assert sum(case.cli for case in ALL_CASES) >= 10
 
 
-def _query(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def test_corpus_has_at_least_25_cases() -> None:
-    assert len(CASES) >= 25
-    assert len({case.id for case in CASES}) == len(CASES)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+@pytest.mark.parametrize("case", ALL_CASES, ids=[case.id for case in ALL_CASES])
 def test_malformed_input(case: Case, binaries: Path, tmp_path: Path) -> None:
-    db = tmp_path / "wh.duckdb"
-    source = _source(case.file, binaries)
-    mapping_path = _mapping(case, tmp_path)
-    if case.error:
-        with pytest.raises((FileContractError, SourceReadError, MappingError), match=case.error):
-            load_survey_file(db, source, load_mapping(mapping_path), salt="corpus")
-        if db.exists():
-            for table in ("load_batches", "rejected_rows", "survey_evaluations"):
-                assert _query(db, f"select count(*) from raw.{table}") == [(0,)], table
-        return
-    result = load_survey_file(db, source, load_mapping(mapping_path), salt="corpus")
-    assert result.status == "loaded"
-    assert (result.rows_loaded, result.rows_rejected) == (case.loaded, len(case.rejected))
-    assert result.rows_in == result.rows_loaded + result.rows_rejected
-    rejected = _query(db, "select row_number, field from raw.rejected_rows order by 1")
-    assert dict(rejected) == case.rejected
-    assert _query(db, "select count(*) from raw.survey_evaluations") == [(case.loaded,)]
-    batch = _query(db, "select rows_in, rows_loaded, rows_rejected from raw.load_batches")
-    assert batch == [(result.rows_in, case.loaded, len(case.rejected))]
-    if case.sql:
-        sql, expected = case.sql
-        assert _query(db, sql) == expected
+    run_case(case, _source(case.file, binaries), tmp_path)
 
 
 def test_parquet_decimals_are_not_rounded_by_the_typed_read(tmp_path: Path) -> None:
@@ -369,6 +337,6 @@ def test_parquet_decimals_are_not_rounded_by_the_typed_read(tmp_path: Path) -> N
     mapping_path = tmp_path / "mini.mapping.yaml"
     mapping_path.write_text(MAPPING, encoding="utf-8")
     load_survey_file(tmp_path / "wh.duckdb", source, load_mapping(mapping_path), salt="s")
-    assert _query(tmp_path / "wh.duckdb", "select per_1 from raw.survey_evaluations") == [
+    assert query(tmp_path / "wh.duckdb", "select per_1 from raw.survey_evaluations") == [
         (1 + 3.5 * 9 / 4,)
     ]
