@@ -39,10 +39,7 @@ latest as (
 
     from deliveries
 
-    qualify row_number() over (
-        partition by country, wave, dimension
-        order by loaded_at desc, batch_id desc
-    ) = 1
+    qualify row_number() over (partition by country, wave, dimension order by loaded_at desc, batch_id desc) = 1
 
 ),
 
