@@ -1,10 +1,10 @@
 {#-
-    The population margins each sample is raked to: per country × wave ×
-    dimension the latest delivery (the last loaded batch that delivered that
-    group). A margins file delivered again with corrected or updated shares for
-    a wave replaces the earlier one as a whole group (the shares of one group
-    must add up to 1, so groups are never mixed across deliveries); the earlier
-    delivery stays in raw.
+    The population margins each sample is raked to: per country × wave the
+    latest delivery (the last loaded batch that delivered that country × wave),
+    as the quality suite raw_population_margins checks them. A margins file
+    delivered again with corrected or updated shares for a wave replaces the
+    earlier one as a whole (the shares of each dimension must add up to 1, so
+    deliveries are never mixed); the earlier delivery stays in raw.
 -#}
 with
 
@@ -19,7 +19,6 @@ deliveries as (
     select
         country,
         wave,
-        dimension,
         batch_id,
         max(loaded_at) as loaded_at
 
@@ -34,12 +33,11 @@ latest as (
     select
         country,
         wave,
-        dimension,
         batch_id
 
     from deliveries
 
-    qualify row_number() over (partition by country, wave, dimension order by loaded_at desc, batch_id desc) = 1
+    qualify row_number() over (partition by country, wave order by loaded_at desc, batch_id desc) = 1
 
 ),
 
@@ -51,7 +49,6 @@ final as (
     inner join latest
         on margins.country = latest.country
         and margins.wave = latest.wave
-        and margins.dimension = latest.dimension
         and margins.batch_id = latest.batch_id
 
 )
