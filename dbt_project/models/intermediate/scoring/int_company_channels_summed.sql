@@ -33,7 +33,11 @@ weighted as (
 
     select
         company_cells.* replace (
-            coalesce(mergers.merged_into_company_id, company_cells.company_id) as company_id
+            coalesce(
+                later_mergers.merged_into_company_id,
+                mergers.merged_into_company_id,
+                company_cells.company_id
+            ) as company_id
         ),
         {{ cell_weight('cells') }} as weight
 
@@ -43,6 +47,10 @@ weighted as (
     left join mergers
         on company_cells.company_id = mergers.company_id
         and {{ valid_in_wave('mergers', 'company_cells.wave') }}
+    {#- a company that absorbed a brand may itself be absorbed later: one more step #}
+    left join mergers as later_mergers
+        on mergers.merged_into_company_id = later_mergers.company_id
+        and {{ valid_in_wave('later_mergers', 'company_cells.wave') }}
 
 ),
 
