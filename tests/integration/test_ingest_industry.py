@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from ingestion.load import FileContractError, load_industry_file
+from ingestion.raw_schema import upgrade_raw_schema
 
 COMPANIES = """brand_id,brand_name,parent,sector_code,country,revenue,employees
 NL-A,Alpha,,retail,NL,10.5,120
@@ -198,3 +199,25 @@ def test_a_sector_list_for_a_later_wave_loads_beside_the_first(tmp_path: Path) -
     assert _query(
         tmp_path, "select sector_name, valid_from_wave from raw.sectors order by 2 nulls first"
     ) == [("Retail", None), ("Retail trade", 2021)]
+
+
+def test_lists_loaded_before_history_hold_from_the_first_wave(tmp_path: Path) -> None:
+    """A warehouse of the previous version gets the validity columns, NULL for its rows."""
+    _load(tmp_path, "companies", "brand_id,brand_name,sector_code,country\nA,Alpha,retail,NL\n")
+    _load(tmp_path, "sectors", "sector_code,sector_name\nretail,Retail\n", name="sectors.csv")
+    with duckdb.connect(str(tmp_path / "wh.duckdb")) as con:  # as the previous version left it
+        con.execute("alter table raw.companies drop column merged_into")
+        con.execute("alter table raw.companies drop column valid_from_wave")
+        con.execute("alter table raw.sectors drop column valid_from_wave")
+        upgrade_raw_schema(con)
+    assert _query(tmp_path, "select brand_id, valid_from_wave, merged_into from raw.companies") == [
+        ("A", None, None)
+    ]
+    later = _load(
+        tmp_path,
+        "companies",
+        "brand_id,brand_name,sector_code,country,valid_from_wave\nA,Alpha Two,retail,NL,2021\n",
+        name="companies_2021.csv",
+    )
+    assert (later.rows_loaded, later.rows_rejected) == (1, 0)
+    assert _query(tmp_path, "select count(valid_from_wave) from raw.sectors") == [(0,)]
