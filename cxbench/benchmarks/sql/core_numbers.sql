@@ -371,20 +371,7 @@ with indexed as (
 with_sector as (
     select indexed.*, companies.sector_code
     from indexed
-    left join (
-        -- the company list's version valid in the wave (valid_from_wave, NULL: from the first)
-        select
-            brand_id,
-            sector_code,
-            valid_from_wave,
-            lead(valid_from_wave) over (
-                partition by brand_id order by valid_from_wave asc nulls first
-            ) as valid_to_wave
-        from raw.companies
-    ) as companies
-        on indexed.company_id = companies.brand_id
-        and coalesce(companies.valid_from_wave <= indexed.wave, true)
-        and coalesce(indexed.wave < companies.valid_to_wave, true)
+    left join raw.companies as companies on indexed.company_id = companies.brand_id
 )
 select
     company_id,
