@@ -158,12 +158,27 @@ def _load_maturity(
 
 def world_files(world_dir: Path) -> list[tuple[str, Path]]:
     """Files of a generated world in load order: reference data first, then survey CSVs."""
-    files = [(kind, world_dir / "industry" / name) for kind, name in INDUSTRY_FILES]
+    files = []
+    for kind, name in INDUSTRY_FILES:
+        files.append((kind, world_dir / "industry" / name))
+        files += [(kind, path) for path in later_deliveries(world_dir / "industry", name)]
     maturity = world_dir / "industry" / MATURITY_FILE
     if maturity.is_file():  # worlds generated before maturity assessments existed lack it
         files.append(("maturity", maturity))
     files += [("survey", path) for path in sorted((world_dir / "survey").glob("*.csv"))]
     return files
+
+
+def later_deliveries(folder: Path, name: str) -> list[Path]:
+    """Later deliveries of one reference file beside it, oldest first by name.
+
+    A yearly list is delivered next to the first one as ``<stem>_<suffix>.csv``
+    (``companies_2021.csv``), its rows dated by ``valid_from_wave``
+    (docs/data-contracts.md §1, "Reference data that changes"); every delivery is
+    loaded and kept.
+    """
+    stem, suffix = name.rsplit(".", 1)
+    return sorted(folder.glob(f"{stem}_*.{suffix}"))
 
 
 def ingest_world(

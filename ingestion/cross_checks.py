@@ -16,8 +16,14 @@ from ingestion.passes import REJECTS, batch_rows
 from ingestion.plan import GroupSum, LoadPlan
 
 
-def _matches(left: str, right: str, names: tuple[str, ...]) -> str:
-    return " and ".join(f"{left}.{name} = {right}.{name}" for name in names) or "true"
+def _matches(left: str, right: str, names: tuple[str, ...], nullable: tuple[str, ...] = ()) -> str:
+    return (
+        " and ".join(
+            f"{left}.{name} {'is not distinct from' if name in nullable else '='} {right}.{name}"
+            for name in names
+        )
+        or "true"
+    )
 
 
 def _passed(plan: LoadPlan, batch_id: str, alias: str = "fresh") -> str:
@@ -56,7 +62,8 @@ def reject_duplicates_in_file(
         f"'duplicate key: same ({key}) as row ' || dup.first_row"
         f" || {quote_literal(plan.duplicate_hint)} "
         f"from {_passed(plan, batch_id)} inner join duplicate_keys as dup "
-        f"on {_matches('fresh', 'dup', plan.key)} where fresh.row_number > dup.first_row"
+        f"on {_matches('fresh', 'dup', plan.key, plan.nullable_key)} "
+        "where fresh.row_number > dup.first_row"
     )
 
 
@@ -88,7 +95,7 @@ def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan, bat
         f"from {_passed(plan, batch_id)} inner join (select {key}, min(batch_id) as batch_id "
         f"from {earlier} as candidate semi join fresh_partitions as part "
         f"on {_matches('candidate', 'part', plan.dedupe_partition)} group by all) as loaded "
-        f"on {_matches('fresh', 'loaded', plan.key)}"
+        f"on {_matches('fresh', 'loaded', plan.key, plan.nullable_key)}"
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cxcore.sql_text import quote_literal
 from ingestion.contracts import (
+    MIN_WAVE,
     Check,
     TargetColumn,
     country_column,
@@ -20,6 +21,7 @@ from ingestion.contracts import (
     number_at_least,
     optional_text,
     required_text,
+    shown,
     text_of,
     wave_column,
 )
@@ -35,13 +37,22 @@ NACE_DIVISIONS = tuple(
     for division in range(low, high + 1)
 )  # fmt: skip
 MARGIN_DIMENSIONS = ("age_band", "gender", "region")
-#: A company is one row of the company list, in the one country it is benchmarked
-#: in, in whichever file lists it first (docs/data-contracts.md §3): listed again, in
-#: another country or another file, it would make two companies of one brand_id.
+#: A company is one row of the company list per wave its attributes hold from
+#: (docs/data-contracts.md §1, "Reference data that changes"): listed again for
+#: the same ``valid_from_wave``, in another country or another file, it would make
+#: two companies of one brand_id.
 COMPANY_LISTED_ONCE = (
-    "; a company is listed once, with the one country it is benchmarked in "
-    "(its evaluations in other countries are scored there all the same)"
+    "; a company is listed once per valid_from_wave, with the one country it is "
+    "benchmarked in (its evaluations in other countries are scored there all the same); "
+    "a list for a later wave says from which wave it holds in a valid_from_wave column"
 )
+SECTOR_LISTED_ONCE = (
+    "; a sector is listed once per valid_from_wave: a list for a later wave says "
+    "from which wave it holds in a valid_from_wave column"
+)
+#: The column that dates a delivery of companies or sectors: the first wave its
+#: rows hold for (NULL, or the column absent: from the first wave on).
+VALID_FROM = "valid_from_wave"
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,56 @@ class IndustryKind:
     dedupe_partition: tuple[str, ...] | None = None
     group_sum: GroupSum | None = None
     duplicate_hint: str = ""
+    #: Key columns that may be NULL (``valid_from_wave``), compared null-safe.
+    nullable_key: tuple[str, ...] = ()
+
+
+def _valid_from_wave(present: set[str]) -> TargetColumn:
+    """The first wave a row holds for: a whole year, or NULL for "from the first wave".
+
+    Checked as text (four digits) so that ``2024.6`` is rejected, not rounded.
+    """
+    if VALID_FROM not in present:
+        return TargetColumn(VALID_FROM, "integer", "cast(null as integer)")
+    text = text_of(VALID_FROM)
+    year = f"try_cast({text} as integer)"
+    check = Check(
+        VALID_FROM,
+        f"{text} is not null and (not regexp_full_match({text}, '[0-9]{{4}}') "
+        f"or {year} < {MIN_WAVE} or {year} > year(current_date) + 1)",
+        f"'{VALID_FROM}: ' || {shown(text)} || ' is not a plausible year (a whole year "
+        f"{MIN_WAVE} … next year, or empty for the first wave)'",
+    )
+    return TargetColumn(
+        VALID_FROM,
+        "integer",
+        f"case when regexp_full_match({text}, '[0-9]{{4}}') then {year} end",
+        (check,),
+    )
+
+
+def _merged_into(present: set[str]) -> TargetColumn:
+    """The company a brand is absorbed into from its ``valid_from_wave`` (NULL: none)."""
+    merged = optional_text("merged_into", _optional("merged_into", present))
+    if "merged_into" not in present:
+        return merged
+    target, brand = text_of("merged_into"), text_of("brand_id")
+    into_itself = Check(
+        "merged_into",
+        f"{target} = {brand}",
+        f"'merged_into: ' || {shown(target)} || ' is the brand itself; name the company "
+        "that absorbs it'",
+    )
+    undated = Check(
+        "merged_into",
+        f"{target} is not null and {text_of(VALID_FROM) if VALID_FROM in present else 'null'}"
+        " is null",
+        "'merged_into: ' || "
+        f"{shown(target)} || ' needs valid_from_wave, the first wave the brand is part of it'",
+    )
+    return TargetColumn(
+        "merged_into", "varchar", merged.value_sql, (*merged.checks, into_itself, undated)
+    )
 
 
 def _optional(name: str, present: set[str]) -> str | None:
@@ -71,6 +132,8 @@ def _company_columns(present: set[str]) -> list[TargetColumn]:
         country_column(text_of("country")),
         number_at_least("revenue", _optional("revenue", present), 0),
         integer_in_range("employees", _optional("employees", present), 0, 10_000_000),
+        _valid_from_wave(present),
+        _merged_into(present),
     ]
 
 
@@ -81,6 +144,7 @@ def _sector_columns(present: set[str]) -> list[TargetColumn]:
             required_text("sector_code", "sector_code"),
             required_text("sector_name", "sector_name"),
             nace,
+            _valid_from_wave(present),
         ]
     division = text_of("nace_division")
     known = ", ".join(quote_literal(code) for code in NACE_DIVISIONS)
@@ -95,6 +159,7 @@ def _sector_columns(present: set[str]) -> list[TargetColumn]:
         TargetColumn(
             "nace_division", "varchar", f"lpad({division}, 2, '0')", (*nace.checks, check)
         ),
+        _valid_from_wave(present),
     ]
 
 
@@ -128,13 +193,20 @@ INDUSTRY_KINDS: dict[str, IndustryKind] = {
     "companies": IndustryKind(
         "companies",
         ("brand_id", "brand_name", "sector_code", "country"),
-        ("brand_id",),
+        ("brand_id", VALID_FROM),
         _company_columns,
         dedupe_partition=(),
         duplicate_hint=COMPANY_LISTED_ONCE,
+        nullable_key=(VALID_FROM,),
     ),
     "sectors": IndustryKind(
-        "sectors", ("sector_code", "sector_name"), ("sector_code",), _sector_columns
+        "sectors",
+        ("sector_code", "sector_name"),
+        ("sector_code", VALID_FROM),
+        _sector_columns,
+        dedupe_partition=(),
+        duplicate_hint=SECTOR_LISTED_ONCE,
+        nullable_key=(VALID_FROM,),
     ),
     "margins": IndustryKind(
         "population_margins",

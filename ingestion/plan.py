@@ -36,6 +36,9 @@ class LoadPlan:
     dedupe_partition: tuple[str, ...] | None = None
     #: Appended to a duplicate key's reject reason: what the contract says instead.
     duplicate_hint: str = ""
+    #: Key columns that may be NULL (a company list's ``valid_from_wave``: NULL is
+    #: "from the first wave"); two NULLs are the same key, compared null-safe.
+    nullable_key: tuple[str, ...] = ()
     #: Source column → target column whose pseudonymised value stands in for it in a
     #: rejected row's record (respondent id → its hash, comment → scrubbed text).
     private_columns: Mapping[str, str] = field(default_factory=dict)

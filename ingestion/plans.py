@@ -60,6 +60,7 @@ def industry_plan(kind: str, read_options: ReadOptions | None = None) -> LoadPla
         key=spec.key,
         dedupe_partition=spec.dedupe_partition,
         duplicate_hint=spec.duplicate_hint,
+        nullable_key=spec.nullable_key,
         group_sum=spec.group_sum,
         read_options=read_options or ReadOptions(),
     )

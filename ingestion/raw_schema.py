@@ -75,11 +75,12 @@ TABLES = {
         f"create table if not exists raw.companies ({LINEAGE_COLUMNS}, "
         "brand_id varchar not null, brand_name varchar not null, parent varchar, "
         "sector_code varchar not null, country varchar not null, revenue double, "
-        "employees integer)"
+        "employees integer, valid_from_wave integer, merged_into varchar)"
     ),
     "sectors": (
         f"create table if not exists raw.sectors ({LINEAGE_COLUMNS}, "
-        "sector_code varchar not null, sector_name varchar not null, nace_division varchar)"
+        "sector_code varchar not null, sector_name varchar not null, nace_division varchar, "
+        "valid_from_wave integer)"
     ),
     "population_margins": (
         f"create table if not exists raw.population_margins ({LINEAGE_COLUMNS}, "
@@ -160,6 +161,9 @@ ADDED_COLUMNS = (
     AddedColumns("load_batches", _batch_columns("latent_statements"), backfill=_backfill_latent),
     AddedColumns("survey_evaluations", (("design_weight", "double"),)),
     AddedColumns("load_batches", _batch_columns("design_weight_column")),
+    # reference data with history: rows loaded before hold from the first wave (NULL)
+    AddedColumns("companies", (("valid_from_wave", "integer"), ("merged_into", "varchar"))),
+    AddedColumns("sectors", (("valid_from_wave", "integer"),)),
 )
 
 

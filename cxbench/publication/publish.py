@@ -65,17 +65,31 @@ select
     round(scores.effective_n, 4) as effective_n,
     scores.methodology_version
 from marts.fct_company_scores as scores
-left join marts.dim_company as companies
+left join marts.dim_company_history as companies
     on scores.company_id = companies.company_id
+    and coalesce(companies.valid_from_wave <= scores.wave, true)
+    and coalesce(scores.wave < companies.valid_to_wave, true)
 where scores.wave = ? and scores.study_id = ? and scores.rank_in_country is not null
 order by scores.country, scores.company_id
 """
 SOURCE_BATCHES_SQL = """
 select distinct batch_id from raw.survey_evaluations where wave = ? and study_id = ?
 union select distinct batch_id from raw.population_margins where wave = ?
-union select distinct batch_id from raw.companies
-union select distinct batch_id from raw.sectors
+union select distinct batch_id from raw.companies where coalesce(valid_from_wave <= ?, true)
+union select distinct batch_id from raw.sectors where coalesce(valid_from_wave <= ?, true)
 order by 1
+"""
+#: Waves in which a company's make-up changed (a brand merged into it, or a merger
+#: ended): its move into such a wave compares two different companies, so it is
+#: not published as a move.
+MAKE_UP_CHANGES_SQL = """
+select merged_into_company_id, valid_from_wave
+from marts.dim_company_history
+where merged_into_company_id is not null and valid_from_wave is not null
+union
+select merged_into_company_id, valid_to_wave
+from marts.dim_company_history
+where merged_into_company_id is not null and valid_to_wave is not null
 """
 PREVIOUS_SQL = """
 select publication_id, wave, methodology_version
@@ -114,6 +128,8 @@ class Candidate:
     source_batch_ids: list[str]
     inputs_hash: str
     rows: list[dict[str, Any]]
+    #: (company_id, wave) in which the company's make-up changed (MAKE_UP_CHANGES_SQL).
+    make_up_changes: frozenset[tuple[str, int]] = frozenset()
 
 
 def publish_wave(db_path: Path, wave: int) -> PublishResult:
@@ -161,8 +177,11 @@ def read_candidate(connection: duckdb.DuckDBPyConnection, wave: int) -> Candidat
             "select parameter_name, parameter_value from marts.dim_methodology order by 1"
         ).fetchall()
     )
-    sources = connection.execute(SOURCE_BATCHES_SQL, [wave, DEFAULT_STUDY_ID, wave]).fetchall()
+    sources = connection.execute(
+        SOURCE_BATCHES_SQL, [wave, DEFAULT_STUDY_ID, wave, wave, wave]
+    ).fetchall()
     batches = [row[0] for row in sources]
+    changes = connection.execute(MAKE_UP_CHANGES_SQL).fetchall()
     return Candidate(
         wave=wave,
         methodology_version=versions.pop(),
@@ -171,6 +190,7 @@ def read_candidate(connection: duckdb.DuckDBPyConnection, wave: int) -> Candidat
         source_batch_ids=batches,
         inputs_hash=_sha256(json.dumps([wave, batches])),
         rows=rows,
+        make_up_changes=frozenset((company_id, changed) for company_id, changed in changes),
     )
 
 
@@ -225,6 +245,11 @@ def _with_movers(
     rows = []
     for row in candidate.rows:
         earlier = before.get((row["country"], row["company_id"]))
+        if previous_wave is not None and any(
+            company_id == row["company_id"] and previous_wave < changed <= candidate.wave
+            for company_id, changed in candidate.make_up_changes
+        ):
+            earlier = None  # absorbed a brand since: not the company published then
         rows.append(
             {
                 **row,

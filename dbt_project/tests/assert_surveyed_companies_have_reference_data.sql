@@ -3,7 +3,7 @@
     returns one row per company that is not (a study loaded without a companies
     file, or a brand missing from it), with the countries and evaluations it has.
     A warning, not an error: such a company builds in the unassigned sector
-    (int_companies_assigned), visible in dim_company and its country's
+    (int_company_versions_assigned), visible in dim_company and its country's
     benchmark, but it is never ranked in a sector or averaged into a sector
     benchmark until a companies file gives it one. `cxbench check` names the
     companies again (suite company_reference).
@@ -14,7 +14,7 @@ with
 
 companies as (
 
-    select * from {{ ref('int_companies_assigned') }}
+    select * from {{ ref('int_company_versions_assigned') }}
 
 ),
 
@@ -34,6 +34,7 @@ unlisted as (
     from companies
     inner join company_waves
         on companies.company_id = company_waves.company_id
+        and {{ valid_in_wave('companies', 'company_waves.wave') }}
 
     where not companies.has_reference_data
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.dbt_warehouse import build_dbt_warehouse
+from tests.fixtures.history import History, build_history, copy_history
 from tests.fixtures.real_warehouse import build_real_warehouse
 
 
@@ -26,3 +27,15 @@ def design_weighted_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The real survey files through ingest, build and check; the outputs by stage."""
     return build_real_warehouse(tmp_path_factory.mktemp("real_build"))
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> History:
+    """2019 and 2020 refreshed and published through the CLI (tests/fixtures/history.py)."""
+    return build_history(tmp_path_factory.mktemp("history"))
+
+
+@pytest.fixture
+def copied(history: History, tmp_path: Path) -> History:
+    """A private copy of the history warehouse, for a test that changes it."""
+    return copy_history(history, tmp_path)

@@ -156,7 +156,7 @@ def test_a_failing_test_is_named_with_its_failing_rows(warehouse: Path) -> None:
     assert result.exit_code == 1
     output = " ".join(result.output.split())
     assert "FAIL test raw_companies_structure: Got 1 result" in output
-    assert "rule=unique(brand_id), n_failing=1" in output
+    assert "rule=unique(brand_id, valid_from_wave), n_failing=1" in output
 
 
 def test_a_ranked_company_missing_from_the_company_list_builds_unassigned_and_checks_pass(

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from ingestion.load import FileContractError, load_industry_file
+from ingestion.raw_schema import upgrade_raw_schema
 
 COMPANIES = """brand_id,brand_name,parent,sector_code,country,revenue,employees
 NL-A,Alpha,,retail,NL,10.5,120
@@ -59,7 +60,8 @@ def test_companies_reject_duplicate_ids_unknown_countries_and_bad_numbers(tmp_pa
     result = _load(tmp_path, "companies", COMPANIES)
     assert (result.rows_loaded, result.rows_rejected) == (2, 5)
     assert _rejects(tmp_path, result.batch_id) == {
-        3: "brand_id", 4: "country", 5: "revenue", 6: "employees", 7: "brand_name",
+        3: "brand_id, valid_from_wave", 4: "country", 5: "revenue", 6: "employees",
+        7: "brand_name",
     }  # fmt: skip
     assert _query(tmp_path, "select brand_id, parent, country, revenue from raw.companies "
                             "order by 1") == [
@@ -118,12 +120,104 @@ def test_a_brand_listed_in_two_countries_is_rejected_in_the_file_and_across_file
     by_batch = {batch: (row, reason) for batch, row, reason in reasons}
     row, reason = by_batch[first.batch_id]
     assert row == 2
-    assert reason.startswith("duplicate key: same (brand_id) as row 1; a company is listed once")
+    assert reason.startswith(
+        "duplicate key: same (brand_id, valid_from_wave) as row 1; a company is listed once"
+    )
     row, reason = by_batch[second.batch_id]
     assert row == 1
-    assert reason.startswith(f"duplicate key: (brand_id) already loaded by batch {first.batch_id}")
+    assert reason.startswith(
+        f"duplicate key: (brand_id, valid_from_wave) already loaded by batch {first.batch_id}"
+    )
     assert "one country it is benchmarked in" in reason
+    assert "a list for a later wave says from which wave it holds" in reason
     assert _query(tmp_path, "select brand_id, country from raw.companies order by 1") == [
         ("ACME", "DE"),
         ("BETA", "CH"),
     ]
+
+
+def test_a_list_for_a_later_wave_adds_versions_and_every_delivery_is_kept(tmp_path: Path) -> None:
+    """A yearly list dated by valid_from_wave loads beside the first; its checks are per row."""
+    first = _load(
+        tmp_path,
+        "companies",
+        "brand_id,brand_name,sector_code,country,revenue\nA,Alpha,retail,NL,10\nB,Beta,retail,NL,5\n",
+        name="companies.csv",
+    )
+    later = _load(
+        tmp_path,
+        "companies",
+        "brand_id,brand_name,sector_code,country,revenue,valid_from_wave,merged_into\n"
+        "A,Alpha Group,bank,NL,12,2021,\n"  # renamed, moved, new revenue
+        "B,Beta,retail,NL,5,2021,A\n"  # merged into A from 2021
+        "C,Gamma,retail,NL,1,2024.6,\n"  # not a whole year: rejected, not rounded
+        "D,Delta,retail,NL,1,2021,D\n"  # merged into itself
+        "E,Epsilon,retail,NL,1,,A\n"  # a merger needs the wave it takes effect
+        "A,Alpha again,retail,NL,1,2021,\n",  # A listed twice for 2021
+        name="companies_2021.csv",
+    )
+    assert (first.rows_loaded, later.rows_loaded, later.rows_rejected) == (2, 2, 4)
+    assert _rejects(tmp_path, later.batch_id) == {
+        3: "valid_from_wave", 4: "merged_into", 5: "merged_into", 6: "brand_id, valid_from_wave",
+    }  # fmt: skip
+    reasons = dict(
+        _query(tmp_path, f"select row_number, reason from raw.rejected_rows "
+                         f"where batch_id = '{later.batch_id}'")
+    )  # fmt: skip
+    assert reasons[3].startswith("valid_from_wave: '2024.6' is not a plausible year")
+    assert reasons[4] == "merged_into: 'D' is the brand itself; name the company that absorbs it"
+    assert "needs valid_from_wave" in reasons[5]
+    assert _query(
+        tmp_path,
+        "select brand_id, valid_from_wave, brand_name, sector_code, revenue, merged_into "
+        "from raw.companies order by brand_id, valid_from_wave nulls first",
+    ) == [
+        ("A", None, "Alpha", "retail", 10.0, None), ("A", 2021, "Alpha Group", "bank", 12.0, None),
+        ("B", None, "Beta", "retail", 5.0, None), ("B", 2021, "Beta", "retail", 5.0, "A"),
+    ]  # fmt: skip
+    # the same list again without its wave is a duplicate of the first, with the hint
+    again = _load(
+        tmp_path, "companies", "brand_id,brand_name,sector_code,country\nA,Alpha,retail,NL\n",
+        name="companies_again.csv",
+    )  # fmt: skip
+    assert again.rows_rejected == 1
+    reason = _query(
+        tmp_path, f"select reason from raw.rejected_rows where batch_id = '{again.batch_id}'"
+    )[0][0]
+    assert "says from which wave it holds in a valid_from_wave column" in reason
+
+
+def test_a_sector_list_for_a_later_wave_loads_beside_the_first(tmp_path: Path) -> None:
+    _load(tmp_path, "sectors", "sector_code,sector_name\nretail,Retail\n", name="sectors.csv")
+    later = _load(
+        tmp_path,
+        "sectors",
+        "sector_code,sector_name,valid_from_wave\nretail,Retail trade,2021\nretail,Dup,2021\n",
+        name="sectors_2021.csv",
+    )
+    assert (later.rows_loaded, later.rows_rejected) == (1, 1)
+    assert _query(
+        tmp_path, "select sector_name, valid_from_wave from raw.sectors order by 2 nulls first"
+    ) == [("Retail", None), ("Retail trade", 2021)]
+
+
+def test_lists_loaded_before_history_hold_from_the_first_wave(tmp_path: Path) -> None:
+    """A warehouse of the previous version gets the validity columns, NULL for its rows."""
+    _load(tmp_path, "companies", "brand_id,brand_name,sector_code,country\nA,Alpha,retail,NL\n")
+    _load(tmp_path, "sectors", "sector_code,sector_name\nretail,Retail\n", name="sectors.csv")
+    with duckdb.connect(str(tmp_path / "wh.duckdb")) as con:  # as the previous version left it
+        con.execute("alter table raw.companies drop column merged_into")
+        con.execute("alter table raw.companies drop column valid_from_wave")
+        con.execute("alter table raw.sectors drop column valid_from_wave")
+        upgrade_raw_schema(con)
+    assert _query(tmp_path, "select brand_id, valid_from_wave, merged_into from raw.companies") == [
+        ("A", None, None)
+    ]
+    later = _load(
+        tmp_path,
+        "companies",
+        "brand_id,brand_name,sector_code,country,valid_from_wave\nA,Alpha Two,retail,NL,2021\n",
+        name="companies_2021.csv",
+    )
+    assert (later.rows_loaded, later.rows_rejected) == (1, 0)
+    assert _query(tmp_path, "select count(valid_from_wave) from raw.sectors") == [(0,)]

@@ -67,7 +67,7 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
     "company_listed_twice": (
         "insert into raw.companies select * replace ('another' as brand_name) "
         f"from raw.companies where {first_row('raw.companies', 'true')}",
-        {(COMPANIES, "unique(brand_id)")},
+        {(COMPANIES, "unique(brand_id, valid_from_wave)")},
     ),
     "company_in_unknown_sector": (
         "update raw.companies set sector_code = 'mining' "
@@ -77,7 +77,7 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
     "sector_code_twice": (
         "insert into raw.sectors select * from raw.sectors "
         f"where {first_row('raw.sectors', 'true')}",
-        {("raw_sectors_structure", "unique(sector_code)")},
+        {("raw_sectors_structure", "unique(sector_code, valid_from_wave)")},
     ),
     "maturity_score_out_of_scale": (
         "update raw.maturity_assessments set mgmt_metrics = 6 "

@@ -1,7 +1,8 @@
 """Yearly refresh and publication (issue 8), through the real CLI on a small history.
 
 One warehouse with 2019 and 2020 refreshed and published is built per session
-(tests/fixtures/history.py); every test that changes it works on its own copy.
+(tests/fixtures/history.py, fixtures ``history`` and ``copied`` in conftest.py);
+every test that changes it works on its own copy.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from cxbench.publication.store import (
     published_fingerprint,
     stored_rows,
 )
-from tests.fixtures.history import History, build_history, copy_history, cxbench, query
+from tests.fixtures.history import History, copy_history, cxbench, query
 
 pytestmark = pytest.mark.slow
 
@@ -38,16 +39,6 @@ STATE_SQL = """
 select max(wave), count(*), min(methodology_version), max(methodology_version)
 from marts.fct_company_scores
 """
-
-
-@pytest.fixture(scope="module")
-def history(tmp_path_factory: pytest.TempPathFactory) -> History:
-    return build_history(tmp_path_factory.mktemp("history"))
-
-
-@pytest.fixture
-def copied(history: History, tmp_path: Path) -> History:
-    return copy_history(history, tmp_path)
 
 
 def _sha256(path: Path) -> str:

@@ -2,7 +2,8 @@
     Sector and national benchmarks in one model, under disclosure control, per
     study (studies are never pooled): per benchmark_level ('sector': sector ×
     country × wave; 'country': country × wave, sector_code '*' for every sector) the mean CX index and NPS of the
-    eligible, ranked companies, plain and revenue-weighted. Fewer than
+    eligible, ranked companies, plain and weighted by each company's revenue in
+    the wave (its version valid then, int_company_versions_assigned). Fewer than
     min_aggregate_companies such companies, or one of them holding more than
     max_company_share of their evaluations, and the values are NULL with the
     reason in suppression_reason: they are withheld here, before any mart or
@@ -21,7 +22,7 @@ company_waves as (
 
 companies as (
 
-    select * from {{ ref('stg_industry__companies') }}
+    select * from {{ ref('int_company_versions_assigned') }}
 
 ),
 
@@ -47,6 +48,7 @@ members as (
     from company_waves
     left join companies
         on company_waves.company_id = companies.company_id
+        and {{ valid_in_wave('companies', 'company_waves.wave') }}
 
 ),
 

@@ -17,7 +17,7 @@ answers as (
 
 companies as (
 
-    select * from {{ ref('int_companies_assigned') }}
+    select * from {{ ref('int_company_versions_assigned') }}
 
 ),
 
@@ -66,6 +66,7 @@ final as (
     from summarised
     left join companies
         on summarised.company_id = companies.company_id
+        and {{ valid_in_wave('companies', 'summarised.wave') }}
     left join items
         on summarised.item_id = items.item_id
 

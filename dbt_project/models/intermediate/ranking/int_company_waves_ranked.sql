@@ -9,7 +9,10 @@
     Like with like: ranks are within one study × country × wave and one set of
     index pillars; a move compares two waves of the same study whose indexes
     are over the same pillars (is_mover_comparable), never two unrelated
-    studies that happen to share a country.
+    studies that happen to share a country. The sector is the company's in
+    that wave (the version valid then); a company that absorbed a brand, or
+    gave one back, between the previous wave and this one is not the company
+    it was, so its move is not compared either.
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
 
@@ -35,7 +38,32 @@ pillar_weights as (
 
 companies as (
 
-    select * from {{ ref('int_companies_assigned') }}
+    select * from {{ ref('int_company_versions_assigned') }}
+
+),
+
+{# waves in which a company's make-up changes: a brand merged into it from then,
+    or a merger ending then #}
+make_up_changes as (
+
+    select
+        merged_into_company_id as company_id,
+        valid_from_wave as changed_in_wave
+
+    from companies
+
+    where merged_into_company_id is not null
+
+    union
+
+    select
+        merged_into_company_id as company_id,
+        valid_to_wave as changed_in_wave
+
+    from companies
+
+    where merged_into_company_id is not null
+        and valid_to_wave is not null
 
 ),
 
@@ -185,6 +213,7 @@ joined as (
         and nps_estimated.wave = index_pillars.wave
     left join companies
         on nps_estimated.company_id = companies.company_id
+        and {{ valid_in_wave('companies', 'nps_estimated.wave') }}
 
 ),
 
@@ -259,7 +288,14 @@ with_previous as (
         coalesce(
             with_ranks.rank_in_country is not null
             and previous.rank_in_country is not null
-            and with_ranks.cx_index_pillars = previous.cx_index_pillars,
+            and with_ranks.cx_index_pillars = previous.cx_index_pillars
+            and not exists (
+                select 1
+                from make_up_changes
+                where make_up_changes.company_id = with_ranks.company_id
+                    and make_up_changes.changed_in_wave > study_waves.previous_wave
+                    and make_up_changes.changed_in_wave <= with_ranks.wave
+            ),
             false
         ) as is_mover_comparable
 

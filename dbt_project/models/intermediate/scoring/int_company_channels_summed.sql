@@ -21,15 +21,36 @@ cells as (
 
 ),
 
+mergers as (
+
+    select * from {{ ref('int_company_listings_dated') }}
+
+    where merged_into_company_id is not null
+
+),
+
 weighted as (
 
     select
-        company_cells.*,
+        company_cells.* replace (
+            coalesce(
+                later_mergers.merged_into_company_id,
+                mergers.merged_into_company_id,
+                company_cells.company_id
+            ) as company_id
+        ),
         {{ cell_weight('cells') }} as weight
 
     from company_cells
     left join cells
         on {{ on_weighting_cell('company_cells', 'cells') }}
+    left join mergers
+        on company_cells.company_id = mergers.company_id
+        and {{ valid_in_wave('mergers', 'company_cells.wave') }}
+    {#- a company that absorbed a brand may itself be absorbed later: one more step #}
+    left join mergers as later_mergers
+        on mergers.merged_into_company_id = later_mergers.company_id
+        and {{ valid_in_wave('later_mergers', 'company_cells.wave') }}
 
 ),
 

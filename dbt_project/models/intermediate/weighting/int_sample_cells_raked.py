@@ -131,7 +131,7 @@ def model(dbt, session):
         "tolerance": float(dbt.config.get("raking_tolerance")),
     }
     cells = dbt.ref("int_sample_cells_counted").df()
-    margins = dbt.ref("stg_industry__population_margins").df()
+    margins = dbt.ref("int_population_margins_chosen").df()
     margins = margins[margins["dimension"].isin(dimensions)]
 
     groups = []

@@ -22,7 +22,7 @@ company_waves as (
 
 companies as (
 
-    select * from {{ ref('stg_industry__companies') }}
+    select * from {{ ref('int_company_versions_assigned') }}
 
 ),
 
@@ -60,6 +60,7 @@ members as (
         and company_pillars.wave = company_waves.wave
     left join companies
         on company_pillars.company_id = companies.company_id
+        and {{ valid_in_wave('companies', 'company_pillars.wave') }}
 
     where company_waves.is_eligible
         and company_waves.cx_index is not null

@@ -2,13 +2,17 @@ with
 
 companies as (
 
-    select * from {{ ref('int_companies_assigned') }}
+    select * from {{ ref('int_company_versions_assigned') }}
+
+    where is_current
 
 ),
 
 sectors as (
 
-    select * from {{ ref('stg_industry__sectors') }}
+    select * from {{ ref('int_sector_listings_dated') }}
+
+    where is_current
 
 ),
 

@@ -30,7 +30,7 @@ company_counts as (
 
     select
         country,
-        count(*) as n_companies
+        count(distinct company_id) as n_companies
 
     from companies
 

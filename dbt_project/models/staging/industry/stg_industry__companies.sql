@@ -22,6 +22,11 @@ renamed as (
         revenue,
         employees,
 
+        -- validity: the first wave the row holds for (NULL: from the first wave on),
+        -- and the company a brand is absorbed into from that wave
+        valid_from_wave,
+        merged_into as merged_into_company_id,
+
         -- lineage
         batch_id,
         source_file,

@@ -16,6 +16,9 @@ renamed as (
         sector_name,
         nace_division,
 
+        -- validity: the first wave the row holds for (NULL: from the first wave on)
+        valid_from_wave,
+
         -- lineage
         batch_id,
         source_file,
