@@ -336,12 +336,16 @@ def test_malformed_input(case: Case, binaries: Path, tmp_path: Path) -> None:
     mapping_path = _mapping(case, tmp_path)
     if case.error:
         with pytest.raises((FileContractError, SourceReadError, MappingError), match=case.error):
-            load_survey_file(db, source, load_mapping(mapping_path), salt="corpus")
+            load_survey_file(
+                db, source, load_mapping(mapping_path), salt="corpus", max_reject_rate=1.0
+            )
         if db.exists():
             for table in ("load_batches", "rejected_rows", "survey_evaluations"):
                 assert _query(db, f"select count(*) from raw.{table}") == [(0,)], table
         return
-    result = load_survey_file(db, source, load_mapping(mapping_path), salt="corpus")
+    result = load_survey_file(
+        db, source, load_mapping(mapping_path), salt="corpus", max_reject_rate=1.0
+    )
     assert result.status == "loaded"
     assert (result.rows_loaded, result.rows_rejected) == (case.loaded, len(case.rejected))
     assert result.rows_in == result.rows_loaded + result.rows_rejected
@@ -368,7 +372,9 @@ def test_parquet_decimals_are_not_rounded_by_the_typed_read(tmp_path: Path) -> N
     )  # fmt: skip
     mapping_path = tmp_path / "mini.mapping.yaml"
     mapping_path.write_text(MAPPING, encoding="utf-8")
-    load_survey_file(tmp_path / "wh.duckdb", source, load_mapping(mapping_path), salt="s")
+    load_survey_file(
+        tmp_path / "wh.duckdb", source, load_mapping(mapping_path), salt="s", max_reject_rate=1.0
+    )
     assert _query(tmp_path / "wh.duckdb", "select per_1 from raw.survey_evaluations") == [
         (1 + 3.5 * 9 / 4,)
     ]
