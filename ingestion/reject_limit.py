@@ -7,9 +7,10 @@ rows anyway puts a biased remainder into the benchmark: the rows that pass
 a wrong scale are the low answers. So a batch with more than 5% rejected
 rows writes nothing and the load prints its commonest reasons; a file that
 really has that many bad rows is loaded on purpose with ``--max-reject-rate``.
-5% is well above what the shipped examples and real public files reject
-(0 to 2%, duplicates and out-of-range codes) and well below what a wrong
-mapping rejects (usually every row, at least a whole item's worth).
+5% is well above what clean deliveries reject — the real public files
+through the shipped example mappings and the generated worlds reject 0% —
+and well below what a wrong mapping rejects (usually every row, at least a
+whole item's worth of rows).
 
 Kept in a module of its own, free of imports, so the CLI can show the default
 in its help without loading the ingestion stack.
