@@ -45,7 +45,7 @@ from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.dbt_builds import last_build
 from cxcore.settings import Settings
 from ingestion.mapping_parse import load_mapping
-from ingestion.privacy import resolve_salt
+from ingestion.privacy import SaltError, resolve_salt
 
 
 class RefreshFailed(RuntimeError):
@@ -186,7 +186,11 @@ def _stage_build_swap(
     before = published_fingerprint(db_path) if copied else None
 
     laps.start("ingest")
-    loaded, skipped = _ingest(staged, files, resolve_salt(db_path.parent))
+    try:
+        salt = resolve_salt(db_path.parent)
+    except SaltError as error:
+        raise RefreshFailed("ingest", str(error)) from None
+    loaded, skipped = _ingest(staged, files, salt)
     n_evaluations = _wave_evaluations(staged, wave)
     if n_evaluations == 0:
         raise RefreshFailed("ingest", f"the files in {input_dir} hold no evaluation of wave {wave}")
