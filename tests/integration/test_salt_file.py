@@ -63,3 +63,23 @@ def test_ingest_with_an_empty_salt_file_exits_two_and_writes_nothing(tmp_path: P
     assert "restore it from your backup" in result.stdout and "Traceback" not in result.stderr
     assert not db_path.exists() or query(db_path, "select count(*) from raw.load_batches") == [(0,)]
     assert os.path.getsize(db_path.parent / SALT_FILE_NAME) == 0
+
+
+def test_refresh_with_a_short_salt_file_exits_two_and_serves_nothing_new(tmp_path: Path) -> None:
+    survey = tmp_path / "input" / "survey"
+    survey.mkdir(parents=True)
+    (survey / "export.csv").write_text(CLEAN_ROWS)
+    (survey / "export.mapping.yaml").write_text(MAPPING)
+    db_path = tmp_path / "wh" / "cxbench.duckdb"
+    db_path.parent.mkdir()
+    (db_path.parent / SALT_FILE_NAME).write_text("abc\n")
+    env = {**cli_env(db_path, tmp_path / "gen"), "COLUMNS": "1000"}
+    env.pop(SALT_ENV)
+
+    result = cxbench(env, "refresh", "--wave", "2024", "--input", str(tmp_path / "input"),
+                     check=False)  # fmt: skip
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "refresh failed at ingest" in result.stdout
+    assert "salt is only 3 characters long" in result.stdout
+    assert not db_path.exists()
