@@ -139,6 +139,12 @@ def retract_batch(db_path: Path, batch_id: str, reason: str) -> RetractResult:
         raise BatchStatusError(f"no warehouse at {db_path}")
     with duckdb.connect(str(db_path)) as con:
         upgrade_raw_schema(con)
+        loaded_any = con.execute(
+            "select count(*) from information_schema.tables "
+            "where table_schema = 'raw' and table_name = 'load_batches'"
+        ).fetchall()[0][0]
+        if not loaded_any:
+            raise BatchStatusError(f"{db_path}: nothing was ever loaded (no raw.load_batches)")
         rows = con.execute(
             "select kind, source_path, status, superseded_by, rows_loaded "
             "from raw.load_batches where batch_id = ?",
