@@ -6,6 +6,7 @@ lock is held by another real process, as it would be by a running refresh.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 
 from cxbench.publication.refresh import RefreshFailed, refresh_wave
 from cxbench.publication.swap import ServedChanged, copy_served, swap_in
-from cxbench.writer_lock import holder_of
+from cxbench.writer_lock import holder_of, writer_lock
 from cxcore.settings import load_settings
 from tests.conftest import DemoWarehouse
 from tests.fixtures.history import cli_env, cxbench, query
@@ -191,3 +192,14 @@ def test_a_refresh_whose_served_file_was_written_meanwhile_refuses_to_swap(
     assert "changed after the staged copy was taken" in str(failed.value)
     assert query(served_demo, "select n from raw.written_meanwhile") == [(1,)]
     assert not (served_demo.parent / ".staging").exists()
+
+
+def test_the_lock_is_reentrant_within_a_process_and_names_the_outer_holder(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "cxbench.duckdb"
+    with writer_lock(db_path, "cxbench refresh --wave 2025", wait=0):
+        with writer_lock(db_path, "cxbench ingest", wait=0):  # would block on a second flock
+            assert holder_of(db_path)["command"] == "cxbench refresh --wave 2025"
+        assert holder_of(db_path)["pid"] == os.getpid()  # still held by the outer block
+    assert holder_of(db_path) is None
