@@ -16,6 +16,8 @@ import typer
 from rich.text import Text
 
 from cxbench import pipeline
+from cxbench.batches_cli import register as register_batch_commands
+from cxbench.cli_lock import writing
 from cxbench.console import (
     console,
     coverage_lines,
@@ -29,6 +31,7 @@ from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
 from cxbench.publication.cli import register as register_publication_commands
 from cxcore.settings import load_settings
+from ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 
 app = typer.Typer(
     help="Customer-experience benchmarking warehouse: Six-Pillar scores per company, "
@@ -107,14 +110,27 @@ def ingest(
         Path | None, typer.Option(help="Questionnaire mapping (default: <file>.mapping.yaml).")
     ] = None,
     max_reject_rate: Annotated[
-        float, typer.Option(help="Refuse a batch whose share of rejected rows is above this.")
-    ] = 1.0,
+        float,
+        typer.Option(
+            help="Refuse a batch whose share of rejected rows is above this "
+            "(nothing written; a batch loading no row is always refused)."
+        ),
+    ] = DEFAULT_MAX_REJECT_RATE,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Supersede the active batch this file corrects (same sha256, or same file "
+            "name, study, country and wave): its rows stay in raw, marked superseded.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Load files into the raw layer: every row loaded or rejected with its reason.
 
     Exit 0 when every file loaded (or was already loaded), 2 on bad input: a file
-    that cannot be read, a bad mapping, or a batch refused by --max-reject-rate.
+    that cannot be read, a bad mapping, a damaged salt file, a batch refused by
+    --max-reject-rate (or loading no row), or another command writing the warehouse.
     Each survey file's coverage (study, pillars, outcomes) is shown; a declared
     pillar or outcome that can never score is a warning (recorded in
     raw.load_warnings), not an error.
@@ -131,16 +147,25 @@ def ingest(
         for path in paths
         for item_kind, item in (pipeline.world_files(path) if path.is_dir() else [(kind, path)])
     ]
-    with progress_bar() as progress:
+    from ingestion.privacy import SaltError
+
+    with writing(settings.db_path, "cxbench ingest"), progress_bar() as progress:
         task = progress.add_task("loading files", total=len(files))
-        report = pipeline.ingest_files(
-            settings.db_path,
-            files,
-            mapping,
-            max_reject_rate,
-            on_done=lambda _path: progress.advance(task),
-            on_step=lambda path, step: progress.update(task, description=f"{path.name}: {step}"),
-        )
+        try:
+            report = pipeline.ingest_files(
+                settings.db_path,
+                files,
+                mapping,
+                max_reject_rate,
+                on_done=lambda _path: progress.advance(task),
+                on_step=lambda path, step: progress.update(
+                    task, description=f"{path.name}: {step}"
+                ),
+                replace=replace,
+            )
+        except SaltError as error:
+            console.print(red(error))
+            raise typer.Exit(2) from None
     console.print(ingest_table(report))
     for line in [*coverage_lines(report), *ingest_details(report), *never_scoring_lines(report)]:
         console.print(line, highlight=False)
@@ -185,7 +210,7 @@ def build(
         console.print(red(error), highlight=False)
         raise typer.Exit(2) from None
     settings = load_settings(db)
-    with console.status("dbt build") as status:
+    with writing(settings.db_path, "cxbench build"), console.status("dbt build") as status:
         try:
             result = pipeline.build(
                 settings.db_path,
@@ -232,7 +257,7 @@ def check(
 
     settings = load_settings(db)
     try:
-        with console.status("running quality checks"):
+        with writing(settings.db_path, "cxbench check"), console.status("running quality checks"):
             run = run_checks(settings.db_path, build_id=build_id, data_docs=docs or None)
     except FileNotFoundError as error:
         console.print(red(error), highlight=False)
@@ -320,6 +345,7 @@ def bench(
 
 
 register_publication_commands(app)
+register_batch_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -86,7 +86,16 @@ def ingest_details(report: IngestReport) -> list[str]:
     for result in report.results:
         if result.notes:
             lines.append(escape(f"{result.source_path.name}: {'; '.join(result.notes)}"))
-        if result.top_rejects and result.status != "skipped":
+        if result.replaced:
+            lines.append(
+                f"{escape(result.source_path.name)}: replaces batch "
+                f"{escape(', '.join(result.replaced))}, now superseded by {result.batch_id} "
+                "(its rows stay in raw; rebuild the marts: cxbench build)"
+            )
+        if result.status == "refused" and result.top_reasons:
+            lines.append(f"{escape(result.source_path.name)}: commonest reject reasons:")
+            lines += [f"  {count:,} × {escape(reason)}" for reason, count in result.top_reasons]
+        elif result.top_rejects and result.status != "skipped":
             commonest = ", ".join(f"{field} ({count:,})" for field, count in result.top_rejects)
             lines.append(
                 escape(

@@ -12,10 +12,13 @@ import subprocess
 import time
 from pathlib import Path
 
+from rich.markup import escape
+
 from cxbench import pipeline
 from cxbench.app_server import app_env, streamlit_command
 from cxbench.console import console, ingest_table, layer_table, progress_bar
 from cxbench.dbt_runner import DbtError
+from cxbench.writer_lock import WarehouseBusy, writer_lock
 from cxcore.settings import Settings
 
 DEMO_WAVES = (2024, 2025)
@@ -48,10 +51,11 @@ def ensure_world(out_dir: Path, evaluations: int, seed: int) -> bool:
 
 
 def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, port: int) -> int:
-    """Run generate → ingest → build → check; return the process exit code."""
-    from expectations.report import check_run_table
-    from expectations.runner import run_checks
+    """Run generate → ingest → build → check; return the process exit code.
 
+    The writer lock is held from the ingest to the end of the checks, not while
+    the app serves.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
     world = world_dir_for(settings, evaluations, seed)
@@ -61,6 +65,30 @@ def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, p
     timings["generate"] = time.perf_counter() - mark
     if not generated:
         console.print(f"reusing the generated world in {world}")
+
+    from ingestion.privacy import SaltError
+
+    try:
+        with writer_lock(settings.db_path, "cxbench demo"):
+            code = _load_build_check(settings, world, timings, started)
+    except (WarehouseBusy, SaltError) as error:
+        console.print(f"[red]{escape(str(error))}[/]", highlight=False)
+        return 2
+    if code:
+        return code
+    if start_app:
+        serve_app(settings.db_path, port)
+    else:
+        console.print(f"app: cxbench app --port {port}  (then open http://localhost:{port})")
+    return 0
+
+
+def _load_build_check(
+    settings: Settings, world: Path, timings: dict[str, float], started: float
+) -> int:
+    """Ingest, build and check the demo warehouse (under the writer lock); the exit code."""
+    from expectations.report import check_run_table
+    from expectations.runner import run_checks
 
     mark = time.perf_counter()
     files = pipeline.world_files(world)
@@ -101,10 +129,6 @@ def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, p
     if not run.success:
         console.print("[red]quality gate failed: not starting the app[/]")
         return 1
-    if start_app:
-        serve_app(settings.db_path, port)
-    else:
-        console.print(f"app: cxbench app --port {port}  (then open http://localhost:{port})")
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxbench.dbt_runner import DbtResult, run_dbt
+from ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 
 if TYPE_CHECKING:
     from ingestion.coverage_summary import CoverageSummary
@@ -74,10 +75,11 @@ def ingest_files(
     db_path: Path,
     files: Iterable[tuple[str, Path]],
     mapping_path: Path | None = None,
-    max_reject_rate: float = 1.0,
+    max_reject_rate: float = DEFAULT_MAX_REJECT_RATE,
     on_done: Callable[[Path], None] | None = None,
     on_step: Callable[[Path, str], None] | None = None,
     salt: str | None = None,
+    replace: bool = False,
 ) -> IngestReport:
     """Load each ``(kind, path)`` as its own batch; a bad file is reported, the others load.
 
@@ -85,6 +87,8 @@ def ingest_files(
     fails the file without reading a row. ``salt`` defaults to the one beside
     ``db_path``; a refresh building a staged copy elsewhere passes the served
     warehouse's salt, so respondent hashes stay comparable across waves.
+    ``replace`` supersedes the batches each file corrects (ingestion.batch_status).
+    An unusable salt file raises :class:`ingestion.privacy.SaltError` before any load.
     """
     import duckdb
 
@@ -96,11 +100,10 @@ def ingest_files(
         salt = resolve_salt(db_path.parent)
     for kind, path in files:
         step = partial(on_step, path) if on_step else None
+        limits = (max_reject_rate, replace)
         try:
             report.results.append(
-                _load_one(
-                    db_path, path, kind, mapping_path, salt or "", max_reject_rate, step, report
-                )
+                _load_one(db_path, path, kind, mapping_path, salt or "", limits, step, report)
             )
         except (ValueError, OSError) as error:
             report.errors[path] = str(error)
@@ -117,7 +120,7 @@ def _load_one(
     kind: str,
     mapping_path: Path | None,
     salt: str,
-    max_reject_rate: float,
+    limits: tuple[float, bool],
     on_step: Callable[[str], None] | None,
     report: IngestReport,
 ) -> BatchResult:
@@ -130,13 +133,16 @@ def _load_one(
     from ingestion.load import load_industry_file, load_survey_file
     from ingestion.mapping_parse import load_mapping
 
+    max_reject_rate, replace = limits
     if kind == "survey":
         mapping = load_mapping(mapping_path or mapping_for(path))
         report.coverage[path] = summarize_coverage(mapping)
-        return load_survey_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
+        return load_survey_file(
+            db_path, path, mapping, salt, max_reject_rate, on_step=on_step, replace=replace
+        )
     if kind == "maturity":
-        return _load_maturity(db_path, path, mapping_path, salt, max_reject_rate, on_step)
-    return load_industry_file(db_path, path, kind, max_reject_rate, on_step=on_step)
+        return _load_maturity(db_path, path, mapping_path, salt, limits, on_step)
+    return load_industry_file(db_path, path, kind, max_reject_rate, on_step, replace)
 
 
 def _load_maturity(
@@ -144,7 +150,7 @@ def _load_maturity(
     path: Path,
     mapping_path: Path | None,
     salt: str,
-    max_reject_rate: float,
+    limits: tuple[float, bool],
     on_step: Callable[[str], None] | None,
 ) -> BatchResult:
     """A maturity file through ``--mapping``, else its ``<file>.mapping.yaml``, else as is."""
@@ -153,7 +159,10 @@ def _load_maturity(
 
     chosen = mapping_path or mapping_for(path)
     mapping = load_maturity_mapping(chosen) if mapping_path or chosen.is_file() else None
-    return load_maturity_file(db_path, path, mapping, salt, max_reject_rate, on_step=on_step)
+    max_reject_rate, replace = limits
+    return load_maturity_file(
+        db_path, path, mapping, salt, max_reject_rate, on_step=on_step, replace=replace
+    )
 
 
 def world_files(world_dir: Path) -> list[tuple[str, Path]]:

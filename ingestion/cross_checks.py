@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
+from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.sql_text import number_literal, quote_literal
 from ingestion.passes import REJECTS, batch_rows
 from ingestion.plan import GroupSum, LoadPlan
@@ -26,7 +27,7 @@ def _matches(left: str, right: str, names: tuple[str, ...], nullable: tuple[str,
     )
 
 
-def _passed(plan: LoadPlan, batch_id: str, alias: str = "fresh") -> str:
+def passed_rows(plan: LoadPlan, batch_id: str, alias: str = "fresh") -> str:
     """The batch's rows that passed so far, as a subquery aliased ``alias``."""
     return (
         f"(select * from raw.{plan.table} where {batch_rows(batch_id, include_failed=False)} "
@@ -44,14 +45,14 @@ def reject_duplicates_in_file(
     # grouped by the key itself, so a hash collision cannot reject a row.
     con.execute(
         "create or replace temp table duplicate_hashes as "
-        f"select hash({key}) as key_hash from {_passed(plan, batch_id)} "
+        f"select hash({key}) as key_hash from {passed_rows(plan, batch_id)} "
         "group by all having count(*) > 1"
     )
     if not _has_rows(con, "duplicate_hashes"):
         return
     con.execute(
         "create or replace temp table duplicate_keys as "
-        f"select {key}, min(row_number) as first_row from {_passed(plan, batch_id)} "
+        f"select {key}, min(row_number) as first_row from {passed_rows(plan, batch_id)} "
         f"where hash({key}) in (select key_hash from duplicate_hashes) "
         "group by all having count(*) > 1"
     )
@@ -61,14 +62,17 @@ def reject_duplicates_in_file(
         f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(key)}, "
         f"'duplicate key: same ({key}) as row ' || dup.first_row"
         f" || {quote_literal(plan.duplicate_hint)} "
-        f"from {_passed(plan, batch_id)} inner join duplicate_keys as dup "
+        f"from {passed_rows(plan, batch_id)} inner join duplicate_keys as dup "
         f"on {_matches('fresh', 'dup', plan.key, plan.nullable_key)} "
         "where fresh.row_number > dup.first_row"
     )
 
 
 def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan, batch_id: str) -> None:
-    """Rows whose key an earlier batch already loaded are rejected, naming that batch.
+    """Rows whose key an earlier active batch already loaded are rejected, naming that batch.
+
+    Rows of superseded or retracted batches stay in raw for the audit trail but
+    no longer count: their corrected file loads in their place.
 
     The join against raw only runs when raw holds rows of the same partition
     (survey: wave × country), which a new wave's file usually does not.
@@ -76,10 +80,11 @@ def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan, bat
     if plan.dedupe_partition is None:
         return
     partition = ", ".join(plan.dedupe_partition) or "1"
-    earlier = f"(select * from raw.{plan.table} where not {batch_rows(batch_id)})"
+    # The batch being loaded is not in raw.load_batches yet, so it is not "active".
+    earlier = f"(select * from raw.{plan.table} where {ACTIVE_BATCH_ROWS})"
     con.execute(
         "create or replace temp table fresh_partitions as "
-        f"select distinct {partition} from {_passed(plan, batch_id)}"
+        f"select distinct {partition} from {passed_rows(plan, batch_id)}"
     )
     overlap = con.execute(
         f"select exists (select 1 from {earlier} as loaded semi join fresh_partitions as part "
@@ -92,7 +97,7 @@ def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan, bat
         f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(key)}, "
         f"'duplicate key: ({key}) already loaded by batch ' || loaded.batch_id"
         f" || {quote_literal(plan.duplicate_hint)} "
-        f"from {_passed(plan, batch_id)} inner join (select {key}, min(batch_id) as batch_id "
+        f"from {passed_rows(plan, batch_id)} inner join (select {key}, min(batch_id) as batch_id "
         f"from {earlier} as candidate semi join fresh_partitions as part "
         f"on {_matches('candidate', 'part', plan.dedupe_partition)} group by all) as loaded "
         f"on {_matches('fresh', 'loaded', plan.key, plan.nullable_key)}"
@@ -108,7 +113,7 @@ def reject_bad_group_sums(
     group = ", ".join(rule.group)
     con.execute(
         "create or replace temp table bad_groups as "
-        f"select {group}, sum({rule.value}) as total from {_passed(plan, batch_id)} "
+        f"select {group}, sum({rule.value}) as total from {passed_rows(plan, batch_id)} "
         f"group by all having abs(sum({rule.value}) - {number_literal(rule.total)}) > "
         f"{number_literal(rule.tolerance)}"
     )
@@ -119,7 +124,7 @@ def reject_bad_group_sums(
         f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(rule.value)}, "
         f"{quote_literal(rule.value + ': the values of (')} || {shown_group} || "
         f"') add up to ' || round(bad.total, 4) || {quote_literal(f', not {rule.total:g}')} "
-        f"from {_passed(plan, batch_id)} inner join bad_groups as bad "
+        f"from {passed_rows(plan, batch_id)} inner join bad_groups as bad "
         f"on {_matches('fresh', 'bad', rule.group)}"
     )
 

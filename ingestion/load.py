@@ -3,7 +3,10 @@
 Every input row ends up either in its raw table or in ``raw.rejected_rows`` with
 the field and reason, and ``raw.load_batches`` records the counts, so
 ``rows_in = rows_loaded + rows_rejected`` can be checked for every file ever
-loaded. A file whose checksum is already loaded is skipped and says so.
+loaded. A file whose checksum is already loaded is skipped and says so, unless
+it is loaded with ``replace``: then the new batch supersedes the earlier one in
+the same transaction (:mod:`ingestion.batch_status`). A batch rejecting more
+than ``max_reject_rate`` of its rows, or loading none, writes nothing.
 
 Everything happens in one transaction (:mod:`ingestion.passes` says how rows
 are inserted, numbered and moved aside): any error rolls it back, and so does a
@@ -14,10 +17,11 @@ still in raw with placeholders) are never visible.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -25,8 +29,16 @@ import duckdb
 
 from cxcore.checksums import file_sha256
 from cxcore.never_scoring import Verdict
+from ingestion.batch_status import (
+    CORRECTABLE_KINDS,
+    active_batch_of,
+    batches_replaced,
+    mark_superseded,
+    new_batch_id,
+)
 from ingestion.contracts import Check, TargetColumn
 from ingestion.cross_checks import (
+    passed_rows,
     reject_bad_group_sums,
     reject_duplicates_in_file,
     reject_duplicates_of_raw,
@@ -57,6 +69,7 @@ from ingestion.plans import industry_plan, survey_plan
 from ingestion.raw_schema import ensure_raw_schema
 from ingestion.readers import SourceReadError, SourceTable, open_source, reading
 from ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
+from ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
 
 log = logging.getLogger(__name__)
 Step = Callable[[str], None]
@@ -87,6 +100,10 @@ class BatchResult:
     notes: tuple[str, ...] = ()
     #: The most frequent reject fields with their counts.
     top_rejects: tuple[tuple[str, int], ...] = ()
+    #: The most frequent reject reasons with their counts (shown for a refused batch).
+    top_reasons: tuple[tuple[str, int], ...] = ()
+    #: Active batches this load superseded (``replace``), now marked ``superseded``.
+    replaced: tuple[str, ...] = ()
     #: Declared pillars and outcomes of a survey file that can never score
     #: (also stored in ``raw.load_warnings``); the file loads all the same.
     warnings: tuple[Verdict, ...] = ()
@@ -100,25 +117,39 @@ def load_file(
     db_path: Path,
     path: Path,
     plan: LoadPlan,
-    max_reject_rate: float = 1.0,
+    max_reject_rate: float = DEFAULT_MAX_REJECT_RATE,
     on_step: Step | None = None,
+    replace: bool = False,
 ) -> BatchResult:
-    """Read, check and write one file as a single batch (one transaction)."""
+    """Read, check and write one file as a single batch (one transaction).
+
+    ``replace``: supersede the active batches this file corrects (same sha256,
+    or same file name, study and partition: :func:`batches_replaced`) instead
+    of skipping a file already loaded.
+    """
     step = on_step or (lambda _: None)
     if not path.is_file():
         raise FileContractError(f"{path}: no such file")
+    if replace and plan.kind not in CORRECTABLE_KINDS:
+        raise FileContractError(
+            f"{path}: --replace works for {' and '.join(CORRECTABLE_KINDS)} files; "
+            f"{plan.kind} reference data is delivered again as a new file"
+        )
     step("checksum")
     sha = file_sha256(path)
-    batch_id = f"{plan.kind}-{sha[:16]}"
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(db_path)) as con:
         ensure_raw_schema(con)
         ensure_load_warnings(con)
         normaliser = IdNormaliser(con)
-        if _already_loaded(con, sha, plan.kind):
+        loaded_as = active_batch_of(con, sha, plan.kind)
+        if loaded_as is not None and not replace:
             return BatchResult(
-                path, plan.kind, sha, "skipped", batch_id, message="already loaded (same sha256)"
-            )
+                path, plan.kind, sha, "skipped", loaded_as,
+                message=f"already loaded (same sha256) as batch {loaded_as}; to load it again "
+                "(e.g. with a corrected mapping) use ingest --replace",
+            )  # fmt: skip
+        batch_id = new_batch_id(con, plan.kind, sha)
         # File order is row order: rows are numbered by their position in the insert.
         con.execute("set preserve_insertion_order = true")
         step("reading")
@@ -131,11 +162,11 @@ def load_file(
             normalised = normaliser.changed()
             try:
                 result = _settle_batch(
-                    con, path, plan, source, columns, (sha, batch_id, started), step
+                    con, path, plan, source, columns, (sha, batch_id, started), step, replace
                 )
                 notes += record_normalised_ids(con, batch_id, normalised)
-                result = replace(result, notes=notes)
-                if result.reject_rate > max_reject_rate:
+                result = dataclasses.replace(result, notes=notes)
+                if result.rows_loaded == 0 or result.reject_rate > max_reject_rate:
                     con.rollback()
                     return _refused(result, max_reject_rate)
                 step("commit")
@@ -144,14 +175,6 @@ def load_file(
                 con.rollback()
                 raise
         return result
-
-
-def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str, kind: str) -> bool:
-    rows = con.execute(
-        "select count(*) from raw.load_batches where sha256 = ? and kind = ? and status = 'loaded'",
-        [sha, kind],
-    ).fetchall()
-    return rows[0][0] > 0
 
 
 def _insert_rows(
@@ -213,7 +236,7 @@ def _with_shape_check(columns: list[TargetColumn], source: SourceTable) -> list[
         return columns
     failed, reason = source.shape_check
     first = columns[0]
-    shaped = replace(first, checks=(Check(SHAPE_FIELD, failed, reason), *first.checks))
+    shaped = dataclasses.replace(first, checks=(Check(SHAPE_FIELD, failed, reason), *first.checks))
     return [shaped, *columns[1:]]
 
 
@@ -225,12 +248,22 @@ def _settle_batch(
     columns: list[TargetColumn],
     batch: tuple[str, str, datetime],
     step: Step,
+    replace: bool = False,
 ) -> BatchResult:
-    """Number rows, scrub phones, cross-row checks, move rejected rows aside, record the batch."""
+    """Number rows, scrub phones, cross-row checks, move rejected rows aside, record the batch.
+
+    With ``replace``, the batches this file corrects are marked superseded
+    before the duplicate-key checks, so its rows are checked against the
+    active batches only; the whole transaction still rolls back on refusal.
+    """
     sha, batch_id, started = batch
     if not numbered_in_scan(source, columns):
         number_rows(con, plan, batch_id)
     collect_scan_rejects(con, plan, batch_id)
+    replaced = (
+        batches_replaced(con, plan, path, sha, passed_rows(plan, batch_id)) if replace else []
+    )
+    mark_superseded(con, replaced, batch_id, path.name)
     table = f"raw.{plan.table}"
     candidates = (
         find_candidates(con, table, "comment", "country", batch_rows(batch_id))
@@ -261,6 +294,7 @@ def _settle_batch(
     result = BatchResult(
         path, plan.kind, sha, "loaded", batch_id, rows_in, rows_in - rows_rejected,
         rows_rejected, top_rejects=_top_rejects(con, batch_id),
+        top_reasons=_top_reasons(con, batch_id), replaced=tuple(replaced),
     )  # fmt: skip
     study = plan.study
     con.execute(
@@ -274,7 +308,7 @@ def _settle_batch(
          ",".join(plan.latent_statements) if study else None, plan.design_weight_column],
     )  # fmt: skip
     if plan.kind == "survey":
-        result = replace(result, warnings=record_never_scoring(con, batch_id))
+        result = dataclasses.replace(result, warnings=record_never_scoring(con, batch_id))
     return result
 
 
@@ -288,21 +322,40 @@ def _not_null_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def _refused(result: BatchResult, max_reject_rate: float) -> BatchResult:
-    message = (
-        f"{result.rows_rejected} of {result.rows_in} rows rejected ({result.reject_rate:.1%}) "
-        f"exceeds --max-reject-rate {max_reject_rate:.1%}; nothing written"
-    )
-    return replace(result, status="refused", message=message)
+    """The batch as refused: nothing was written, and the message says why."""
+    if result.rows_loaded == 0:
+        message = (
+            f"all {result.rows_in} rows rejected: a batch that loads no row is never "
+            "written, whatever --max-reject-rate; nothing written"
+        )
+    else:
+        message = (
+            f"{result.rows_rejected} of {result.rows_in} rows rejected "
+            f"({result.reject_rate:.1%}) exceeds --max-reject-rate {max_reject_rate:.1%}; "
+            "nothing written (a file with that many bad rows is loaded on purpose with "
+            "a higher --max-reject-rate)"
+        )
+    return dataclasses.replace(result, status="refused", message=message, replaced=())
 
 
 def _top_rejects(con: duckdb.DuckDBPyConnection, batch_id: str) -> tuple[tuple[str, int], ...]:
     """The most frequent reject fields, for the CLI's summary."""
     rows = con.execute(
         "select field, count(*) from raw.rejected_rows where batch_id = ? "
-        "group by all order by 2 desc, 1 limit 3",
-        [batch_id],
+        "group by all order by 2 desc, 1 limit ?",
+        [batch_id, REASONS_SHOWN],
     ).fetchall()
     return tuple((str(field), int(count)) for field, count in rows)
+
+
+def _top_reasons(con: duckdb.DuckDBPyConnection, batch_id: str) -> tuple[tuple[str, int], ...]:
+    """The most frequent reject reasons, which a refused batch prints (its rows are not kept)."""
+    rows = con.execute(
+        "select reason, count(*) from raw.rejected_rows where batch_id = ? "
+        "group by all order by 2 desc, 1 limit ?",
+        [batch_id, REASONS_SHOWN],
+    ).fetchall()
+    return tuple((str(reason), int(count)) for reason, count in rows)
 
 
 def load_survey_file(
@@ -310,22 +363,24 @@ def load_survey_file(
     path: Path,
     mapping: QuestionnaireMapping,
     salt: str,
-    max_reject_rate: float = 1.0,
+    max_reject_rate: float = DEFAULT_MAX_REJECT_RATE,
     on_step: Step | None = None,
+    replace: bool = False,
 ) -> BatchResult:
     """Load one survey export through its questionnaire mapping."""
-    return load_file(db_path, path, survey_plan(mapping, salt), max_reject_rate, on_step)
+    return load_file(db_path, path, survey_plan(mapping, salt), max_reject_rate, on_step, replace)
 
 
 def load_industry_file(
     db_path: Path,
     path: Path,
     kind: str,
-    max_reject_rate: float = 1.0,
+    max_reject_rate: float = DEFAULT_MAX_REJECT_RATE,
     on_step: Step | None = None,
+    replace: bool = False,
 ) -> BatchResult:
-    """Load one companies, sectors or margins file."""
-    return load_file(db_path, path, industry_plan(kind), max_reject_rate, on_step)
+    """Load one companies, sectors or margins file (``replace`` is refused: see batch_status)."""
+    return load_file(db_path, path, industry_plan(kind), max_reject_rate, on_step, replace)
 
 
 def load_maturity_file(
@@ -333,8 +388,9 @@ def load_maturity_file(
     path: Path,
     mapping: MaturityMapping | None,
     salt: str,
-    max_reject_rate: float = 1.0,
+    max_reject_rate: float = DEFAULT_MAX_REJECT_RATE,
     on_step: Step | None = None,
+    replace: bool = False,
 ) -> BatchResult:
     """Load one maturity self-assessment file (canonical columns when ``mapping`` is None)."""
-    return load_file(db_path, path, maturity_plan(mapping, salt), max_reject_rate, on_step)
+    return load_file(db_path, path, maturity_plan(mapping, salt), max_reject_rate, on_step, replace)

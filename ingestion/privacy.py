@@ -4,6 +4,10 @@ Respondent ids are replaced by a salted SHA-256, so the same person is still
 recognised across the brands they rated and across files of one warehouse, but
 the id cannot be looked up without the salt. The salt lives outside the repo:
 ``CXBENCH_SALT`` or a key file created beside the warehouse on first use.
+The key file is written atomically (temporary file, fsync, rename), so a crash
+never leaves a half-written salt; an empty or short one (damaged, truncated by
+hand) is refused rather than used or regenerated, since either would silently
+change every respondent id from then on (docs/privacy.md).
 
 Free-text comments are scrubbed in two steps: e-mail addresses and IBANs (and UK
 National Insurance numbers) by regular expressions in SQL, at full scan speed;
@@ -15,6 +19,7 @@ Python only on the few comments that contain seven or more digits
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -24,20 +29,64 @@ from cxcore.sql_text import quote_literal
 
 SALT_ENV = "CXBENCH_SALT"
 SALT_FILE_NAME = ".cxbench_salt"
+#: A created salt is 64 hex characters (256 bits); a key file with fewer than
+#: this many is damaged, not a salt anyone chose.
+MIN_SALT_FILE_CHARS = 32
+
+
+class SaltError(ValueError):
+    """The salt file is unusable; the message says how to restore it."""
 
 
 def resolve_salt(warehouse_dir: Path) -> str:
-    """Return the pseudonymisation salt, creating a private key file if none exists."""
+    """Return the pseudonymisation salt, creating a private key file if none exists.
+
+    Raises :class:`SaltError` for a key file that is empty or shorter than
+    :data:`MIN_SALT_FILE_CHARS`: never regenerated silently, since every id
+    hashed from then on would differ from those already loaded.
+    """
     from_env = os.environ.get(SALT_ENV)
     if from_env:
         return from_env
     key_file = warehouse_dir / SALT_FILE_NAME
     if not key_file.exists():
-        warehouse_dir.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        _create_salt_file(key_file)
+    salt = key_file.read_text(errors="replace").strip()
+    if len(salt) < MIN_SALT_FILE_CHARS:
+        state = "empty" if not salt else f"only {len(salt)} characters long"
+        raise SaltError(
+            f"{key_file}: the pseudonymisation salt is {state} (a created salt has 64); "
+            "restore it from your backup of that file, or set CXBENCH_SALT to the original "
+            "salt. Do not delete it to get a new one: every respondent id would then "
+            "hash differently from those already loaded"
+        )
+    return salt
+
+
+def _create_salt_file(key_file: Path) -> None:
+    """Write a new salt atomically: a temporary file, fsync, then rename into place.
+
+    ``os.link`` (not ``os.replace``) puts it in place, so two processes creating
+    the salt at once cannot overwrite each other's: the second link fails and
+    that process reads the first one's salt.
+    """
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = key_file.with_name(f"{key_file.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
         with os.fdopen(descriptor, "w") as handle:
             handle.write(secrets.token_hex(32))
-    return key_file.read_text().strip()
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, key_file)
+    finally:
+        temporary.unlink(missing_ok=True)
+    directory = os.open(key_file.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
 
 
 def hashed_id_sql(value_sql: str, salt: str) -> str:

@@ -25,6 +25,14 @@ BATCH_STUDY_COLUMNS = (
     ("design_weight_column", "varchar"),
 )
 
+#: How a batch ended up after it loaded (ingestion/batch_status.py): which batch
+#: superseded it, when its status changed, and why (NULL while it is active).
+BATCH_STATUS_COLUMNS = (
+    ("superseded_by", "varchar"),
+    ("status_changed_at", "timestamp"),
+    ("status_reason", "varchar"),
+)
+
 LINEAGE_COLUMNS = (
     "batch_id varchar not null, source_file varchar not null, "
     "row_number bigint not null, loaded_at timestamp not null"
@@ -64,7 +72,8 @@ TABLES = {
         "mapping varchar, rows_in bigint not null, rows_loaded bigint not null, "
         "rows_rejected bigint not null, started_at timestamp not null, "
         "finished_at timestamp not null, status varchar not null, "
-        f"{', '.join(f'{name} {sql_type}' for name, sql_type in BATCH_STUDY_COLUMNS)})"
+        f"{', '.join(f'{name} {sql_type}' for name, sql_type in BATCH_STUDY_COLUMNS)}, "
+        f"{', '.join(f'{name} {sql_type}' for name, sql_type in BATCH_STATUS_COLUMNS)})"
     ),
     "rejected_rows": (
         "create table if not exists raw.rejected_rows (batch_id varchar not null, "
@@ -164,6 +173,8 @@ ADDED_COLUMNS = (
     # reference data with history: rows loaded before hold from the first wave (NULL)
     AddedColumns("companies", (("valid_from_wave", "integer"), ("merged_into", "varchar"))),
     AddedColumns("sectors", (("valid_from_wave", "integer"),)),
+    # Batches loaded before batches could be superseded or retracted are all active.
+    AddedColumns("load_batches", BATCH_STATUS_COLUMNS),
 )
 
 

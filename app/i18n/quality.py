@@ -86,6 +86,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Nie odrzucono żadnych wierszy.",
     },
     "reason": {"en": "Reason", "nl": "Reden", "no": "Årsak", "pl": "Powód"},
+    "inactive_batches": {
+        "en": "Superseded and retracted batches",
+        "nl": "Vervangen en ingetrokken batches",
+        "no": "Erstattede og tilbaketrukne innlastinger",
+        "pl": "Zastąpione i wycofane partie danych",
+    },
+    "no_inactive_batches": {
+        "en": "No batch was superseded or retracted: every loaded batch counts.",
+        "nl": "Geen batch is vervangen of ingetrokken: elke geladen batch telt mee.",
+        "no": "Ingen innlasting er erstattet eller trukket tilbake: alle teller.",
+        "pl": "Żadna partia nie została zastąpiona ani wycofana: liczą się wszystkie.",
+    },
+    "inactive_explained": {
+        "en": "Their rows stay in raw for the audit trail but are in no mart.",
+        "nl": "Hun rijen blijven in raw voor de audit, maar staan in geen enkele mart.",
+        "no": "Radene blir liggende i raw for revisjonssporet, men er ikke i noen mart.",
+        "pl": "Ich wiersze zostają w raw dla audytu, ale nie ma ich w żadnym marcie.",
+    },
+    "batch": {"en": "Batch", "nl": "Batch", "no": "Innlasting", "pl": "Partia"},
+    "superseded_by": {
+        "en": "Superseded by",
+        "nl": "Vervangen door",
+        "no": "Erstattet av",
+        "pl": "Zastąpiona przez",
+    },
+    "since": {"en": "Since", "nl": "Sinds", "no": "Siden", "pl": "Od"},
     "first_row": {
         "en": "First row",
         "nl": "Eerste rij",

@@ -39,7 +39,13 @@ from app.queries.methodology import (
     methodology_parameters,
     studies_measured,
 )
-from app.queries.quality import latest_batches, quality_results, quality_runs, reject_reasons
+from app.queries.quality import (
+    inactive_batches,
+    latest_batches,
+    quality_results,
+    quality_runs,
+    reject_reasons,
+)
 from app.queries.rankings import movers, ranking, sector_leaders, sectors_scored
 from app.queries.sectors import sector_profiles
 from app.queries.shared import (
@@ -71,6 +77,7 @@ __all__ = [
     "countries",
     "cx_index_trend",
     "explained_variance",
+    "inactive_batches",
     "index_pillars",
     "latest_batches",
     "leader_gaps",

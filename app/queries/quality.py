@@ -33,6 +33,48 @@ def latest_batches(key: WarehouseFile, limit: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def inactive_batches(key: WarehouseFile) -> pd.DataFrame:
+    """Superseded and retracted batches, latest change first: out of every mart, kept in raw.
+
+    Empty for a warehouse loaded before batches could be corrected (it lacks the
+    status columns until its next build or load adds them, and has none).
+    """
+    columns = fetch_frame(
+        key,
+        """
+        select column_name
+        from information_schema.columns
+        where table_catalog = 'wh' and table_schema = 'raw' and table_name = 'load_batches'
+        """,
+        [],
+    )["column_name"]
+    if "superseded_by" not in set(columns):
+        return pd.DataFrame(columns=list(INACTIVE_COLUMNS))
+    return fetch_frame(
+        key,
+        f"""
+        select {", ".join(INACTIVE_COLUMNS)},
+        from wh.raw.load_batches
+        where status <> 'loaded'
+        order by status_changed_at desc, batch_id
+        """,
+        [],
+    )
+
+
+INACTIVE_COLUMNS = (
+    "batch_id",
+    "kind",
+    "source_path",
+    "status",
+    "superseded_by",
+    "status_changed_at",
+    "status_reason",
+    "rows_loaded",
+)
+
+
+@st.cache_data(show_spinner=False)
 def reject_reasons(key: WarehouseFile, limit: int) -> pd.DataFrame:
     """Rejected rows counted by file, field and reason, commonest first."""
     return fetch_frame(

@@ -1,8 +1,9 @@
 """Data quality page: what was loaded, what was rejected and why, and what the checks said.
 
 Analysts look here before trusting a number: the latest load batches (rows in =
-loaded + rejected), the commonest reject reasons, and the results of a chosen
-quality run, failures first.
+loaded + rejected), the batches superseded by a corrected load or retracted
+(kept in raw, in no mart), the commonest reject reasons, and the results of a
+chosen quality run, failures first.
 """
 
 from __future__ import annotations
@@ -107,6 +108,7 @@ def _render_batches(warehouse: queries.WarehouseFile, language: str) -> None:
         hide_index=True,
         key="quality_batches",
     )
+    _render_inactive(warehouse, language)
     st.subheader(i18n.text("rejects", language))
     rejects = queries.reject_reasons(warehouse, REJECT_GROUPS_SHOWN)
     if rejects.empty:
@@ -123,6 +125,33 @@ def _render_batches(warehouse: queries.WarehouseFile, language: str) -> None:
         },
         hide_index=True,
         key="quality_rejects",
+    )
+
+
+def _render_inactive(warehouse: queries.WarehouseFile, language: str) -> None:
+    """Superseded and retracted batches: their rows are in raw but in no mart."""
+    st.subheader(i18n.text("inactive_batches", language))
+    inactive = queries.inactive_batches(warehouse)
+    if inactive.empty:
+        st.caption(i18n.text("no_inactive_batches", language))
+        return
+    st.caption(i18n.text("inactive_explained", language))
+    st.dataframe(
+        inactive,
+        column_config={
+            "batch_id": st.column_config.TextColumn(i18n.text("batch", language)),
+            "kind": st.column_config.TextColumn(i18n.text("kind", language)),
+            "source_path": st.column_config.TextColumn(i18n.text("file", language)),
+            "status": st.column_config.TextColumn(i18n.text("status", language)),
+            "superseded_by": st.column_config.TextColumn(i18n.text("superseded_by", language)),
+            "status_changed_at": st.column_config.DatetimeColumn(i18n.text("since", language)),
+            "status_reason": st.column_config.TextColumn(i18n.text("reason", language)),
+            "rows_loaded": st.column_config.NumberColumn(
+                i18n.text("rows_loaded", language), format="%d"
+            ),
+        },
+        hide_index=True,
+        key="quality_inactive_batches",
     )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from cxbench.console import console
@@ -73,7 +74,7 @@ def refresh(
         except RefreshFailed as error:
             console.print(f"[red]{error}[/]", highlight=False)
             console.print(f"the served warehouse {settings.db_path} is unchanged")
-            raise typer.Exit(2 if error.stage == "ingest" else 1) from None
+            raise typer.Exit(error.exit_code) from None
     timings = "  ".join(f"{stage} {seconds:.1f} s" for stage, seconds in result.seconds.items())
     console.print(
         f"[green]wave {wave} refreshed[/]: {result.n_evaluations:,} evaluations, "
@@ -87,15 +88,15 @@ def refresh(
 
 def publish(wave: WaveOption, db: DbOption = None) -> None:
     """Append the wave's rankings as a new published version (refused unless the gate passed)."""
-    from cxbench.publication.publish import PublishRefused, publish_wave
+    from cxbench.publication.publish import PublishBlocked, PublishRefused, publish_wave
 
     settings = load_settings(db)
     try:
         with console.status(f"publishing wave {wave}"):
             result = publish_wave(settings.db_path, wave)
     except PublishRefused as error:
-        console.print(f"[red]publish refused: {error}[/]", highlight=False)
-        raise typer.Exit(1) from None
+        console.print(f"[red]publish refused: {escape(str(error))}[/]", highlight=False)
+        raise typer.Exit(2 if isinstance(error, PublishBlocked) else 1) from None
     if result.status == "unchanged":
         console.print(
             f"nothing to publish: wave {wave} is already published as version "

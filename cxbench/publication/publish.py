@@ -39,6 +39,7 @@ from cxbench.publication.store import (
     tampered_publications,
 )
 from cxbench.publication.swap import (
+    ServedChanged,
     WarehouseBusy,
     copy_served,
     finish_staged,
@@ -47,6 +48,7 @@ from cxbench.publication.swap import (
     swap_in,
     writer_lock,
 )
+from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.catalogue import DEFAULT_STUDY_ID
 
 RANKING_SQL = """
@@ -72,8 +74,9 @@ left join marts.dim_company_history as companies
 where scores.wave = ? and scores.study_id = ? and scores.rank_in_country is not null
 order by scores.country, scores.company_id
 """
-SOURCE_BATCHES_SQL = """
-select distinct batch_id from raw.survey_evaluations where wave = ? and study_id = ?
+SOURCE_BATCHES_SQL = f"""
+select distinct batch_id from raw.survey_evaluations
+where wave = ? and study_id = ? and {ACTIVE_BATCH_ROWS}
 union select distinct batch_id from raw.population_margins where wave = ?
 union select distinct batch_id from raw.companies where coalesce(valid_from_wave <= ?, true)
 union select distinct batch_id from raw.sectors where coalesce(valid_from_wave <= ?, true)
@@ -102,6 +105,10 @@ limit 1
 
 class PublishRefused(RuntimeError):
     """The wave may not be published (gate, changed inputs, tampering); nothing was written."""
+
+
+class PublishBlocked(PublishRefused):
+    """Another writer holds the warehouse, or wrote it meanwhile: retry later (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ def publish_wave(db_path: Path, wave: int) -> PublishResult:
     from expectations.gate import GateRefused, assert_publishable
 
     try:
-        with writer_lock(db_path):
+        with writer_lock(db_path, f"cxbench publish --wave {wave}"):
             if not db_path.is_file():
                 raise PublishRefused(f"no warehouse at {db_path}; run `cxbench refresh` first")
             try:
@@ -156,8 +163,8 @@ def publish_wave(db_path: Path, wave: int) -> PublishResult:
             if existing is not None:
                 return existing
             return _append(db_path, candidate, summary.build_id, summary.run_id)
-    except WarehouseBusy as error:
-        raise PublishRefused(str(error)) from None
+    except (WarehouseBusy, ServedChanged) as error:
+        raise PublishBlocked(str(error)) from None
     except duckdb.Error as error:  # no marts yet, or a file that is not a warehouse
         raise PublishRefused(f"cannot read the warehouse {db_path}: {error}") from None
 
@@ -273,7 +280,7 @@ def _append(db_path: Path, candidate: Candidate, build_id: str, run_id: str) -> 
     folder = new_staging_dir(db_path, f"publish-{candidate.wave}")
     staged = folder / db_path.name
     try:
-        copy_served(db_path, staged)
+        copied = copy_served(db_path, staged)
         publication_id = str(uuid.uuid4())
         published_at = datetime.now(UTC).replace(tzinfo=None)
         with duckdb.connect(str(staged)) as connection:
@@ -290,7 +297,7 @@ def _append(db_path: Path, candidate: Candidate, build_id: str, run_id: str) -> 
             if n_after[0][0] != n_before[0][0] + len(rows) or tampered_publications(connection):
                 raise PublishRefused("the staged publication did not verify; nothing swapped in")
         finish_staged(staged)
-        swap_in(staged, db_path)
+        swap_in(staged, db_path, copied)
     finally:
         remove_staging(folder)
     return PublishResult(

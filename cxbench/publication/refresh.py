@@ -32,6 +32,7 @@ from cxbench.publication.store import (
     tampered_publications,
 )
 from cxbench.publication.swap import (
+    ServedChanged,
     WarehouseBusy,
     copy_served,
     finish_staged,
@@ -40,18 +41,25 @@ from cxbench.publication.swap import (
     swap_in,
     writer_lock,
 )
+from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.dbt_builds import last_build
 from cxcore.settings import Settings
 from ingestion.mapping_parse import load_mapping
-from ingestion.privacy import resolve_salt
+from ingestion.privacy import SaltError, resolve_salt
 
 
 class RefreshFailed(RuntimeError):
-    """A stage failed; the served warehouse is untouched. ``stage`` says which."""
+    """A stage failed; the served warehouse is untouched. ``stage`` says which.
 
-    def __init__(self, stage: str, message: str) -> None:
+    ``exit_code`` 2 marks what the user can fix or retry (bad input files,
+    another writer busy, a served file written meanwhile); 1 a failed build,
+    check or gate.
+    """
+
+    def __init__(self, stage: str, message: str, exit_code: int | None = None) -> None:
         super().__init__(f"refresh failed at {stage}: {message}")
         self.stage = stage
+        self.exit_code = exit_code if exit_code is not None else 2 if stage == "ingest" else 1
 
 
 @dataclass
@@ -113,12 +121,14 @@ def refresh_wave(
     """
     db_path = settings.db_path
     try:
-        with writer_lock(db_path):
+        with writer_lock(db_path, f"cxbench refresh --wave {wave}"):
             laps = _Laps(on_stage or _ignore)
             options = [*(["--full-refresh"] if full_refresh else []), *_vars_option(dbt_vars)]
             return _refresh_locked(db_path, wave, input_dir, options, laps, on_line)
     except WarehouseBusy as error:
-        raise RefreshFailed("stage", str(error)) from None
+        raise RefreshFailed("stage", str(error), exit_code=2) from None
+    except ServedChanged as error:
+        raise RefreshFailed("swap", str(error), exit_code=2) from None
 
 
 class _Laps:
@@ -172,14 +182,15 @@ def _stage_build_swap(
 ) -> RefreshResult:
     started_at = datetime.now(UTC)
     staged = folder / db_path.name
-    try:
-        had_served = copy_served(db_path, staged)
-    except WarehouseBusy as error:
-        raise RefreshFailed("stage", str(error)) from None
-    before = published_fingerprint(db_path) if had_served else None
+    copied = copy_served(db_path, staged)  # WarehouseBusy, ServedChanged: see refresh_wave
+    before = published_fingerprint(db_path) if copied else None
 
     laps.start("ingest")
-    loaded, skipped = _ingest(staged, files, resolve_salt(db_path.parent))
+    try:
+        salt = resolve_salt(db_path.parent)
+    except SaltError as error:
+        raise RefreshFailed("ingest", str(error)) from None
+    loaded, skipped = _ingest(staged, files, salt)
     n_evaluations = _wave_evaluations(staged, wave)
     if n_evaluations == 0:
         raise RefreshFailed("ingest", f"the files in {input_dir} hold no evaluation of wave {wave}")
@@ -214,7 +225,7 @@ def _stage_build_swap(
     finish_staged(staged)
 
     laps.start("swap")
-    swap_in(staged, db_path)
+    swap_in(staged, db_path, copied)
     _keep_data_docs(folder, db_path.parent)
     laps.stop()
     return RefreshResult(
@@ -261,7 +272,9 @@ def _wave_evaluations(staged: Path, wave: int) -> int:
     with duckdb.connect(str(staged), read_only=True) as connection:
         return int(
             connection.execute(
-                "select count(*) from raw.survey_evaluations where wave = ?", [wave]
+                "select count(*) from raw.survey_evaluations "
+                f"where wave = ? and {ACTIVE_BATCH_ROWS}",
+                [wave],
             ).fetchall()[0][0]
         )
 

@@ -9,61 +9,71 @@ or the new one, never a half-written one, and a reader that already has the
 old file open keeps reading it. Killing the writer at any point leaves the
 served file as it was; its staging folder is cleared by the next writer.
 
-Writers are serialised by an exclusive ``flock`` on ``<warehouse>.lock``: two
-refreshes (or a refresh and a publish) copying the same served file would
-otherwise each swap in a file without the other's change. The kernel drops the
-lock when its process dies, so a killed writer never leaves it held.
+Writers are serialised by the warehouse's writer lock (:mod:`cxbench.writer_lock`),
+which every writing command takes: two refreshes (or a refresh and an ingest)
+working on the same served file would otherwise each leave a file without the
+other's change. And the swap checks, as a last line, that the served file is
+still the one the copy was taken from (:class:`ServedStamp`): a process that
+wrote it meanwhile without the lock makes the swap refuse, so its change is
+never silently replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from cxbench.writer_lock import WarehouseBusy, lock_path, writer_lock
 
 STAGING_DIR_NAME = ".staging"
 ARTEFACT_FILES = ("run_results.json", "manifest.json")
 
 
-class WarehouseBusy(RuntimeError):
-    """Another refresh or publish holds the warehouse's writer lock."""
+__all__ = [
+    "ServedChanged",
+    "ServedStamp",
+    "WarehouseBusy",
+    "copy_served",
+    "finish_staged",
+    "lock_path",
+    "new_staging_dir",
+    "remove_staging",
+    "swap_in",
+    "writer_lock",
+]
 
 
-def lock_path(db_path: Path) -> Path:
-    """The lock file of a warehouse: ``cxbench.duckdb`` → ``cxbench.duckdb.lock``."""
-    return db_path.with_name(db_path.name + ".lock")
+class ServedChanged(RuntimeError):
+    """The served file changed after the staged copy was taken; the swap was refused."""
 
 
-@contextlib.contextmanager
-def writer_lock(db_path: Path) -> Iterator[None]:
-    """Hold the warehouse's exclusive writer lock, or raise :class:`WarehouseBusy` at once."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    path = lock_path(db_path)
-    with path.open("a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            raise WarehouseBusy(
-                f"another refresh or publish (pid {holder}) is writing {db_path}; "
-                "wait for it to finish"
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+@dataclass(frozen=True)
+class ServedStamp:
+    """What identifies the served file's contents cheaply: inode, size, modification time.
+
+    Any write to a DuckDB file that reaches it (a checkpoint, which closing a
+    connection does) changes its size or mtime; a write still in progress
+    leaves a ``.wal`` beside it.
+    """
+
+    inode: int
+    size: int
+    mtime_ns: int
+    has_wal: bool
+
+
+def served_stamp(db_path: Path) -> ServedStamp | None:
+    """The served file's stamp now; None when there is no served file."""
+    try:
+        stat = db_path.stat()
+    except FileNotFoundError:
+        return None
+    return ServedStamp(stat.st_ino, stat.st_size, stat.st_mtime_ns, served_wal(db_path).exists())
 
 
 def staging_root(db_path: Path) -> Path:
@@ -92,22 +102,26 @@ def served_wal(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".wal")
 
 
-def copy_served(db_path: Path, staged: Path) -> bool:
-    """Copy the served warehouse to ``staged``; False when there is none yet.
+def copy_served(db_path: Path, staged: Path) -> ServedStamp | None:
+    """Copy the served warehouse to ``staged``; its stamp, for :func:`swap_in`, or None.
 
-    Refused when the served file has a write-ahead log: some process is writing
-    it directly (``cxbench ingest``/``build``) or crashed while doing so, and a
-    copy of the file alone would miss committed changes.
+    None when there is no served file yet. Refused when the served file has a
+    write-ahead log: some process is writing it directly or crashed while doing
+    so, and a copy of the file alone would miss committed changes. Refused too
+    when the file changed while it was being copied.
     """
-    if not db_path.exists():
-        return False
-    if served_wal(db_path).exists():
+    before = served_stamp(db_path)
+    if before is None:
+        return None
+    if before.has_wal:
         raise WarehouseBusy(
             f"{served_wal(db_path)} exists: a process is writing {db_path} directly "
             "(or crashed doing so); let it finish, or open the file once to replay the log"
         )
     shutil.copyfile(db_path, staged)
-    return True
+    if served_stamp(db_path) != before:
+        raise ServedChanged(f"{db_path} changed while it was being copied; run this again")
+    return before
 
 
 def finish_staged(staged: Path) -> None:
@@ -120,14 +134,27 @@ def finish_staged(staged: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def swap_in(staged: Path, db_path: Path) -> None:
+def swap_in(staged: Path, db_path: Path, copied: ServedStamp | None) -> None:
     """Atomically make ``staged`` the served warehouse, and its dbt artefacts the served ones.
+
+    ``copied`` is the stamp :func:`copy_served` returned: when the served file
+    is no longer that file (something wrote it since the copy was taken, e.g.
+    an ingest by a process that did not take the writer lock), the swap is
+    refused with :class:`ServedChanged` and nothing is replaced — the other
+    change is kept, and this one can be made again on a fresh copy.
 
     The artefacts (which build the file holds, read by the publication gate)
     move first: killed in between, the served file is the old one while the
     artefacts name the new build, which the old file has no quality run for —
     so the gate refuses rather than vouching for the wrong build.
     """
+    now = served_stamp(db_path)
+    if now != copied:
+        raise ServedChanged(
+            f"{db_path} changed after the staged copy was taken ({_what_changed(copied, now)}); "
+            "not swapping, so that change is not lost — nothing was replaced. "
+            "Run this again: it starts from a copy of the file as it is now"
+        )
     staged_target = staged.parent / "dbt" / "target"
     served_target = db_path.parent / "dbt" / "target"
     served_target.mkdir(parents=True, exist_ok=True)
@@ -143,6 +170,16 @@ def remove_staging(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     with contextlib.suppress(OSError):
         folder.parent.rmdir()  # only when empty
+
+
+def _what_changed(copied: ServedStamp | None, now: ServedStamp | None) -> str:
+    if copied is None:
+        return "it did not exist then and does now"
+    if now is None:
+        return "it was removed"
+    if now.has_wal:
+        return "a process is writing it now"
+    return "another process wrote it"
 
 
 def _fsync_dir(folder: Path) -> None:

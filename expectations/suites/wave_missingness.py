@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.catalogue import statement_ids
 from expectations.params import QualityParams
 from expectations.suites.spec import ERROR, WARNING, SourceContext
@@ -33,6 +34,7 @@ with
 answer_counts as (
     select study_id, country, wave, count(*) as n_evaluations, {answered}
     from raw.survey_evaluations
+    where {ACTIVE_BATCH_ROWS}
     group by all
 ),
 

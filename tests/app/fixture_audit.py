@@ -17,13 +17,22 @@ from tests.fixtures.mart_tables import create_marts
 # fmt: off
 BATCHES = [
     # batch_id, source_path, sha256, kind, mapping, rows_in, rows_loaded, rows_rejected,
-    # started_at, finished_at, status
+    # started_at, finished_at, status, superseded_by, status_changed_at, status_reason
     ("companies-1", "industry/companies.csv", "a" * 64, "companies", None, 5, 5, 0,
-     datetime(2025, 3, 1, 9, 0, 0), datetime(2025, 3, 1, 9, 0, 1), "loaded"),
+     datetime(2025, 3, 1, 9, 0, 0), datetime(2025, 3, 1, 9, 0, 1), "loaded", None, None, None),
     ("survey-nl-2024", "cx_NL_2024.csv", "b" * 64, "survey", "cx_NL_2024.csv.mapping.yaml",
-     613, 610, 3, datetime(2025, 3, 1, 9, 1, 0), datetime(2025, 3, 1, 9, 1, 4), "loaded"),
+     613, 610, 3, datetime(2025, 3, 1, 9, 1, 0), datetime(2025, 3, 1, 9, 1, 4), "loaded",
+     None, None, None),
     ("survey-pl-2024", "cx_PL_2024.parquet", "c" * 64, "survey", None, 131, 130, 1,
-     datetime(2025, 3, 1, 9, 2, 0), datetime(2025, 3, 1, 9, 2, 2), "loaded"),
+     datetime(2025, 3, 1, 9, 2, 0), datetime(2025, 3, 1, 9, 2, 2), "loaded", None, None, None),
+    # an export loaded with a wrong mapping, then replaced by the corrected load above
+    ("survey-nl-2024-wrong", "cx_NL_2024.csv", "d" * 64, "survey", None, 613, 590, 23,
+     datetime(2025, 2, 28, 9, 0, 0), datetime(2025, 2, 28, 9, 0, 3), "superseded",
+     "survey-nl-2024", datetime(2025, 3, 1, 9, 1, 4),
+     "replaced by ingest --replace of cx_NL_2024.csv"),
+    ("survey-de-2024", "cx_DE_2024.csv", "e" * 64, "survey", None, 40, 40, 0,
+     datetime(2025, 2, 27, 9, 0, 0), datetime(2025, 2, 27, 9, 0, 1), "retracted",
+     None, datetime(2025, 3, 1, 8, 0, 0), "not our panel"),
 ]
 REJECTS = [
     # batch_id, row_number, field, reason, record
@@ -71,7 +80,8 @@ create schema audit;
 create table raw.load_batches (
     batch_id varchar, source_path varchar, sha256 varchar, kind varchar, mapping varchar,
     rows_in bigint, rows_loaded bigint, rows_rejected bigint, started_at timestamp,
-    finished_at timestamp, status varchar
+    finished_at timestamp, status varchar, superseded_by varchar,
+    status_changed_at timestamp, status_reason varchar
 );
 create table raw.rejected_rows (
     batch_id varchar, row_number bigint, field varchar, reason varchar, record json

@@ -75,3 +75,18 @@ def test_warehouse_without_checks_says_what_to_run(
     assert "audit.quality_runs" in info.value
     assert "cxbench check" in info.value
     assert not at.dataframe
+
+
+def test_superseded_and_retracted_batches_are_listed_with_why(
+    warehouse: Path, make_page: MakePage
+) -> None:
+    at = run(make_page("quality"))
+
+    inactive = table_with(at, "superseded_by", "status_reason")
+    expected = [batch for batch in BATCHES if batch[10] != "loaded"]
+    newest_change_first = sorted(expected, key=lambda batch: batch[12], reverse=True)
+    assert inactive["batch_id"].tolist() == [batch[0] for batch in newest_change_first]
+    superseded = inactive.set_index("batch_id").loc["survey-nl-2024-wrong"]
+    assert (superseded["status"], superseded["superseded_by"]) == ("superseded", "survey-nl-2024")
+    retracted = inactive.set_index("batch_id").loc["survey-de-2024"]
+    assert (retracted["status"], retracted["status_reason"]) == ("retracted", "not our panel")

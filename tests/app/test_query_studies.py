@@ -39,6 +39,7 @@ WITHOUT_STUDY = {
     "methodology_parameters",
     "pillar_labels",
     "latest_batches",
+    "inactive_batches",
     "reject_reasons",
     "quality_runs",
     "quality_results",

@@ -25,11 +25,12 @@ def export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_ingest_prints_the_row_balance_and_exits_zero(export: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(export)])
+    result = runner.invoke(app, ["ingest", str(export), "--max-reject-rate", "1"])
     assert result.exit_code == 0, result.output
     assert "7 = 2 + 5" in result.output and "loaded" in result.output
     again = runner.invoke(app, ["ingest", str(export)])
     assert again.exit_code == 0 and "already loaded" in again.output
+    assert "ingest --replace" in again.output
 
 
 def test_ingest_refuses_a_batch_above_the_reject_rate_with_exit_two(export: Path) -> None:
@@ -52,7 +53,7 @@ def test_unknown_kind_exits_two(export: Path) -> None:
 
 
 def test_sql_prints_csv_and_is_read_only(export: Path) -> None:
-    runner.invoke(app, ["ingest", str(export)])
+    runner.invoke(app, ["ingest", str(export), "--max-reject-rate", "1"])
     result = runner.invoke(
         app, ["sql", "select row_number, per_1 from raw.survey_evaluations order by 1", "--csv"]
     )

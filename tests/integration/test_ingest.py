@@ -53,7 +53,7 @@ def query(db: Path, sql: str) -> list[tuple]:
 
 def test_rows_are_loaded_or_rejected_with_field_and_reason(files) -> None:
     source, mapping, db = files
-    result = load_survey_file(db, source, load_mapping(mapping), salt="s")
+    result = load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     assert (result.rows_in, result.rows_loaded, result.rows_rejected) == (7, 2, 5)
     rejected = query(db, "select row_number, field, reason from raw.rejected_rows order by 1")
     assert rejected == [
@@ -74,14 +74,14 @@ def test_rows_are_loaded_or_rejected_with_field_and_reason(files) -> None:
 
 def test_rejected_row_keeps_the_source_record(files) -> None:
     source, mapping, db = files
-    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     record = query(db, "select record->>'q01' from raw.rejected_rows where row_number = 3")
     assert record == [("x",)]
 
 
 def test_respondent_ids_are_salted_hashes_and_comments_scrubbed(files) -> None:
     source, mapping, db = files
-    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     rows = query(db, "select respondent_id, comment from raw.survey_evaluations order by 1")
     texts = " ".join(str(comment) for _, comment in rows)
     assert all(len(respondent) == 64 and respondent != "R1" for respondent, _ in rows)
@@ -91,8 +91,8 @@ def test_respondent_ids_are_salted_hashes_and_comments_scrubbed(files) -> None:
 
 def test_same_file_twice_is_a_no_op_that_says_so(files) -> None:
     source, mapping, db = files
-    load_survey_file(db, source, load_mapping(mapping), salt="s")
-    again = load_survey_file(db, source, load_mapping(mapping), salt="s")
+    load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
+    again = load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     assert again.status == "skipped" and "already loaded" in again.message
     assert query(db, "select count(*) from raw.survey_evaluations") == [(2,)]
     assert query(db, "select count(*) from raw.load_batches") == [(1,)]
@@ -100,10 +100,10 @@ def test_same_file_twice_is_a_no_op_that_says_so(files) -> None:
 
 def test_rows_already_loaded_by_another_file_are_rejected_as_duplicates(files) -> None:
     source, mapping, db = files
-    first = load_survey_file(db, source, load_mapping(mapping), salt="s")
+    first = load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     copy = source.with_name("copy.csv")
     copy.write_text(ROWS + "R9,NL-C,30,male,5,5,5,\n")
-    result = load_survey_file(db, copy, load_mapping(mapping), salt="s")
+    result = load_survey_file(db, copy, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     assert (result.rows_loaded, result.rows_rejected) == (1, 7)
     reasons = query(
         db,
@@ -117,7 +117,7 @@ def test_missing_column_fails_the_file_and_writes_nothing(files) -> None:
     source, mapping, db = files
     source.write_text(ROWS.replace("recommend", "recommendation"))
     with pytest.raises(FileContractError, match=r"missing column.*recommend"):
-        load_survey_file(db, source, load_mapping(mapping), salt="s")
+        load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     assert query(db, "select count(*) from raw.load_batches") == [(0,)]
     assert query(db, "select count(*) from raw.rejected_rows") == [(0,)]
 
@@ -134,12 +134,12 @@ def test_header_only_file_is_a_clear_error(files) -> None:
     source, mapping, db = files
     source.write_text(ROWS.splitlines()[0] + "\n")
     with pytest.raises(FileContractError, match="no data rows"):
-        load_survey_file(db, source, load_mapping(mapping), salt="s")
+        load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
 
 
 def test_the_batch_records_its_study_and_what_it_measured(files) -> None:
     source, mapping, db = files
-    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     assert query(db, "select distinct study_id from raw.survey_evaluations") == [("test-study",)]
     assert query(
         db, "select study_id, study_name, study_instrument, measured_statements "
@@ -149,12 +149,12 @@ def test_the_batch_records_its_study_and_what_it_measured(files) -> None:
 
 def test_two_studies_may_share_respondent_ids(files, tmp_path: Path) -> None:
     source, mapping, db = files
-    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     other = tmp_path / "other.csv"
     other.write_text(ROWS.replace("second time", "second time again"))
     other_mapping = tmp_path / "other.mapping.yaml"
     other_mapping.write_text(MAPPING.replace("id: test-study", "id: other-study"))
-    result = load_survey_file(db, other, load_mapping(other_mapping), salt="s")
+    result = load_survey_file(db, other, load_mapping(other_mapping), salt="s", max_reject_rate=1.0)
     assert result.rows_loaded == 2  # as the first file: only its own faults rejected
     counts = query(
         db, "select study_id, count(*) from raw.survey_evaluations group by 1 order by 1"
@@ -164,7 +164,7 @@ def test_two_studies_may_share_respondent_ids(files, tmp_path: Path) -> None:
 
 def test_a_warehouse_loaded_before_studies_is_brought_up_to_date(files) -> None:
     source, mapping, db = files
-    load_survey_file(db, source, load_mapping(mapping), salt="s")
+    load_survey_file(db, source, load_mapping(mapping), salt="s", max_reject_rate=1.0)
     with duckdb.connect(str(db)) as con:  # as a warehouse of the previous version
         con.execute("alter table raw.survey_evaluations drop column study_id")
         for column in ("study_id", "study_name", "study_instrument", "measured_statements"):

@@ -40,7 +40,7 @@ NL,2024,income,low,1
 def _load(tmp_path: Path, kind: str, text: str, name: str = "file.csv"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return load_industry_file(tmp_path / "wh.duckdb", path, kind)
+    return load_industry_file(tmp_path / "wh.duckdb", path, kind, max_reject_rate=1.0)
 
 
 def _rejects(tmp_path: Path, batch_id: str) -> dict[int, str]:

@@ -34,7 +34,7 @@ def _rejects(db: Path, batch_id: str) -> dict[int, str]:
 
 def test_canonical_example_loads_one_row_per_manager_with_hashed_ids(tmp_path: Path) -> None:
     db = tmp_path / "wh.duckdb"
-    result = load_maturity_file(db, CANONICAL, None, SALT)
+    result = load_maturity_file(db, CANONICAL, None, SALT, max_reject_rate=1.0)
     assert (result.rows_in, result.rows_loaded, result.rows_rejected) == (6, 6, 0)
     per_brand = dict(
         _query(db, "select brand_id, count(*) from raw.maturity_assessments group by 1")
@@ -53,7 +53,7 @@ def test_canonical_example_loads_one_row_per_manager_with_hashed_ids(tmp_path: P
 
 def test_bad_rows_are_rejected_with_reasons_and_counts_add_up(tmp_path: Path) -> None:
     db = tmp_path / "wh.duckdb"
-    first = load_maturity_file(db, CANONICAL, None, SALT)
+    first = load_maturity_file(db, CANONICAL, None, SALT, max_reject_rate=1.0)
     scores = ",".join(["3"] * 13)
     later = "\n".join([
         HEADER,
@@ -67,7 +67,7 @@ def test_bad_rows_are_rejected_with_reasons_and_counts_add_up(tmp_path: Path) ->
     ]) + "\n"  # fmt: skip
     path = tmp_path / "maturity_2025.csv"
     path.write_text(later, encoding="utf-8")
-    second = load_maturity_file(db, path, None, SALT)
+    second = load_maturity_file(db, path, None, SALT, max_reject_rate=1.0)
     assert second.rows_in == second.rows_loaded + second.rows_rejected == 7
     assert _rejects(db, second.batch_id) == {
         1: "brand_id, wave, respondent_id", 2: "mgmt_strategy", 3: "scores", 4: "assessed_on",
@@ -90,7 +90,9 @@ def test_bad_rows_are_rejected_with_reasons_and_counts_add_up(tmp_path: Path) ->
 
 def test_tool_export_is_rescaled_through_its_mapping(tmp_path: Path) -> None:
     db = tmp_path / "wh.duckdb"
-    report = pipeline.ingest_files(db, [("maturity", TOOL_EXPORT)], TOOL_MAPPING)
+    report = pipeline.ingest_files(
+        db, [("maturity", TOOL_EXPORT)], TOOL_MAPPING, max_reject_rate=1.0
+    )
     assert not report.errors
     (result,) = report.results
     assert (result.rows_loaded, result.rows_rejected) == (3, 1)

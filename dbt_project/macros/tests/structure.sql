@@ -34,7 +34,8 @@
                 group_sums:
                   - {column: share, group_by: [country, wave], expected: 1}
     A reference's `fields` (the parent's column names) default to `columns`;
-    its `where` limits the child rows it checks.
+    its `where` limits the child rows it checks. dbt's own `config: {where: …}`
+    limits every rule to those rows (raw tables: the active batches).
 -#}
 {% test structure(
     model,
@@ -135,7 +136,9 @@ key_{{ loop.index }} as (
 reference_{{ loop.index }} as (
 
     select count(*) as n_failing
-    from {{ model }} as child
+    -- a subquery, so that a test's `where` config (which makes the model an
+    -- aliased subquery itself) can still be aliased here
+    from (select * from {{ model }}) as child
     where
         {%- for column in reference.columns %}
         child.{{ column }} is not null and

@@ -13,7 +13,8 @@ batches as (
 
     select * from {{ ref('stg_survey__load_batches') }}
 
-    where batch_kind = 'survey'
+    -- active batches only: a superseded or retracted batch measures nothing any more
+    where batch_kind = 'survey' and batch_status = 'loaded'
 
 ),
 

@@ -1,8 +1,19 @@
 with
 
+active_batches as (
+
+    select * from {{ source('survey', 'load_batches') }}
+
+    where status = 'loaded'
+
+),
+
 source as (
 
+    -- rows of superseded or retracted batches stay in raw for the audit trail
     select * from {{ source('industry', 'maturity_assessments') }}
+
+    where batch_id in (select active_batches.batch_id from active_batches)
 
 ),
 
