@@ -8,6 +8,7 @@ they are answered per manager and may come with a mapping, like a survey.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,7 +26,9 @@ from ingestion.contracts import (
     text_of,
     wave_column,
 )
+from ingestion.mapping import ColumnSource
 from ingestion.plan import GroupSum
+from ingestion.recoding import recoded_text
 
 #: NACE Rev. 2 divisions (two digits); gaps such as 04, 34, 40 are not divisions.
 NACE_DIVISIONS = tuple(
@@ -95,12 +98,23 @@ def _valid_from_wave(present: set[str]) -> TargetColumn:
     )
 
 
+def _company_id(name: str, required: bool = False) -> TargetColumn:
+    """A brand id read as the survey files read theirs (:mod:`ingestion.id_text`).
+
+    A companies file typed or pasted by hand carries the same invisible
+    characters and full-width letters as a survey export; unnormalised, the
+    listed brand would never meet its evaluations.
+    """
+    return recoded_text(name, ColumnSource(column=name), required=required, is_id=True)
+
+
 def _merged_into(present: set[str]) -> TargetColumn:
     """The company a brand is absorbed into from its ``valid_from_wave`` (NULL: none)."""
-    merged = optional_text("merged_into", _optional("merged_into", present))
     if "merged_into" not in present:
-        return merged
-    target, brand = text_of("merged_into"), text_of("brand_id")
+        return optional_text("merged_into", None)
+    merged = _company_id("merged_into")
+    # the normalised ids (recoded_text's prepared aliases), as they will be stored
+    target, brand = "_merged_into_normal", "_brand_id_normal"
     into_itself = Check(
         "merged_into",
         f"{target} = {brand}",
@@ -114,9 +128,7 @@ def _merged_into(present: set[str]) -> TargetColumn:
         "'merged_into: ' || "
         f"{shown(target)} || ' needs valid_from_wave, the first wave the brand is part of it'",
     )
-    return TargetColumn(
-        "merged_into", "varchar", merged.value_sql, (*merged.checks, into_itself, undated)
-    )
+    return dataclasses.replace(merged, checks=(*merged.checks, into_itself, undated))
 
 
 def _optional(name: str, present: set[str]) -> str | None:
@@ -125,7 +137,7 @@ def _optional(name: str, present: set[str]) -> str | None:
 
 def _company_columns(present: set[str]) -> list[TargetColumn]:
     return [
-        required_text("brand_id", "brand_id"),
+        _company_id("brand_id", required=True),
         required_text("brand_name", "brand_name"),
         optional_text("parent", _optional("parent", present)),
         required_text("sector_code", "sector_code"),

@@ -180,10 +180,10 @@ def test_a_list_for_a_later_wave_adds_versions_and_every_delivery_is_kept(tmp_pa
         tmp_path, "companies", "brand_id,brand_name,sector_code,country\nA,Alpha,retail,NL\n",
         name="companies_again.csv",
     )  # fmt: skip
-    assert again.rows_rejected == 1
-    reason = _query(
-        tmp_path, f"select reason from raw.rejected_rows where batch_id = '{again.batch_id}'"
-    )[0][0]
+    # its only row rejected, the batch loads nothing and is refused; the reason is shown
+    assert (again.status, again.rows_rejected) == ("refused", 1)
+    [(reason, count)] = again.top_reasons
+    assert count == 1
     assert "says from which wave it holds in a valid_from_wave column" in reason
 
 
@@ -221,3 +221,28 @@ def test_lists_loaded_before_history_hold_from_the_first_wave(tmp_path: Path) ->
     )
     assert (later.rows_loaded, later.rows_rejected) == (1, 0)
     assert _query(tmp_path, "select count(valid_from_wave) from raw.sectors") == [(0,)]
+
+
+def test_company_ids_are_read_normalised_like_the_survey_files_ids(tmp_path: Path) -> None:
+    """A zero-width space, a BOM or full-width letters do not make another brand; recorded."""
+    text = (
+        "brand_id,brand_name,sector_code,country,valid_from_wave,merged_into\n"
+        "\ufeffＢＲ-１,Bravo,retail,NL,,\n"  # full-width letters after a BOM
+        "NL-C\u200b,Charlie,retail,NL,2025,ＢＲ-１\n"  # zero-width space; merged into BR-1
+        "NL-D,Delta,retail,NL,2025,NL-D\u200b\n"  # merged into itself once normalised
+        "NL-E\u202e,Echo,retail,NL,,\n"  # a text-direction override stays unusable
+    )
+    result = _load(tmp_path, "companies", text)
+    assert (result.rows_loaded, result.rows_rejected) == (2, 2)
+    assert _query(tmp_path, "select brand_id, merged_into from raw.companies order by 1") == [
+        ("BR-1", None),
+        ("NL-C", "BR-1"),
+    ]
+    reasons = dict(_query(tmp_path, "select row_number, reason from raw.rejected_rows"))
+    assert reasons[3].startswith("merged_into: 'NL-D' is the brand itself")
+    assert "control or text-direction character" in reasons[4]
+    warnings = _query(
+        tmp_path, "select subject_id, reason from raw.load_warnings order by 1"
+    )
+    assert [subject for subject, _ in warnings] == ["brand_id", "merged_into"]
+    assert warnings[0][1].startswith("2 ")
