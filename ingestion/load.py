@@ -51,7 +51,7 @@ from ingestion.passes import (
     number_rows,
     numbered_in_scan,
 )
-from ingestion.phone_scrub import apply_scrubbed, find_candidates, scrub_candidates
+from ingestion.phone_scrub import register_phone_scrub
 from ingestion.plan import LoadPlan
 from ingestion.plans import industry_plan, survey_plan
 from ingestion.raw_schema import ensure_raw_schema
@@ -108,13 +108,23 @@ def load_file(
     if not path.is_file():
         raise FileContractError(f"{path}: no such file")
     step("checksum")
-    sha = file_sha256(path)
+    # hashlib releases the GIL: the checksum (a whole read of the file) runs beside
+    # opening the warehouse and creating its raw schema.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        checksum = pool.submit(file_sha256, path)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(db_path))
+        try:
+            ensure_raw_schema(con)
+            ensure_load_warnings(con)
+            normaliser = IdNormaliser(con)
+            register_phone_scrub(con)
+        except BaseException:
+            con.close()
+            raise
+        sha = checksum.result()
     batch_id = f"{plan.kind}-{sha[:16]}"
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(db_path)) as con:
-        ensure_raw_schema(con)
-        ensure_load_warnings(con)
-        normaliser = IdNormaliser(con)
+    with con:
         if _already_loaded(con, sha, plan.kind):
             return BatchResult(
                 path, plan.kind, sha, "skipped", batch_id, message="already loaded (same sha256)"
@@ -231,22 +241,11 @@ def _settle_batch(
     if not numbered_in_scan(source, columns):
         number_rows(con, plan, batch_id)
     collect_scan_rejects(con, plan, batch_id)
-    table = f"raw.{plan.table}"
-    candidates = (
-        find_candidates(con, table, "comment", "country", batch_rows(batch_id))
-        if plan.phone_column
-        else []
-    )
-    # The phone matcher is Python and the key checks are DuckDB, which releases the
-    # GIL while it runs: side by side they cost the longer of the two, not the sum.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        scrubbing = pool.submit(scrub_candidates, candidates)
-        step("checking keys and phone numbers")
-        reject_duplicates_in_file(con, plan, batch_id)
-        reject_duplicates_of_raw(con, plan, batch_id)
-        reject_bad_group_sums(con, plan, batch_id, plan.group_sum)
-        scrubbed = scrubbing.result()
-    apply_scrubbed(con, table, "comment", scrubbed)
+    # Phone numbers were scrubbed in the scan (ingestion.phone_scrub).
+    step("checking keys")
+    reject_duplicates_in_file(con, plan, batch_id)
+    reject_duplicates_of_raw(con, plan, batch_id)
+    reject_bad_group_sums(con, plan, batch_id, plan.group_sum)
     rows_in = con.execute(
         f"select count(*) from raw.{plan.table} where {batch_rows(batch_id)}"
     ).fetchall()[0][0]
