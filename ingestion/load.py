@@ -119,10 +119,10 @@ def load_file(
             ensure_load_warnings(con)
             normaliser = IdNormaliser(con)
             register_phone_scrub(con)
+            sha = checksum.result()
         except BaseException:
             con.close()
             raise
-        sha = checksum.result()
     batch_id = f"{plan.kind}-{sha[:16]}"
     with con:
         if _already_loaded(con, sha, plan.kind):
