@@ -63,7 +63,7 @@ from ingestion.passes import (
     number_rows,
     numbered_in_scan,
 )
-from ingestion.phone_scrub import apply_scrubbed, find_candidates, scrub_candidates
+from ingestion.phone_scrub import register_phone_scrub
 from ingestion.plan import LoadPlan
 from ingestion.plans import industry_plan, survey_plan
 from ingestion.raw_schema import ensure_raw_schema
@@ -136,12 +136,22 @@ def load_file(
             f"{plan.kind} reference data is delivered again as a new file"
         )
     step("checksum")
-    sha = file_sha256(path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(db_path)) as con:
-        ensure_raw_schema(con)
-        ensure_load_warnings(con)
-        normaliser = IdNormaliser(con)
+    # hashlib releases the GIL: the checksum (a whole read of the file) runs beside
+    # opening the warehouse and creating its raw schema.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        checksum = pool.submit(file_sha256, path)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(db_path))
+        try:
+            ensure_raw_schema(con)
+            ensure_load_warnings(con)
+            normaliser = IdNormaliser(con)
+            register_phone_scrub(con)
+            sha = checksum.result()
+        except BaseException:
+            con.close()
+            raise
+    with con:
         loaded_as = active_batch_of(con, sha, plan.kind)
         if loaded_as is not None and not replace:
             return BatchResult(
@@ -264,22 +274,11 @@ def _settle_batch(
         batches_replaced(con, plan, path, sha, passed_rows(plan, batch_id)) if replace else []
     )
     mark_superseded(con, replaced, batch_id, path.name)
-    table = f"raw.{plan.table}"
-    candidates = (
-        find_candidates(con, table, "comment", "country", batch_rows(batch_id))
-        if plan.phone_column
-        else []
-    )
-    # The phone matcher is Python and the key checks are DuckDB, which releases the
-    # GIL while it runs: side by side they cost the longer of the two, not the sum.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        scrubbing = pool.submit(scrub_candidates, candidates)
-        step("checking keys and phone numbers")
-        reject_duplicates_in_file(con, plan, batch_id)
-        reject_duplicates_of_raw(con, plan, batch_id)
-        reject_bad_group_sums(con, plan, batch_id, plan.group_sum)
-        scrubbed = scrubbing.result()
-    apply_scrubbed(con, table, "comment", scrubbed)
+    # Phone numbers were scrubbed in the scan (ingestion.phone_scrub).
+    step("checking keys")
+    reject_duplicates_in_file(con, plan, batch_id)
+    reject_duplicates_of_raw(con, plan, batch_id)
+    reject_bad_group_sums(con, plan, batch_id, plan.group_sum)
     rows_in = con.execute(
         f"select count(*) from raw.{plan.table} where {batch_rows(batch_id)}"
     ).fetchall()[0][0]

@@ -44,9 +44,6 @@ class LoadPlan:
     private_columns: Mapping[str, str] = field(default_factory=dict)
     #: Source columns kept in a rejected row's record; ``None``: every column.
     record_columns: tuple[str, ...] | None = None
-    #: Phone numbers are looked for in this source column (``None``: no free text);
-    #: the scrubbed text replaces the value of target column ``comment``.
-    phone_column: str | None = None
     group_sum: GroupSum | None = None
     read_options: ReadOptions = field(default_factory=ReadOptions)
     labelled_columns: tuple[str, ...] = ()

@@ -33,7 +33,6 @@ def survey_plan(mapping: QuestionnaireMapping, salt: str) -> LoadPlan:
         dedupe_partition=SURVEY_PARTITION,
         private_columns=private,
         record_columns=tuple(mapping.source_columns()),
-        phone_column=mapping.comment,
         read_options=mapping.source,
         labelled_columns=tuple(mapping.labelled_columns()),
         typed_tiers=typed_candidates(mapping),

@@ -24,6 +24,7 @@ from ingestion.mapping import (
     ItemMapping,
     QuestionnaireMapping,
 )
+from ingestion.phone_scrub import phone_scrubbed_sql
 from ingestion.privacy import scrubbed_text_sql
 from ingestion.readers.source_table import SourceTable
 from ingestion.recoding import (
@@ -59,10 +60,11 @@ def survey_columns(
     labels = labels or {}
     typed = source or SourceTable("", ())
     fields = mapping.fields
+    country = country_column(_fixed_or_column("country", mapping, labels))
     columns = [
         TargetColumn("study_id", "varchar", quote_literal(mapping.study.study_id)),
         wave_column(_fixed_or_column("wave", mapping, labels)),
-        country_column(_fixed_or_column("country", mapping, labels)),
+        country,
         hashed_respondent(mapping.keys["respondent_id"], salt, file_sha256),
         _brand(mapping, labels),
         _field_date(fields.get("interaction_date"), typed),
@@ -79,21 +81,25 @@ def survey_columns(
     for outcome in OUTCOME_SCALES:
         item = mapping.outcomes.get(outcome)
         columns.append(_item_column(outcome, item, mapping, typed))
-    columns.append(comment_column(mapping.comment))
+    columns.append(comment_column(mapping.comment, country.value_sql))
     return columns
 
 
-def comment_column(column: str | None) -> TargetColumn:
-    """Free text with e-mails and IBANs masked in SQL (phones follow, see cxcore.phones)."""
+def comment_column(column: str | None, region_sql: str = "cast(null as varchar)") -> TargetColumn:
+    """Free text with e-mails and IBANs masked in SQL, then phones for the row's country.
+
+    ``region_sql``: the row's country as stored (cxcore.phones reads national formats).
+    """
     if column is None:
         return TargetColumn("comment", "varchar", "cast(null as varchar)")
-    text = "_comment_text"
+    text, masked = "_comment_text", "_comment_masked"
     return TargetColumn(
         "comment",
         "varchar",
-        scrubbed_text_sql(text),
+        phone_scrubbed_sql(masked, region_sql),
         (nul_check("comment", column),),
         prepared=((text, text_of(column)),),
+        derived=((masked, scrubbed_text_sql(text)),),
     )
 
 

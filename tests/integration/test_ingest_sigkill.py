@@ -88,7 +88,7 @@ def _counts(db: Path) -> tuple[int, int, int]:
     ("step", "pause"),
     [
         ("checking and inserting rows", False),
-        ("checking keys and phone numbers", True),
+        ("checking keys", True),
         ("commit", True),
     ],
     ids=["while_inserting", "inserted_while_checking_keys", "everything_done_not_committed"],
