@@ -241,8 +241,6 @@ def test_company_ids_are_read_normalised_like_the_survey_files_ids(tmp_path: Pat
     reasons = dict(_query(tmp_path, "select row_number, reason from raw.rejected_rows"))
     assert reasons[3].startswith("merged_into: 'NL-D' is the brand itself")
     assert "control or text-direction character" in reasons[4]
-    warnings = _query(
-        tmp_path, "select subject_id, reason from raw.load_warnings order by 1"
-    )
+    warnings = _query(tmp_path, "select subject_id, reason from raw.load_warnings order by 1")
     assert [subject for subject, _ in warnings] == ["brand_id", "merged_into"]
     assert warnings[0][1].startswith("2 ")
