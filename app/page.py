@@ -41,6 +41,7 @@ class Page:
     strings: Strings
     tables: tuple[str, ...] = ()
     url_keys: Mapping[str, str] = field(default_factory=dict)
+    analysts_only: bool = False
 
     def url_params(self) -> dict[str, str]:
         """Session key -> query parameter this page mirrors into the URL, language first."""

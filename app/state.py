@@ -83,18 +83,35 @@ def url_value(key: str) -> str | None:
     return st.session_state.get(_URL_VALUES, {}).get(key)
 
 
+class LinkRefused(Exception):
+    """The URL names a value that is not on offer to this viewer (unknown or not theirs).
+
+    Raised instead of quietly showing another choice: a link to a competitor's page
+    must say "not entitled", never open the viewer's own page as if it were that.
+    The router turns it into a message in place of the page.
+    """
+
+    def __init__(self, key: str, value: str) -> None:
+        super().__init__(f"{key}={value!r} is not on offer")
+        self.key = key
+        self.value = value
+
+
 def settle_choice(
     key: str,
     options: Sequence[Any],
     default: Any = None,
     parse: Callable[[str], Any] = str,
+    refuse_unknown: bool = True,
 ) -> None:
     """Put a valid value into ``st.session_state[key]`` before its widget is drawn.
 
     Order of preference: the URL (first run only), the current choice, ``default``,
-    the first option. A value that is no longer among the options (another country
-    was chosen, a wave disappeared after a refresh) is replaced rather than left to
-    make the widget raise.
+    the first option. A URL value that is not among the options raises
+    :class:`LinkRefused` (``refuse_unknown=False``: it is ignored, for choices as
+    harmless as the language). A current choice no longer among the options
+    (another country was chosen, a wave disappeared after a refresh) is replaced
+    rather than left to make the widget raise.
     """
     from_url = url_value(key)
     if from_url is not None:
@@ -105,6 +122,8 @@ def settle_choice(
         if parsed in options:
             st.session_state[key] = parsed
             return
+        if refuse_unknown:
+            raise LinkRefused(key, from_url)
     if st.session_state.get(key) in options:
         return
     if default in options:

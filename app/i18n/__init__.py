@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app.i18n import shared
+from app.i18n import access, shared
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "no", "pl")
 DEFAULT_LANGUAGE = "en"
@@ -37,7 +37,7 @@ def merged(*catalogues: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, 
 
 
 #: The frame's words and those several pages use; always part of :data:`STRINGS`.
-SHARED_STRINGS: dict[str, dict[str, str]] = shared.STRINGS
+SHARED_STRINGS: dict[str, dict[str, str]] = merged(shared.STRINGS, access.STRINGS)
 #: The strings in use: the shared ones until the router installs its pages' too.
 STRINGS: dict[str, dict[str, str]] = merged(SHARED_STRINGS)
 
@@ -70,6 +70,7 @@ _SUPPRESSION_REASONS = (
         "reason_few_companies",
     ),
     (re.compile(r"one company holds (?P<share>\d+)% of evaluations"), "reason_dominant_company"),
+    (re.compile(r"withheld"), "reason_withheld"),
 )
 
 

@@ -59,17 +59,21 @@ from app.queries.shared import (
     waves,
 )
 from app.queries.warehouse import (
+    ANALYST,
     REQUIRED_COLUMNS,
+    Viewer,
     WarehouseFile,
     WarehouseUnavailable,
     open_warehouse,
 )
 
 __all__ = [
+    "ANALYST",
     "CANONICAL_STUDY",
     "MATURITY_TABLES",
     "REQUIRED_COLUMNS",
     "CompanyScore",
+    "Viewer",
     "WarehouseFile",
     "WarehouseUnavailable",
     "benchmark_pillars",

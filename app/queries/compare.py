@@ -62,7 +62,7 @@ def benchmark_pillars(
                 ci_high,
                 is_suppressed,
                 suppression_reason,
-            from wh.marts.fct_benchmark_pillar_scores
+            from benchmark_pillar_scores()
             where study_id = ? and country = ? and wave = ?
                 and (
                     (benchmark_level = 'sector' and sector_code = ?)
@@ -116,7 +116,7 @@ def leader_gaps(
             gaps.priority_rank,
             gaps.is_gap_significant,
             gaps.is_leader,
-        from wh.marts.fct_leader_gaps as gaps
+        from leader_gaps() as gaps
         inner join pillars
             on gaps.pillar_id = pillars.pillar_id
         where gaps.study_id = ? and gaps.country = ? and gaps.wave = ?
@@ -146,7 +146,7 @@ def pillar_trend(
             scores.ci_low,
             scores.ci_high,
             scores.n_evaluations,
-        from wh.marts.fct_company_pillar_scores as scores
+        from company_pillar_scores() as scores
         inner join pillars
             on scores.pillar_id = pillars.pillar_id
         where scores.study_id = ? and scores.country = ?
@@ -177,7 +177,7 @@ def cx_index_trend(
                 sector_code,
                 cx_index,
                 rank_in_country,
-            from wh.marts.fct_company_scores
+            from company_scores()
             where study_id = ? and country = ? and cast(company_id as varchar) = ?
         )
 
@@ -190,13 +190,13 @@ def cx_index_trend(
             countries.avg_cx_index as country_avg_cx_index,
             countries.suppression_reason as country_suppression_reason,
         from company
-        left join wh.marts.fct_benchmark_scores as sectors
+        left join benchmark_scores() as sectors
             on sectors.benchmark_level = 'sector'
             and company.study_id = sectors.study_id
             and company.country = sectors.country
             and company.wave = sectors.wave
             and company.sector_code = sectors.sector_code
-        left join wh.marts.fct_benchmark_scores as countries
+        left join benchmark_scores() as countries
             on countries.benchmark_level = 'country'
             and company.study_id = countries.study_id
             and company.country = countries.country
@@ -214,16 +214,16 @@ with wave_scores as (
         count(rank_in_country) over () as n_ranked_in_country,
         count(rank_in_sector) over (partition by sector_code)
             as n_ranked_in_sector,
-    from wh.marts.fct_company_scores
+    from company_scores()
     where study_id = ? and country = ? and wave = ?
 ),
 
 final as (
     select
         wave_scores.company_id,
-        companies.company_name,
+        wave_scores.company_name,
         wave_scores.sector_code,
-        companies.sector_name,
+        wave_scores.sector_name,
         wave_scores.n_evaluations,
         wave_scores.cx_index,
         wave_scores.cx_index_pillars,
@@ -236,8 +236,6 @@ final as (
         wave_scores.n_ranked_in_sector,
         wave_scores.methodology_version,
     from wave_scores
-    inner join wh.marts.dim_company as companies
-        on wave_scores.company_id = companies.company_id
 )
 
 select * from final
@@ -315,7 +313,7 @@ def pillar_scores(
             scores.is_eligible,
             scores.n_statements_measured,
             scores.n_statements_total,
-        from wh.marts.fct_company_pillar_scores as scores
+        from company_pillar_scores() as scores
         inner join pillars
             on scores.pillar_id = pillars.pillar_id
         where scores.study_id = ? and scores.country = ? and scores.wave = ?

@@ -33,7 +33,7 @@ def pillar_importance(
             drivers.n_complete_cases,
             drivers.is_estimated,
             drivers.estimation_note,
-        from wh.marts.fct_pillar_importance as drivers
+        from pillar_importance() as drivers
         inner join pillars
             on drivers.pillar_id = pillars.pillar_id
         where drivers.study_id = ? and drivers.country = ? and drivers.wave = ?
@@ -55,7 +55,7 @@ def explained_variance(key: WarehouseFile, study_id: str) -> pd.DataFrame:
             any_value(nps_r2) as nps_r2,
             any_value(loyalty_r2) as loyalty_r2,
             any_value(n_complete_cases) as n_complete_cases,
-        from wh.marts.fct_pillar_importance
+        from pillar_importance()
         where study_id = ?
         group by all
         order by country, wave

@@ -30,7 +30,7 @@ items as (
         item_group,
         sort_order,
         {LABEL_IN_LANGUAGE} as item_label,
-    from wh.marts.dim_maturity_item
+    from maturity_item_list()
 )
 """
 
@@ -40,7 +40,7 @@ def maturity_available(key: WarehouseFile) -> bool:
     """Whether the maturity marts exist and hold at least one assessed organisation."""
     if not set(MATURITY_TABLES) <= table_names(key):
         return False
-    rows = fetch_rows(key, "select count(*) as n from wh.marts.fct_maturity_stages", [])
+    rows = fetch_rows(key, "select count(*) as n from maturity_stages()", [])
     return rows[0]["n"] > 0
 
 
@@ -51,12 +51,10 @@ def maturity_organisations(key: WarehouseFile, country: str, wave: int) -> dict[
         key,
         """
         select
-            stages.company_id,
-            coalesce(companies.company_name, stages.company_id) as company_name,
-        from wh.marts.fct_maturity_stages as stages
-        left join wh.marts.dim_company as companies
-            on stages.company_id = companies.company_id
-        where stages.country = ? and stages.wave = ?
+            company_id,
+            company_name,
+        from maturity_stages()
+        where country = ? and wave = ? and (is_own or viewer_is_analyst())
         order by 2, 1
         """,
         [country, wave],
@@ -78,27 +76,25 @@ def maturity_stage(
                 company_id,
                 wave,
                 leader_company_id,
-            from wh.marts.fct_maturity_priorities
+            from maturity_priorities()
             where leader_company_id is not null
         )
         select
             stages.*,
-            coalesce(companies.company_name, stages.company_id) as company_name,
-            companies.sector_name,
+            sectors.sector_name,
             leaders.leader_company_id,
-            leader_names.company_name as leader_name,
+            leader_stages.company_name as leader_name,
             leader_stages.maturity_stage as leader_stage,
             reached.item_label as stage_label,
             next_step.item_label as next_step_label,
-        from wh.marts.fct_maturity_stages as stages
-        left join wh.marts.dim_company as companies
-            on stages.company_id = companies.company_id
+        from maturity_stages() as stages
+        left join sector_list() as sectors
+            on stages.sector_code = sectors.sector_code
         left join leaders
             on stages.company_id = leaders.company_id and stages.wave = leaders.wave
-        left join wh.marts.dim_company as leader_names
-            on leaders.leader_company_id = leader_names.company_id
-        left join wh.marts.fct_maturity_stages as leader_stages
+        left join maturity_stages() as leader_stages
             on leaders.leader_company_id = leader_stages.company_id
+            and stages.country = leader_stages.country
             and stages.wave = leader_stages.wave
         left join items as reached
             on stages.stage_item_id = reached.item_id
@@ -136,14 +132,14 @@ def maturity_profile(key: WarehouseFile, wave: int, company_id: str, language: s
             priorities.priority,
             priorities.priority_rank,
             links.n_companies as n_link_companies,
-        from wh.marts.fct_maturity_priorities as priorities
+        from maturity_priorities() as priorities
         inner join items
             on priorities.item_id = items.item_id
-        left join wh.marts.fct_maturity as maturity
+        left join maturity_scores() as maturity
             on priorities.company_id = maturity.company_id
             and priorities.wave = maturity.wave
             and priorities.item_id = maturity.item_id
-        left join wh.marts.fct_maturity_outcome_links as links
+        left join maturity_outcome_links() as links
             on priorities.wave = links.wave
             and priorities.item_id = links.item_id
             and links.outcome_id = 'cee'
@@ -177,7 +173,7 @@ def maturity_links(key: WarehouseFile, wave: int, language: str) -> pd.DataFrame
             links.slope_ci_high,
             links.is_estimable,
             links.is_significant,
-        from wh.marts.fct_maturity_outcome_links as links
+        from maturity_outcome_links() as links
         left join items
             on links.item_id = items.item_id
         where links.wave = ? and links.outcome_id = 'cee'
@@ -193,7 +189,7 @@ def maturity_links(key: WarehouseFile, wave: int, language: str) -> pd.DataFrame
             links.item_id,
             'r · ' || pillars.pillar_label as outcome,
             links.correlation,
-        from wh.marts.fct_maturity_outcome_links as links
+        from maturity_outcome_links() as links
         inner join pillars
             on links.outcome_id = pillars.pillar_id
         where links.wave = ? and links.outcome_group = 'pillar'

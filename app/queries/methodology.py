@@ -19,7 +19,7 @@ def methodology_parameters(key: WarehouseFile) -> pd.DataFrame:
             parameter_value,
             description,
             methodology_version,
-        from wh.marts.dim_methodology
+        from methodology_parameters()
         order by parameter_name
         """,
         [],
@@ -39,8 +39,8 @@ def methodology_coverage(key: WarehouseFile) -> pd.DataFrame:
             scores.wave,
             count(*) as n_companies,
             count(scores.rank_in_country) as n_ranked,
-        from wh.marts.fct_company_scores as scores
-        left join wh.marts.dim_study as studies
+        from company_scores() as scores
+        left join study_list() as studies
             on scores.study_id = studies.study_id
         group by all
         order by scores.wave desc, study_name, scores.country, scores.methodology_version
@@ -68,7 +68,7 @@ def studies_measured(key: WarehouseFile) -> pd.DataFrame:
             n_statements_measured,
             pillars_measured,
             statements_per_pillar,
-        from wh.marts.dim_study
+        from study_list()
         order by is_canonical desc, study_name, study_id
         """,
         [],

@@ -24,7 +24,7 @@ def latest_batches(key: WarehouseFile, limit: int) -> pd.DataFrame:
             rows_rejected,
             started_at,
             finished_at,
-        from wh.raw.load_batches
+        from load_batches()
         order by started_at desc, batch_id
         limit ?
         """,
@@ -54,7 +54,7 @@ def inactive_batches(key: WarehouseFile) -> pd.DataFrame:
         key,
         f"""
         select {", ".join(INACTIVE_COLUMNS)},
-        from wh.raw.load_batches
+        from load_batches()
         where status <> 'loaded'
         order by status_changed_at desc, batch_id
         """,
@@ -86,8 +86,8 @@ def reject_reasons(key: WarehouseFile, limit: int) -> pd.DataFrame:
             rejects.reason,
             count(*) as n_rows,
             min(rejects.row_number) as first_row_number,
-        from wh.raw.rejected_rows as rejects
-        inner join wh.raw.load_batches as batches
+        from rejected_rows() as rejects
+        inner join load_batches() as batches
             on rejects.batch_id = batches.batch_id
         group by all
         order by n_rows desc, batches.source_path, rejects.field, rejects.reason
@@ -111,7 +111,7 @@ def quality_runs(key: WarehouseFile) -> pd.DataFrame:
             success,
             n_expectations,
             n_failed,
-        from wh.audit.quality_runs
+        from quality_runs()
         order by started_at desc, run_id
         """,
         [],
@@ -132,7 +132,7 @@ def quality_results(key: WarehouseFile, run_id: str, failures_only: bool) -> pd.
             success,
             observed_value,
             unexpected_examples,
-        from wh.audit.quality_results
+        from quality_results()
         where run_id = ? and (not ? or not success)
         order by
             success,

@@ -17,8 +17,8 @@ def sectors_scored(key: WarehouseFile, study_id: str, country: str, wave: int) -
         select distinct
             scores.sector_code,
             coalesce(sectors.sector_name, scores.sector_code) as sector_name,
-        from wh.marts.fct_company_scores as scores
-        left join wh.marts.dim_sector as sectors
+        from company_scores() as scores
+        left join sector_list() as sectors
             on scores.sector_code = sectors.sector_code
         where scores.study_id = ? and scores.country = ? and scores.wave = ?
         order by sector_name, scores.sector_code
@@ -33,9 +33,10 @@ select
     scores.rank_in_country,
     scores.rank_in_sector,
     scores.company_id,
-    companies.company_name,
+    scores.company_name,
+    scores.is_own,
     scores.sector_code,
-    coalesce(companies.sector_name, scores.sector_code) as sector_name,
+    scores.sector_name,
     scores.cx_index,
     scores.cx_index_pillars,
     scores.nps_score,
@@ -46,9 +47,7 @@ select
     scores.rank_in_country_change,
     scores.is_sector_leader,
     scores.methodology_version,
-from wh.marts.fct_company_scores as scores
-inner join wh.marts.dim_company as companies
-    on scores.company_id = companies.company_id
+from company_scores() as scores
 where scores.study_id = ? and scores.country = ? and scores.wave = ?
     and scores.rank_in_country is not null
 """

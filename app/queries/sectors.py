@@ -20,16 +20,9 @@ def sector_profiles(key: WarehouseFile, study_id: str, country: str, wave: int) 
         key,
         """
         with spread as (
-            select
-                sector_code,
-                min(cx_index) as min_cx_index,
-                quantile_cont(cx_index, 0.25) as p25_cx_index,
-                median(cx_index) as median_cx_index,
-                quantile_cont(cx_index, 0.75) as p75_cx_index,
-                max(cx_index) as max_cx_index,
-            from wh.marts.fct_company_scores
-            where study_id = ? and country = ? and wave = ? and rank_in_country is not null
-            group by all
+            select *
+            from sector_spreads()
+            where study_id = ? and country = ? and wave = ?
         )
 
         select
@@ -48,8 +41,8 @@ def sector_profiles(key: WarehouseFile, study_id: str, country: str, wave: int) 
             if(profiles.is_suppressed, null, spread.max_cx_index) as max_cx_index,
             profiles.is_suppressed,
             profiles.suppression_reason,
-        from wh.marts.fct_benchmark_scores as profiles
-        left join wh.marts.dim_sector as sectors
+        from benchmark_scores() as profiles
+        left join sector_list() as sectors
             on profiles.sector_code = sectors.sector_code
         left join spread
             on profiles.sector_code = spread.sector_code

@@ -30,10 +30,10 @@ def studies(key: WarehouseFile) -> dict[str, str]:
         select
             studies.study_id,
             studies.study_name,
-        from wh.marts.dim_study as studies
+        from study_list() as studies
         where exists (
             select 1
-            from wh.marts.fct_company_scores as scores
+            from company_scores() as scores
             where scores.study_id = studies.study_id
         )
         order by
@@ -52,7 +52,7 @@ def countries(key: WarehouseFile, study_id: str) -> list[str]:
     """Countries with company scores in the study, alphabetical."""
     sql = """
         select distinct country
-        from wh.marts.fct_company_scores
+        from visible_samples()
         where study_id = ?
         order by country
     """
@@ -66,7 +66,7 @@ def waves(key: WarehouseFile, study_id: str, country: str) -> list[int]:
         key,
         """
         select distinct wave
-        from wh.marts.fct_company_scores
+        from visible_samples()
         where study_id = ? and country = ?
         order by wave desc
         """,
@@ -77,7 +77,9 @@ def waves(key: WarehouseFile, study_id: str, country: str) -> list[int]:
 
 @st.cache_data(show_spinner=False)
 def organisations(key: WarehouseFile, study_id: str, country: str, wave: int) -> dict[str, str]:
-    """``company_id -> company_name`` of every company the study scored in country × wave.
+    """``company_id -> company_name`` of the organisations the viewer may open in
+    country × wave: every company the study scored for an analyst, its entitled ones
+    for a client.
 
     Ineligible companies are included: a client below the minimum base still sees
     its own numbers.
@@ -86,13 +88,11 @@ def organisations(key: WarehouseFile, study_id: str, country: str, wave: int) ->
         key,
         """
         select
-            scores.company_id,
-            companies.company_name,
-        from wh.marts.fct_company_scores as scores
-        inner join wh.marts.dim_company as companies
-            on scores.company_id = companies.company_id
-        where scores.study_id = ? and scores.country = ? and scores.wave = ?
-        order by companies.company_name, scores.company_id
+            company_id,
+            company_name,
+        from company_scores()
+        where study_id = ? and country = ? and wave = ? and (is_own or viewer_is_analyst())
+        order by company_name, company_id
         """,
         [study_id, country, wave],
     )
@@ -115,7 +115,7 @@ pillars as (
         pillar_id,
         sort_order,
         {LABEL_IN_LANGUAGE} as pillar_label,
-    from wh.marts.dim_pillar
+    from pillar_list()
 )
 """
 
@@ -151,7 +151,7 @@ def pillar_coverage(
                 pillar_id,
                 max(n_statements_measured) as n_statements_measured,
                 max(n_statements_total) as n_statements_total,
-            from wh.marts.fct_company_pillar_scores
+            from company_pillar_scores()
             where study_id = ? and country = ? and wave = ?
             group by all
         )
@@ -182,7 +182,7 @@ def index_pillars(key: WarehouseFile, study_id: str, country: str, wave: int) ->
         key,
         """
         select distinct cx_index_pillars
-        from wh.marts.fct_company_scores
+        from company_scores()
         where study_id = ? and country = ? and wave = ?
             and is_partial_coverage and cx_index_pillars is not null
         order by cx_index_pillars

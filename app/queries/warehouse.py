@@ -1,18 +1,21 @@
-"""The warehouse file the app reads: its identity, the read-only connection, running SQL,
-and the check that the file holds every mart and column the app reads.
+"""The warehouse file the app reads as one viewer: its identity, the read-only connection,
+running SQL in the viewer's scope, and the check that the file holds every mart and
+column the app reads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
+from app.queries.scope import install_scope
 from cxcore.mart_contracts import mart_columns
 from cxcore.settings import load_settings
 
@@ -34,12 +37,49 @@ REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
 
 
 @dataclass(frozen=True)
+class Viewer:
+    """Who is looking: what every query's scope macros (:mod:`app.queries.scope`) read.
+
+    An analyst sees everything by name; a client its ``company_ids`` by name and
+    peers as ``peer_word`` + a letter (the leader as ``leader_word``), in the words of
+    the page's language.
+    """
+
+    role: Literal["analyst", "client"]
+    company_ids: tuple[str, ...] = ()
+    peer_word: str = "Competitor"
+    leader_word: str = "Sector leader"
+
+    @property
+    def is_analyst(self) -> bool:
+        return self.role == "analyst"
+
+    def sql_value(self) -> dict[str, Any]:
+        """The struct the scope macros read as ``getvariable('viewer')``."""
+        return {
+            "role": self.role,
+            "companies": list(self.company_ids),
+            "peer": self.peer_word,
+            "leader": self.leader_word,
+        }
+
+
+#: The viewer of a local session and of analysts' tools: everything, by name.
+ANALYST = Viewer(role="analyst")
+
+
+@dataclass(frozen=True)
 class WarehouseFile:
-    """Identity of one version of the warehouse file: a swap changes inode and mtime."""
+    """One version of the warehouse file as one viewer sees it; the key of every query.
+
+    A swap changes inode and mtime, so a new file version gets new cached results;
+    the viewer is part of the key, so one viewer's cached results never reach another.
+    """
 
     path: str
     inode: int
     mtime_ns: int
+    viewer: Viewer
 
 
 class WarehouseUnavailable(Exception):
@@ -55,8 +95,10 @@ class WarehouseUnavailable(Exception):
         self.detail = detail
 
 
-def open_warehouse(db_path: Path | None = None, tables: Iterable[str] = ()) -> WarehouseFile:
-    """Check that the warehouse can serve the marts and return the key of its current file.
+def open_warehouse(
+    viewer: Viewer, db_path: Path | None = None, tables: Iterable[str] = ()
+) -> WarehouseFile:
+    """Check that the warehouse can serve the marts and return ``viewer``'s key of its file.
 
     Raises :class:`WarehouseUnavailable` when the file is missing, cannot be opened or
     lacks a mart or column the app reads, or one of ``tables`` (``schema.table``, the
@@ -67,7 +109,7 @@ def open_warehouse(db_path: Path | None = None, tables: Iterable[str] = ()) -> W
         stat = path.stat()
     except FileNotFoundError as exc:
         raise WarehouseUnavailable("missing_file", path) from exc
-    key = WarehouseFile(str(path), stat.st_ino, stat.st_mtime_ns)
+    key = WarehouseFile(str(path), stat.st_ino, stat.st_mtime_ns, viewer)
     try:
         missing = _missing_marts(key)
         absent = sorted(set(tables) - table_names(key))
@@ -81,44 +123,66 @@ def open_warehouse(db_path: Path | None = None, tables: Iterable[str] = ()) -> W
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _connection(key: WarehouseFile) -> duckdb.DuckDBPyConnection:
-    """One in-memory connection per file version, with the file attached read-only as ``wh``.
+def _connection(path: str, inode: int, mtime_ns: int) -> duckdb.DuckDBPyConnection:
+    """One in-memory connection per file version (whoever looks), the file attached
+    read-only as ``wh`` and the scope macros defined over it.
 
     Two entries: the current file, and the one a running session may still be reading
     while a swap happens. An evicted connection closes when its last cursor is gone.
     """
     connection = duckdb.connect(":memory:")
     try:
-        connection.execute("attach ? as wh (read_only)", [key.path])
+        connection.execute("attach ? as wh (read_only)", [path])
+        install_scope(connection, _attached_tables(connection))
     except duckdb.Error:
         connection.close()
         raise
     return connection
 
 
+def _attached_tables(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    """``schema.table`` of every table and view in the attached file."""
+    rows = connection.execute(
+        """
+        select distinct table_schema || '.' || table_name
+        from information_schema.tables
+        where table_catalog = 'wh'
+        """
+    ).fetchall()
+    return {name for (name,) in rows}
+
+
+@contextlib.contextmanager
+def _viewer_cursor(key: WarehouseFile) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of the file's connection whose scope macros see ``key.viewer``.
+
+    Its own cursor per query (connections are not thread-safe); the viewer is a
+    variable of that cursor only, so concurrent sessions never see each other's.
+    """
+    with _connection(key.path, key.inode, key.mtime_ns).cursor() as cursor:
+        cursor.execute("set variable viewer = ?", [key.viewer.sql_value()])
+        yield cursor
+
+
 def fetch_rows(key: WarehouseFile, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    """Run ``sql`` on its own cursor (connections are not thread-safe) and fetch all rows."""
-    with _connection(key).cursor() as cursor:
+    """Run ``sql`` as ``key.viewer`` and fetch all rows as dicts."""
+    with _viewer_cursor(key) as cursor:
         result = cursor.execute(sql, params)
         names = [column[0] for column in result.description]
         return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
 def fetch_frame(key: WarehouseFile, sql: str, params: list[Any]) -> pd.DataFrame:
-    """Run ``sql`` on its own cursor and return the whole result as a DataFrame."""
-    with _connection(key).cursor() as cursor:
+    """Run ``sql`` as ``key.viewer`` and return the whole result as a DataFrame."""
+    with _viewer_cursor(key) as cursor:
         return cursor.execute(sql, params).df()
 
 
 @st.cache_data(show_spinner=False)
 def table_names(key: WarehouseFile) -> set[str]:
     """``schema.table`` of every table and view in the attached file."""
-    sql = """
-        select distinct table_schema || '.' || table_name as name,
-        from information_schema.tables
-        where table_catalog = 'wh'
-    """
-    return {row["name"] for row in fetch_rows(key, sql, [])}
+    with _viewer_cursor(key) as cursor:
+        return _attached_tables(cursor)
 
 
 @st.cache_data(show_spinner=False)

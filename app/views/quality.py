@@ -30,6 +30,7 @@ PAGE = Page(
     icon=":material/fact_check:",
     render=render,
     strings=strings.STRINGS,
+    analysts_only=True,
     tables=(
         "raw.load_batches",
         "raw.rejected_rows",

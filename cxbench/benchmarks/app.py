@@ -56,7 +56,7 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
     tables = {page.slug: page.tables for page in PAGES}
 
     def compare(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), tables["compare"])
+        q.open_warehouse(q.ANALYST, Path(key.path), tables["compare"])
         q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
         q.organisations(key, s.study_id, s.country, s.wave)
         company = q.company_score(key, s.study_id, s.country, s.wave, s.company_id)
@@ -70,7 +70,7 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
         q.pillar_trend(key, s.study_id, s.country, s.company_id, "en")
 
     def rankings(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), tables["rankings"])
+        q.open_warehouse(q.ANALYST, Path(key.path), tables["rankings"])
         q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
         q.sectors_scored(key, s.study_id, s.country, s.wave)
         q.index_pillars(key, s.study_id, s.country, s.wave)
@@ -79,26 +79,26 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
         q.movers(key, s.study_id, s.country, s.wave)
 
     def sectors(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), tables["sectors"])
+        q.open_warehouse(q.ANALYST, Path(key.path), tables["sectors"])
         q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
         q.sector_profiles(key, s.study_id, s.country, s.wave)
         q.benchmark_pillars(key, s.study_id, s.country, s.wave, s.sector_code, "en")
 
     def drivers(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), tables["drivers"])
+        q.open_warehouse(q.ANALYST, Path(key.path), tables["drivers"])
         q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
         q.pillar_importance(key, s.study_id, s.country, s.wave, "en")
         q.explained_variance(key, s.study_id)
 
     def quality(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), tables["quality"])
+        q.open_warehouse(q.ANALYST, Path(key.path), tables["quality"])
         runs = q.quality_runs(key)
         if not runs.empty:
             q.quality_results(key, runs["run_id"].iloc[0], False)
         q.latest_batches(key, 20), q.reject_reasons(key, 50)
 
     def maturity(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), tables["maturity"])
+        q.open_warehouse(q.ANALYST, Path(key.path), tables["maturity"])
         q.studies(key), q.countries(key, s.study_id), q.waves(key, s.study_id, s.country)
         if q.maturity_available(key):
             q.maturity_organisations(key, s.country, s.wave)
@@ -107,7 +107,7 @@ def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
             q.maturity_links(key, s.wave, "en")
 
     def methodology(key: q.WarehouseFile, s: Selection) -> None:
-        q.open_warehouse(Path(key.path), tables["methodology"])
+        q.open_warehouse(q.ANALYST, Path(key.path), tables["methodology"])
         q.methodology_parameters(key), q.methodology_coverage(key), q.studies_measured(key)
 
     return {
@@ -142,7 +142,7 @@ def measure_pages(db_path: Path, samples: int, seed: int) -> dict[str, dict[str,
     streamlit_logger.set_log_level("error")  # "no runtime" warnings outside `streamlit run`
     from app import queries
 
-    key = queries.open_warehouse(db_path)
+    key = queries.open_warehouse(queries.ANALYST, db_path)
     selections = _selections(db_path, samples, seed)
     results = {}
     for page, render in _page_renders().items():

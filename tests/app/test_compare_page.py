@@ -159,16 +159,29 @@ def test_shared_url_restores_the_view(warehouse: Path, make_app: MakeApp) -> Non
     assert at.query_params["org"] == "nl_alfa"
 
 
-def test_unknown_url_values_fall_back_to_defaults(warehouse: Path, make_app: MakeApp) -> None:
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"study": "nostudy"}, "study `nostudy`"),
+        ({"country": "XX"}, "country `XX`"),
+        ({"country": "NL", "wave": "soon"}, "wave `soon`"),
+        ({"country": "NL", "wave": "2024", "org": "nobody"}, "organisation `nobody`"),
+    ],
+)
+def test_unknown_url_values_are_refused_with_a_message(
+    warehouse: Path, make_app: MakeApp, params: dict[str, str], message: str
+) -> None:
+    """A link naming something that is not there says so instead of opening another page."""
     at = make_app()
-    at.query_params.update(
-        {"lang": "xx", "study": "nostudy", "country": "NL", "wave": "soon", "org": "nobody"}
-    )
+    at.query_params.update({"lang": "xx", **params})
     run(at)
 
-    assert at.query_params == {
-        "lang": "en", "study": "cxbench", "country": "NL", "wave": "2024", "org": "nl_alfa"
-    }  # fmt: skip
+    assert [error.value for error in at.error] == [
+        f"This link asks for {message}, which is not available here. "
+        "Choose from the sidebar instead."
+    ]
+    assert not at.dataframe  # no organisation's numbers drawn in its place
+    assert at.selectbox(key=state.LANGUAGE).value == "en"  # an unknown language is harmless
 
 
 def test_language_switch_changes_pillar_labels(warehouse: Path, make_app: MakeApp) -> None:
@@ -224,7 +237,7 @@ def test_file_that_is_not_a_database_gives_a_hint_not_a_trace(
 
 
 def test_pillar_scores_query_returns_one_company_in_pillar_order(warehouse: Path) -> None:
-    key = queries.open_warehouse()
+    key = queries.open_warehouse(queries.ANALYST)
     scores = queries.pillar_scores(key, "cxbench", "NL", 2023, "nl_beta", "no")
 
     beta = score_of("nl_beta", wave=2023)
@@ -237,7 +250,7 @@ def test_pillar_scores_query_returns_one_company_in_pillar_order(warehouse: Path
 
 
 def test_company_and_leader_queries_read_the_scores_mart(warehouse: Path) -> None:
-    key = queries.open_warehouse()
+    key = queries.open_warehouse(queries.ANALYST)
 
     assert queries.organisations(key, "cxbench", "PL", 2024) == {"pl_omega": "Omega Bank"}
     gamma = queries.company_score(key, "cxbench", "NL", 2024, "nl_gamma")
@@ -251,14 +264,14 @@ def test_company_and_leader_queries_read_the_scores_mart(warehouse: Path) -> Non
 
 
 def test_swapped_warehouse_file_is_picked_up_without_restart(warehouse: Path) -> None:
-    before = queries.open_warehouse()
+    before = queries.open_warehouse(queries.ANALYST)
     assert queries.company_score(before, "cxbench", "NL", 2024, "nl_beta").cx_index == 7.10
 
     rescored = [
         replace(row, cx_index=7.77) if row.company_id == "nl_beta" else row for row in SCORES
     ]
     build_warehouse(warehouse, rescored)  # builds aside, then os.replace
-    after = queries.open_warehouse()
+    after = queries.open_warehouse(queries.ANALYST)
 
     assert after != before
     assert os.stat(warehouse).st_ino == after.inode

@@ -18,7 +18,7 @@ import fixture_audit
 import pytest
 
 import app.queries as queries
-from app.queries.warehouse import REQUIRED_COLUMNS, fetch_frame, open_warehouse
+from app.queries.warehouse import ANALYST, REQUIRED_COLUMNS, fetch_frame, open_warehouse
 from cxcore.mart_contracts import contracts, create_tables_sql
 
 #: A value for each parameter name the query functions take (after the warehouse key).
@@ -69,13 +69,13 @@ def test_every_query_function_is_found() -> None:
 @pytest.mark.parametrize("name", [name for name, _ in _query_functions()])
 def test_query_binds_to_the_contracted_columns(contract_warehouse: Path, name: str) -> None:
     function = getattr(queries, name)
-    key = open_warehouse(contract_warehouse)
+    key = open_warehouse(ANALYST, contract_warehouse)
     parameters = list(inspect.signature(function).parameters)[1:]
     function(key, *(ARGUMENTS[parameter] for parameter in parameters))
 
 
 def test_a_column_no_contract_declares_fails_to_bind(contract_warehouse: Path) -> None:
-    key = open_warehouse(contract_warehouse)
+    key = open_warehouse(ANALYST, contract_warehouse)
     with pytest.raises(duckdb.BinderException):
         fetch_frame(key, "select avg_nps from wh.marts.fct_benchmark_scores", [])
 

@@ -84,7 +84,9 @@ def warehouses(tmp_path_factory: pytest.TempPathFactory) -> tuple[WarehouseFile,
     both = build_warehouse(
         folder / "both.duckdb", other_studies=[*shadow_of(SCORES), *REPUTATION_SCORES]
     )
-    return queries.open_warehouse(alone), queries.open_warehouse(both)
+    return queries.open_warehouse(queries.ANALYST, alone), queries.open_warehouse(
+        queries.ANALYST, both
+    )
 
 
 def _call(name: str, key: WarehouseFile, study_id: str) -> Any:

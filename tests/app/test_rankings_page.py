@@ -112,7 +112,7 @@ def test_top_n_comes_from_the_url_and_limits_the_query(
 
     assert at.selectbox(key=state.RANKINGS_TOP_N).value == 50
     assert ranking_table(at)["company_id"].tolist() == ["nl_delta"]
-    key = queries.open_warehouse()
+    key = queries.open_warehouse(queries.ANALYST)
     assert (
         queries.ranking(key, "cxbench", "NL", 2024, "", 2)["company_id"].tolist()
         == ranked_ids("NL", 2024)[:2]

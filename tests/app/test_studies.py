@@ -63,7 +63,7 @@ def test_without_the_canonical_study_the_widest_is_the_default(
 ) -> None:
     path = build_warehouse(tmp_path / "trackers.duckdb", scores=())
     monkeypatch.setenv("CXBENCH_DB", str(path))
-    key = queries.open_warehouse()
+    key = queries.open_warehouse(queries.ANALYST)
 
     assert list(queries.studies(key)) == [REPUTATION]
     at = run(make_page("compare"))
@@ -250,7 +250,7 @@ def test_labels_are_listed_with_the_languages_conjunction() -> None:
 
 
 def test_pillar_coverage_query_marks_unmeasured_pillars(warehouse: Path) -> None:
-    key = queries.open_warehouse()
+    key = queries.open_warehouse(queries.ANALYST)
 
     shown = queries.pillar_coverage(key, REPUTATION, "NL", 2024, "en")
     assert shown["pillar_id"].tolist() == PILLAR_IDS
