@@ -153,11 +153,11 @@ _LINK_NOUNS = {
 
 def _refusal_text(refused: state.LinkRefused, seen_by: queries.Viewer, language: str) -> str:
     """The message for a link to something not on offer: "not entitled" for a client's
-    link to an organisation (whether or not it exists: a client learns nothing from
-    it), "not available" otherwise."""
+    link to an organisation (whether or not it exists, and without repeating the id:
+    a client learns nothing from it), "not available" otherwise."""
     noun = _LINK_NOUNS.get(refused.key, "link_what_choice")
     if noun == "link_what_organisation" and not seen_by.is_analyst:
-        return i18n.text("link_not_entitled", language, value=refused.value)
+        return i18n.text("link_not_entitled", language)
     what = i18n.text(noun, language)
     return i18n.text("link_unknown_value", language, what=what, value=refused.value)
 

@@ -72,20 +72,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "link_not_entitled": {
         "en": (
-            "This link opens organisation `{value}`, which is not one of yours: you are "
-            "not entitled to see it. Choose one of your organisations in the sidebar."
+            "This link opens an organisation that is not one of yours: you are not "
+            "entitled to see it. Choose one of your organisations in the sidebar."
         ),
         "nl": (
-            "Deze link opent organisatie `{value}`, die niet van u is: u heeft geen recht "
-            "om die te zien. Kies een van uw organisaties in de zijbalk."
+            "Deze link opent een organisatie die niet van u is: u heeft geen recht om "
+            "die te zien. Kies een van uw organisaties in de zijbalk."
         ),
         "no": (
-            "Denne lenken åpner organisasjonen `{value}`, som ikke er din: du har ikke "
-            "rett til å se den. Velg en av organisasjonene dine i sidefeltet."
+            "Denne lenken åpner en organisasjon som ikke er din: du har ikke rett til å "
+            "se den. Velg en av organisasjonene dine i sidefeltet."
         ),
         "pl": (
-            "Ten link otwiera organizację `{value}`, która nie jest Twoja: nie masz "
-            "uprawnień, by ją zobaczyć. Wybierz jedną ze swoich organizacji z panelu bocznego."
+            "Ten link otwiera organizację, która nie jest Twoja: nie masz uprawnień, by "
+            "ją zobaczyć. Wybierz jedną ze swoich organizacji z panelu bocznego."
         ),
     },
     "link_unknown_value": {

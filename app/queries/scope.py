@@ -15,7 +15,7 @@ viewer may see:
   drawn from a keyed hash, so the letters are stable for that client within a
   country × wave × sector and differ between clients; every disclosed aggregate,
   with the reason for a suppression reduced to "withheld"; nothing of the data
-  quality tables or the methodology parameters.
+  quality tables (file paths, respondent-level reject reasons).
 - a cursor without a viewer sees nothing: the macros fail closed.
 
 A peer's real id and name never leave SQL: the macros put the pseudonym in the
@@ -278,7 +278,8 @@ semi join visible_samples() as samples
     and importance.wave = samples.wave;
 """
 
-#: Dimensions without company data: the same for every viewer with a visible sample.
+#: Dimensions without company data, and the methodology's parameters (the text every
+#: viewer reads is written from them): the same for every viewer.
 _DIMENSIONS = """
 create or replace macro pillar_list() as table
 select * from wh.marts.dim_pillar;
@@ -292,7 +293,7 @@ from wh.marts.dim_study as studies
 where studies.study_id in (select study_id from visible_samples());
 
 create or replace macro methodology_parameters() as table
-select * from wh.marts.dim_methodology where viewer_is_analyst();
+select * from wh.marts.dim_methodology;
 """
 
 #: Data quality: file paths and respondent-level reject reasons are for analysts only.

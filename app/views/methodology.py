@@ -38,7 +38,7 @@ PERCENT_PARAMETERS = frozenset({"min_answered_share", "confidence_level", "max_c
 
 
 def render(warehouse: queries.WarehouseFile, language: str) -> None:
-    """Version, the filled-in paragraphs, then the raw parameters and their coverage."""
+    """Version, the filled-in paragraphs, then (analysts) the raw parameters and coverage."""
     parameters = queries.methodology_parameters(warehouse)
     if parameters.empty:
         st.info(i18n.text("no_methodology", language))
@@ -54,7 +54,14 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
             st.markdown(i18n.text(key, language, **{name: values[name] for name in needed}))
     st.markdown(i18n.text("method_averages_app", language))
     _render_studies(warehouse, language)
+    if warehouse.viewer.is_analyst:
+        _render_internals(warehouse, parameters, language)
 
+
+def _render_internals(
+    warehouse: queries.WarehouseFile, parameters: pd.DataFrame, language: str
+) -> None:
+    """The raw parameters and which version scored what: for analysts, not clients."""
     st.subheader(i18n.text("parameters", language))
     st.dataframe(
         parameters,

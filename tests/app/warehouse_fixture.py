@@ -382,3 +382,44 @@ def score_of(
         if (row.study_id, row.company_id, row.country, row.wave)
         == (study_id, company_id, country, wave)
     )
+
+
+#: The fixture's published waves: NL and PL 2024. NL 2023 stays unpublished, so a
+#: client must not see it (an analyst does).
+PUBLISHED_WAVES = (("NL", 2024), ("PL", 2024))
+#: The secret the client pseudonyms are keyed with (fixed, so tests can compare).
+PSEUDONYM_KEY = "f1x7ure" * 8
+
+
+def add_publication_and_access(
+    path: Path,
+    published: Sequence[tuple[str, int]] = PUBLISHED_WAVES,
+    grants: Sequence[tuple[str, str, str | None]] = (),
+) -> Path:
+    """Give the fixture file the published waves and the access tables a client view reads.
+
+    ``grants`` are ``(principal, role, company_id)`` rows of ``access.grants``.
+    """
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("create schema if not exists published")
+        connection.execute(
+            "create or replace table published.latest_rankings (country varchar, wave integer)"
+        )
+        connection.executemany("insert into published.latest_rankings values (?, ?)", published)
+        connection.execute("create schema if not exists access")
+        connection.execute(
+            """
+            create or replace table access.grants (
+                principal varchar not null, role varchar not null, company_id varchar,
+                granted_at timestamp not null, granted_by varchar not null
+            )
+            """
+        )
+        connection.executemany(
+            "insert into access.grants values (?, ?, ?, now(), 'fixture')", grants
+        )
+        connection.execute(
+            "create or replace table access.settings as select ? as pseudonym_key",
+            [PSEUDONYM_KEY],
+        )
+    return path
