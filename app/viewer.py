@@ -21,7 +21,7 @@ from app.auth import Identity
 from app.queries import access
 
 #: Whoever is not yet known: the scope macros show such a viewer nothing.
-NOBODY = queries.Viewer(role="client")
+NOBODY = queries.Viewer(role="nobody")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ viewer may see:
   country × wave × sector and differ between clients; every disclosed aggregate,
   with the reason for a suppression reduced to "withheld"; nothing of the data
   quality tables (file paths, respondent-level reject reasons).
-- a cursor without a viewer sees nothing: the macros fail closed.
+- a cursor without a viewer (or with the ``nobody`` viewer that decides who is
+  looking) sees nothing: the macros fail closed.
 
 A peer's real id and name never leave SQL: the macros put the pseudonym in the
 ``company_id`` and ``company_name`` columns, so a query written for an analyst is
@@ -31,6 +32,8 @@ import duckdb
 
 #: Marts and tables every query module reaches through a macro of this module.
 _VIEWER = """
+create or replace macro viewer_is_client() as
+    coalesce(getvariable('viewer')['role'] = 'client', false);
 create or replace macro viewer_is_analyst() as
     coalesce(getvariable('viewer')['role'] = 'analyst', false);
 create or replace macro viewer_companies() as
@@ -49,7 +52,8 @@ select distinct
 from wh.marts.fct_company_scores as scores
 where viewer_is_analyst()
     or (
-        scores.study_id in (select study_id from wh.marts.dim_study where is_canonical)
+        viewer_is_client()
+        and scores.study_id in (select study_id from wh.marts.dim_study where is_canonical)
         and exists (
             select 1
             from scope_published_waves as published

@@ -42,10 +42,11 @@ class Viewer:
 
     An analyst sees everything by name; a client its ``company_ids`` by name and
     peers as ``peer_word`` + a letter (the leader as ``leader_word``), in the words of
-    the page's language.
+    the page's language. ``nobody`` sees nothing: the viewer of the queries that
+    find out who is looking.
     """
 
-    role: Literal["analyst", "client"]
+    role: Literal["analyst", "client", "nobody"]
     company_ids: tuple[str, ...] = ()
     peer_word: str = "Competitor"
     leader_word: str = "Sector leader"

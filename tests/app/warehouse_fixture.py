@@ -405,7 +405,8 @@ def add_publication_and_access(
         connection.execute(
             "create or replace table published.latest_rankings (country varchar, wave integer)"
         )
-        connection.executemany("insert into published.latest_rankings values (?, ?)", published)
+        for row in published:
+            connection.execute("insert into published.latest_rankings values (?, ?)", row)
         connection.execute("create schema if not exists access")
         connection.execute(
             """
@@ -415,9 +416,8 @@ def add_publication_and_access(
             )
             """
         )
-        connection.executemany(
-            "insert into access.grants values (?, ?, ?, now(), 'fixture')", grants
-        )
+        for row in grants:
+            connection.execute("insert into access.grants values (?, ?, ?, now(), 'fixture')", row)
         connection.execute(
             "create or replace table access.settings as select ? as pseudonym_key",
             [PSEUDONYM_KEY],
