@@ -150,6 +150,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Bransjeleder: {leader} (CX-indeks {cx_index})",
         "pl": "Lider sektora: {leader} (indeks CX {cx_index})",
     },
+    "leader_withheld": {
+        "en": (
+            "Your sector has too few ranked companies to show its leader without "
+            "disclosing their scores, so the comparison with the leader is withheld."
+        ),
+        "nl": (
+            "Uw sector heeft te weinig gerangschikte bedrijven om de leider te tonen "
+            "zonder hun scores prijs te geven; de vergelijking met de leider vervalt."
+        ),
+        "no": (
+            "Bransjen din har for få rangerte selskaper til å vise lederen uten å "
+            "avsløre deres resultater, så sammenligningen med lederen holdes tilbake."
+        ),
+        "pl": (
+            "W Twoim sektorze jest zbyt mało firm w rankingu, by pokazać lidera bez "
+            "ujawniania ich wyników, dlatego porównanie z liderem jest ukryte."
+        ),
+    },
     "no_leader": {
         "en": "No company in this sector reaches the minimum base, so there is no leader.",
         "nl": "Geen bedrijf in deze sector haalt de minimale basis; er is dus geen leider.",

@@ -209,11 +209,7 @@ def cx_index_trend(
 
 _COMPANY_SCORE_SQL = """
 with wave_scores as (
-    select
-        *,
-        count(rank_in_country) over () as n_ranked_in_country,
-        count(rank_in_sector) over (partition by sector_code)
-            as n_ranked_in_sector,
+    select *
     from company_scores()
     where study_id = ? and country = ? and wave = ?
 ),

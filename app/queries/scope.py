@@ -186,7 +186,16 @@ select
     labels.is_own,
     coalesce(sectors.sector_name, scores.sector_code) as sector_name,
     scores.* exclude (company_id),
-from wh.marts.fct_company_scores as scores
+from (
+    -- counted over every company, not only the visible ones: "rank 3 of 12"
+    select
+        *,
+        count(rank_in_country) over (partition by study_id, country, wave)
+            as n_ranked_in_country,
+        count(rank_in_sector) over (partition by study_id, country, wave, sector_code)
+            as n_ranked_in_sector,
+    from wh.marts.fct_company_scores
+) as scores
 inner join company_labels() as labels
     on scores.study_id = labels.study_id
     and scores.country = labels.country

@@ -129,6 +129,8 @@ def _render_status(
     """Say who leads, and whether the organisation is ranked at all."""
     if organisation.is_sector_leader:
         st.success(i18n.text("is_leader", language, org=organisation.company_name))
+    elif leader is None and organisation.n_ranked_in_sector > 0:
+        st.info(i18n.text("leader_withheld", language))
     elif leader is None:
         st.info(i18n.text("no_leader", language))
     else:

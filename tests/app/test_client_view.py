@@ -186,3 +186,22 @@ def test_a_preview_of_an_unknown_organisation_is_refused(client_warehouse: Path)
     assert resolve(identity, _key(client_warehouse), "en") == Refusal(
         "unknown_preview_company", {"company": "nl_nobody"}
     )
+
+
+def test_leader_of_an_undisclosed_peer_set_is_withheld_not_invented(
+    client_warehouse: Path, make_page: Callable[[str], AppTest]
+) -> None:
+    """Beta's sector average suppressed: no leader row, a message why, ranks still of all."""
+    import duckdb
+
+    with duckdb.connect(str(client_warehouse)) as connection:
+        connection.execute(
+            "update marts.fct_benchmark_scores set is_suppressed = true "
+            "where benchmark_level = 'sector' and sector_code = 'BANK'"
+        )
+    at = run(make_page("compare"))
+
+    assert "too few ranked companies to show its leader" in texts(at)
+    assert "Sector leader" not in sent_bytes(at).decode(errors="replace")
+    assert "2 of 2" in sent_bytes(at).decode(errors="replace")  # Beta ranks 2nd of Alfa and Beta
+    assert leaked(at) == []
