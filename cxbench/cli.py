@@ -16,6 +16,7 @@ import typer
 from rich.text import Text
 
 from cxbench import pipeline
+from cxbench.access_cli import register as register_access_commands
 from cxbench.batches_cli import register as register_batch_commands
 from cxbench.cli_lock import writing
 from cxbench.console import (
@@ -346,6 +347,7 @@ def bench(
 
 register_publication_commands(app)
 register_batch_commands(app)
+register_access_commands(app)
 
 if __name__ == "__main__":
     app()
