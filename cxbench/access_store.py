@@ -264,6 +264,8 @@ def _check_companies(
     if unknown:
         raise AccessInputError(
             "; ".join(f"{company_id}: {_suggestion(company_id, names)}" for company_id in unknown)
+            + '. Nothing granted; cxbench sql "select company_id, company_name from '
+            'marts.dim_company" lists the companies'
         )
 
 
@@ -279,10 +281,7 @@ def _suggestion(company_id: str, names: dict[str, str]) -> str:
         close = difflib.get_close_matches(company_id.lower(), sorted(by_name), n=1, cutoff=0.6)
         match = by_name[close[0]] if close else None
     hint = f"; did you mean {match} ({names[match]})?" if match else ""
-    return (
-        f"not a company in marts.dim_company{hint} "
-        '(cxbench sql "select company_id, company_name from marts.dim_company" lists them)'
-    )
+    return f"not a company in marts.dim_company{hint}"
 
 
 def _write_staged(db_path: Path, apply: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
