@@ -264,8 +264,8 @@ def _check_companies(
     if unknown:
         raise AccessInputError(
             "; ".join(f"{company_id}: {_suggestion(company_id, names)}" for company_id in unknown)
-            + '. Nothing granted; cxbench sql "select company_id, company_name from '
-            'marts.dim_company" lists the companies'
+            + ' — nothing granted (cxbench sql "select company_id, company_name from '
+            'marts.dim_company" lists the companies)'
         )
 
 

@@ -326,7 +326,7 @@ def demo(
     port: Annotated[int, typer.Option(help="Port for the app.")] = 8501,
     db: DbOption = None,
 ) -> None:
-    """Generate → ingest → build → check, print a summary, then start the app."""
+    """Generate → ingest → build → check → publish the waves, print a summary, then the app."""
     from cxbench.demo import run_demo
 
     code = run_demo(load_settings(db), evaluations, seed, start_app=app_, port=port)
