@@ -123,7 +123,7 @@ def grant_access(
         with _read_only(db_path) as connection:
             current = _grants(connection, principal)
             if role == ROLE_CLIENT:
-                _check_companies(connection, db_path, sorted(wanted, key=str))
+                _check_companies(connection, db_path, list(dict.fromkeys(company_ids)))
         new = _grants_to_add(current, principal, role, wanted, replace)
         if new is None:
             return AccessChange(False, f"{principal} already has this access; nothing changed")
