@@ -14,7 +14,6 @@ nothing. Input a user can fix is an :class:`AccessInputError` (the CLI's exit 2)
 
 from __future__ import annotations
 
-import difflib
 import getpass
 import os
 import re
@@ -25,6 +24,8 @@ from pathlib import Path
 
 import duckdb
 
+from cxbench.access_companies import UnknownCompanies, check_companies
+from cxbench.access_companies import company_names as named_companies
 from cxbench.publication.swap import (
     copy_served,
     finish_staged,
@@ -123,7 +124,10 @@ def grant_access(
         with _read_only(db_path) as connection:
             current = _grants(connection, principal)
             if role == ROLE_CLIENT:
-                _check_companies(connection, db_path, list(dict.fromkeys(company_ids)))
+                try:
+                    check_companies(connection, db_path, list(dict.fromkeys(company_ids)))
+                except UnknownCompanies as error:
+                    raise AccessInputError(str(error)) from None
         new = _grants_to_add(current, principal, role, wanted, replace)
         if new is None:
             return AccessChange(False, f"{principal} already has this access; nothing changed")
@@ -214,12 +218,9 @@ def rotate_key(db_path: Path) -> None:
 
 
 def company_names(db_path: Path) -> dict[str, str]:
-    """company_id → name from ``marts.dim_company``; empty when the marts are not built."""
+    """company_id → name from ``marts.dim_company`` (read-only); empty without marts."""
     with _read_only(db_path) as connection:
-        if not _has_dim_company(connection):
-            return {}
-        rows = connection.execute("select company_id, company_name from marts.dim_company")
-        return dict(rows.fetchall())
+        return named_companies(connection)
 
 
 def _read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -238,50 +239,6 @@ def _grants(connection: duckdb.DuckDBPyConnection, principal: str | None) -> lis
         [principal, principal],
     ).fetchall()
     return [Grant(*row) for row in rows]
-
-
-def _has_dim_company(connection: duckdb.DuckDBPyConnection) -> bool:
-    [(found,)] = connection.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'dim_company'"
-    ).fetchall()
-    return bool(found)
-
-
-def _check_companies(
-    connection: duckdb.DuckDBPyConnection, db_path: Path, company_ids: list[str]
-) -> None:
-    """Every id must be a company of ``marts.dim_company``; refuse naming the nearest one."""
-    if not _has_dim_company(connection):
-        raise AccessInputError(
-            f"{db_path} has no marts.dim_company to check company ids against; "
-            "build the warehouse first (cxbench build)"
-        )
-    names = dict(
-        connection.execute("select company_id, company_name from marts.dim_company").fetchall()
-    )
-    unknown = [company_id for company_id in company_ids if company_id not in names]
-    if unknown:
-        raise AccessInputError(
-            "; ".join(f"{company_id}: {_suggestion(company_id, names)}" for company_id in unknown)
-            + ' — nothing granted (cxbench sql "select company_id, company_name from '
-            'marts.dim_company" lists the companies)'
-        )
-
-
-def _suggestion(company_id: str, names: dict[str, str]) -> str:
-    """``unknown company; did you mean …?`` from ids, ignoring case, or from a company's name."""
-    by_upper = {known.upper(): known for known in names}
-    by_name = {name.strip().lower(): known for known, name in names.items()}
-    match = by_upper.get(company_id.upper()) or by_name.get(company_id.strip().lower())
-    if match is None:
-        close = difflib.get_close_matches(company_id.upper(), sorted(by_upper), n=1, cutoff=0.6)
-        match = by_upper[close[0]] if close else None
-    if match is None:
-        close = difflib.get_close_matches(company_id.lower(), sorted(by_name), n=1, cutoff=0.6)
-        match = by_name[close[0]] if close else None
-    hint = f"; did you mean {match} ({names[match]})?" if match else ""
-    return f"not a company in marts.dim_company{hint}"
 
 
 def _write_staged(db_path: Path, apply: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
