@@ -9,6 +9,7 @@ process holding the served file open, as the app does.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -255,3 +256,21 @@ def test_the_pseudonym_key_survives_grants_and_changes_only_on_rotation(warehous
         rotated = pseudonym_key(connection)
     assert rotated != key and len(rotated) == 64
     assert grants(warehouse) == [("ann@client.example", "client", "NL-TEL-01", "researcher")]
+
+
+def test_a_build_gives_an_older_warehouse_the_schema_and_keeps_its_key(
+    dbt_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fixture is built by dbt alone, as a warehouse from before schema access was."""
+    db_path = tmp_path / "cxbench.duckdb"
+    shutil.copyfile(dbt_warehouse, db_path)
+    monkeypatch.setenv("CXBENCH_DB", str(db_path))
+    with duckdb.connect(str(db_path), read_only=True) as connection:
+        assert not has_access_schema(connection)
+    keys = []
+    for _ in range(2):
+        result = runner.invoke(app, ["build", "--select", "dim_pillar"])
+        assert result.exit_code == 0, result.output
+        with duckdb.connect(str(db_path), read_only=True) as connection:
+            keys.append(pseudonym_key(connection))
+    assert keys[0] == keys[1]
