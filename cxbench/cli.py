@@ -16,6 +16,7 @@ import typer
 from rich.text import Text
 
 from cxbench import pipeline
+from cxbench.access_cli import register as register_access_commands
 from cxbench.batches_cli import register as register_batch_commands
 from cxbench.cli_lock import writing
 from cxbench.console import (
@@ -325,7 +326,7 @@ def demo(
     port: Annotated[int, typer.Option(help="Port for the app.")] = 8501,
     db: DbOption = None,
 ) -> None:
-    """Generate → ingest → build → check, print a summary, then start the app."""
+    """Generate → ingest → build → check → publish the waves, print a summary, then the app."""
     from cxbench.demo import run_demo
 
     code = run_demo(load_settings(db), evaluations, seed, start_app=app_, port=port)
@@ -346,6 +347,7 @@ def bench(
 
 register_publication_commands(app)
 register_batch_commands(app)
+register_access_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -1,4 +1,4 @@
-"""``cxbench demo``: the whole main job on a synthetic world, then the app.
+"""``cxbench demo``: the whole main job on a synthetic world, its waves published, then the app.
 
 Rerunning is quick: an already generated world (same size and seed) is reused
 and its files are skipped by checksum at ingest, so only dbt and the checks run.
@@ -51,10 +51,10 @@ def ensure_world(out_dir: Path, evaluations: int, seed: int) -> bool:
 
 
 def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, port: int) -> int:
-    """Run generate → ingest → build → check; return the process exit code.
+    """Run generate → ingest → build → check → publish; return the process exit code.
 
-    The writer lock is held from the ingest to the end of the checks, not while
-    the app serves.
+    The writer lock is held from the ingest to the end of the publications, not
+    while the app serves.
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
@@ -119,6 +119,11 @@ def _load_build_check(
     console.print(check_run_table(run))
 
     console.print(layer_table(pipeline.layer_counts(settings.db_path)))
+    if run.success:
+        mark = time.perf_counter()
+        if not _publish_waves(settings.db_path):
+            return 1
+        timings["publish"] = time.perf_counter() - mark
     passed = sum(1 for result in run.results if result.success)
     console.print(
         f"checks passed: {passed}/{len(run.results)}   "
@@ -130,6 +135,32 @@ def _load_build_check(
         console.print("[red]quality gate failed: not starting the app[/]")
         return 1
     return 0
+
+
+def _publish_waves(db_path: Path) -> bool:
+    """Publish every demo wave, oldest first, as ``cxbench publish`` does; False if refused.
+
+    The app shows clients only published waves, so a demo without publications
+    would show a client nothing. Oldest first, so the newer wave's movers are
+    measured against the published older one. A rerun on the same inputs is a
+    no-op per wave (the publication already exists).
+    """
+    from cxbench.publication.publish import PublishRefused, publish_wave
+
+    for wave in DEMO_WAVES:
+        try:
+            with console.status(f"publishing wave {wave}"):
+                result = publish_wave(db_path, wave)
+        except PublishRefused as error:
+            console.print(f"[red]publish of wave {wave} refused: {escape(str(error))}[/]")
+            return False
+        done = "already published" if result.status == "unchanged" else "published"
+        console.print(
+            f"{done}: wave {wave}, methodology {result.methodology_version}, "
+            f"{result.n_rows} ranked companies (publication {result.publication_id})",
+            highlight=False,
+        )
+    return True
 
 
 def serve_app(db_path: Path, port: int) -> None:

@@ -212,10 +212,14 @@ def build(
     methodology variables of ``dbt_project.yml`` for this build, ``select``
     limits it to dbt node selectors, ``full_refresh`` rebuilds incremental
     models from scratch: each is passed to dbt as is. Raw tables loaded by an
-    earlier version first get the columns added since (nothing else is written).
+    earlier version first get the columns added since (nothing else is written),
+    and every built warehouse holds schema ``access`` (the app's grants and
+    pseudonym key; cxcore/access_schema.py), an older one from its next build.
     """
     _upgrade_raw_layer(db_path)
-    return run_dbt(build_command(unit_tests, dbt_vars, select, full_refresh), db_path, on_line)
+    result = run_dbt(build_command(unit_tests, dbt_vars, select, full_refresh), db_path, on_line)
+    _ensure_access(db_path)
+    return result
 
 
 def _upgrade_raw_layer(db_path: Path) -> None:
@@ -227,6 +231,16 @@ def _upgrade_raw_layer(db_path: Path) -> None:
         return  # dbt says there is nothing to build from
     with duckdb.connect(str(db_path)) as con:
         upgrade_raw_schema(con)
+
+
+def _ensure_access(db_path: Path) -> None:
+    """Create schema ``access`` (with a pseudonym key) unless the warehouse has it already."""
+    import duckdb
+
+    from cxcore.access_schema import ensure_access_schema
+
+    with duckdb.connect(str(db_path)) as con:
+        ensure_access_schema(con)
 
 
 def build_command(

@@ -48,6 +48,7 @@ from cxbench.publication.swap import (
     swap_in,
     writer_lock,
 )
+from cxcore.access_schema import ensure_access_schema
 from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.catalogue import DEFAULT_STUDY_ID
 
@@ -285,6 +286,7 @@ def _append(db_path: Path, candidate: Candidate, build_id: str, run_id: str) -> 
         published_at = datetime.now(UTC).replace(tzinfo=None)
         with duckdb.connect(str(staged)) as connection:
             ensure_schema(connection)
+            ensure_access_schema(connection)
             n_before = connection.execute("select count(*) from published.rankings").fetchall()
             rows, previous_wave = _with_movers(connection, candidate)
             digest = rows_hash(rows)

@@ -41,6 +41,7 @@ from cxbench.publication.swap import (
     swap_in,
     writer_lock,
 )
+from cxcore.access_schema import ensure_access_schema
 from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.dbt_builds import last_build
 from cxcore.settings import Settings
@@ -214,6 +215,7 @@ def _stage_build_swap(
     _gate(staged, recorded.invocation_id)
     with duckdb.connect(str(staged)) as connection:
         ensure_schema(connection)
+        ensure_access_schema(connection)
         tampered = tampered_publications(connection)
         if tampered:
             raise RefreshFailed(
