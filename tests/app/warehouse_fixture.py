@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 
+from cxcore.access_schema import GRANTS_TABLE, ensure_access_schema
 from tests.fixtures.mart_tables import create_marts, insert_rows
 
 METHODOLOGY = "1.0.0"
@@ -387,8 +388,6 @@ def score_of(
 #: The fixture's published waves: NL and PL 2024. NL 2023 stays unpublished, so a
 #: client must not see it (an analyst does).
 PUBLISHED_WAVES = (("NL", 2024), ("PL", 2024))
-#: The secret the client pseudonyms are keyed with (fixed, so tests can compare).
-PSEUDONYM_KEY = "f1x7ure" * 8
 
 
 def add_publication_and_access(
@@ -398,7 +397,8 @@ def add_publication_and_access(
 ) -> Path:
     """Give the fixture file the published waves and the access tables a client view reads.
 
-    ``grants`` are ``(principal, role, company_id)`` rows of ``access.grants``.
+    ``grants`` are ``(principal, role, company_id)`` rows of ``access.grants``; the
+    access schema (with its random pseudonym key) is the one every build creates.
     """
     with duckdb.connect(str(path)) as connection:
         connection.execute("create schema if not exists published")
@@ -407,19 +407,9 @@ def add_publication_and_access(
         )
         for row in published:
             connection.execute("insert into published.latest_rankings values (?, ?)", row)
-        connection.execute("create schema if not exists access")
-        connection.execute(
-            """
-            create or replace table access.grants (
-                principal varchar not null, role varchar not null, company_id varchar,
-                granted_at timestamp not null, granted_by varchar not null
-            )
-            """
-        )
+        ensure_access_schema(connection)
         for row in grants:
-            connection.execute("insert into access.grants values (?, ?, ?, now(), 'fixture')", row)
-        connection.execute(
-            "create or replace table access.settings as select ? as pseudonym_key",
-            [PSEUDONYM_KEY],
-        )
+            connection.execute(
+                f"insert into {GRANTS_TABLE} values (?, ?, ?, now(), 'fixture')", row
+            )
     return path
