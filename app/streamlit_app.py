@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from app import i18n, page, queries, state
+from app import auth, i18n, page, queries, state
 from app.views import compare, drivers, maturity, methodology, quality, rankings, sectors
 
 #: The pages in menu order.
@@ -43,6 +43,8 @@ def main(pages: Sequence[page.Page] = PAGES, default: str = DEFAULT_PAGE) -> Non
     state.preserve_across_pages(params)
     state.take_url(params)
     language = _language_selector()
+    if auth.identify() is None:
+        return
     entries = [
         st.Page(
             _framed(shown, language, set(params.values())),

@@ -1,0 +1,53 @@
+"""What counts as a configured login and as a private (loopback) address.
+
+The app (:mod:`app.auth`, reading ``st.secrets``) and the CLI (``cxbench app``,
+reading the TOML files before Streamlit starts) must agree on both questions, or the
+CLI would start a server the app then refuses, or the other way round; so the rules
+live here, once, on plain mappings and strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+#: Set by ``cxbench app --preview-client``: the company id whose client view the app
+#: serves without a login (loopback only).
+PREVIEW_ENV = "CXBENCH_PREVIEW_CLIENT"
+#: Addresses that only this machine can reach. Streamlit's default (no
+#: ``server.address``) listens on every interface and is therefore not among them.
+LOOPBACK_ADDRESSES = frozenset({"127.0.0.1", "::1", "localhost"})
+#: Settings of the ``[auth]`` section every provider shares (Streamlit's names).
+SHARED_KEYS = ("redirect_uri", "cookie_secret")
+#: Settings one OpenID Connect provider needs, in ``[auth]`` or ``[auth.<name>]``.
+PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
+
+
+def is_loopback(address: str | None) -> bool:
+    """True when a server bound to ``address`` is reachable from this machine only."""
+    if not address:
+        return False
+    return address.strip().strip("[]").lower() in LOOPBACK_ADDRESSES
+
+
+def login_providers(secrets: Mapping[str, object]) -> list[str | None]:
+    """The providers ``st.login`` can use with ``secrets``; empty when login is not set up.
+
+    ``None`` stands for the unnamed provider (its keys directly in ``[auth]``), a
+    string for a named one (``[auth.<name>]``), which is what ``st.login`` takes.
+    A provider missing a key is left out rather than offered and failing on click;
+    without the shared keys there is no provider at all.
+    """
+    section = secrets.get("auth")
+    if not isinstance(section, Mapping) or not _complete(section, SHARED_KEYS):
+        return []
+    providers: list[str | None] = [None] if _complete(section, PROVIDER_KEYS) else []
+    providers += sorted(
+        name
+        for name, value in section.items()
+        if isinstance(value, Mapping) and _complete(value, PROVIDER_KEYS)
+    )
+    return providers
+
+
+def _complete(section: Mapping[str, object], keys: tuple[str, ...]) -> bool:
+    return all(isinstance(section.get(key), str) and section.get(key) for key in keys)
