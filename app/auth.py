@@ -71,25 +71,26 @@ def _logged_in_user(providers: list[str | None], language: str) -> Identity | No
     """The OIDC user, or None after drawing the login screen or why the login is refused.
 
     The e-mail address is the principal access is granted to; a provider that does
-    not send one, or says it is unverified, cannot be matched to a grant safely.
+    not send one, or says it is unverified, cannot be matched to a grant safely. A
+    refused user keeps the logout button, to log in with another account.
     """
     if st.user.get("is_logged_in") is not True:
         _login_screen(providers, language)
         return None
     email = str(st.user.get("email") or "").strip().lower()
+    name = str(st.user.get("name") or "").strip() or None
+    if email:
+        shown = i18n.text("auth_signed_in", language, name=name or email, email=email)
+        st.sidebar.caption(_plain(shown))
+    if st.sidebar.button(i18n.text("auth_logout", language), key=LOGOUT_KEY):
+        st.logout()  # redirects the browser to a new, logged-out session
+        return None
     if not email:
         st.error(i18n.text("auth_no_email", language))
-        _logout_button(language)
         return None
     if st.user.get("email_verified") is False:
         st.error(i18n.text("auth_email_unverified", language, email=_plain(email)))
-        _logout_button(language)
         return None
-    name = str(st.user.get("name") or "").strip() or None
-    st.sidebar.caption(
-        i18n.text("auth_signed_in", language, name=_plain(name or email), email=_plain(email))
-    )
-    _logout_button(language)
     return Identity(mode="oidc", principal=email, display_name=name)
 
 
@@ -106,11 +107,6 @@ def _login_screen(providers: list[str | None], language: str) -> None:
         key = LOGIN_KEY if provider is None else f"{LOGIN_KEY}_{provider}"
         if st.button(label, key=key, type="primary"):
             st.login(provider)
-
-
-def _logout_button(language: str) -> None:
-    if st.sidebar.button(i18n.text("auth_logout", language), key=LOGOUT_KEY):
-        st.logout()
 
 
 def _secrets() -> dict[str, object]:
