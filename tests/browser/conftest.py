@@ -11,18 +11,24 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from cxbench.app_server import app_env, free_port, streamlit_command, wait_until_healthy
+from tests.browser import login
+from tests.browser.login import oidc_provider, write_secrets
 from tests.conftest import DemoWarehouse
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+
+
+VIEWPORT = {"width": 1400, "height": 1100}
 
 
 def _chromium_path() -> str:
@@ -43,19 +49,11 @@ def pick_organisation(page, name: str) -> None:
     page.get_by_role("option", name=name).first.click()
 
 
-@pytest.fixture(scope="session")
-def app_url(
-    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """Start ``streamlit run`` on a loopback port against the demo warehouse."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("app") / "streamlit.log"
+@contextmanager
+def serving(command: list[str], env: dict[str, str], log: Path, url: str) -> Iterator[str]:
+    """Run ``command`` (a ``streamlit run``) until the block ends; yields ``url`` once healthy."""
     with log.open("w") as output:
-        process = subprocess.Popen(
-            streamlit_command(port), env=app_env(demo_warehouse.db_path),
-            stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         if not wait_until_healthy(url, process, timeout_s=60):
             pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
@@ -66,8 +64,20 @@ def app_url(
 
 
 @pytest.fixture(scope="session")
-def browser_page(app_url: str) -> Iterator[object]:
-    """One headless chromium page for the session."""
+def app_url(
+    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Start ``streamlit run`` on a loopback port against the demo warehouse (local analyst)."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("app") / "streamlit.log"
+    env = app_env(demo_warehouse.db_path)
+    with serving(streamlit_command(port), env, log, f"http://127.0.0.1:{port}") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """One headless chromium for the session; pages and contexts are opened from it."""
     executable = _chromium_path()
     from playwright.sync_api import sync_playwright
 
@@ -75,9 +85,86 @@ def browser_page(app_url: str) -> Iterator[object]:
         browser = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_FLAGS
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_page(app_url: str, chromium) -> Iterator[object]:
+    """One headless chromium page for the session."""
+    page = chromium.new_page(viewport=VIEWPORT)
+    yield page
+    page.close()
+
+
+# Logging in: an OpenID Connect provider on loopback (tests/browser/login.py) and the
+# app configured to use it. A test logs in as anyone with one line:
+#     login_as(fresh_page, "ann@client.example")
+# then opens ``authed_app_url`` pages as that user; ``fresh_page`` keeps each user's
+# cookies apart. Grants for those users go into ``authed_warehouse`` (a copy of the
+# demo warehouse, so the other tests' warehouse stays as built): override that fixture
+# to grant before the app starts.
+
+
+@pytest.fixture(scope="session")
+def oidc_issuer() -> Iterator[str]:
+    """The mock identity provider's issuer URL (serving for the whole session)."""
+    with oidc_provider(free_port()) as issuer:
+        yield issuer
+
+
+@pytest.fixture(scope="session")
+def authed_warehouse(
+    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A copy of the demo warehouse for the app that requires a login."""
+    copy = tmp_path_factory.mktemp("authed-warehouse") / "cxbench.duckdb"
+    shutil.copyfile(demo_warehouse.db_path, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def authed_app_url(
+    authed_warehouse: Path, oidc_issuer: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The app on loopback with login through :func:`oidc_issuer` configured.
+
+    Streamlit is pointed at a secrets file of its own (``--secrets.files``) rather
+    than at a working directory holding one, so the app's code is this checkout's.
+    """
+    folder = tmp_path_factory.mktemp("authed-app")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    secrets_file = write_secrets(folder, url, oidc_issuer)
+    command = [*streamlit_command(port), "--secrets.files", str(secrets_file)]
+    env = app_env(authed_warehouse)
+    with serving(command, env, folder / "streamlit.log", url):
+        yield url
+
+
+@pytest.fixture
+def fresh_page(chromium) -> Iterator[object]:
+    """A page in a browser context of its own: no cookies, so nobody logged in yet."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_as(authed_app_url: str, oidc_issuer: str) -> Callable[..., None]:
+    """``login_as(page, email, name=None)``: log ``page`` into the authed app as ``email``."""
+
+    def log_in(page, email: str, name: str | None = None) -> None:
+        login.login_as(page, authed_app_url, oidc_issuer, email, name)
+
+    return log_in
+
+
+@pytest.fixture
+def logout(authed_app_url: str, oidc_issuer: str) -> Callable[[object], None]:
+    """``logout(page)``: log out of the authed app and wait for its login screen."""
+    return lambda page: login.logout(page, authed_app_url, oidc_issuer)
 
 
 # A test run writes its screenshots to a scratch folder so that ``make test``
