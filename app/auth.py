@@ -27,7 +27,7 @@ from typing import Literal
 import streamlit as st
 
 from app import i18n, state
-from cxcore.auth_config import PREVIEW_ENV, is_loopback, login_providers
+from cxcore.auth_config import PREVIEW_ENV, is_loopback, login_providers, request_is_local
 
 #: Widget keys (AppTest finds widgets by key).
 LOGIN_KEY = "auth_login"
@@ -52,18 +52,21 @@ def identify() -> Identity | None:
     """
     language = _language()
     address = st.get_option("server.address")
+    headers = _request_headers()
+    private = is_loopback(address) and request_is_local(headers)
     preview_company_id = os.environ.get(PREVIEW_ENV, "").strip()
     if preview_company_id:
-        if not is_loopback(address):
+        if not private:
             st.error(i18n.text("auth_preview_public", language))
             return None
         return Identity(mode="preview", preview_company_id=preview_company_id)
     providers = login_providers(_secrets())
     if providers:
         return _logged_in_user(providers, language)
-    if is_loopback(address):
+    if private:
         return Identity(mode="local")
-    st.error(i18n.text("auth_not_configured", language, address=address or "0.0.0.0"))
+    reached_as = address if not is_loopback(address) else headers.get("host", "")
+    st.error(i18n.text("auth_not_configured", language, address=reached_as or "0.0.0.0"))
     return None
 
 
@@ -119,6 +122,11 @@ def _secrets() -> dict[str, object]:
         return st.secrets.to_dict()
     except FileNotFoundError:
         return {}
+
+
+def _request_headers() -> dict[str, str]:
+    """The headers of the request that opened this session (lower-cased names)."""
+    return {key.lower(): value for key, value in st.context.headers.items()}
 
 
 def _language() -> str:

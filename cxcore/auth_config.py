@@ -9,6 +9,7 @@ live here, once, on plain mappings and strings.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 #: Set by ``cxbench app --preview-client``: the company id whose client view the app
 #: serves without a login (loopback only).
@@ -16,6 +17,8 @@ PREVIEW_ENV = "CXBENCH_PREVIEW_CLIENT"
 #: Addresses that only this machine can reach. Streamlit's default (no
 #: ``server.address``) listens on every interface and is therefore not among them.
 LOOPBACK_ADDRESSES = frozenset({"127.0.0.1", "::1", "localhost"})
+#: Headers a reverse proxy adds to the requests it forwards (any one of them is enough).
+FORWARDING_HEADERS = ("forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip")
 #: Settings of the ``[auth]`` section every provider shares (Streamlit's names).
 SHARED_KEYS = ("redirect_uri", "cookie_secret")
 #: Settings one OpenID Connect provider needs, in ``[auth]`` or ``[auth.<name>]``.
@@ -27,6 +30,28 @@ def is_loopback(address: str | None) -> bool:
     if not address:
         return False
     return address.strip().strip("[]").lower() in LOOPBACK_ADDRESSES
+
+
+def request_is_local(headers: Mapping[str, str]) -> bool:
+    """True unless the request was forwarded by a proxy or addressed to a non-loopback host.
+
+    A server on loopback is private only until a reverse proxy on the same machine
+    forwards the world to it; such a request carries a forwarding header or the
+    public host name (and a page asking for a public name of a loopback server is
+    also how DNS rebinding looks). No Host header at all is a request without HTTP
+    (a test harness): nothing to forward.
+    """
+    lowered = {str(key).lower(): str(value) for key, value in headers.items()}
+    if any(lowered.get(name) for name in FORWARDING_HEADERS):
+        return False
+    host = lowered.get("host", "").strip()
+    if not host:
+        return True
+    try:
+        hostname = urlsplit(f"//{host}").hostname
+    except ValueError:
+        return False
+    return is_loopback(hostname)
 
 
 def login_providers(secrets: Mapping[str, object]) -> list[str | None]:

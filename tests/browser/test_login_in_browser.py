@@ -50,3 +50,15 @@ def test_logout_returns_to_the_login_screen(
     page.goto(authed_app_url, wait_until="domcontentloaded")  # the cookie is gone too
     page.get_by_role("button", name="Log in", exact=True).wait_for(timeout=30_000)
     assert page.get_by_text("Signed in as").count() == 0
+
+
+def test_a_loopback_app_reached_through_a_proxy_asks_for_a_login(app_url: str, chromium) -> None:
+    """No login configured, on 127.0.0.1, but forwarded by a reverse proxy: refused."""
+    context = chromium.new_context(extra_http_headers={"X-Forwarded-For": "203.0.113.9"})
+    try:
+        page = context.new_page()
+        page.goto(app_url, wait_until="domcontentloaded")
+        page.get_by_text("no login is configured").wait_for(timeout=30_000)
+        assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+    finally:
+        context.close()

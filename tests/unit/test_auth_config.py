@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxcore.auth_config import is_loopback, login_providers
+from cxcore.auth_config import is_loopback, login_providers, request_is_local
 
 SHARED = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "s" * 32}
 PROVIDER = {
@@ -49,3 +49,26 @@ def test_incomplete_provider_is_left_out() -> None:
 @pytest.mark.parametrize("secrets", [{}, {"auth": "yes"}, {"auth": SHARED}, {"other": PROVIDER}])
 def test_nothing_configured(secrets: dict) -> None:
     assert login_providers(secrets) == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Host": "127.0.0.1:8501"}, {"host": "[::1]:8501"}, {"Host": "LOCALHOST"}],
+)
+def test_a_request_to_a_loopback_name_is_local(headers: dict) -> None:
+    assert request_is_local(headers)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Host": "benchmark.example.com"},
+        {"Host": "127.0.0.1:8501", "X-Forwarded-For": "203.0.113.9"},
+        {"Host": "127.0.0.1:8501", "Forwarded": "for=203.0.113.9"},
+        {"Host": "localhost", "X-Real-IP": "203.0.113.9"},
+        {"Host": "[not-an-address"},
+    ],
+)
+def test_a_forwarded_or_public_request_is_not_local(headers: dict) -> None:
+    """Behind a reverse proxy a loopback server is public: the proxy says so."""
+    assert not request_is_local(headers)
