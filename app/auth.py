@@ -27,7 +27,13 @@ from typing import Literal
 import streamlit as st
 
 from app import i18n, state
-from cxcore.auth_config import PREVIEW_ENV, is_loopback, login_providers, request_is_local
+from cxcore.auth_config import (
+    PREVIEW_ENV,
+    is_loopback,
+    login_problems,
+    login_providers,
+    request_is_local,
+)
 
 #: Widget keys (AppTest finds widgets by key).
 LOGIN_KEY = "auth_login"
@@ -60,7 +66,12 @@ def identify() -> Identity | None:
             st.error(i18n.text("auth_preview_public", language))
             return None
         return Identity(mode="preview", preview_company_id=preview_company_id)
-    providers = login_providers(_secrets())
+    secrets = _secrets()
+    problems = login_problems(secrets)
+    if problems:
+        st.error(i18n.text("auth_unsafe", language, problems="; ".join(problems)))
+        return None
+    providers = login_providers(secrets)
     if providers:
         return _logged_in_user(providers, language)
     if private:

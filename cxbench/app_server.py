@@ -21,7 +21,7 @@ import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
 
-from cxcore.auth_config import PREVIEW_ENV, is_loopback, login_providers
+from cxcore.auth_config import PREVIEW_ENV, is_loopback, login_problems, login_providers
 from cxcore.settings import REPO_ROOT
 
 APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
@@ -71,11 +71,10 @@ def secrets_paths(cwd: Path | None = None, home: Path | None = None) -> list[Pat
     ]
 
 
-def auth_configured(paths: Iterable[Path]) -> bool:
-    """True when the secrets in ``paths`` configure a provider ``st.login`` can use.
+def read_secrets(paths: Iterable[Path]) -> dict[str, object]:
+    """The secrets in ``paths`` merged as Streamlit merges them (later top-level keys win).
 
-    Merged as Streamlit merges them: a later file's top-level ``[auth]`` replaces an
-    earlier one's. Raises :class:`SecretsFileError` for a file that is not TOML.
+    Raises :class:`SecretsFileError` for a file that is not TOML.
     """
     merged: dict[str, object] = {}
     for path in paths:
@@ -85,7 +84,16 @@ def auth_configured(paths: Iterable[Path]) -> bool:
             merged.update(tomllib.loads(path.read_text(encoding="utf-8")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise SecretsFileError(f"{path} is not valid TOML: {error}") from None
-    return bool(login_providers(merged))
+    return merged
+
+
+def auth_configured(paths: Iterable[Path]) -> bool:
+    """True when the secrets in ``paths`` configure a provider ``st.login`` can use.
+
+    A later file's top-level ``[auth]`` replaces an earlier one's, as in Streamlit.
+    Raises :class:`SecretsFileError` for a file that is not TOML.
+    """
+    return bool(login_providers(read_secrets(paths)))
 
 
 def free_port() -> int:
@@ -134,23 +142,24 @@ def check_serving(
                 f"got {address!r}."
             )
         return preview_company_name(db_path, preview_client)
-    if is_loopback(address):
-        return None
     files = list(secrets_paths() if secrets_files is None else secrets_files)
     try:
-        configured = auth_configured(files)
+        secrets = read_secrets(files)
     except SecretsFileError as error:
         raise ServingRefused(str(error)) from None
-    if not configured:
-        looked_in = ", ".join(str(path) for path in files)
-        raise ServingRefused(
-            f"--address {address} would show the app to the network without a login. "
-            "Configure an OpenID Connect provider in .streamlit/secrets.toml: [auth] with "
-            "redirect_uri and cookie_secret, and client_id, client_secret and "
-            "server_metadata_url (see docs/deployment.md and "
-            f".streamlit/secrets.toml.example). Looked in: {looked_in}."
-        )
-    return None
+    problems = login_problems(secrets)
+    if problems:
+        raise ServingRefused(f"unsafe login settings in the secrets: {'; '.join(problems)}.")
+    if is_loopback(address) or login_providers(secrets):
+        return None
+    looked_in = ", ".join(str(path) for path in files)
+    raise ServingRefused(
+        f"--address {address} would show the app to the network without a login. "
+        "Configure an OpenID Connect provider in .streamlit/secrets.toml: [auth] with "
+        "redirect_uri and cookie_secret, and client_id, client_secret and "
+        "server_metadata_url (see docs/deployment.md and "
+        f".streamlit/secrets.toml.example). Looked in: {looked_in}."
+    )
 
 
 def preview_company_name(db_path: Path, company_id: str) -> str:

@@ -21,6 +21,12 @@ LOOPBACK_ADDRESSES = frozenset({"127.0.0.1", "::1", "localhost"})
 FORWARDING_HEADERS = ("forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip")
 #: Settings of the ``[auth]`` section every provider shares (Streamlit's names).
 SHARED_KEYS = ("redirect_uri", "cookie_secret")
+#: Shortest cookie secret accepted. Whoever knows the secret can sign an identity
+#: cookie for any e-mail address, so it must be random and long: 32 characters is
+#: 128 bits of hex, the example's ``token_hex(32)`` gives 64.
+MIN_COOKIE_SECRET_CHARS = 32
+#: How the placeholders of ``.streamlit/secrets.toml.example`` start.
+PLACEHOLDER_MARK = "REPLACE-WITH"
 #: Settings one OpenID Connect provider needs, in ``[auth]`` or ``[auth.<name>]``.
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 
@@ -76,3 +82,39 @@ def login_providers(secrets: Mapping[str, object]) -> list[str | None]:
 
 def _complete(section: Mapping[str, object], keys: tuple[str, ...]) -> bool:
     return all(isinstance(section.get(key), str) and section.get(key) for key in keys)
+
+
+def login_problems(secrets: Mapping[str, object]) -> list[str]:
+    """Why the login in ``secrets`` is unsafe to serve (empty when it is not).
+
+    A short or copied cookie secret lets anyone forge the identity cookie, so a
+    deployment with one is refused rather than served. Checked on the ``[auth]``
+    section as it stands, whether or not it names a usable provider.
+    """
+    section = secrets.get("auth")
+    if not isinstance(section, Mapping):
+        return []
+    problems = []
+    cookie_secret = section.get("cookie_secret")
+    if isinstance(cookie_secret, str) and len(cookie_secret) < MIN_COOKIE_SECRET_CHARS:
+        problems.append(
+            f"cookie_secret is shorter than {MIN_COOKIE_SECRET_CHARS} characters: "
+            'generate one with python -c "import secrets; print(secrets.token_hex(32))"'
+        )
+    placeholders = sorted(_placeholders(section))
+    if placeholders:
+        problems.append(
+            f"still the example's placeholder: {', '.join(placeholders)} "
+            "(copy the real values from your identity provider)"
+        )
+    return problems
+
+
+def _placeholders(section: Mapping[str, object], prefix: str = "") -> list[str]:
+    found = []
+    for key, value in section.items():
+        if isinstance(value, Mapping):
+            found += _placeholders(value, f"{prefix}{key}.")
+        elif isinstance(value, str) and PLACEHOLDER_MARK in value:
+            found.append(f"{prefix}{key}")
+    return found

@@ -127,4 +127,22 @@ STRINGS: dict[str, dict[str, str]] = {
             "`cxbench app --preview-client ORG_ID` bez `--address`."
         ),
     },
+    "auth_unsafe": {
+        "en": (
+            "The login settings in `.streamlit/secrets.toml` are unsafe, so the app shows "
+            "nothing: {problems}."
+        ),
+        "nl": (
+            "De login-instellingen in `.streamlit/secrets.toml` zijn onveilig, dus de app "
+            "toont niets: {problems}."
+        ),
+        "no": (
+            "Innloggingsinnstillingene i `.streamlit/secrets.toml` er usikre, så appen "
+            "viser ingenting: {problems}."
+        ),
+        "pl": (
+            "Ustawienia logowania w `.streamlit/secrets.toml` są niebezpieczne, więc "
+            "aplikacja nic nie pokazuje: {problems}."
+        ),
+    },
 }

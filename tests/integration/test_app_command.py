@@ -108,6 +108,20 @@ def test_broken_secrets_file_is_named(no_secrets: Path, served: list, warehouse:
     assert served == []
 
 
+def test_unsafe_login_settings_are_refused_on_any_address(
+    no_secrets: Path, served: list, warehouse: Path
+) -> None:
+    """The shipped example copied unchanged: a known cookie secret forges any identity."""
+    (no_secrets / ".streamlit").mkdir()
+    example = REPO_ROOT / ".streamlit" / "secrets.toml.example"
+    (no_secrets / ".streamlit" / "secrets.toml").write_text(example.read_text())
+    result = invoke("--db", str(warehouse))
+    assert result.exit_code == 2
+    assert "unsafe login settings" in result.output
+    assert "placeholder" in result.output
+    assert served == []
+
+
 def test_loopback_needs_no_login(no_secrets: Path, served: list, warehouse: Path) -> None:
     """``make demo`` and a plain ``cxbench app``: the local analyst, no login."""
     assert invoke("--db", str(warehouse)).exit_code == 0

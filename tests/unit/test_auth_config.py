@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxcore.auth_config import is_loopback, login_providers, request_is_local
+from cxcore.auth_config import is_loopback, login_problems, login_providers, request_is_local
 
 SHARED = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "s" * 32}
 PROVIDER = {
@@ -72,3 +72,31 @@ def test_a_request_to_a_loopback_name_is_local(headers: dict) -> None:
 def test_a_forwarded_or_public_request_is_not_local(headers: dict) -> None:
     """Behind a reverse proxy a loopback server is public: the proxy says so."""
     assert not request_is_local(headers)
+
+
+def test_sound_login_settings_have_no_problem() -> None:
+    assert login_problems({"auth": {**SHARED, **PROVIDER}}) == []
+    assert login_problems({}) == []
+
+
+def test_short_cookie_secret_is_a_problem() -> None:
+    """Whoever guesses the cookie secret can sign in as any e-mail address."""
+    (problem,) = login_problems({"auth": {**SHARED, "cookie_secret": "secret", **PROVIDER}})
+    assert "cookie_secret is shorter than 32 characters" in problem
+
+
+def test_example_placeholders_are_a_problem_wherever_they_are() -> None:
+    copied = {**SHARED, "google": {**PROVIDER, "client_secret": "REPLACE-WITH-THE-SECRET"}}
+    (problem,) = login_problems({"auth": copied})
+    assert "google.client_secret" in problem
+
+
+def test_the_shipped_example_is_refused_until_filled_in() -> None:
+    import tomllib
+
+    from cxcore.settings import REPO_ROOT
+
+    example = tomllib.loads((REPO_ROOT / ".streamlit" / "secrets.toml.example").read_text())
+    assert login_providers(example) == [None]
+    (problem,) = login_problems(example)
+    assert "cookie_secret" in problem and "client_id" in problem
