@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -67,11 +68,16 @@ def serving(command: list[str], env: dict[str, str], log: Path, url: str) -> Ite
 def app_url(
     demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """Start ``streamlit run`` on a loopback port against the demo warehouse (local analyst)."""
+    """Start ``streamlit run`` on a loopback port against the demo warehouse (local analyst).
+
+    Its secrets file does not exist: a login configured in the checkout or the home
+    folder must not turn the local analyst's app into one asking for a login.
+    """
     port = free_port()
-    log = tmp_path_factory.mktemp("app") / "streamlit.log"
+    folder = tmp_path_factory.mktemp("app")
+    command = [*streamlit_command(port), "--secrets.files", str(folder / "no-secrets.toml")]
     env = app_env(demo_warehouse.db_path)
-    with serving(streamlit_command(port), env, log, f"http://127.0.0.1:{port}") as url:
+    with serving(command, env, folder / "streamlit.log", f"http://127.0.0.1:{port}") as url:
         yield url
 
 
@@ -101,9 +107,12 @@ def browser_page(app_url: str, chromium) -> Iterator[object]:
 # app configured to use it. A test logs in as anyone with one line:
 #     login_as(fresh_page, "ann@client.example")
 # then opens ``authed_app_url`` pages as that user; ``fresh_page`` keeps each user's
-# cookies apart. Grants for those users go into ``authed_warehouse`` (a copy of the
-# demo warehouse, so the other tests' warehouse stays as built): override that fixture
-# to grant before the app starts.
+# cookies apart. The app serves ``authed_warehouse``, a copy of the demo warehouse
+# (the other tests' stays as built) holding the grants of AUTHED_GRANTS.
+
+#: ``cxbench access grant`` arguments (without ``--db``) run on the authed app's
+#: warehouse before it starts, e.g. ``("ann@client.example", "--role", "client", ...)``.
+AUTHED_GRANTS: tuple[tuple[str, ...], ...] = ()
 
 
 @pytest.fixture(scope="session")
@@ -117,9 +126,15 @@ def oidc_issuer() -> Iterator[str]:
 def authed_warehouse(
     demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
-    """A copy of the demo warehouse for the app that requires a login."""
+    """A copy of the demo warehouse for the app that requires a login, with its grants."""
     copy = tmp_path_factory.mktemp("authed-warehouse") / "cxbench.duckdb"
     shutil.copyfile(demo_warehouse.db_path, copy)
+    for grant in AUTHED_GRANTS:
+        command = [sys.executable, "-m", "cxbench.cli", "access", "grant", *grant]
+        completed = subprocess.run(
+            [*command, "--db", str(copy)], capture_output=True, text=True, check=False
+        )
+        assert completed.returncode == 0, completed.stdout + completed.stderr
     return copy
 
 
