@@ -69,7 +69,7 @@ def identify() -> Identity | None:
     secrets = _secrets()
     problems = login_problems(secrets)
     if problems:
-        st.error(i18n.text("auth_unsafe", language, problems="; ".join(problems)))
+        st.error(i18n.text("auth_unsafe", language, problems=_plain("; ".join(problems))))
         return None
     providers = login_providers(secrets)
     if providers:
@@ -77,7 +77,8 @@ def identify() -> Identity | None:
     if private:
         return Identity(mode="local")
     reached_as = address if not is_loopback(address) else headers.get("host", "")
-    st.error(i18n.text("auth_not_configured", language, address=reached_as or "0.0.0.0"))
+    reached_as = _plain(reached_as or "0.0.0.0")  # the Host header is the browser's text
+    st.error(i18n.text("auth_not_configured", language, address=reached_as))
     return None
 
 
