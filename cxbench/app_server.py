@@ -64,11 +64,12 @@ def secrets_paths(cwd: Path | None = None, home: Path | None = None) -> list[Pat
     Streamlit's ``secrets.files`` default: the user's ``~/.streamlit``, the working
     directory's ``.streamlit`` and the app script's folder's ``.streamlit``.
     """
-    return [
+    paths = [
         (home or Path.home()) / ".streamlit" / "secrets.toml",
         (cwd or Path.cwd()) / ".streamlit" / "secrets.toml",
         APP_SCRIPT.parent / ".streamlit" / "secrets.toml",
     ]
+    return list(dict.fromkeys(paths))  # started from the home folder: one file, once
 
 
 def read_secrets(paths: Iterable[Path]) -> dict[str, object]:

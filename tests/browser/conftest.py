@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -155,6 +155,31 @@ def authed_app_url(
     env = app_env(authed_warehouse)
     with serving(command, env, folder / "streamlit.log", url):
         yield url
+
+
+@pytest.fixture(scope="session")
+def preview_app(
+    authed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[[str], str]]:
+    """``preview_app(company_id)``: the URL of ``cxbench app --preview-client company_id``.
+
+    One server per company id, started on first use and kept for the session.
+    """
+    with ExitStack() as servers:
+        urls: dict[str, str] = {}
+
+        def start(company_id: str) -> str:
+            if company_id not in urls:
+                folder = tmp_path_factory.mktemp("preview")
+                port = free_port()
+                command = [*streamlit_command(port), "--secrets.files", str(folder / "none")]
+                env = app_env(authed_warehouse, preview_client=company_id)
+                urls[company_id] = servers.enter_context(
+                    serving(command, env, folder / "streamlit.log", f"http://127.0.0.1:{port}")
+                )
+            return urls[company_id]
+
+        yield start
 
 
 @pytest.fixture

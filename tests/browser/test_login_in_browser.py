@@ -62,3 +62,18 @@ def test_a_loopback_app_reached_through_a_proxy_asks_for_a_login(app_url: str, c
         assert page.locator('[data-testid="stSidebarNav"]').count() == 0
     finally:
         context.close()
+
+
+def test_a_client_preview_needs_no_login(authed_warehouse, preview_app, fresh_page) -> None:
+    """``cxbench app --preview-client``: the app opens at once, nobody is signed in."""
+    import duckdb
+
+    with duckdb.connect(str(authed_warehouse), read_only=True) as connection:
+        (company_id,) = connection.execute(
+            "select min(company_id) from marts.dim_company"
+        ).fetchone()
+    page = fresh_page
+    page.goto(preview_app(company_id), wait_until="domcontentloaded")
+    page.locator('[data-testid="stSidebarNav"]').wait_for(timeout=30_000)
+    assert page.get_by_role("button", name="Log in", exact=True).count() == 0
+    assert page.get_by_text("Signed in as").count() == 0
