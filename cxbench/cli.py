@@ -309,13 +309,41 @@ def sql(
 
 @app.command(name="app")
 def run_app(
-    port: Annotated[int, typer.Option(help="Port on localhost.")] = 8501,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    address: Annotated[
+        str,
+        typer.Option(
+            help="Address to listen on. Other than 127.0.0.1, ::1 or localhost it needs "
+            "a login configured in .streamlit/secrets.toml (docs/deployment.md)."
+        ),
+    ] = "127.0.0.1",
+    preview_client: Annotated[
+        str | None,
+        typer.Option(
+            "--preview-client",
+            metavar="ORG_ID",
+            help="Serve exactly what this client sees, without a login, on this machine only.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Start the Streamlit comparison app on the warehouse (read-only)."""
+    """Start the Streamlit comparison app on the warehouse (read-only).
+
+    Without a login it is the local analyst's app, on this machine only; on a public
+    address every user logs in with the identity provider configured for it.
+    """
+    from cxbench.app_server import ServingRefused, check_serving
     from cxbench.demo import serve_app
 
-    serve_app(load_settings(db).db_path, port)
+    db_path = load_settings(db).db_path
+    try:
+        previewed = check_serving(address, preview_client, db_path)
+    except ServingRefused as refusal:
+        console.print(red(refusal))
+        raise typer.Exit(2) from None
+    if previewed is not None:
+        console.print(f"client preview: what {previewed} ({preview_client}) sees", markup=False)
+    serve_app(db_path, port, address=address, preview_client=preview_client)
 
 
 @app.command()

@@ -163,8 +163,17 @@ def _publish_waves(db_path: Path) -> bool:
     return True
 
 
-def serve_app(db_path: Path, port: int) -> None:
-    """Run Streamlit on localhost in the foreground until interrupted."""
-    console.print(f"[bold green]app: http://localhost:{port}[/]  (Ctrl+C to stop)")
+def serve_app(
+    db_path: Path, port: int, address: str = "127.0.0.1", preview_client: str | None = None
+) -> None:
+    """Run Streamlit in the foreground until interrupted (loopback unless told otherwise).
+
+    Callers check first that ``address`` and ``preview_client`` may be served
+    (:func:`cxbench.app_server.check_serving`); the demo serves the local analyst.
+    """
+    host = "localhost" if address in {"127.0.0.1", "localhost"} else address
+    host = f"[{host}]" if ":" in host else host
+    console.print(f"[bold green]app: http://{host}:{port}[/]  (Ctrl+C to stop)")
+    command = streamlit_command(port, address=address)
     with contextlib.suppress(KeyboardInterrupt):
-        subprocess.run(streamlit_command(port), env=app_env(db_path), check=False)
+        subprocess.run(command, env=app_env(db_path, preview_client), check=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app.i18n import access, shared
+from app.i18n import access, auth, shared
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "no", "pl")
 DEFAULT_LANGUAGE = "en"
@@ -36,8 +36,9 @@ def merged(*catalogues: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, 
     return merged
 
 
-#: The frame's words and those several pages use; always part of :data:`STRINGS`.
-SHARED_STRINGS: dict[str, dict[str, str]] = merged(shared.STRINGS, access.STRINGS)
+#: The frame's words (the login screen's among them: it is drawn before any page), who
+#: is looking, and words several pages use; always part of :data:`STRINGS`.
+SHARED_STRINGS: dict[str, dict[str, str]] = merged(shared.STRINGS, auth.STRINGS, access.STRINGS)
 #: The strings in use: the shared ones until the router installs its pages' too.
 STRINGS: dict[str, dict[str, str]] = merged(SHARED_STRINGS)
 

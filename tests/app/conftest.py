@@ -23,6 +23,20 @@ def _fresh_streamlit_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
+@pytest.fixture(autouse=True)
+def _served_on_loopback(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run the app as ``cxbench app`` serves it: on 127.0.0.1, not as a client preview.
+
+    The app serves a local analyst without a login only on a loopback address
+    (:mod:`app.auth`); AppTest has no server, so the address is set as the CLI sets it.
+    """
+    monkeypatch.delenv("CXBENCH_PREVIEW_CLIENT", raising=False)
+    before = st.config.get_option("server.address")
+    st.config.set_option("server.address", "127.0.0.1")
+    yield
+    st.config.set_option("server.address", before)
+
+
 @pytest.fixture
 def warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The fixture warehouse, with ``CXBENCH_DB`` pointing at it."""

@@ -10,19 +10,26 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
 
 from cxbench.app_server import app_env, free_port, streamlit_command, wait_until_healthy
+from tests.browser import login
+from tests.browser.login import oidc_provider, write_secrets
 from tests.conftest import DemoWarehouse
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+
+
+VIEWPORT = {"width": 1400, "height": 1100}
 
 
 def _chromium_path() -> str:
@@ -43,19 +50,11 @@ def pick_organisation(page, name: str) -> None:
     page.get_by_role("option", name=name).first.click()
 
 
-@pytest.fixture(scope="session")
-def app_url(
-    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """Start ``streamlit run`` on a loopback port against the demo warehouse."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("app") / "streamlit.log"
+@contextmanager
+def serving(command: list[str], env: dict[str, str], log: Path, url: str) -> Iterator[str]:
+    """Run ``command`` (a ``streamlit run``) until the block ends; yields ``url`` once healthy."""
     with log.open("w") as output:
-        process = subprocess.Popen(
-            streamlit_command(port), env=app_env(demo_warehouse.db_path),
-            stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         if not wait_until_healthy(url, process, timeout_s=60):
             pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
@@ -66,8 +65,25 @@ def app_url(
 
 
 @pytest.fixture(scope="session")
-def browser_page(app_url: str) -> Iterator[object]:
-    """One headless chromium page for the session."""
+def app_url(
+    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Start ``streamlit run`` on a loopback port against the demo warehouse (local analyst).
+
+    Its secrets file does not exist: a login configured in the checkout or the home
+    folder must not turn the local analyst's app into one asking for a login.
+    """
+    port = free_port()
+    folder = tmp_path_factory.mktemp("app")
+    command = [*streamlit_command(port), "--secrets.files", str(folder / "no-secrets.toml")]
+    env = app_env(demo_warehouse.db_path)
+    with serving(command, env, folder / "streamlit.log", f"http://127.0.0.1:{port}") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """One headless chromium for the session; pages and contexts are opened from it."""
     executable = _chromium_path()
     from playwright.sync_api import sync_playwright
 
@@ -75,9 +91,120 @@ def browser_page(app_url: str) -> Iterator[object]:
         browser = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_FLAGS
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_page(app_url: str, chromium) -> Iterator[object]:
+    """One headless chromium page for the session."""
+    page = chromium.new_page(viewport=VIEWPORT)
+    yield page
+    page.close()
+
+
+# Logging in: an OpenID Connect provider on loopback (tests/browser/login.py) and the
+# app configured to use it. A test logs in as anyone with one line:
+#     login_as(fresh_page, "ann@client.example")
+# then opens ``authed_app_url`` pages as that user; ``fresh_page`` keeps each user's
+# cookies apart. The app serves ``authed_warehouse``, a copy of the demo warehouse
+# (the other tests' stays as built) holding the grants of AUTHED_GRANTS.
+
+#: ``cxbench access grant`` arguments (without ``--db``) run on the authed app's
+#: warehouse before it starts, e.g. ``("ann@client.example", "--role", "client", ...)``.
+AUTHED_GRANTS: tuple[tuple[str, ...], ...] = ()
+
+
+@pytest.fixture(scope="session")
+def oidc_issuer() -> Iterator[str]:
+    """The mock identity provider's issuer URL (serving for the whole session)."""
+    with oidc_provider(free_port()) as issuer:
+        yield issuer
+
+
+@pytest.fixture(scope="session")
+def authed_warehouse(
+    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A copy of the demo warehouse for the app that requires a login, with its grants."""
+    copy = tmp_path_factory.mktemp("authed-warehouse") / "cxbench.duckdb"
+    shutil.copyfile(demo_warehouse.db_path, copy)
+    for grant in AUTHED_GRANTS:
+        command = [sys.executable, "-m", "cxbench.cli", "access", "grant", *grant]
+        completed = subprocess.run(
+            [*command, "--db", str(copy)], capture_output=True, text=True, check=False
+        )
+        assert completed.returncode == 0, completed.stdout + completed.stderr
+    return copy
+
+
+@pytest.fixture(scope="session")
+def authed_app_url(
+    authed_warehouse: Path, oidc_issuer: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The app on loopback with login through :func:`oidc_issuer` configured.
+
+    Streamlit is pointed at a secrets file of its own (``--secrets.files``) rather
+    than at a working directory holding one, so the app's code is this checkout's.
+    """
+    folder = tmp_path_factory.mktemp("authed-app")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    secrets_file = write_secrets(folder, url, oidc_issuer)
+    command = [*streamlit_command(port), "--secrets.files", str(secrets_file)]
+    env = app_env(authed_warehouse)
+    with serving(command, env, folder / "streamlit.log", url):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def preview_app(
+    authed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[[str], str]]:
+    """``preview_app(company_id)``: the URL of ``cxbench app --preview-client company_id``.
+
+    One server per company id, started on first use and kept for the session.
+    """
+    with ExitStack() as servers:
+        urls: dict[str, str] = {}
+
+        def start(company_id: str) -> str:
+            if company_id not in urls:
+                folder = tmp_path_factory.mktemp("preview")
+                port = free_port()
+                command = [*streamlit_command(port), "--secrets.files", str(folder / "none")]
+                env = app_env(authed_warehouse, preview_client=company_id)
+                urls[company_id] = servers.enter_context(
+                    serving(command, env, folder / "streamlit.log", f"http://127.0.0.1:{port}")
+                )
+            return urls[company_id]
+
+        yield start
+
+
+@pytest.fixture
+def fresh_page(chromium) -> Iterator[object]:
+    """A page in a browser context of its own: no cookies, so nobody logged in yet."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_as(authed_app_url: str, oidc_issuer: str) -> Callable[..., None]:
+    """``login_as(page, email, name=None)``: log ``page`` into the authed app as ``email``."""
+
+    def log_in(page, email: str, name: str | None = None) -> None:
+        login.login_as(page, authed_app_url, oidc_issuer, email, name)
+
+    return log_in
+
+
+@pytest.fixture
+def logout(authed_app_url: str, oidc_issuer: str) -> Callable[[object], None]:
+    """``logout(page)``: log out of the authed app and wait for its login screen."""
+    return lambda page: login.logout(page, authed_app_url, oidc_issuer)
 
 
 # A test run writes its screenshots to a scratch folder so that ``make test``
