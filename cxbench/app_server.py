@@ -28,7 +28,8 @@ APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
 
 
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
-    """``streamlit run`` of the app on ``address``:``port``, headless, without usage stats.
+    """``streamlit run`` of the app on ``address``:``port``, headless, without usage stats
+    and without the developer menu (clients use it).
 
     The default address is loopback: only an explicit ``--address`` exposes the app.
     """
@@ -38,6 +39,7 @@ def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
         "--server.address", address,
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer",
     ]  # fmt: skip
 
 

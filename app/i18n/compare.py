@@ -150,6 +150,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Bransjeleder: {leader} (CX-indeks {cx_index})",
         "pl": "Lider sektora: {leader} (indeks CX {cx_index})",
     },
+    "anonymous_leader_is": {
+        "en": "Sector leader: CX index {cx_index} (peers are shown anonymised)",
+        "nl": "Sectorleider: CX-index {cx_index} (andere bedrijven geanonimiseerd)",
+        "no": "Bransjeleder: CX-indeks {cx_index} (andre selskaper anonymisert)",
+        "pl": "Lider sektora: indeks CX {cx_index} (pozostałe firmy anonimowo)",
+    },
     "leader_withheld": {
         "en": (
             "Your sector has too few ranked companies to show its leader without "

@@ -52,7 +52,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
             wave=selection.wave,
         )
     )
-    _render_status(organisation, leader, language)
+    _render_status(organisation, leader, warehouse.viewer.is_analyst, language)
     _render_headline(organisation, leader, language)
     if organisation.is_partial_coverage:
         coverage.index_note(warehouse, [organisation.cx_index_pillars], language)
@@ -124,16 +124,19 @@ PAGE = Page(
 
 
 def _render_status(
-    organisation: queries.CompanyScore, leader: queries.CompanyScore | None, language: str
+    organisation: queries.CompanyScore,
+    leader: queries.CompanyScore | None,
+    leader_named: bool,
+    language: str,
 ) -> None:
-    """Say who leads, and whether the organisation is ranked at all."""
+    """Say who leads (by name to an analyst only), and whether the organisation is ranked."""
     if organisation.is_sector_leader:
         st.success(i18n.text("is_leader", language, org=organisation.company_name))
     elif leader is None and organisation.n_ranked_in_sector > 0:
         st.info(i18n.text("leader_withheld", language))
     elif leader is None:
         st.info(i18n.text("no_leader", language))
-    else:
+    elif leader_named:
         st.markdown(
             i18n.text(
                 "leader_is",
@@ -142,6 +145,9 @@ def _render_status(
                 cx_index=compare_sections.number(leader.cx_index),
             )
         )
+    else:
+        cx_index = compare_sections.number(leader.cx_index)
+        st.markdown(i18n.text("anonymous_leader_is", language, cx_index=cx_index))
     if not organisation.is_eligible:
         st.warning(
             i18n.text(

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -108,11 +109,99 @@ def browser_page(app_url: str, chromium) -> Iterator[object]:
 #     login_as(fresh_page, "ann@client.example")
 # then opens ``authed_app_url`` pages as that user; ``fresh_page`` keeps each user's
 # cookies apart. The app serves ``authed_warehouse``, a copy of the demo warehouse
-# (the other tests' stays as built) holding the grants of AUTHED_GRANTS.
+# (the other tests' stays as built) holding the grants of ``portal_cast``.
 
-#: ``cxbench access grant`` arguments (without ``--db``) run on the authed app's
-#: warehouse before it starts, e.g. ``("ann@client.example", "--role", "client", ...)``.
-AUTHED_GRANTS: tuple[tuple[str, ...], ...] = ()
+#: The demo test world is small: no sector has the five eligible companies the
+#: default disclosure rules need before a client may see its peers. The authed copy is
+#: rebuilt with rules for three, so the client view has pseudonymised peers to show.
+PORTAL_VARS = '{"min_aggregate_companies": 3, "max_company_share": 0.5}'
+
+
+@dataclass(frozen=True)
+class PortalCast:
+    """Who logs in to the authed app: two clients of one sector, and an analyst.
+
+    ``clients`` maps each client's e-mail to its (only) company id; ``names`` holds
+    every company of the warehouse, id -> name, for what a client must never see.
+    """
+
+    country: str
+    wave: int
+    sector_code: str
+    clients: dict[str, str]
+    analyst: str
+    names: dict[str, str]
+
+
+def _pick_cast(db_path: Path) -> PortalCast:
+    """Two ranked non-leaders of the published sector with most eligible companies."""
+    import duckdb
+
+    with duckdb.connect(str(db_path), read_only=True) as connection:
+        ((country, wave, sector_code),) = connection.execute(
+            """
+            select sectors.country, sectors.wave, sectors.sector_code
+            from marts.fct_benchmark_scores as sectors
+            where sectors.benchmark_level = 'sector' and sectors.study_id = 'cxbench'
+                and not sectors.is_suppressed
+                and (sectors.country, sectors.wave) in (
+                    select (country, wave) from published.latest_rankings
+                )
+            order by sectors.n_eligible_companies desc, sectors.wave desc, sectors.country
+            limit 1
+            """
+        ).fetchall()
+        companies = connection.execute(
+            """
+            select company_id
+            from marts.fct_company_scores
+            where study_id = 'cxbench' and country = ? and wave = ? and sector_code = ?
+                and rank_in_sector > 1
+            order by rank_in_sector
+            limit 2
+            """,
+            [country, wave, sector_code],
+        ).fetchall()
+        names = dict(
+            connection.execute("select company_id, company_name from marts.dim_company").fetchall()
+        )
+    (first,), (second,) = companies
+    return PortalCast(
+        country=country,
+        wave=wave,
+        sector_code=sector_code,
+        clients={"ann@client-one.example": first, "bob@client-two.example": second},
+        analyst="lea@benchmark.example",
+        names=names,
+    )
+
+
+def _cxbench(*arguments: str) -> None:
+    command = [sys.executable, "-m", "cxbench.cli", *arguments]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+
+
+@pytest.fixture(scope="session")
+def authed_warehouse(
+    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A copy of the demo warehouse, rebuilt with :data:`PORTAL_VARS`, for the app that
+    requires a login."""
+    copy = tmp_path_factory.mktemp("authed-warehouse") / "cxbench.duckdb"
+    shutil.copyfile(demo_warehouse.db_path, copy)
+    _cxbench("build", "--db", str(copy), "--vars", PORTAL_VARS)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def portal_cast(authed_warehouse: Path) -> PortalCast:
+    """The clients and the analyst of the authed app, granted access in its warehouse."""
+    cast = _pick_cast(authed_warehouse)
+    for email, company_id in cast.clients.items():
+        _cxbench("access", "grant", email, "--client", company_id, "--db", str(authed_warehouse))
+    _cxbench("access", "grant", cast.analyst, "--analyst", "--db", str(authed_warehouse))
+    return cast
 
 
 @pytest.fixture(scope="session")
@@ -123,24 +212,11 @@ def oidc_issuer() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def authed_warehouse(
-    demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    """A copy of the demo warehouse for the app that requires a login, with its grants."""
-    copy = tmp_path_factory.mktemp("authed-warehouse") / "cxbench.duckdb"
-    shutil.copyfile(demo_warehouse.db_path, copy)
-    for grant in AUTHED_GRANTS:
-        command = [sys.executable, "-m", "cxbench.cli", "access", "grant", *grant]
-        completed = subprocess.run(
-            [*command, "--db", str(copy)], capture_output=True, text=True, check=False
-        )
-        assert completed.returncode == 0, completed.stdout + completed.stderr
-    return copy
-
-
-@pytest.fixture(scope="session")
 def authed_app_url(
-    authed_warehouse: Path, oidc_issuer: str, tmp_path_factory: pytest.TempPathFactory
+    authed_warehouse: Path,
+    portal_cast: PortalCast,
+    oidc_issuer: str,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
     """The app on loopback with login through :func:`oidc_issuer` configured.
 
