@@ -29,7 +29,8 @@ APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
 
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
     """``streamlit run`` of the app on ``address``:``port``, headless, without usage stats
-    and without the developer menu (clients use it).
+    and without the developer menu or error tracebacks in the browser (clients use it:
+    a traceback names server paths; the server's log keeps it whole).
 
     The default address is loopback: only an explicit ``--address`` exposes the app.
     """
@@ -40,6 +41,7 @@ def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer",
+        "--client.showErrorDetails", "type",
     ]  # fmt: skip
 
 
