@@ -24,172 +24,33 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-
-from websockets.exceptions import WebSocketException
 
 from cxbench.app_server import app_env, free_port, streamlit_command, wait_until_healthy
 from cxbench.benchmarks import app_load_plan as plan
 from cxbench.benchmarks import app_load_report as report
-from cxbench.benchmarks.app_stream import RunReport, StreamSession
+from cxbench.benchmarks.app_load_clients import LoadSettings, drive
+from cxcore.settings import REPO_ROOT
 
 PREVIEW_ENV = "CXBENCH_PREVIEW_CLIENT"
 
 
-@dataclass(frozen=True)
-class Interaction:
-    """One timed request of one session: which page, what kind, how long, why it failed."""
-
-    session: int
-    page: str
-    kind: str
-    seconds: float
-    failure: str | None = None
-
-
-@dataclass(frozen=True)
-class LoadSettings:
-    """How hard and how long the simulated clients work."""
-
-    sessions: int = 10
-    interactions: int = 30
-    duration_s: float = 120.0
-    think_s: float = 0.5
-    seed: int = 16
-
-
-class Client:
-    """One simulated client: a session, reopened when it follows a new link."""
-
-    def __init__(self, index: int, url: str, scopes: list[plan.Scope], titles: dict[str, str],
-                 rng: random.Random) -> None:  # fmt: skip
-        self.index, self.url, self.scopes, self.titles, self.rng = index, url, scopes, titles, rng
-        self.session: StreamSession | None = None
-        self.last = RunReport()
-
-    async def interact(self, kind: str) -> Interaction:
-        """Do one interaction of ``kind`` (a link when no session is open) and check it."""
-        try:
-            if self.session is None or kind == "open":
-                return await self._open(self.rng.choice(plan.CLIENT_PAGES))
-            if kind == "navigate":
-                page = self.rng.choice(
-                    [p for p in plan.CLIENT_PAGES if p != plan.page_of_path(self.session.page)]
-                )
-                return self._checked(
-                    "navigate", page, await self.session.navigate(plan.page_path(page))
-                )
-            return await self._choose()
-        except (WebSocketException, OSError) as exc:
-            self.session = None
-            return Interaction(self.index, "?", kind, 0.0, f"connection: {exc!r}")
-
-    async def _open(self, page: str) -> Interaction:
-        """Follow a shared link to ``page``: a new session whose first run reads the URL."""
-        await self.close()
-        started = time.perf_counter()
-        self.session = await StreamSession.open(self.url)
-        connect_s = time.perf_counter() - started
-        query = plan.link(page, self.rng.choice(self.scopes), self.rng)
-        run = await self.session.open_url(plan.page_path(page), query)
-        run.seconds += connect_s
-        return self._checked("open", page, run)
-
-    async def _choose(self) -> Interaction:
-        """Change one sidebar choice of the current page to another of its options."""
-        assert self.session is not None
-        page = plan.page_of_path(self.session.page)
-        boxes = [
-            box
-            for key, box in self.last.selectboxes.items()
-            if key not in plan.FIXED_WIDGETS and len(box.options) > 1
-        ]
-        if not boxes:  # nothing to choose on this page (Methodology): click the menu
-            return await self.interact("navigate")
-        box = self.rng.choice(boxes)
-        option = self.rng.choice([option for option in box.options if option != box.value])
-        interaction = self._checked("choose", page, await self.session.choose(box, option))
-        redrawn = self.last.selectboxes.get(box.key)
-        if interaction.failure is None and redrawn and redrawn.value not in (None, option):
-            failure = f"chose {option!r} in {box.key}, page shows {redrawn.value!r}"
-            return replace(interaction, failure=failure)
-        return interaction
-
-    def _checked(self, kind: str, page: str, run: RunReport) -> Interaction:
-        """The interaction ``run`` answered, failed when it is not a page view of ``page``."""
-        self.last = run
-        return Interaction(self.index, page, kind, run.seconds, run.failure(self.titles[page]))
-
-    async def close(self) -> None:
-        """Leave the current session, if any."""
-        if self.session is not None:
-            session, self.session = self.session, None
-            await session.close()
-
-
-async def _client_loop(client: Client, settings: LoadSettings, deadline: float,
-                       done: list[Interaction]) -> None:  # fmt: skip
-    """One client's interactions until its count or the deadline is reached."""
-    for _ in range(settings.interactions):
-        if time.monotonic() >= deadline:
-            break
-        done.append(await client.interact(plan.next_kind(client.rng)))
-        _progress(done, settings)
-        await asyncio.sleep(client.rng.uniform(0, settings.think_s))
-    await client.close()
-
-
-def _progress(done: list[Interaction], settings: LoadSettings) -> None:
-    """One line on stderr, rewritten in place: interactions done and errors so far."""
-    errors = sum(1 for item in done if item.failure)
-    total = settings.sessions * settings.interactions
-    sys.stderr.write(f"\r{len(done)}/{total} interactions, {errors} errors ")
-    sys.stderr.flush()
-
-
-async def _warm_up(url: str, scopes: list[plan.Scope], titles: dict[str, str]) -> list[str]:
-    """Open every client page once, untimed: imports, connection and first queries."""
-    client = Client(-1, url, scopes, titles, random.Random(0))
-    failures = []
-    for page in plan.CLIENT_PAGES:
-        interaction = await client._open(page)
-        if interaction.failure:
-            failures.append(f"{page}: {interaction.failure}")
-    await client.close()
-    return failures
-
-
-async def drive(url: str, scopes: list[plan.Scope], settings: LoadSettings
-                ) -> tuple[list[Interaction], float, list[str]]:  # fmt: skip
-    """Warm up, then run every client at once; the interactions, wall seconds, warm-up errors."""
-    titles = plan.page_titles()
-    warm_up_failures = await _warm_up(url, scopes, titles)
-    done: list[Interaction] = []
-    started = time.monotonic()
-    clients = [
-        Client(index, url, scopes, titles, random.Random(settings.seed * 1000 + index))
-        for index in range(settings.sessions)
-    ]
-    await asyncio.gather(
-        *(_client_loop(c, settings, started + settings.duration_s, done) for c in clients)
-    )
-    sys.stderr.write("\n")
-    return done, time.monotonic() - started, warm_up_failures
-
-
 @contextmanager
 def serving(db_path: Path, preview_client: str | None, log: Path) -> Iterator[tuple[str, int]]:
-    """``streamlit run`` of the app on a free loopback port; yields its URL and process id."""
+    """``streamlit run`` of the app on a free loopback port; yields its URL and process id.
+
+    The server imports ``app`` from this checkout: ``streamlit run`` puts only the
+    script's folder on the path, so otherwise the package would come from wherever
+    the environment installed it (another worktree's files, possibly mid-edit).
+    """
     env = app_env(db_path)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     if preview_client:
         env[PREVIEW_ENV] = preview_client
     port = free_port()
@@ -219,26 +80,31 @@ def _own_cpu_seconds() -> float:
 
 
 def run(db_path: Path, scopes: list[plan.Scope], settings: LoadSettings,
-        preview_client: str | None) -> dict[str, object]:  # fmt: skip
-    """Start the app, load it, and summarise; the result printed as JSON."""
+        preview_client: str | None, url: str | None = None) -> dict[str, object]:  # fmt: skip
+    """Start the app (unless ``url`` names a running one), load it, and summarise."""
     load_before = os.getloadavg()
-    with tempfile.TemporaryDirectory(prefix="cxbench-load-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="cxbench-load-") as scratch, ExitStack() as stack:
         log = Path(scratch) / "streamlit.log"
-        with serving(db_path, preview_client, log) as (url, pid):
-            server_before, client_before = cpu_seconds(pid), _own_cpu_seconds()
-            done, wall_s, warm_up_failures = asyncio.run(drive(url, scopes, settings))
-            server_cpu = cpu_seconds(pid) - server_before
-            client_cpu = _own_cpu_seconds() - client_before
-        tracebacks = log.read_text().count("Traceback")
+        pid = None
+        if url is None:
+            url, pid = stack.enter_context(serving(db_path, preview_client, log))
+        server_before = cpu_seconds(pid) if pid else 0.0
+        client_before = _own_cpu_seconds()
+        done, wall_s, warm_up_failures = asyncio.run(drive(url, scopes, settings))
+        server_cpu = round(cpu_seconds(pid) - server_before, 1) if pid else None
+        client_cpu = _own_cpu_seconds() - client_before
+        stack.close()
+        tracebacks = log.read_text().count("Traceback") if pid else None
     return report.summarise(
         [(item.page, item.kind, item.seconds, item.failure) for item in done],
         settings=settings.__dict__,
         context={
             "db": str(db_path),
             "preview_client": preview_client,
+            "url": url if pid is None else None,
             "wall_s": round(wall_s, 1),
             "warm_up_failures": warm_up_failures,
-            "server_cpu_s": round(server_cpu, 1),
+            "server_cpu_s": server_cpu,
             "client_cpu_s": round(client_cpu, 1),
             "server_log_tracebacks": tracebacks,
             "cpus": os.cpu_count(),
@@ -259,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=16, help="seed of the clients' choices")
     parser.add_argument("--preview-client", metavar="ORG_ID", help="serve this client's view")
     parser.add_argument("--record", action="store_true", help="append to docs/benchmarks.md")
+    parser.add_argument(
+        "--url", help="load an app already running there instead of starting one (same --db)"
+    )
     args = parser.parse_args(argv)
     settings = LoadSettings(args.sessions, args.interactions, args.duration, args.think, args.seed)
     db_path = args.db.resolve()
@@ -268,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         scopes = plan.read_scopes(db_path, args.preview_client)
     except ValueError as exc:
         parser.error(str(exc))
-    result = run(db_path, scopes, settings, args.preview_client)
+    result = run(db_path, scopes, settings, args.preview_client, args.url)
     result["command"] = "python -m cxbench.benchmarks.app_load " + " ".join(
         sys.argv[1:] if argv is None else argv
     )
