@@ -97,6 +97,7 @@ class StreamSession:
 
     async def open_url(self, page: str, query_string: str) -> RunReport:
         """The first run of a session opened on ``/<page>?<query_string>`` (a shared link)."""
+        self.query_string = query_string  # the browser's address bar, until the app rewrites it
         request = BackMsg()
         request.rerun_script.query_string = query_string
         request.rerun_script.page_name = page
