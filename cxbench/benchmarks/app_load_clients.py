@@ -57,19 +57,27 @@ class Client:
     async def interact(self, kind: str) -> Interaction:
         """Do one interaction of ``kind`` (a link when no session is open) and check it."""
         try:
-            if self.session is None or kind == "open":
-                return await self._open(self.rng.choice(plan.CLIENT_PAGES))
-            if kind == "navigate":
-                page = self.rng.choice(
-                    [p for p in plan.CLIENT_PAGES if p != plan.page_of_path(self.session.page)]
-                )
-                return self._checked(
-                    "navigate", page, await self.session.navigate(plan.page_path(page))
-                )
-            return await self._choose()
+            if self.session is None or kind == "open" or not self._menu():
+                done = await self._open(self.rng.choice(plan.CLIENT_PAGES))
+            elif kind == "navigate":
+                page = self.rng.choice(self._menu())
+                run = await self.session.navigate(plan.page_path(page))
+                done = self._checked("navigate", page, run)
+            else:
+                done = await self._choose()
         except (WebSocketException, OSError) as exc:
             self.session = None
             return Interaction(self.index, "?", kind, 0.0, f"connection: {exc!r}")
+        if self.last.status == "TIMEOUT":  # the run may still be going: start afresh
+            await self.close()
+        return done
+
+    def _menu(self) -> list[str]:
+        """Client pages the session's menu offers, other than the one shown."""
+        assert self.session is not None
+        current = plan.page_of_path(self.session.page)
+        offered = {plan.page_of_path(path) for path in self.session.pages}
+        return [page for page in plan.CLIENT_PAGES if page in offered and page != current]
 
     async def _open(self, page: str) -> Interaction:
         """Follow a shared link to ``page``: a new session whose first run reads the URL."""
