@@ -105,6 +105,11 @@ def run(db_path: Path, scopes: list[plan.Scope], settings: LoadSettings,
             "wall_s": round(wall_s, 1),
             "warm_up_failures": warm_up_failures,
             "server_cpu_s": server_cpu,
+            "server_cpu_ms_per_run": (
+                round(server_cpu * 1000 / (len(done) + len(plan.CLIENT_PAGES)))
+                if server_cpu is not None
+                else None
+            ),
             "client_cpu_s": round(client_cpu, 1),
             "server_log_tracebacks": tracebacks,
             "cpus": os.cpu_count(),

@@ -83,6 +83,11 @@ def _commit() -> str:
     return completed.stdout.strip() or "unknown"
 
 
+def _loads(loads: object) -> str:
+    """Load averages as the other sections write them: ``1.0, 0.8, 0.7``."""
+    return ", ".join(str(load) for load in loads)  # type: ignore[attr-defined]
+
+
 def _ms(value: object) -> str:
     return "–" if value is None else f"{value} ms"
 
@@ -98,11 +103,12 @@ def _row(name: str, timing: Mapping[str, object]) -> str:
 
 def markdown_section(result: Mapping[str, object]) -> str:
     """The section appended to docs/benchmarks.md for one run."""
-    viewer = (
-        f"the preview of client `{result['preview_client']}`"
-        if result.get("preview_client")
-        else "the app as served today (local analyst, no login)"
-    )
+    if result.get("url"):
+        viewer = f"the app already running at {result['url']}"
+    elif result.get("preview_client"):
+        viewer = f"the preview of client `{result['preview_client']}`"
+    else:
+        viewer = "the app as `streamlit_command` serves it, local analyst (no login)"
     overall: Mapping[str, object] = result["overall"]  # type: ignore[assignment]
     lines = [
         f"\n## App under load ({result['sessions']} client sessions) ({result['date']})\n",
@@ -114,9 +120,11 @@ def markdown_section(result: Mapping[str, object]) -> str:
         "Time = request to the server's *script finished* over Streamlit's websocket "
         "(a protocol client, no browser rendering); a run with an exception, an error "
         "box or without its page title counts as an error. Machine: "
-        f"{result['cpus']} cores, load average {result['load_before']} before and "
-        f"{result['load_after']} after; the server used {result['server_cpu_s']} CPU s "
-        f"and the load client {result['client_cpu_s']} CPU s in {result['wall_s']} s. "
+        f"{result['cpus']} cores, load average {_loads(result['load_before'])} before and "
+        f"{_loads(result['load_after'])} after (shared with other jobs); the server used "
+        f"{result['server_cpu_s']} CPU s ({result['server_cpu_ms_per_run']} ms per script "
+        f"run, warm-up included) and the load client {result['client_cpu_s']} CPU s in "
+        f"{result['wall_s']} s. "
         f"Target: p95 under {TARGET_P95_S * 1000:.0f} ms.\n",
         "| page | interactions | p50 | p95 | max | errors | p95 < 1 s |",
         "|---|---|---|---|---|---|---|",

@@ -99,7 +99,8 @@ def test_summary_and_section_flag_slow_pages_and_errors() -> None:
     settings = {"sessions": 10, "interactions": 30, "duration_s": 120.0, "think_s": 0.5}
     context = {
         "preview_client": None, "wall_s": 10.0, "server_cpu_s": 9.0, "client_cpu_s": 0.5,
-        "cpus": 2, "load_before": [1.0], "load_after": [2.0],
+        "server_cpu_ms_per_run": 300, "cpus": 2, "load_before": [1.0, 0.5, 0.2],
+        "load_after": [2.0, 1.0, 0.4],
     }  # fmt: skip
 
     result = app_load_report.summarise(rows, settings, context)
@@ -116,3 +117,5 @@ def test_summary_and_section_flag_slow_pages_and_errors() -> None:
     assert "| compare | 2 | 950.0 ms | 1445.0 ms | 1500.0 ms | 0 | **no** |" in section
     assert "| rankings | 3 | 200.0 ms | 200.0 ms | 200.0 ms | 1 | yes |" in section
     assert "1× exception: KeyError: 'wave'" in section
+    assert "load average 1.0, 0.5, 0.2 before" in section
+    assert "300 ms per script run" in section
