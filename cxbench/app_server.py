@@ -42,6 +42,11 @@ def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
         "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer",
         "--client.showErrorDetails", "type",
+        # measured under load (docs/benchmarks.md, "App under load"): a full garbage
+        # collection after every run and a file watcher scanning every loaded module
+        # for each new session cost more than half of a run's server time
+        "--runner.postScriptGC", "false",
+        "--server.fileWatcherType", "none",
     ]  # fmt: skip
 
 
@@ -50,9 +55,13 @@ def app_env(db_path: Path, preview_client: str | None = None) -> dict[str, str]:
 
     A ``CXBENCH_PREVIEW_CLIENT`` inherited from the caller's shell is dropped unless
     asked for: a leftover variable must not turn an analyst's app into a client's.
+    ``streamlit run`` puts only ``app/`` on the path, so this checkout comes first
+    on ``PYTHONPATH``: a server started from another checkout (a worktree, a test's
+    clone) runs that checkout's code, not whichever ``app`` package is installed.
     """
     env = {key: value for key, value in os.environ.items() if key != PREVIEW_ENV}
     env["CXBENCH_DB"] = str(db_path)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     if preview_client is not None:
         env[PREVIEW_ENV] = preview_client
     return env
