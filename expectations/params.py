@@ -42,9 +42,12 @@ class QualityParams:
     #: Raking weights are trimmed to these bounds (methodology §Weighting).
     weight_trim_min: float = 0.3
     weight_trim_max: float = 3.0
-    #: Disclosure control of sector and country aggregates (methodology §Disclosure).
+    #: Disclosure control of sector and country aggregates (methodology, "What a client
+    #: can and cannot infer"): companies an average needs, the largest weight one company
+    #: may have in it, and the p of the p%-rule of revenue-weighted averages.
     min_aggregate_companies: int = 5
     max_company_share: float = 0.25
+    p_percent: float = 10.0
 
     #: The pillars usually explain about two thirds of advocacy and loyalty; an R²
     #: outside these bounds is flagged for a look (warning).

@@ -70,6 +70,21 @@ _SUPPRESSION_REASONS = (
         re.compile(r"fewer than (?P<minimum>\d+) eligible companies \(n=(?P<n>\d+)\)"),
         "reason_few_companies",
     ),
+    (re.compile(r"one company weighs (?P<share>\d+)% of the average"), "reason_equal_weight"),
+    (
+        re.compile(r"fewer than (?P<minimum>\d+) companies with revenue \(n=(?P<n>\d+)\)"),
+        "reason_few_revenue_companies",
+    ),
+    (re.compile(r"one company holds (?P<share>\d+)% of revenue"), "reason_dominant_revenue"),
+    (
+        re.compile(
+            r"p%-rule: revenue beyond the two largest is (?P<share>\d+)% of the largest "
+            r"\(minimum (?P<p>[\d.]+)%\)"
+        ),
+        "reason_p_percent",
+    ),
+    (re.compile(r"complementary: .*"), "reason_complementary"),
+    #: the rule of methodology 0.2.0, still in warehouses built before it changed
     (re.compile(r"one company holds (?P<share>\d+)% of evaluations"), "reason_dominant_company"),
     (re.compile(r"withheld"), "reason_withheld"),
 )
@@ -78,8 +93,9 @@ _SUPPRESSION_REASONS = (
 def suppression_reason(reason: str, language: str) -> str:
     """A mart's suppression reason in ``language``; unknown wording is shown as stored.
 
-    The marts state reasons in English (``fewer than 5 eligible companies (n=2);
-    one company holds 63% of evaluations``); each known part is translated, so a
+    The marts state reasons in English (``one company holds 62% of revenue;
+    p%-rule: revenue beyond the two largest is 4% of the largest (minimum 10%)``);
+    each known part is translated, so a
     Dutch reader gets a Dutch reason without the mart's text being lost.
     """
     parts = []

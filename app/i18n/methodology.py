@@ -238,26 +238,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_disclosure": {
         "en": (
             "**Disclosure control.** A sector or national average is shown only with at "
-            "least {min_aggregate_companies} ranked companies and no company holding more "
-            "than {max_company_share} of its evaluations; otherwise it is suppressed and "
-            "the reason is shown."
+            "least {min_aggregate_companies} ranked companies, none weighing more than "
+            "{max_company_share} of it (in a plain average each company weighs the same; "
+            "in a revenue-weighted one, its share of the revenue, which must also pass "
+            "the p%-rule). Averages that would let a withheld one be worked out by "
+            "difference are withheld too. A client sees other companies only without "
+            "their names, and only in sectors with enough of them."
         ),
         "nl": (
             "**Onthullingscontrole.** Een sector- of landelijk gemiddelde wordt alleen "
-            "getoond met minstens {min_aggregate_companies} gerangschikte bedrijven en "
-            "geen bedrijf met meer dan {max_company_share} van de beoordelingen; anders "
-            "wordt het onderdrukt en de reden getoond."
+            "getoond met minstens {min_aggregate_companies} gerangschikte bedrijven, geen "
+            "enkel zwaarder dan {max_company_share} ervan (in een gewoon gemiddelde weegt "
+            "elk bedrijf even zwaar; in een omzetgewogen gemiddelde telt zijn aandeel in de "
+            "omzet, dat ook de p%-regel moet doorstaan). Gemiddelden waaruit een "
+            "weggelaten gemiddelde als verschil te berekenen is, worden ook weggelaten. "
+            "Een klant ziet andere bedrijven alleen zonder naam, en alleen in sectoren "
+            "met genoeg bedrijven."
         ),
         "no": (
             "**Avsløringskontroll.** Et bransje- eller nasjonalt snitt vises bare med "
-            "minst {min_aggregate_companies} rangerte selskaper og ingen selskap med mer "
-            "enn {max_company_share} av vurderingene; ellers skjules det med begrunnelse."
+            "minst {min_aggregate_companies} rangerte selskaper, ingen som veier mer enn "
+            "{max_company_share} av det (i et vanlig snitt veier hvert selskap likt; i et "
+            "omsetningsvektet snitt teller andelen av omsetningen, som også må bestå "
+            "p %-regelen). Snitt som ville la et skjult snitt regnes ut som differanse, "
+            "skjules også. En kunde ser andre selskaper bare uten navn, og bare i "
+            "bransjer med nok selskaper."
         ),
         "pl": (
             "**Kontrola ujawniania.** Średnia sektora lub kraju jest pokazywana tylko przy "
-            "co najmniej {min_aggregate_companies} firmach w rankingu i żadnej firmie z "
-            "ponad {max_company_share} ocen; w przeciwnym razie jest ukryta z podaniem "
-            "powodu."
+            "co najmniej {min_aggregate_companies} firmach w rankingu, z których żadna nie "
+            "waży więcej niż {max_company_share} (w zwykłej średniej każda firma waży tyle "
+            "samo; w średniej ważonej przychodem liczy się jej udział w przychodzie, który "
+            "musi też spełnić regułę p%). Średnie, z których ukrytą dałoby się wyliczyć z "
+            "różnicy, też są ukrywane. Klient widzi inne firmy tylko bez nazw i tylko w "
+            "sektorach z wystarczającą liczbą firm."
         ),
     },
     "method_channels": {

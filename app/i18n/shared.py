@@ -173,4 +173,47 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "ett selskap har {share} % av vurderingene",
         "pl": "jedna firma ma {share}% ocen",
     },
+    "reason_equal_weight": {
+        "en": "one company weighs {share}% of the average",
+        "nl": "één bedrijf weegt {share}% van het gemiddelde",
+        "no": "ett selskap veier {share} % av snittet",
+        "pl": "jedna firma waży {share}% średniej",
+    },
+    "reason_few_revenue_companies": {
+        "en": "fewer than {minimum} companies with revenue (n={n})",
+        "nl": "minder dan {minimum} bedrijven met omzet (n={n})",
+        "no": "færre enn {minimum} selskaper med omsetning (n={n})",
+        "pl": "mniej niż {minimum} firm z przychodem (n={n})",
+    },
+    "reason_dominant_revenue": {
+        "en": "one company holds {share}% of revenue",
+        "nl": "één bedrijf heeft {share}% van de omzet",
+        "no": "ett selskap har {share} % av omsetningen",
+        "pl": "jedna firma ma {share}% przychodu",
+    },
+    "reason_p_percent": {
+        "en": "p%-rule: revenue beyond the two largest is {share}% of the largest (minimum {p}%)",
+        "nl": (
+            "p%-regel: de omzet buiten de twee grootste is {share}% van de grootste (minimaal {p}%)"
+        ),
+        "no": (
+            "p %-regelen: omsetningen utover de to største er {share} % av den største "
+            "(minst {p} %)"
+        ),
+        "pl": (
+            "reguła p%: przychód poza dwiema największymi firmami to {share}% "
+            "przychodu największej (minimum {p}%)"
+        ),
+    },
+    "reason_complementary": {
+        "en": (
+            "complementary: withheld so that a suppressed average cannot be derived by difference"
+        ),
+        "nl": (
+            "aanvullend: weggelaten zodat een onderdrukt gemiddelde niet als verschil "
+            "te berekenen is"
+        ),
+        "no": ("komplementær: holdt tilbake så et skjult snitt ikke kan regnes ut som differanse"),
+        "pl": ("uzupełniająco: ukryta, aby ukrytej średniej nie dało się wyliczyć z różnicy"),
+    },
 }

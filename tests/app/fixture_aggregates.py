@@ -107,6 +107,13 @@ class Aggregate:
     def is_suppressed(self) -> bool:
         return self.suppression_reason is not None
 
+    @property
+    def is_peer_set_disclosed(self) -> bool | None:
+        """Sector rows: peers shown one by one where the average is (NULL on countries)."""
+        if self.sector_code is None:
+            return None
+        return not self.is_suppressed and len(self.ranked) >= MIN_AGGREGATE_COMPANIES
+
     def mean(self, values: Sequence[float]) -> float | None:
         return None if self.is_suppressed else sum(values) / len(values)
 
@@ -237,12 +244,14 @@ COLUMNS = {
         "study_id", "benchmark_level", "country", "sector_code", "wave", "n_companies",
         "n_eligible_companies", "n_eligible_evaluations", "top_company_share", "avg_cx_index",
         "revenue_weighted_cx_index", "avg_nps_score", "is_suppressed", "suppression_reason",
-        "methodology_version",
+        "methodology_version", "n_revenue_companies", "is_revenue_suppressed",
+        "revenue_suppression_reason", "is_peer_set_disclosed",
     ),
     "fct_benchmark_pillar_scores": (
         "study_id", "benchmark_level", "country", "sector_code", "wave", "pillar_id",
         "n_companies_scored", "avg_score", "std_error", "ci_low", "ci_high", "is_suppressed",
-        "suppression_reason", "methodology_version",
+        "suppression_reason", "methodology_version", "is_revenue_suppressed",
+        "revenue_suppression_reason",
     ),
     "fct_leader_gaps": (
         "study_id", "company_id", "country", "wave", "sector_code", "pillar_id",
@@ -301,15 +310,19 @@ def _write_study(
         level = ("sector", cell.sector_code) if cell.sector_code else ("country", "*")
         key = (study_id, level[0], cell.country, level[1], cell.wave)
         shared = (cell.is_suppressed, cell.suppression_reason, METHODOLOGY)
+        # the fixture withholds its revenue-weighted means exactly where its plain ones are
+        revenue = (cell.is_suppressed, cell.suppression_reason)
         for pillar_id in measured_pillars(study_id):
             benchmark_pillars.append(
-                (*key, pillar_id, len(cell.ranked), *cell.pillar_interval(pillar_id), *shared)
-            )
+                (*key, pillar_id, len(cell.ranked), *cell.pillar_interval(pillar_id), *shared,
+                 *revenue)
+            )  # fmt: skip
         nps = cell.mean([row.nps_score for row in cell.ranked])
         benchmarks.append((
             *key, len(cell.evaluated), len(cell.ranked),
             sum(row.n_evaluations for row in cell.ranked), cell.top_share,
             cell.avg_cx_index, cell.revenue_weighted_cx_index, nps, *shared,
+            len(cell.ranked), *revenue, cell.is_peer_set_disclosed,
         ))  # fmt: skip
     _insert(connection, "fct_benchmark_scores", benchmarks)
     _insert(connection, "fct_benchmark_pillar_scores", benchmark_pillars)

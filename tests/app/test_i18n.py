@@ -50,5 +50,27 @@ def test_suppression_reasons_of_the_marts_are_translated(language: str, expected
     assert i18n.suppression_reason(reason, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("one company weighs 33% of the average", "één bedrijf weegt 33% van het gemiddelde"),
+        ("fewer than 5 companies with revenue (n=0)", "minder dan 5 bedrijven met omzet (n=0)"),
+        (
+            "one company holds 62% of revenue; p%-rule: revenue beyond the two largest is "
+            "4% of the largest (minimum 10%)",
+            "één bedrijf heeft 62% van de omzet; p%-regel: de omzet buiten de twee grootste "
+            "is 4% van de grootste (minimaal 10%)",
+        ),
+        (
+            "complementary: withheld so that a suppressed average cannot be derived by difference",
+            "aanvullend: weggelaten zodat een onderdrukt gemiddelde niet als verschil "
+            "te berekenen is",
+        ),
+    ],
+)
+def test_reasons_of_each_measure_family_are_translated(reason: str, expected: str) -> None:
+    assert i18n.suppression_reason(reason, "nl") == expected
+
+
 def test_unknown_suppression_reason_is_kept_as_stored() -> None:
     assert i18n.suppression_reason("embargoed until June", "nl") == "embargoed until June"

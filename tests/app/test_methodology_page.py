@@ -18,7 +18,7 @@ def test_text_quotes_the_parameters_the_build_used(warehouse: Path, make_page: M
     text = "\n".join(item.value for item in at.markdown)
     assert f"methodology version **{METHODOLOGY}**" in text
     assert "at least 100 evaluations" in text
-    assert "at least 2 ranked companies and no company holding more than 60%" in text
+    assert "at least 2 ranked companies, none weighing more than 60%" in text
     assert "raked to population margins on age_band, gender" in text
     shown = table_with(at, "parameter_name", "parameter_value")
     assert sorted(zip(shown["parameter_name"], shown["parameter_value"], strict=True)) == sorted(

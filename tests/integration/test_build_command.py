@@ -38,6 +38,8 @@ NON_DEFAULT_VARS = {
     "cee_weights": "equal",
     "min_aggregate_companies": 3,
     "max_company_share": 0.4,
+    "p_percent": 15,
+    "min_peer_companies": 4,
     "min_channel_base": 10,
     "maturity_reference_study": "another-study",
     "maturity_min_respondents": 3,

@@ -80,11 +80,11 @@ def test_small_aggregates_are_suppressed_with_their_reason(dbt_warehouse: Path) 
     benchmarks = read_sql(dbt_warehouse, "select * from marts.fct_benchmark_scores")
     country = benchmarks[benchmarks["benchmark_level"] == "country"].iloc[0]
     assert country["sector_code"] == "*"
-    # three eligible companies; alpha holds 110 of their 315 evaluations
+    # three eligible companies (alpha's 110 of their 315 evaluations play no part)
     assert country["is_suppressed"] and pd.isna(country["avg_cx_index"])
-    assert country["suppression_reason"] == (
-        "fewer than 5 eligible companies (n=3); one company holds 35% of evaluations"
-    )
+    assert country["suppression_reason"] == "fewer than 5 eligible companies (n=3)"
+    assert country["is_revenue_suppressed"]
+    assert country["revenue_suppression_reason"] == country["suppression_reason"]
     sectors = benchmarks[benchmarks["benchmark_level"] == "sector"]
     assert len(sectors) == 2
     assert sectors["is_suppressed"].all() and sectors["suppression_reason"].notna().all()

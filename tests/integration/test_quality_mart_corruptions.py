@@ -31,6 +31,12 @@ SUPPRESSION_RULE = (
     "is_suppressed, expected_is_suppressed",
     "error",
 )
+REVENUE_RULE = (
+    DISCLOSURE,
+    "column_pair_values_to_be_equal",
+    "is_revenue_suppressed, expected_is_revenue_suppressed",
+    "error",
+)
 PILLARS_FOLLOW = (DISCLOSURE, BETWEEN, "n_pillar_rows_disagreeing", "error")
 CELLS = "intermediate.int_sample_cells_raked"
 
@@ -78,16 +84,14 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
         ),
         {SUPPRESSION_RULE, PILLARS_FOLLOW},
     ),
-    "dominant_company_in_a_disclosed_country": (
+    "dominant_revenue_in_a_disclosed_country": (
         DISCLOSURE,
-        "update marts.fct_company_scores set n_evaluations = 100000 where "
-        + first_row(
-            "marts.fct_company_scores",
-            "is_eligible and (country, wave) in "
-            "(select (country, wave) from marts.fct_benchmark_scores"
-            " where benchmark_level = 'country' and not is_suppressed)",
-        ),
-        {SUPPRESSION_RULE},
+        "update marts.dim_company_history set revenue = 1e12 where company_id = "
+        "(select min(company_id) from marts.fct_company_scores"
+        " where is_eligible and cx_index is not null and (study_id, country, wave) in"
+        " (select (study_id, country, wave) from marts.fct_benchmark_scores"
+        "  where benchmark_level = 'country' and not is_revenue_suppressed))",
+        {REVENUE_RULE},
     ),
     "nps_outside_its_interval": (
         "fct_company_scores",

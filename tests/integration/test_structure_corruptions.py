@@ -159,8 +159,23 @@ CASES: dict[str, tuple[str, set[DbtFailure]]] = {
         {
             (
                 "fct_benchmark_pillar_scores_structure",
-                "expression(avg_score is null and revenue_weighted_score is null and "
-                "ci_low is null and ci_high is null)",
+                "expression(avg_score is null and ci_low is null and ci_high is null and "
+                "is_revenue_suppressed)",
+            )
+        },
+    ),
+    "withheld_revenue_weighted_value_shown": (
+        f"update {BENCHMARK_ROWS} set revenue_weighted_cx_index = 6.5 where "
+        + first_row(BENCHMARK_ROWS, "is_revenue_suppressed and not is_suppressed"),
+        {(BENCHMARKS, "expression(revenue_weighted_cx_index is null)")},
+    ),
+    "peer_set_shown_where_the_average_is_withheld": (
+        f"update {BENCHMARK_ROWS} set is_peer_set_disclosed = true where "
+        + first_row(BENCHMARK_ROWS, "benchmark_level = 'sector' and is_suppressed"),
+        {
+            (
+                BENCHMARKS,
+                "expression(not is_suppressed and n_eligible_companies >= min_peer_companies)",
             )
         },
     ),

@@ -16,11 +16,13 @@ import pytest
 
 from cxbench.publication.store import published_fingerprint
 from tests.conftest import DemoWarehouse
+from tests.fixtures.dbt_warehouse import DBT_VARS
 from tests.fixtures.history import History, cli_env, cxbench, query
 
 pytestmark = pytest.mark.slow
 
-CORRECTED_VERSION = "0.2.0-corrected"
+VERSION = DBT_VARS["methodology_version"]
+CORRECTED_VERSION = f"{VERSION}-corrected"
 
 
 @pytest.fixture(scope="module")
@@ -130,13 +132,13 @@ def test_publishing_the_affected_wave_adds_a_version_and_never_edits_one(replace
         "select methodology_version, source_batch_ids from published.publications "
         "where wave = 2025 order by published_at",
     )
-    assert [version for version, _ in publications] == ["0.2.0", CORRECTED_VERSION]
+    assert [version for version, _ in publications] == [VERSION, CORRECTED_VERSION]
     (_, before), (_, after) = publications
     assert replaced["old"] in before and replaced["old"] not in after
     assert replaced["new"] in after
     first = query(
         history.db_path,
-        "select count(*) from published.publications where methodology_version = '0.2.0'",
+        f"select count(*) from published.publications where methodology_version = '{VERSION}'",
     )
     assert first == [(1,)]
 

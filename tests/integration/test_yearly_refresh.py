@@ -26,11 +26,15 @@ from cxbench.publication.store import (
     published_fingerprint,
     stored_rows,
 )
+from tests.fixtures.dbt_warehouse import DBT_VARS
 from tests.fixtures.history import History, copy_history, cxbench, query
 
 pytestmark = pytest.mark.slow
 
-TRIAL_VARS = '{methodology_version: "0.2.0-trial", min_base: 120}'
+#: The methodology version the build writes (dbt_project.yml), and a trial one beside it.
+VERSION = DBT_VARS["methodology_version"]
+TRIAL_VERSION = f"{VERSION}-trial"
+TRIAL_VARS = f'{{methodology_version: "{TRIAL_VERSION}", min_base: 120}}'
 MOVER_COLUMNS = {
     "previous_published_wave", "previous_methodology_version", "previous_cx_index",
     "cx_index_change", "previous_rank_in_country", "rank_in_country_change",
@@ -229,25 +233,26 @@ def test_readers_see_old_or_new_data_while_a_refresh_swaps_and_versions_diff(
     assert reader.failures == []
     assert reader.n_queries > 50
     assert reader.states == {old_state, new_state}
-    assert new_state[0] == 2021 and new_state[2] == "0.2.0-trial"
+    assert new_state[0] == 2021 and new_state[2] == TRIAL_VERSION
     assert published_fingerprint(copied.db_path) == old_rows  # survived the swap
 
     # a new methodology version is a new publication; the old one stays as it was
     published = cxbench(copied.env, "publish", "--wave", "2020")
-    assert "0.2.0-trial" in published.stdout
+    assert TRIAL_VERSION in published.stdout
     versions = query(
         copied.db_path,
         "select methodology_version, n_rows from published.publications where wave = 2020",
     )
-    assert {version for version, _ in versions} == {"0.2.0", "0.2.0-trial"}
+    assert {version for version, _ in versions} == {VERSION, TRIAL_VERSION}
     with duckdb.connect(str(copied.db_path), read_only=True) as connection:
         old_id = connection.execute(
             "select publication_id from published.publications "
-            "where wave = 2020 and methodology_version = '0.2.0'"
+            "where wave = 2020 and methodology_version = ?",
+            [VERSION],
         ).fetchall()[0][0]
-        assert len(stored_rows(connection, old_id)) == dict(versions)["0.2.0"]
-    diff = cxbench(copied.env, "diff", "--wave", "2020", "--from", "0.2.0", "--to", "0.2.0-trial")
-    assert "0.2.0 → 0.2.0-trial" in diff.stdout and "ranked companies moved" in diff.stdout
+        assert len(stored_rows(connection, old_id)) == dict(versions)[VERSION]
+    diff = cxbench(copied.env, "diff", "--wave", "2020", "--from", VERSION, "--to", TRIAL_VERSION)
+    assert f"{VERSION} → {TRIAL_VERSION}" in diff.stdout and "ranked companies moved" in diff.stdout
     assert "dropped" in diff.stdout  # min_base 120 unranks the smallest companies
 
 

@@ -145,7 +145,7 @@ def test_gate_uses_the_thresholds_dbt_builds_with() -> None:
     dbt_vars = yaml.safe_load(DBT_PROJECT_FILE.read_text(encoding="utf-8"))["vars"]
     params = load_quality_params()
     for name in ("min_base", "weight_trim_min", "weight_trim_max", "min_aggregate_companies",
-                 "max_company_share"):  # fmt: skip
+                 "max_company_share", "p_percent"):  # fmt: skip
         assert getattr(params, name) == dbt_vars[name], name
 
 

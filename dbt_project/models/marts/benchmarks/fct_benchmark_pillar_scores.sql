@@ -2,8 +2,10 @@
     Sector and national averages per pillar (one row per benchmark × pillar):
     the mean of the eligible, ranked companies' weighted pillar means, plain
     and revenue-weighted, with the standard error and interval of the plain
-    average. Disclosure control is the benchmark's (int_benchmarks_disclosed):
-    a suppressed benchmark has every pillar value NULL, with the same reason.
+    average. Disclosure control is the benchmark's (int_benchmarks_disclosed),
+    per measure family: where its plain average is withheld every pillar value
+    is NULL, with the same reason; where its revenue-weighted one is, the
+    revenue-weighted pillar averages are, with that reason.
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
 with
@@ -102,7 +104,7 @@ final as (
         measured.pillar_id,
         cast(coalesce(averaged.n_companies_scored, 0) as integer) as n_companies_scored,
         case when not benchmarks.is_suppressed then averaged.avg_score end as avg_score,
-        case when not benchmarks.is_suppressed then averaged.revenue_weighted_score end
+        case when not benchmarks.is_revenue_suppressed then averaged.revenue_weighted_score end
             as revenue_weighted_score,
         case when not benchmarks.is_suppressed then averaged.std_error end as std_error,
         case
@@ -115,6 +117,8 @@ final as (
         end as ci_high,
         benchmarks.is_suppressed,
         benchmarks.suppression_reason,
+        benchmarks.is_revenue_suppressed,
+        benchmarks.revenue_suppression_reason,
         '{{ var("methodology_version") }}' as methodology_version
 
     {#- the pillars the study measures: one row each #}

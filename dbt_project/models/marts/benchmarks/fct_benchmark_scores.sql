@@ -22,6 +22,7 @@ final as (
         wave,
         n_companies,
         n_eligible_companies,
+        n_revenue_companies,
         n_evaluations,
         n_eligible_evaluations,
         effective_n,
@@ -34,13 +35,19 @@ final as (
         weighting_note,
         weight_source,
         top_company_share,
+        top_revenue_share,
         avg_cx_index,
         revenue_weighted_cx_index,
         avg_nps_score,
         is_suppressed,
         suppression_reason,
+        is_revenue_suppressed,
+        revenue_suppression_reason,
+        is_peer_set_disclosed,
         min_aggregate_companies,
         max_company_share,
+        p_percent,
+        min_peer_companies,
         '{{ var("methodology_version") }}' as methodology_version
 
     from benchmarks

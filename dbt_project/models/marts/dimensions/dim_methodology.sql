@@ -16,7 +16,9 @@
     ("min_importance_cases", "Complete cases needed to estimate pillar importance."),
     ("cee_weights", "CX index weighting: driver, equal or fixed weights per pillar."),
     ("min_aggregate_companies", "Eligible companies a sector or country aggregate needs."),
-    ("max_company_share", "Largest share of an aggregate's evaluations one company may hold."),
+    ("max_company_share", "Largest weight one company may have in an aggregate (1/k, or its revenue share)."),
+    ("p_percent", "p%-rule: revenue beyond the two largest at least this % of the largest."),
+    ("min_peer_companies", "Eligible companies a sector needs for a client to see its peers one by one."),
     ("min_channel_base", "Evaluations a channel score needs to be reportable."),
 ] -%}
 
