@@ -42,4 +42,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Omsetningsvektet",
         "pl": "Ważona przychodem",
     },
+    "revenue_suppressed_because": {
+        "en": "shown; revenue-weighted average suppressed: {reason}",
+        "nl": "getoond; omzetgewogen gemiddelde onderdrukt: {reason}",
+        "no": "vist; omsetningsvektet gjennomsnitt undertrykt: {reason}",
+        "pl": "pokazane; średnia ważona przychodami ukryta: {reason}",
+    },
 }

@@ -235,15 +235,19 @@ inner join company_labels() as leaders
 where viewer_is_analyst() or labels.is_own;
 """
 
-#: Aggregates of the visible samples; their suppression reason is for analysts only, and
-#: so are a sector's lowest and highest CX index (one company's score each).
+#: Aggregates of the visible samples. Their suppression reasons are for analysts only
+#: (a revenue reason quotes a company's revenue share), and so are the dominance shares
+#: and a sector's lowest and highest CX index (one company's score each).
 _AGGREGATES = """
 create or replace macro benchmark_scores() as table
 select
     benchmarks.* replace (
         if(viewer_is_analyst(), benchmarks.suppression_reason,
            if(benchmarks.is_suppressed, 'withheld', null)) as suppression_reason,
-        if(viewer_is_analyst(), benchmarks.top_company_share, null) as top_company_share
+        if(viewer_is_analyst(), benchmarks.revenue_suppression_reason,
+           if(benchmarks.is_revenue_suppressed, 'withheld', null)) as revenue_suppression_reason,
+        if(viewer_is_analyst(), benchmarks.top_company_share, null) as top_company_share,
+        if(viewer_is_analyst(), benchmarks.top_revenue_share, null) as top_revenue_share
     ),
 from wh.marts.fct_benchmark_scores as benchmarks
 semi join visible_samples() as samples
@@ -428,9 +432,10 @@ create or replace macro known_company(wanted) as table
 select company_id, company_name, from wh.marts.dim_company where company_id = wanted;
 """
 
-#: A sector's peers are shown to a client only where its company-equal average is
-#: disclosed and enough eligible companies make it up (see docs/methodology.md).
-_PEER_SET_DISCLOSED = "not sectors.is_suppressed"
+#: A sector's peers are shown to a client only where the marts say its peer set is
+#: disclosed: its plain average is shown and enough eligible companies make it up
+#: (docs/methodology.md, "What a client can and cannot infer").
+_PEER_SET_DISCLOSED = "sectors.is_peer_set_disclosed"
 
 
 def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> None:

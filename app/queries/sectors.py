@@ -12,9 +12,11 @@ from app.queries.warehouse import WarehouseFile, fetch_frame
 def sector_profiles(key: WarehouseFile, study_id: str, country: str, wave: int) -> pd.DataFrame:
     """One row per sector of study × country × wave: averages, suppression and the spread.
 
-    The spread (min, quartiles, max of the ranked companies' CX index) is computed
-    here and, like the averages, withheld for a suppressed sector: a spread of a
-    small sector would disclose what suppression hides.
+    The spread (min, quartiles, max of the ranked companies' CX index; min and max
+    for analysts only) comes from the scope's ``sector_spreads`` and, like the
+    averages, is withheld for a suppressed sector: a spread of a small sector would
+    disclose what suppression hides. The revenue-weighted average has its own
+    suppression decision and reason.
     """
     return fetch_frame(
         key,
@@ -41,6 +43,8 @@ def sector_profiles(key: WarehouseFile, study_id: str, country: str, wave: int) 
             if(profiles.is_suppressed, null, spread.max_cx_index) as max_cx_index,
             profiles.is_suppressed,
             profiles.suppression_reason,
+            profiles.is_revenue_suppressed,
+            profiles.revenue_suppression_reason,
         from benchmark_scores() as profiles
         left join sector_list() as sectors
             on profiles.sector_code = sectors.sector_code

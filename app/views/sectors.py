@@ -123,20 +123,19 @@ def _render_profile(
 
 
 def _status(profiles: pd.DataFrame, language: str) -> pd.Series:
-    """'shown', or 'suppressed: <reason>' — suppression is said, never silent."""
-    shown = i18n.text("shown", language)
-    return profiles.apply(
-        lambda row: (
-            i18n.text(
-                "suppressed_because",
-                language,
-                reason=i18n.suppression_reason(row["suppression_reason"], language),
-            )
-            if row["is_suppressed"]
-            else shown
-        ),
-        axis=1,
-    )
+    """'shown', 'suppressed: <reason>', or 'shown; revenue-weighted average suppressed:
+    <reason>' — each average's suppression is said, never silent."""
+
+    def status(row: pd.Series) -> str:
+        if row["is_suppressed"]:
+            reason = i18n.suppression_reason(row["suppression_reason"], language)
+            return i18n.text("suppressed_because", language, reason=reason)
+        if row["is_revenue_suppressed"]:
+            reason = i18n.suppression_reason(row["revenue_suppression_reason"], language)
+            return i18n.text("revenue_suppressed_because", language, reason=reason)
+        return i18n.text("shown", language)
+
+    return profiles.apply(status, axis=1)
 
 
 def _columns(language: str) -> dict[str, object]:
@@ -147,6 +146,8 @@ def _columns(language: str) -> dict[str, object]:
         "sector_code": None,
         "is_suppressed": None,
         "suppression_reason": None,
+        "is_revenue_suppressed": None,
+        "revenue_suppression_reason": None,
         "sector_name": st.column_config.TextColumn(i18n.text("sector", language)),
         "status": st.column_config.TextColumn(i18n.text("status", language)),
         "n_companies": number(i18n.text("companies", language), format="%d"),

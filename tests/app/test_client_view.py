@@ -191,12 +191,12 @@ def test_a_preview_of_an_unknown_organisation_is_refused(client_warehouse: Path)
 def test_leader_of_an_undisclosed_peer_set_is_withheld_not_invented(
     client_warehouse: Path, make_page: Callable[[str], AppTest]
 ) -> None:
-    """Beta's sector average suppressed: no leader row, a message why, ranks still of all."""
+    """Beta's peer set not disclosed: no leader row, a message why, ranks still of all."""
     import duckdb
 
     with duckdb.connect(str(client_warehouse)) as connection:
         connection.execute(
-            "update marts.fct_benchmark_scores set is_suppressed = true "
+            "update marts.fct_benchmark_scores set is_peer_set_disclosed = false "
             "where benchmark_level = 'sector' and sector_code = 'BANK'"
         )
     at = run(make_page("compare"))

@@ -114,7 +114,7 @@ def browser_page(app_url: str, chromium) -> Iterator[object]:
 #: The demo test world is small: no sector has the five eligible companies the
 #: default disclosure rules need before a client may see its peers. The authed copy is
 #: rebuilt with rules for three, so the client view has pseudonymised peers to show.
-PORTAL_VARS = '{"min_aggregate_companies": 3, "max_company_share": 0.5}'
+PORTAL_VARS = '{"min_aggregate_companies": 3, "min_peer_companies": 3, "max_company_share": 0.5}'
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ def _cell_system(rows: pd.DataFrame, published: pd.DataFrame) -> CellSystem:
             own.append(Aggregate(f"{name} revenue", vector, not row.is_revenue_suppressed))
         _check_published_values(row, own, eligible["cx_index"].to_numpy(float))
         aggregates += own
-        if row.is_peer_set_disclosed is True:
+        if pd.notna(row.is_peer_set_disclosed) and bool(row.is_peer_set_disclosed):
             peer_sets.add(row.sector_code)
     return CellSystem(
         members=list(eligible["company_id"]),
@@ -293,3 +293,75 @@ def test_a_leak_would_be_found(demo_warehouse: DemoWarehouse) -> None:
     assert not RowSpace(shown, n).contains(withheld[0].coefficients)
     leaked = RowSpace(shown + [a.coefficients for a in withheld[1:]], n)
     assert leaked.contains(withheld[0].coefficients)
+
+
+def app_client_views(db_path: Path, clients: list[str]) -> dict[str, pd.DataFrame]:
+    """What the app's scope macros give each client: its company rows and its averages."""
+    from app.queries.scope import install_scope
+    from app.queries.warehouse import Viewer, _attached_tables
+
+    connection = duckdb.connect()
+    connection.execute("attach ? as wh (read_only)", [str(db_path)])
+    install_scope(connection, _attached_tables(connection))
+    views = {}
+    for client in clients:
+        with connection.cursor() as cursor:
+            viewer = Viewer(role="client", company_ids=(client,))
+            cursor.execute("set variable viewer = ?", [viewer.sql_value()])
+            views[client] = cursor.sql(
+                "select study_id, country, wave, company_id, is_own, is_eligible, cx_index "
+                "from company_scores()"
+            ).df()
+            views[f"{client} averages"] = cursor.sql(
+                "select study_id, country, wave, benchmark_level, sector_code, avg_cx_index, "
+                "revenue_weighted_cx_index, suppression_reason, revenue_suppression_reason "
+                "from benchmark_scores()"
+            ).df()
+    connection.close()
+    return views
+
+
+def test_the_app_shows_clients_exactly_what_the_check_assumes(default_demo: Path) -> None:
+    """The check above models a client's knowledge (:func:`client_visible_rows`); here
+    every client's view through the app's scope macros is held to that model: its
+    sector's eligible peers (pseudonymised) only where the peer set is shown, and no
+    suppression reason beyond 'withheld'."""
+    systems = dict(cell_systems(default_demo))
+    with duckdb.connect(str(default_demo), read_only=True) as connection:
+        scores = {
+            (study, country, wave, company): cx_index
+            for study, country, wave, company, cx_index in connection.execute(
+                "select study_id, country, wave, company_id, cx_index from marts.fct_company_scores"
+            ).fetchall()
+        }
+    clients = sorted({c for system in systems.values() for c in system.company_sectors})
+    views = app_client_views(default_demo, clients)
+    n_peer_rows = 0
+    for client in clients:
+        rows, averages = views[client], views[f"{client} averages"]
+        peers = rows[~rows["is_own"]]
+        assert peers["is_eligible"].all()
+        assert peers["company_id"].str.match(r"^(competitor-[a-z]+|sector-leader-\d+)$").all()
+        for cell, system in systems.items():
+            if client not in system.company_sectors:
+                continue
+            in_cell = (
+                (peers["study_id"] == cell[0])
+                & (peers["country"] == cell[1])
+                & (peers["wave"] == cell[2])
+            )
+            sector = system.company_sectors[client]
+            peer_ids = [
+                system.members[i]
+                for i in system.sector_members.get(sector, [])
+                if sector in system.peer_sets and system.members[i] != client
+            ]
+            expected = sorted(scores[(*cell, company)] for company in peer_ids)
+            assert sorted(peers.loc[in_cell, "cx_index"]) == pytest.approx(expected), (
+                client,
+                cell,
+            )
+            n_peer_rows += len(expected)
+        assert set(averages["suppression_reason"].dropna()) <= {"withheld"}
+        assert set(averages["revenue_suppression_reason"].dropna()) <= {"withheld"}
+    assert n_peer_rows > 1000  # the default demo shows clients many peers
