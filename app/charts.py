@@ -8,10 +8,36 @@ a point for an estimate, a rule for its 95% interval, pillars in methodology ord
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import os
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
+
+Built = TypeVar("Built", bound=alt.TopLevelMixin)
+
+#: Set (the app's tests set it) to validate every chart against the Vega-Lite schema
+#: when Streamlit serialises it. The server skips that: the same specs are validated
+#: by every AppTest run, and validating them again on each run cost about a quarter
+#: of a page's server time under load (docs/benchmarks.md, "App under load").
+VALIDATE_ENV = "CXBENCH_VALIDATE_CHARTS"
+
+
+def _served(build: Callable[..., Built]) -> Callable[..., Built]:
+    """A chart builder whose charts serialise without schema validation on the server."""
+
+    @functools.wraps(build)
+    def built(*args: object, **kwargs: object) -> Built:
+        chart = build(*args, **kwargs)
+        if not os.environ.get(VALIDATE_ENV):
+            # an instance attribute: SchemaBase's own __setattr__ would make it a property
+            object.__setattr__(chart, "to_dict", functools.partial(chart.to_dict, validate=False))
+        return chart
+
+    return built
+
 
 #: Colour of each role a series plays, the same on every chart: the organisation
 #: dark, its leader light in the same hue, the averages in a second hue.
@@ -58,6 +84,7 @@ def _series_colour(frame: pd.DataFrame) -> alt.Color:
     )
 
 
+@_served
 def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Mean per pillar as a point with its 95% interval as a rule, one colour per series.
 
@@ -101,6 +128,7 @@ def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     return alt.layer(error_bars, points, rings)
 
 
+@_served
 def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.Chart:
     """Priority (gap × importance) per pillar, highest first; significant gaps coloured.
 
@@ -131,6 +159,7 @@ def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.Chart:
     )
 
 
+@_served
 def pillar_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Pillar means over waves with their intervals: one line per pillar."""
     pillar_order = _pillar_order(trend)
@@ -153,6 +182,7 @@ def pillar_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     return alt.layer(rules, base.mark_point(filled=True, size=70).encode(y="mean_score:Q"))
 
 
+@_served
 def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.Chart:
     """CX index over waves, one line per series (organisation, sector, country)."""
     return (
@@ -171,6 +201,7 @@ def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.Chart:
     )
 
 
+@_served
 def ranking_bars(ranked: pd.DataFrame, titles: Titles) -> alt.Chart:
     """CX index of the listed companies as bars in rank order, coloured by sector."""
     return (
@@ -189,6 +220,7 @@ def ranking_bars(ranked: pd.DataFrame, titles: Titles) -> alt.Chart:
     )
 
 
+@_served
 def mover_bars(moved: pd.DataFrame, titles: Titles) -> alt.Chart:
     """Change of CX index since the previous wave: gains right, losses left."""
     return (
@@ -210,6 +242,7 @@ def mover_bars(moved: pd.DataFrame, titles: Titles) -> alt.Chart:
     )
 
 
+@_served
 def sector_spread(profiles: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Spread of company CX index per sector: min–max rule, quartile box, median tick.
 
@@ -237,6 +270,7 @@ def sector_spread(profiles: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     return alt.layer(whiskers, box, median, average)
 
 
+@_served
 def importance_bars(importance: pd.DataFrame, titles: Titles) -> alt.Chart:
     """Each pillar's share of explained advocacy and loyalty, and the combined importance.
 
@@ -259,6 +293,7 @@ def importance_bars(importance: pd.DataFrame, titles: Titles) -> alt.Chart:
     )
 
 
+@_served
 def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
     """R² of advocacy and loyalty per country × wave (long: country, wave, outcome, r2)."""
     return (

@@ -37,6 +37,8 @@ class Scope:
     wave: int
     companies: tuple[str, ...]
     sectors: tuple[str, ...]
+    #: The previewed client's sectors: the only ones its Rankings offers (its peers).
+    client_sectors: tuple[str, ...]
     assessed: tuple[str, ...]
 
 
@@ -76,6 +78,7 @@ def read_scopes(db_path: Path, client: str | None = None) -> list[Scope]:
                 wave=wave,
                 companies=(client,) if client else companies,
                 sectors=tuple(sorted({row[4] for row in rows})),
+                client_sectors=tuple(sorted({row[4] for row in rows if row[3] == client})),
                 assessed=tuple(
                     company
                     for company in assessed.get((country, wave), ())
@@ -126,7 +129,7 @@ def link(page: str, scope: Scope, rng: random.Random) -> str:
     if page == "compare":
         params["org"] = rng.choice(scope.companies)
     elif page == "rankings":
-        params["sector"] = rng.choice(["", *scope.sectors])
+        params["sector"] = rng.choice(["", *(scope.client_sectors or scope.sectors)])
         params["top"] = rng.choice(RANKINGS_TOP_N)
     elif page == "sectors":
         params["profile"] = rng.choice(scope.sectors)

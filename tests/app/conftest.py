@@ -10,7 +10,15 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import build_warehouse
 
+from app import charts
+
 APP_SCRIPT = Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py"
+
+
+@pytest.fixture(autouse=True)
+def _validated_charts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every chart a test draws is validated against the Vega-Lite schema (app/charts.py)."""
+    monkeypatch.setenv(charts.VALIDATE_ENV, "1")
 
 
 @pytest.fixture(autouse=True)
