@@ -77,4 +77,5 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Last ned Excel",
         "pl": "Pobierz Excel",
     },
+    "yours": {"en": "Yours", "nl": "Van u", "no": "Din", "pl": "Twoja"},
 }

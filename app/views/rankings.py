@@ -64,12 +64,13 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         return
     titles = _titles(language)
     st.altair_chart(charts.ranking_bars(ranked, titles), key="rankings_chart")
-    st.dataframe(ranked, column_config=_columns(language), hide_index=True, key="rankings_table")
+    columns = _columns(language, not warehouse.viewer.is_analyst)
+    st.dataframe(ranked, column_config=columns, hide_index=True, key="rankings_table")
     _downloads(ranked, f"cxbench-{chosen.country}-{chosen.wave}-top{top_n}", language)
 
     st.subheader(i18n.text("sector_leaders", language))
     leaders = queries.sector_leaders(warehouse, study_id, chosen.country, chosen.wave)
-    st.dataframe(leaders, column_config=_columns(language), hide_index=True, key="rankings_leaders")
+    st.dataframe(leaders, column_config=columns, hide_index=True, key="rankings_leaders")
     _render_movers(warehouse, chosen, titles, language)
 
 
@@ -104,7 +105,8 @@ def _render_movers(
     fallers = moved[moved["cx_index_change"] < 0].tail(MOVERS_SHOWN).iloc[::-1]
     shown = pd.concat([climbers, fallers], ignore_index=True)
     st.altair_chart(charts.mover_bars(shown, titles), key="rankings_movers_chart")
-    st.dataframe(shown, column_config=_columns(language), hide_index=True, key="rankings_movers")
+    columns = _columns(language, not warehouse.viewer.is_analyst)
+    st.dataframe(shown, column_config=columns, hide_index=True, key="rankings_movers")
 
 
 def _titles(language: str) -> dict[str, str]:
@@ -119,10 +121,15 @@ def _titles(language: str) -> dict[str, str]:
     return titles
 
 
-def _columns(language: str) -> dict[str, object]:
-    """Column labels and formats; identifiers and the methodology version are hidden."""
+def _columns(language: str, marks_own: bool) -> dict[str, object]:
+    """Column labels and formats; identifiers and the methodology version are hidden.
+
+    ``marks_own``: a client's own organisations are ticked (an analyst has none).
+    """
     number = st.column_config.NumberColumn
+    own = st.column_config.CheckboxColumn(i18n.text("yours", language)) if marks_own else None
     return {
+        "is_own": own,
         "rank_in_country": number(i18n.text("rank_in_country", language), format="%d"),
         "rank_in_sector": number(i18n.text("rank_in_sector", language), format="%d"),
         "company_id": None,
