@@ -54,7 +54,7 @@ def resolve(
         return queries.Viewer(role="analyst", **words)
     companies = tuple(sorted({company for role, company in granted if company}))
     if not companies:
-        return Refusal("no_access", {"who": identity.display_name or principal})
+        return Refusal("no_access", {"who": principal})
     return queries.Viewer(role="client", company_ids=companies, **words)
 
 

@@ -58,12 +58,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Ingen organisasjon med id `{company}` i dette warehouset: ingenting å vise.",
         "pl": "Brak organizacji o id `{company}` w tej hurtowni: nie ma czego pokazać.",
     },
-    "nothing_published": {
-        "en": "No results have been published for your organisation yet.",
-        "nl": "Er zijn nog geen resultaten voor uw organisatie gepubliceerd.",
-        "no": "Det er ikke publisert resultater for organisasjonen din ennå.",
-        "pl": "Nie opublikowano jeszcze wyników dla Twojej organizacji.",
-    },
     "benchmark_unavailable": {
         "en": "The benchmark is not available at the moment. Please try again later.",
         "nl": "De benchmark is op dit moment niet beschikbaar. Probeer het later opnieuw.",

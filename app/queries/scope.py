@@ -30,7 +30,7 @@ import secrets
 
 import duckdb
 
-#: Marts and tables every query module reaches through a macro of this module.
+#: The viewer of the cursor: its role, its entitled companies, the words of pseudonyms.
 _VIEWER = """
 create or replace macro viewer_is_client() as
     coalesce(getvariable('viewer')['role'] = 'client', false);
@@ -108,7 +108,9 @@ own_sectors as (
         and scored.country = sectors.country
         and scored.wave = sectors.wave
         and scored.sector_code = sectors.sector_code
-    where scored.is_own and {peer_set_disclosed}
+    -- a sector's peers are shown to a client only where the marts disclose its peer
+    -- set (docs/methodology.md, "What a client can and cannot infer")
+    where scored.is_own and sectors.is_peer_set_disclosed
 ),
 
 peers as (
@@ -432,11 +434,6 @@ create or replace macro known_company(wanted) as table
 select company_id, company_name, from wh.marts.dim_company where company_id = wanted;
 """
 
-#: A sector's peers are shown to a client only where the marts say its peer set is
-#: disclosed: its plain average is shown and enough eligible companies make it up
-#: (docs/methodology.md, "What a client can and cannot infer").
-_PEER_SET_DISCLOSED = "sectors.is_peer_set_disclosed"
-
 
 def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
     """Define the viewer-scoped macros on a connection with the warehouse attached as ``wh``.
@@ -470,7 +467,7 @@ def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> No
     blocks = (
         _VIEWER,
         _SAMPLES,
-        _LABELS.format(peer_set_disclosed=_PEER_SET_DISCLOSED),
+        _LABELS,
         _COMPANY_MARTS,
         _AGGREGATES,
         _DIMENSIONS,
