@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +42,18 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> History:
 def copied(history: History, tmp_path: Path) -> History:
     """A private copy of the history warehouse, for a test that changes it."""
     return copy_history(history, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def default_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The world ``cxbench demo`` builds by default (500,000 evaluations, seed 42): the
+    one where most sectors have enough eligible companies for dominance to matter.
+    About a minute on two cores."""
+    root = tmp_path_factory.mktemp("default_demo")
+    db_path = root / "warehouse" / "cxbench.duckdb"
+    env = {**os.environ, "CXBENCH_DB": str(db_path), "CXBENCH_DATA_DIR": str(root / "generated"),
+           "CXBENCH_SALT": "test-salt", "COLUMNS": "200"}  # fmt: skip
+    command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app"]
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
+    return db_path

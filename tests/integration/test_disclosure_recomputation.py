@@ -33,9 +33,6 @@ the system is the one the marts publish.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,21 +236,6 @@ def test_fewer_sector_averages_are_withheld_than_under_evaluation_dominance(
     assert shares["plain"] <= shares["former_rule"]
     assert shares["plain_where_enough_companies"] < 0.25
     assert shares["plain"] <= shares["revenue_weighted"]
-
-
-@pytest.fixture(scope="module")
-def default_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The world ``cxbench demo`` builds by default (500,000 evaluations, seed 42): the
-    one where most sectors have enough eligible companies for dominance to matter.
-    About a minute on two cores."""
-    root = tmp_path_factory.mktemp("default_demo")
-    db_path = root / "warehouse" / "cxbench.duckdb"
-    env = {**os.environ, "CXBENCH_DB": str(db_path), "CXBENCH_DATA_DIR": str(root / "generated"),
-           "CXBENCH_SALT": "test-salt", "COLUMNS": "200"}  # fmt: skip
-    command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app"]
-    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
-    return db_path
 
 
 def test_the_default_demo_withholds_far_fewer_sector_averages_and_none_leaks(
