@@ -27,7 +27,8 @@ CORRECTED_VERSION = f"{VERSION}-corrected"
 
 @pytest.fixture(scope="module")
 def replaced(demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Publish 2025, replace NL 2025 with a shorter delivery, rebuild and check."""
+    """Publish 2025 (the demo already did: a no-op), replace NL 2025 with a shorter
+    delivery, rebuild and check."""
     root = tmp_path_factory.mktemp("superseded")
     shutil.copytree(demo_warehouse.db_path.parent, root / "warehouse")
     db_path = root / "warehouse" / demo_warehouse.db_path.name
@@ -138,7 +139,8 @@ def test_publishing_the_affected_wave_adds_a_version_and_never_edits_one(replace
     assert replaced["new"] in after
     first = query(
         history.db_path,
-        f"select count(*) from published.publications where methodology_version = '{VERSION}'",
+        "select count(*) from published.publications where wave = 2025 "
+        f"and methodology_version = '{VERSION}'",
     )
     assert first == [(1,)]
 
