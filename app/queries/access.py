@@ -11,9 +11,13 @@ import streamlit as st
 from app.queries.warehouse import WarehouseFile, fetch_rows
 
 
-@st.cache_data(show_spinner=False, ttl=60)
+@st.cache_data(show_spinner=False)
 def grants(key: WarehouseFile, principal: str) -> list[tuple[str, str | None]]:
-    """``(role, company_id)`` of every grant of ``principal`` (an e-mail, any case)."""
+    """``(role, company_id)`` of every grant of ``principal`` (an e-mail, any case).
+
+    Cached per file version: a grant or revoke swaps a new file in, so the next run
+    asks again.
+    """
     rows = fetch_rows(
         key,
         "select role, company_id from access_grants(?) order by role, company_id",
