@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from app.queries.scope import install_scope
+from app.queries import scope
 from cxcore.mart_contracts import mart_columns
 from cxcore.settings import load_settings
 
@@ -131,26 +131,7 @@ def _connection(path: str, inode: int, mtime_ns: int) -> duckdb.DuckDBPyConnecti
     Two entries: the current file, and the one a running session may still be reading
     while a swap happens. An evicted connection closes when its last cursor is gone.
     """
-    connection = duckdb.connect(":memory:")
-    try:
-        connection.execute("attach ? as wh (read_only)", [path])
-        install_scope(connection, _attached_tables(connection))
-    except duckdb.Error:
-        connection.close()
-        raise
-    return connection
-
-
-def _attached_tables(connection: duckdb.DuckDBPyConnection) -> set[str]:
-    """``schema.table`` of every table and view in the attached file."""
-    rows = connection.execute(
-        """
-        select distinct table_schema || '.' || table_name
-        from information_schema.tables
-        where table_catalog = 'wh'
-        """
-    ).fetchall()
-    return {name for (name,) in rows}
+    return scope.connect(path)
 
 
 @contextlib.contextmanager
@@ -183,7 +164,7 @@ def fetch_frame(key: WarehouseFile, sql: str, params: list[Any]) -> pd.DataFrame
 def table_names(key: WarehouseFile) -> set[str]:
     """``schema.table`` of every table and view in the attached file."""
     with _viewer_cursor(key) as cursor:
-        return _attached_tables(cursor)
+        return scope.attached_tables(cursor)
 
 
 @st.cache_data(show_spinner=False)

@@ -12,11 +12,11 @@ import ast
 import re
 from pathlib import Path
 
-import duckdb
 import pytest
-from warehouse_fixture import add_publication_and_access
+from fixture_access import add_publication_and_access
 
 from app import queries
+from app.queries import scope
 from app.queries.warehouse import fetch_rows
 
 QUERIES_DIR = Path(queries.__file__).parent
@@ -38,7 +38,6 @@ def test_only_the_scope_module_names_warehouse_tables() -> None:
     offenders = {
         path.name: re.findall(r"\bwh\.\w+\.\w+", path.read_text())
         for path in QUERIES_DIR.glob("*.py")
-        if path.name != "scope.py"
     }
     assert {name: found for name, found in offenders.items() if found} == {}
 
@@ -46,7 +45,7 @@ def test_only_the_scope_module_names_warehouse_tables() -> None:
 def test_every_query_runs_through_the_viewer_cursor() -> None:
     """No query module opens its own connection: only warehouse.py's fetches set the viewer."""
     for path in QUERIES_DIR.glob("*.py"):
-        if path.name in ("warehouse.py", "scope.py"):
+        if path.name == "warehouse.py":
             continue
         names = {
             node.attr if isinstance(node, ast.Attribute) else node.id
@@ -57,12 +56,7 @@ def test_every_query_runs_through_the_viewer_cursor() -> None:
 
 
 def test_a_cursor_without_a_viewer_sees_nothing(key: queries.WarehouseFile) -> None:
-    connection = duckdb.connect()
-    connection.execute("attach ? as wh (read_only)", [key.path])
-    from app.queries.scope import install_scope
-    from app.queries.warehouse import _attached_tables
-
-    install_scope(connection, _attached_tables(connection))
+    connection = scope.connect(key.path)
     for macro in ("company_scores", "benchmark_scores", "visible_samples", "load_batches"):
         assert connection.execute(f"select count(*) from {macro}()").fetchall() == [(0,)], macro
 

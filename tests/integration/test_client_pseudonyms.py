@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from app.queries.scope import install_scope
-from app.queries.warehouse import Viewer, _attached_tables
+from app.queries import scope
+from app.queries.warehouse import Viewer
 
 pytestmark = pytest.mark.slow
 
@@ -30,9 +30,7 @@ order by all
 def labels_of(db_path: Path, client: str) -> dict[tuple, str]:
     """(study, country, wave, real company id) -> the name ``client`` sees it under,
     from a connection of its own."""
-    connection = duckdb.connect()
-    connection.execute("attach ? as wh (read_only)", [str(db_path)])
-    install_scope(connection, _attached_tables(connection))
+    connection = scope.connect(str(db_path))
     connection.execute(
         "set variable viewer = ?", [Viewer(role="client", company_ids=(client,)).sql_value()]
     )

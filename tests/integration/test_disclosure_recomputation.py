@@ -279,12 +279,10 @@ def test_a_leak_would_be_found(demo_warehouse: DemoWarehouse) -> None:
 
 def app_client_views(db_path: Path, clients: list[str]) -> dict[str, pd.DataFrame]:
     """What the app's scope macros give each client: its company rows and its averages."""
-    from app.queries.scope import install_scope
-    from app.queries.warehouse import Viewer, _attached_tables
+    from app.queries import scope
+    from app.queries.warehouse import Viewer
 
-    connection = duckdb.connect()
-    connection.execute("attach ? as wh (read_only)", [str(db_path)])
-    install_scope(connection, _attached_tables(connection))
+    connection = scope.connect(str(db_path))
     views = {}
     for client in clients:
         with connection.cursor() as cursor:
