@@ -13,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fixture_access import add_publication_and_access
 from page_helpers import run, texts
 from streamlit.testing.v1 import AppTest
-from warehouse_fixture import COMPANIES, add_publication_and_access
+from warehouse_fixture import COMPANIES
 
 from app import queries, state
 from app.auth import Identity
