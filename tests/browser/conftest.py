@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -23,6 +22,7 @@ from cxbench.app_server import app_env, free_port, streamlit_command, wait_until
 from tests.browser import login
 from tests.browser.login import oidc_provider, write_secrets
 from tests.conftest import DemoWarehouse
+from tests.fixtures.history import cxbench
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -176,12 +176,6 @@ def _pick_cast(db_path: Path) -> PortalCast:
     )
 
 
-def _cxbench(*arguments: str) -> None:
-    command = [sys.executable, "-m", "cxbench.cli", *arguments]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
-
-
 @pytest.fixture(scope="session")
 def authed_warehouse(
     demo_warehouse: DemoWarehouse, tmp_path_factory: pytest.TempPathFactory
@@ -190,7 +184,7 @@ def authed_warehouse(
     requires a login."""
     copy = tmp_path_factory.mktemp("authed-warehouse") / "cxbench.duckdb"
     shutil.copyfile(demo_warehouse.db_path, copy)
-    _cxbench("build", "--db", str(copy), "--vars", PORTAL_VARS)
+    cxbench(dict(os.environ), "build", "--db", str(copy), "--vars", PORTAL_VARS)
     return copy
 
 
@@ -199,8 +193,10 @@ def portal_cast(authed_warehouse: Path) -> PortalCast:
     """The clients and the analyst of the authed app, granted access in its warehouse."""
     cast = _pick_cast(authed_warehouse)
     for email, company_id in cast.clients.items():
-        _cxbench("access", "grant", email, "--client", company_id, "--db", str(authed_warehouse))
-    _cxbench("access", "grant", cast.analyst, "--analyst", "--db", str(authed_warehouse))
+        grant = ("access", "grant", email, "--client", company_id)
+        cxbench(dict(os.environ), *grant, "--db", str(authed_warehouse))
+    grant = ("access", "grant", cast.analyst, "--analyst")
+    cxbench(dict(os.environ), *grant, "--db", str(authed_warehouse))
     return cast
 
 
