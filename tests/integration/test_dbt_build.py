@@ -177,7 +177,7 @@ def test_docs_generate_and_every_mart_column_is_described(dbt_warehouse: Path) -
     exposure = next(e for e in manifest["exposures"].values() if e["name"] == "cxbench_app")
     app_marts = {
         name
-        for path in (REPO_ROOT / "app" / "queries").glob("*.py")
+        for path in (REPO_ROOT / "app" / "queries").rglob("*.py")
         for name in re.findall(r"\bwh\.marts\.(\w+)", path.read_text(encoding="utf-8"))
     }
     assert len(app_marts) > 10
