@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
+from app.i18n import compare_directions, merged
+
+_STRINGS: dict[str, dict[str, str]] = {
     "compare_page": {"en": "Compare", "nl": "Vergelijken", "no": "Sammenlign", "pl": "Porównanie"},
     "sector_average": {
         "en": "Sector average",
@@ -86,20 +88,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "trend_caption": {
         "en": (
-            "Left: CX index of the organisation and the (unsuppressed) averages. Right: "
-            "pillar means with 95% confidence intervals per wave."
+            "First chart: CX index of the organisation with its 95% interval per wave "
+            "(bars), and the (unsuppressed) averages. Second: pillar means with 95% "
+            "confidence intervals per wave."
         ),
         "nl": (
-            "Links: CX-index van de organisatie en de (getoonde) gemiddelden. Rechts: "
-            "pijlergemiddelden met 95%-betrouwbaarheidsintervallen per meting."
+            "Eerste grafiek: CX-index van de organisatie met het 95%-interval per meting "
+            "(balken) en de (getoonde) gemiddelden. Tweede: pijlergemiddelden met "
+            "95%-betrouwbaarheidsintervallen per meting."
         ),
         "no": (
-            "Venstre: CX-indeks for organisasjonen og de (viste) snittene. Høyre: "
-            "pilarsnitt med 95 % konfidensintervaller per bølge."
+            "Første diagram: organisasjonens CX-indeks med 95 % intervall per bølge "
+            "(streker) og de (viste) snittene. Andre: pilarsnitt med 95 % "
+            "konfidensintervaller per bølge."
         ),
         "pl": (
-            "Po lewej: indeks CX organizacji i (nieukryte) średnie. Po prawej: średnie "
-            "filarów z 95% przedziałami ufności w każdej edycji."
+            "Pierwszy wykres: indeks CX organizacji z 95% przedziałem w każdej edycji "
+            "(odcinki) i (nieukryte) średnie. Drugi: średnie filarów z 95% przedziałami "
+            "ufności w każdej edycji."
         ),
     },
     "trend_suppressed": {
@@ -289,3 +295,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Dla tego wyboru nie ma jeszcze wyników.",
     },
 }
+
+#: The page's strings: these and the words of direction and change.
+STRINGS: dict[str, dict[str, str]] = merged(_STRINGS, compare_directions.STRINGS)

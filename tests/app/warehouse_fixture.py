@@ -336,8 +336,9 @@ def _company_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[objec
 
 
 def cx_index_std_error(row: CompanyWave) -> float:
-    """The index averages the pillars, so its interval is half a pillar's: ± half_width / 2."""
-    return row.half_width / 2 / Z
+    """The index's interval is as wide as a pillar's (± half_width): wide enough that
+    Beta (7.10) and Delta (7.40) cannot be told apart in NL 2024 (ranks 2–3)."""
+    return row.half_width / Z
 
 
 def csat(row: CompanyWave) -> float:
@@ -389,9 +390,7 @@ def _stats_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[object,
     se = cx_index_std_error(row)
     index_change = outcome = None
     if comparable:
-        index_change = _change(
-            row.cx_index, previous.cx_index, row.half_width / 2, previous.half_width / 2
-        )
+        index_change = _change(row.cx_index, previous.cx_index, row.half_width, previous.half_width)
         outcome = [
             (before, *_change(now, before, half_width, half_width))
             for now, before, half_width in (
