@@ -80,7 +80,8 @@ def _series_colour(frame: pd.DataFrame) -> alt.Color:
             range=[ROLE_COLOURS[role] for role in pairs["role"]],
         ),
         title=None,
-        legend=alt.Legend(orient="bottom"),
+        # one column: four series names side by side overflow a phone's width
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
     )
 
 
@@ -95,7 +96,8 @@ def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     teal for a lead (:data:`DIRECTION_COLOURS`), so a lead never looks like a gap.
     """
     pillar_title, score_title = titles["pillar"], titles["score"]
-    frame = scores.loc[:, [*PILLAR_COMPARISON_COLUMNS, "direction"]]
+    # ``direction`` is optional: a page without a leader (Sectors) draws no rings
+    frame = scores.reindex(columns=[*PILLAR_COMPARISON_COLUMNS, "direction"])
     series_order = list(dict.fromkeys(frame["series"]))
     base = alt.Chart(frame).encode(
         y=alt.Y(
@@ -157,7 +159,8 @@ def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     intervals = base.mark_rule(strokeWidth=2, color="black").encode(
         x="priority_ci_low:Q", x2="priority_ci_high:Q"
     )
-    return alt.layer(bars, intervals)
+    # a step per pillar: without it the layer squeezes the bars into the default height
+    return alt.layer(bars, intervals).properties(height=alt.Step(28))
 
 
 @_served
@@ -358,7 +361,8 @@ def difference_dots(differences: pd.DataFrame, titles: Titles) -> alt.LayerChart
                 domain=words,
                 range=[DIRECTION_COLOURS[key] for key in ("behind", "level", "ahead")],
             ),
-            legend=alt.Legend(orient="bottom"),
+            # one column: "no significant change" three times overflows a phone
+            legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
         ),
         tooltip=[
             alt.Tooltip("pillar_label:N", title=titles["pillar"]),
@@ -378,7 +382,7 @@ def difference_dots(differences: pd.DataFrame, titles: Titles) -> alt.LayerChart
         "group:N",
         sort=groups,
         title=None,
-        legend=alt.Legend(orient="bottom") if len(groups) > 1 else None,
+        legend=alt.Legend(orient="top", columns=1, labelLimit=0) if len(groups) > 1 else None,
     )
     dots = base.mark_point(filled=True, size=80, opacity=1).encode(x="difference:Q", shape=shape)
     return alt.layer(zero, intervals, dots)

@@ -24,6 +24,7 @@ def _row(measure: str, label: str, texts: tuple[str, str, str], **raw: object) -
         "measure_label": label,
         "previous_text": previous,
         "current_text": current,
+        "moved_text": f"{previous} → {current}",
         "change_text": change,
         **raw,
     }
@@ -166,11 +167,11 @@ def year_on_year(
     table = year_on_year_rows(organisation, pillars, language)
     st.dataframe(
         table,
-        column_order=["measure_label", "previous_text", "current_text", "change_text"],
+        # three columns, "7,30 → 7,10 (6,82–7,38)" in one, so it fits a phone
+        column_order=["measure_label", "moved_text", "change_text"],
         column_config={
             "measure_label": st.column_config.TextColumn(i18n.text("cmp_measure", language)),
-            "previous_text": st.column_config.TextColumn(str(previous_wave)),
-            "current_text": st.column_config.TextColumn(str(wave)),
+            "moved_text": st.column_config.TextColumn(f"{previous_wave} → {wave}"),
             "change_text": st.column_config.TextColumn(i18n.text("cmp_change", language)),
         },
         hide_index=True,

@@ -27,7 +27,14 @@ def chart_rows(comparisons: pd.DataFrame, language: str) -> pd.DataFrame:
     the 95% interval of the difference from its standard error."""
     rows = comparisons[
         comparisons["difference"].notna() & comparisons["comparator"].isin(COMPARATORS)
-    ].copy()
+    ]
+    # leader, sector, nation: the order of the legend and of the dots in a pillar's row
+    order = {kind: position for position, kind in enumerate(COMPARATORS)}
+    rows = (
+        rows.assign(_order=rows["comparator"].map(order))
+        .sort_values(["sort_order", "_order"])
+        .drop(columns="_order")
+    )
     critical = rows["confidence_level"].map(compare_text.critical_value)
     half_width = critical * rows["difference_std_error"].fillna(0.0)
     rows = rows.assign(
