@@ -56,6 +56,7 @@ from app.queries.shared import (
     organisations,
     pillar_coverage,
     pillar_labels,
+    sector_labels,
     studies,
     waves,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "quality_runs",
     "ranking",
     "reject_reasons",
+    "sector_labels",
     "sector_leader",
     "sector_leaders",
     "sector_profiles",
