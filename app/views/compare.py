@@ -55,7 +55,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
             "versus_leader",
             language,
             org=organisation.company_name,
-            sector=organisation.sector_name,
+            sector=sector_name(warehouse, organisation, language),
             country=formatting.country_name(country, language),
             wave=wave,
         )
@@ -106,7 +106,9 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     )
     st.caption(i18n.text("cmp_chart_caption", language))
     coverage.unmeasured_note(measured, language)
-    compare_sections.suppression_notes(benchmarks, organisation, language)
+    compare_sections.suppression_notes(
+        benchmarks, sector_name(warehouse, organisation, language), language
+    )
     compare_sections.comparison_table(
         scores,
         [company.company_name for company in compared],
@@ -130,6 +132,14 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         language,
     )
     compare_changes.trend(warehouse, selection, organisation, language)
+
+
+def sector_name(
+    warehouse: queries.WarehouseFile, organisation: queries.CompanyScore, language: str
+) -> str:
+    """The organisation's sector in the reader's language (its list name when untranslated)."""
+    labels = queries.sector_labels(warehouse, language)
+    return labels.get(organisation.sector_code, organisation.sector_name)
 
 
 PAGE = Page(

@@ -59,16 +59,15 @@ def chart_frame(
     return frame
 
 
-def suppression_notes(
-    benchmarks: pd.DataFrame, organisation: queries.CompanyScore, language: str
-) -> None:
-    """One warning per suppressed average, with the mart's reason."""
+def suppression_notes(benchmarks: pd.DataFrame, sector: str, language: str) -> None:
+    """One warning per suppressed average, with the mart's reason (``sector``: its name
+    in the reader's language)."""
     for kind, rows in benchmarks[benchmarks["is_suppressed"]].groupby("benchmark", sort=False):
         st.warning(
             i18n.text(
                 f"{BENCHMARK_SERIES[kind]}_suppressed",
                 language,
-                sector=organisation.sector_name,
+                sector=sector,
                 reason=i18n.suppression_reason(rows["suppression_reason"].iloc[0], language),
             )
         )

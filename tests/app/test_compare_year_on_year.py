@@ -121,4 +121,5 @@ def test_dutch_page_writes_decimal_commas_everywhere(warehouse: Path, make_page:
     ]
     assert texts_shown and not [text for text in texts_shown if re.search(r"\d\.\d", text)]
     assert "Sinds 2023" in [item.value for item in at.subheader]
-    assert "Nederland" in at.subheader[0].value
+    # sector and country names in Dutch too
+    assert at.subheader[0].value == "Beta Bank vs. sectorleider — Bankwezen, Nederland 2024"
