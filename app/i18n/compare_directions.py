@@ -14,10 +14,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmp_level": {"en": "level", "nl": "gelijk", "no": "likt", "pl": "na równi"},
     "cmp_ahead": {"en": "ahead", "nl": "voor", "no": "foran", "pl": "z przodu"},
     "cmp_direction": {"en": "Direction", "nl": "Richting", "no": "Retning", "pl": "Kierunek"},
-    "cmp_you": {"en": "You", "nl": "U", "no": "Dere", "pl": "Wy"},
-    "cmp_leader": {"en": "Leader", "nl": "Leider", "no": "Leder", "pl": "Lider"},
-    "cmp_sector": {"en": "Sector", "nl": "Sector", "no": "Bransje", "pl": "Sektor"},
-    "cmp_country": {"en": "National", "nl": "Landelijk", "no": "Nasjonalt", "pl": "Kraj"},
     "cmp_you_minus_leader": {
         "en": "Difference (you − leader)",
         "nl": "Verschil (u − leider)",
@@ -47,12 +43,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Verschil (u − vergelijking)",
         "no": "Forskjell (dere − sammenligning)",
         "pl": "Różnica (wy − punkt odniesienia)",
-    },
-    "cmp_comparator": {
-        "en": "Compared with",
-        "nl": "Vergeleken met",
-        "no": "Sammenlignet med",
-        "pl": "W porównaniu z",
     },
     "cmp_comparator_missing": {
         "en": "= no comparator (no leader, or the average is suppressed).",
@@ -133,12 +123,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Indeks CX: 95% przedział {interval}. Pod każdą liczbą: zmiana od poprzedniej "
         "porównywalnej edycji (strzałka tylko przy zmianie istotnej).",
     },
-    "cmp_since": {
-        "en": "since {wave}",
-        "nl": "sinds {wave}",
-        "no": "siden {wave}",
-        "pl": "od {wave}",
-    },
     "cmp_since_significant": {
         "en": "since {wave} · significant",
         "nl": "sinds {wave} · significant",
@@ -150,12 +134,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "sinds {wave} · niet significant",
         "no": "siden {wave} · ikke signifikant",
         "pl": "od {wave} · nieistotna",
-    },
-    "cmp_no_change": {
-        "en": "no comparable previous wave",
-        "nl": "geen vergelijkbare vorige meting",
-        "no": "ingen sammenlignbar forrige bølge",
-        "pl": "brak porównywalnej poprzedniej edycji",
     },
     "cmp_rank_range_of": {
         "en": "{rank} ({best}–{worst}) of {total}",
@@ -240,6 +218,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Siden {wave}",
         "pl": "Od {wave}",
     },
+    "cmp_year_on_year_untitled": {
+        "en": "Since the previous wave",
+        "nl": "Sinds de vorige meting",
+        "no": "Siden forrige bølge",
+        "pl": "Od poprzedniej edycji",
+    },
     "cmp_year_on_year_none": {
         "en": (
             "There is no comparable previous wave (the organisation was not ranked in "
@@ -259,7 +243,6 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
     "cmp_change": {"en": "Change", "nl": "Verandering", "no": "Endring", "pl": "Zmiana"},
-    "cmp_then": {"en": "{wave}", "nl": "{wave}", "no": "{wave}", "pl": "{wave}"},
     "cmp_up": {
         "en": "▲ improved",
         "nl": "▲ verbeterd",

@@ -159,7 +159,7 @@ def year_on_year(
     if organisation.previous_wave is None or (
         organisation.cx_index_change is None and pillars["mean_score_change"].isna().all()
     ):
-        st.subheader(i18n.text("trend", language))
+        st.subheader(i18n.text("cmp_year_on_year_untitled", language))
         st.info(i18n.text("cmp_year_on_year_none", language))
         return
     previous_wave = organisation.previous_wave

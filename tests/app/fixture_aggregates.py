@@ -202,7 +202,7 @@ class Gap:
 
     @property
     def direction(self) -> str:
-        """behind / level / ahead of the leader (gap = leader − company, so > 0 is behind)."""
+        """behind / level / ahead against the leader (fct_leader_gaps.direction)."""
         if not self.is_significant:
             return "level"
         return "behind" if self.gap > 0 else "ahead"
