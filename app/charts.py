@@ -44,8 +44,9 @@ def _served(build: Callable[..., Built]) -> Callable[..., Built]:
 ROLE_COLOURS = {
     "organisation": "#1f4e79",
     "leader": "#6baed6",
-    "sector": "#d62728",
-    "country": "#ff9896",
+    # purples: red and pink read as "behind" next to the direction colours
+    "sector": "#7b4173",
+    "country": "#c994c7",
 }
 
 #: Columns :func:`pillar_comparison` expects, one row per series × pillar.
@@ -168,12 +169,13 @@ def pillar_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Pillar means over waves with their intervals: one line per pillar."""
     pillar_order = _pillar_order(trend)
     base = alt.Chart(trend).encode(
-        x=alt.X("wave:O", title=titles["wave"]),
+        x=alt.X("wave:O", title=titles["wave"], axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("pillar_label:N", sort=pillar_order),
         color=alt.Color(
             "pillar_label:N",
             sort=pillar_order,
             title=None,
+            scale=alt.Scale(range=list(PILLAR_PALETTE)),
             legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
         ),
         tooltip=[
@@ -197,7 +199,7 @@ def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     95% interval (``ci_low``/``ci_high``, where the mart has one) as a rule per wave, so
     a dip within the uncertainty does not look like a cliff."""
     base = alt.Chart(trend).encode(
-        x=alt.X("wave:O", title=titles["wave"]),
+        x=alt.X("wave:O", title=titles["wave"], axis=alt.Axis(labelAngle=0)),
         color=_series_colour(trend),
         tooltip=[
             alt.Tooltip("series:N", title=""),
@@ -327,6 +329,9 @@ def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
 
 
 # --- compare ---
+
+#: Pillars' hues on the trend, clear of the direction colours (no orange, teal or grey).
+PILLAR_PALETTE = ("#1f4e79", "#6baed6", "#7b4173", "#e7ba52", "#9d755d", "#393b79")
 
 #: Colour of each direction of a difference (you − comparator) or of a change since the
 #: previous wave (a decline is "behind", a significant rise "ahead"); reserved for this.

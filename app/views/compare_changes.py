@@ -175,6 +175,8 @@ def year_on_year(
             "change_text": st.column_config.TextColumn(i18n.text("cmp_change", language)),
         },
         hide_index=True,
+        # every row in view: a scrolling table hid the last pillars
+        height=(len(table) + 1) * 35 + 3,
         key="compare_year_on_year_table",
     )
     st.caption(i18n.text("cmp_year_on_year_caption", language))
