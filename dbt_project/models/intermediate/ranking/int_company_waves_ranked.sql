@@ -15,6 +15,7 @@
     it was, so its move is not compared either.
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
+{%- set z_squared = z_critical * z_critical -%}
 
 with
 
@@ -33,6 +34,12 @@ company_pillar_scores as (
 pillar_weights as (
 
     select * from {{ ref('int_pillar_weights_chosen') }}
+
+),
+
+pillar_pairs as (
+
+    select * from {{ ref('int_company_pillar_pairs_correlated') }}
 
 ),
 
@@ -113,6 +120,100 @@ indexed as (
 
 ),
 
+{# The CX index's variance, Σᵢ Σⱼ aᵢ aⱼ ρᵢⱼ seᵢ seⱼ with aᵢ = cee_weight × 10/9 (the
+    scale of cee_scale) and ρ the within-respondent correlation of the two
+    pillars (1 on the diagonal): the pillar standard errors carry the design
+    effect, the correlations the shared respondents. A pair without a
+    correlation (no complete cases, or a pillar without spread there) counts
+    as fully correlated, the cautious choice with non-negative weights. #}
+index_error_terms as (
+
+    select
+        company_pillar_scores.study_id,
+        company_pillar_scores.company_id,
+        company_pillar_scores.country,
+        company_pillar_scores.wave,
+        company_pillar_scores.pillar_id,
+        pillar_weights.cee_weight * 10.0 / 9.0 * company_pillar_scores.std_error as weighted_error
+
+    from company_pillar_scores
+    inner join pillar_weights
+        on company_pillar_scores.study_id = pillar_weights.study_id
+        and company_pillar_scores.country = pillar_weights.country
+        and company_pillar_scores.wave = pillar_weights.wave
+        and company_pillar_scores.pillar_id = pillar_weights.pillar_id
+
+),
+
+pillar_correlations as (
+
+    select
+        study_id,
+        company_id,
+        country,
+        wave,
+        pillar_id,
+        other_pillar_id,
+        correlation
+
+    from pillar_pairs
+
+    union all
+
+    select
+        study_id,
+        company_id,
+        country,
+        wave,
+        other_pillar_id as pillar_id,
+        pillar_id as other_pillar_id,
+        correlation
+
+    from pillar_pairs
+
+),
+
+index_variances as (
+
+    select
+        index_error_terms.study_id,
+        index_error_terms.company_id,
+        index_error_terms.country,
+        index_error_terms.wave,
+        {#- every term known, or no variance: sum() would skip a missing one #}
+        case
+            when bool_and(index_error_terms.weighted_error is not null and other_terms.weighted_error is not null)
+                then sum(
+                    index_error_terms.weighted_error * other_terms.weighted_error
+                    * case
+                        when index_error_terms.pillar_id = other_terms.pillar_id then 1.0
+                        else coalesce(pillar_correlations.correlation, 1.0)
+                    end
+                )
+        end as cx_index_variance
+
+    from index_error_terms
+    inner join index_error_terms as other_terms
+        on index_error_terms.study_id = other_terms.study_id
+        and index_error_terms.company_id = other_terms.company_id
+        and index_error_terms.country = other_terms.country
+        and index_error_terms.wave = other_terms.wave
+    left join pillar_correlations
+        on index_error_terms.study_id = pillar_correlations.study_id
+        and index_error_terms.company_id = pillar_correlations.company_id
+        and index_error_terms.country = pillar_correlations.country
+        and index_error_terms.wave = pillar_correlations.wave
+        and index_error_terms.pillar_id = pillar_correlations.pillar_id
+        and other_terms.pillar_id = pillar_correlations.other_pillar_id
+
+    group by
+        index_error_terms.study_id,
+        index_error_terms.company_id,
+        index_error_terms.country,
+        index_error_terms.wave
+
+),
+
 outcome_shares as (
 
     select
@@ -135,9 +236,11 @@ outcome_shares as (
         csat__n as n_csat_responses,
         case when csat__sum_w > 0 then 100 * least(csat__sum_w_top2 / csat__sum_w, 1.0) end
             as csat_top2_box_pct,
+        {{ effective_n('csat__sum_w', 'csat__sum_w2') }} as csat_effective_n,
         ces__n as n_ces_responses,
         case when ces__sum_w > 0 then 100 * least(ces__sum_w_top3 / ces__sum_w, 1.0) end
             as ces_top3_box_pct,
+        {{ effective_n('ces__sum_w', 'ces__sum_w2') }} as ces_effective_n,
         is_eligible
 
     from company_waves
@@ -157,6 +260,21 @@ nps_adjusted as (
 
 ),
 
+{# The binomial adjusted Wald (Agresti–Coull) for the top-box shares, on the
+    effective n of their answers: z²/2 successes and z² answers added. #}
+boxes_adjusted as (
+
+    select
+        *,
+        (csat_top2_box_pct / 100 * csat_effective_n + {{ z_squared }} / 2)
+        / (csat_effective_n + {{ z_squared }}) as adjusted_csat_share,
+        (ces_top3_box_pct / 100 * ces_effective_n + {{ z_squared }} / 2)
+        / (ces_effective_n + {{ z_squared }}) as adjusted_ces_share
+
+    from nps_adjusted
+
+),
+
 nps_estimated as (
 
     select
@@ -169,9 +287,17 @@ nps_estimated as (
                 - (adjusted_promoter_share - adjusted_detractor_share)
                 * (adjusted_promoter_share - adjusted_detractor_share)
             ) / (nps_effective_n + 3)
-        ) as nps_std_error
+        ) as nps_std_error,
+        100 * adjusted_csat_share as adjusted_csat_pct,
+        100 * sqrt(
+            adjusted_csat_share * (1 - adjusted_csat_share) / (csat_effective_n + {{ z_squared }})
+        ) as csat_std_error,
+        100 * adjusted_ces_share as adjusted_ces_pct,
+        100 * sqrt(
+            adjusted_ces_share * (1 - adjusted_ces_share) / (ces_effective_n + {{ z_squared }})
+        ) as ces_std_error
 
-    from nps_adjusted
+    from boxes_adjusted
 
 ),
 
@@ -187,6 +313,9 @@ joined as (
         nps_estimated.effective_n,
         nps_estimated.design_effect,
         indexed.cx_index,
+        case
+            when indexed.cx_index is not null then sqrt(greatest(index_variances.cx_index_variance, 0.0))
+        end as cx_index_std_error,
         indexed.cee_method,
         index_pillars.cx_index_pillars,
         coalesce(index_pillars.n_pillars_measured, 0) < {{ pillar_statements() | length }}
@@ -194,10 +323,17 @@ joined as (
         nps_estimated.nps_score,
         greatest(nps_estimated.adjusted_nps - {{ z_critical }} * nps_estimated.nps_std_error, -100) as nps_ci_low,
         least(nps_estimated.adjusted_nps + {{ z_critical }} * nps_estimated.nps_std_error, 100) as nps_ci_high,
+        nps_estimated.nps_std_error,
         nps_estimated.n_nps_responses,
         nps_estimated.csat_top2_box_pct,
+        greatest(nps_estimated.adjusted_csat_pct - {{ z_critical }} * nps_estimated.csat_std_error, 0) as csat_ci_low,
+        least(nps_estimated.adjusted_csat_pct + {{ z_critical }} * nps_estimated.csat_std_error, 100) as csat_ci_high,
+        nps_estimated.csat_std_error,
         nps_estimated.n_csat_responses,
         nps_estimated.ces_top3_box_pct,
+        greatest(nps_estimated.adjusted_ces_pct - {{ z_critical }} * nps_estimated.ces_std_error, 0) as ces_ci_low,
+        least(nps_estimated.adjusted_ces_pct + {{ z_critical }} * nps_estimated.ces_std_error, 100) as ces_ci_high,
+        nps_estimated.ces_std_error,
         nps_estimated.n_ces_responses,
         nps_estimated.is_eligible
 
@@ -207,6 +343,11 @@ joined as (
         and nps_estimated.company_id = indexed.company_id
         and nps_estimated.country = indexed.country
         and nps_estimated.wave = indexed.wave
+    left join index_variances
+        on nps_estimated.study_id = index_variances.study_id
+        and nps_estimated.company_id = index_variances.company_id
+        and nps_estimated.country = index_variances.country
+        and nps_estimated.wave = index_variances.wave
     left join index_pillars
         on nps_estimated.study_id = index_pillars.study_id
         and nps_estimated.country = index_pillars.country
@@ -224,10 +365,19 @@ ranked as (
         company_id,
         country,
         wave,
+        sector_code,
+        cx_index_pillars,
+        cx_index,
+        cx_index_std_error,
         rank() over (
             partition by study_id, country, wave, cx_index_pillars
             order by cx_index desc
         ) as rank_in_country,
+        count(*) over (partition by study_id, country, wave, cx_index_pillars) as n_ranked_in_country,
+        case
+            when sector_code <> {{ unassigned_sector() }}
+                then count(*) over (partition by study_id, country, wave, cx_index_pillars, sector_code)
+        end as n_ranked_in_sector,
         {#- the unassigned sector is no sector: its companies have no sector rank #}
         case
             when sector_code <> {{ unassigned_sector() }}
@@ -244,15 +394,97 @@ ranked as (
 
 ),
 
+{# Rank ranges: every ranked pair of a ranking partition compared with a
+    two-sided z-test on their CX index difference (independent samples). A
+    pair without both standard errors is never told apart. #}
+pairwise as (
+
+    select
+        ranked.study_id,
+        ranked.company_id,
+        ranked.country,
+        ranked.wave,
+        ranked.sector_code = rival.sector_code as is_same_sector,
+        coalesce(
+            rival.cx_index - ranked.cx_index
+            > {{ z_critical }} * sqrt(ranked.cx_index_std_error * ranked.cx_index_std_error + rival.cx_index_std_error * rival.cx_index_std_error),
+            false
+        ) as is_rival_ahead,
+        coalesce(
+            ranked.cx_index - rival.cx_index
+            > {{ z_critical }} * sqrt(ranked.cx_index_std_error * ranked.cx_index_std_error + rival.cx_index_std_error * rival.cx_index_std_error),
+            false
+        ) as is_rival_behind
+
+    from ranked
+    inner join ranked as rival
+        on ranked.study_id = rival.study_id
+        and ranked.country = rival.country
+        and ranked.wave = rival.wave
+        and ranked.cx_index_pillars = rival.cx_index_pillars
+        and ranked.company_id <> rival.company_id
+
+),
+
+rivals_counted as (
+
+    select
+        study_id,
+        company_id,
+        country,
+        wave,
+        count(*) filter (where is_rival_ahead) as n_ahead_in_country,
+        count(*) filter (where is_rival_behind) as n_behind_in_country,
+        count(*) filter (where is_rival_ahead and is_same_sector) as n_ahead_in_sector,
+        count(*) filter (where is_rival_behind and is_same_sector) as n_behind_in_sector
+
+    from pairwise
+
+    group by all
+
+),
+
+rank_ranges as (
+
+    select
+        ranked.study_id,
+        ranked.company_id,
+        ranked.country,
+        ranked.wave,
+        ranked.rank_in_country,
+        ranked.rank_in_sector,
+        1 + coalesce(rivals_counted.n_ahead_in_country, 0) as rank_in_country_best,
+        ranked.n_ranked_in_country - coalesce(rivals_counted.n_behind_in_country, 0)
+            as rank_in_country_worst,
+        case
+            when ranked.rank_in_sector is not null
+                then 1 + coalesce(rivals_counted.n_ahead_in_sector, 0)
+        end as rank_in_sector_best,
+        ranked.n_ranked_in_sector - coalesce(rivals_counted.n_behind_in_sector, 0)
+            as rank_in_sector_worst
+
+    from ranked
+    left join rivals_counted
+        on ranked.study_id = rivals_counted.study_id
+        and ranked.company_id = rivals_counted.company_id
+        and ranked.country = rivals_counted.country
+        and ranked.wave = rivals_counted.wave
+
+),
+
 with_ranks as (
 
     select
         joined.*,
         cast(ranked.rank_in_country as integer) as rank_in_country,
-        cast(ranked.rank_in_sector as integer) as rank_in_sector
+        cast(ranked.rank_in_sector as integer) as rank_in_sector,
+        cast(ranked.rank_in_country_best as integer) as rank_in_country_best,
+        cast(ranked.rank_in_country_worst as integer) as rank_in_country_worst,
+        cast(ranked.rank_in_sector_best as integer) as rank_in_sector_best,
+        cast(ranked.rank_in_sector_worst as integer) as rank_in_sector_worst
 
     from joined
-    left join ranked
+    left join rank_ranges as ranked
         on joined.study_id = ranked.study_id
         and joined.company_id = ranked.company_id
         and joined.country = ranked.country
@@ -284,7 +516,16 @@ with_previous as (
         with_ranks.*,
         study_waves.previous_wave,
         previous.cx_index as previous_cx_index,
+        previous.cx_index_std_error as previous_cx_index_std_error,
         previous.rank_in_country as previous_rank_in_country,
+        previous.rank_in_sector as previous_rank_in_sector,
+        previous.sector_code as previous_sector_code,
+        previous.nps_score as previous_nps_score,
+        previous.nps_std_error as previous_nps_std_error,
+        previous.csat_top2_box_pct as previous_csat_top2_box_pct,
+        previous.csat_std_error as previous_csat_std_error,
+        previous.ces_top3_box_pct as previous_ces_top3_box_pct,
+        previous.ces_std_error as previous_ces_std_error,
         coalesce(
             with_ranks.rank_in_country is not null
             and previous.rank_in_country is not null
@@ -312,6 +553,33 @@ with_previous as (
 
 ),
 
+{# Year on year, on the movers' rule: the two waves are independent samples,
+    so a change's standard error is sqrt(se_now² + se_previous²). #}
+changes as (
+
+    select
+        *,
+        case when is_mover_comparable then cx_index - previous_cx_index end as cx_index_change,
+        case
+            when is_mover_comparable then sqrt(cx_index_std_error * cx_index_std_error + previous_cx_index_std_error * previous_cx_index_std_error)
+        end as cx_index_change_std_error,
+        case when is_mover_comparable then nps_score - previous_nps_score end as nps_change,
+        case
+            when is_mover_comparable then sqrt(nps_std_error * nps_std_error + previous_nps_std_error * previous_nps_std_error)
+        end as nps_change_std_error,
+        case when is_mover_comparable then csat_top2_box_pct - previous_csat_top2_box_pct end as csat_change,
+        case
+            when is_mover_comparable then sqrt(csat_std_error * csat_std_error + previous_csat_std_error * previous_csat_std_error)
+        end as csat_change_std_error,
+        case when is_mover_comparable then ces_top3_box_pct - previous_ces_top3_box_pct end as ces_change,
+        case
+            when is_mover_comparable then sqrt(ces_std_error * ces_std_error + previous_ces_std_error * previous_ces_std_error)
+        end as ces_change_std_error
+
+    from with_previous
+
+),
+
 final as (
 
     select
@@ -324,6 +592,9 @@ final as (
         effective_n,
         design_effect,
         cx_index,
+        cx_index_std_error,
+        greatest(cx_index - {{ z_critical }} * cx_index_std_error, 0) as cx_index_ci_low,
+        least(cx_index + {{ z_critical }} * cx_index_std_error, 10) as cx_index_ci_high,
         cee_method,
         cx_index_pillars,
         is_partial_coverage,
@@ -332,24 +603,50 @@ final as (
         nps_ci_high,
         n_nps_responses,
         csat_top2_box_pct,
+        csat_ci_low,
+        csat_ci_high,
         n_csat_responses,
         ces_top3_box_pct,
+        ces_ci_low,
+        ces_ci_high,
         n_ces_responses,
         is_eligible,
         rank_in_country,
         rank_in_sector,
+        rank_in_country_best,
+        rank_in_country_worst,
+        rank_in_sector_best,
+        rank_in_sector_worst,
         coalesce(rank_in_sector = 1, false) as is_sector_leader,
         previous_wave,
         case when is_mover_comparable then previous_cx_index end as previous_cx_index,
-        case when is_mover_comparable then cx_index - previous_cx_index end as cx_index_change,
+        cx_index_change,
         case when is_mover_comparable then previous_rank_in_country end as previous_rank_in_country,
         case
             when is_mover_comparable then previous_rank_in_country - rank_in_country
         end as rank_in_country_change,
+        cx_index_change_std_error,
+        abs(cx_index_change) > {{ z_critical }} * cx_index_change_std_error as is_cx_index_change_significant,
+        case when is_mover_comparable then previous_nps_score end as previous_nps_score,
+        nps_change,
+        abs(nps_change) > {{ z_critical }} * nps_change_std_error as is_nps_change_significant,
+        case when is_mover_comparable then previous_csat_top2_box_pct end as previous_csat_top2_box_pct,
+        csat_change,
+        abs(csat_change) > {{ z_critical }} * csat_change_std_error as is_csat_change_significant,
+        case when is_mover_comparable then previous_ces_top3_box_pct end as previous_ces_top3_box_pct,
+        ces_change,
+        abs(ces_change) > {{ z_critical }} * ces_change_std_error as is_ces_change_significant,
+        case when is_mover_comparable then previous_rank_in_sector end as previous_rank_in_sector,
+        {#- a sector rank moves only within one sector: a company that changed sector
+            has a previous sector rank but no change #}
+        case
+            when is_mover_comparable and sector_code = previous_sector_code
+                then previous_rank_in_sector - rank_in_sector
+        end as rank_in_sector_change,
         is_mover_comparable,
         cast({{ var('min_base') }} as integer) as min_base
 
-    from with_previous
+    from changes
 
 )
 
