@@ -37,9 +37,9 @@ pillar_weights as (
 
 ),
 
-pillar_pairs as (
+index_errors as (
 
-    select * from {{ ref('int_company_pillar_pairs_correlated') }}
+    select * from {{ ref('int_company_index_errors_estimated') }}
 
 ),
 
@@ -117,100 +117,6 @@ indexed as (
         company_pillar_scores.company_id,
         company_pillar_scores.country,
         company_pillar_scores.wave
-
-),
-
-{# The CX index's variance, Σᵢ Σⱼ aᵢ aⱼ ρᵢⱼ seᵢ seⱼ with aᵢ = cee_weight × 10/9 (the
-    scale of cee_scale) and ρ the within-respondent correlation of the two
-    pillars (1 on the diagonal): the pillar standard errors carry the design
-    effect, the correlations the shared respondents. A pair without a
-    correlation (no complete cases, or a pillar without spread there) counts
-    as fully correlated, the cautious choice with non-negative weights. #}
-index_error_terms as (
-
-    select
-        company_pillar_scores.study_id,
-        company_pillar_scores.company_id,
-        company_pillar_scores.country,
-        company_pillar_scores.wave,
-        company_pillar_scores.pillar_id,
-        pillar_weights.cee_weight * 10.0 / 9.0 * company_pillar_scores.std_error as weighted_error
-
-    from company_pillar_scores
-    inner join pillar_weights
-        on company_pillar_scores.study_id = pillar_weights.study_id
-        and company_pillar_scores.country = pillar_weights.country
-        and company_pillar_scores.wave = pillar_weights.wave
-        and company_pillar_scores.pillar_id = pillar_weights.pillar_id
-
-),
-
-pillar_correlations as (
-
-    select
-        study_id,
-        company_id,
-        country,
-        wave,
-        pillar_id,
-        other_pillar_id,
-        correlation
-
-    from pillar_pairs
-
-    union all
-
-    select
-        study_id,
-        company_id,
-        country,
-        wave,
-        other_pillar_id as pillar_id,
-        pillar_id as other_pillar_id,
-        correlation
-
-    from pillar_pairs
-
-),
-
-index_variances as (
-
-    select
-        index_error_terms.study_id,
-        index_error_terms.company_id,
-        index_error_terms.country,
-        index_error_terms.wave,
-        {#- every term known, or no variance: sum() would skip a missing one #}
-        case
-            when bool_and(index_error_terms.weighted_error is not null and other_terms.weighted_error is not null)
-                then sum(
-                    index_error_terms.weighted_error * other_terms.weighted_error
-                    * case
-                        when index_error_terms.pillar_id = other_terms.pillar_id then 1.0
-                        else coalesce(pillar_correlations.correlation, 1.0)
-                    end
-                )
-        end as cx_index_variance
-
-    from index_error_terms
-    inner join index_error_terms as other_terms
-        on index_error_terms.study_id = other_terms.study_id
-        and index_error_terms.company_id = other_terms.company_id
-        and index_error_terms.country = other_terms.country
-        and index_error_terms.wave = other_terms.wave
-    left join pillar_correlations
-        on index_error_terms.study_id = pillar_correlations.study_id
-        and index_error_terms.company_id = pillar_correlations.company_id
-        and index_error_terms.country = pillar_correlations.country
-        and index_error_terms.wave = pillar_correlations.wave
-        and index_error_terms.pillar_id = pillar_correlations.pillar_id
-        and other_terms.pillar_id = pillar_correlations.other_pillar_id
-
-    group by
-        index_error_terms.study_id,
-        index_error_terms.company_id,
-        index_error_terms.country,
-        index_error_terms.wave
 
 ),
 
@@ -313,9 +219,7 @@ joined as (
         nps_estimated.effective_n,
         nps_estimated.design_effect,
         indexed.cx_index,
-        case
-            when indexed.cx_index is not null then sqrt(greatest(index_variances.cx_index_variance, 0.0))
-        end as cx_index_std_error,
+        case when indexed.cx_index is not null then index_errors.cx_index_std_error end as cx_index_std_error,
         indexed.cee_method,
         index_pillars.cx_index_pillars,
         coalesce(index_pillars.n_pillars_measured, 0) < {{ pillar_statements() | length }}
@@ -343,11 +247,11 @@ joined as (
         and nps_estimated.company_id = indexed.company_id
         and nps_estimated.country = indexed.country
         and nps_estimated.wave = indexed.wave
-    left join index_variances
-        on nps_estimated.study_id = index_variances.study_id
-        and nps_estimated.company_id = index_variances.company_id
-        and nps_estimated.country = index_variances.country
-        and nps_estimated.wave = index_variances.wave
+    left join index_errors
+        on nps_estimated.study_id = index_errors.study_id
+        and nps_estimated.company_id = index_errors.company_id
+        and nps_estimated.country = index_errors.country
+        and nps_estimated.wave = index_errors.wave
     left join index_pillars
         on nps_estimated.study_id = index_pillars.study_id
         and nps_estimated.country = index_pillars.country
