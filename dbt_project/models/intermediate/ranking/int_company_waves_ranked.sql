@@ -309,16 +309,8 @@ pairwise as (
         ranked.country,
         ranked.wave,
         ranked.sector_code = rival.sector_code as is_same_sector,
-        coalesce(
-            rival.cx_index - ranked.cx_index
-            > {{ z_critical }} * sqrt(ranked.cx_index_std_error * ranked.cx_index_std_error + rival.cx_index_std_error * rival.cx_index_std_error),
-            false
-        ) as is_rival_ahead,
-        coalesce(
-            ranked.cx_index - rival.cx_index
-            > {{ z_critical }} * sqrt(ranked.cx_index_std_error * ranked.cx_index_std_error + rival.cx_index_std_error * rival.cx_index_std_error),
-            false
-        ) as is_rival_behind
+        rival.cx_index - ranked.cx_index as rival_lead,
+        {{ difference_std_error('ranked.cx_index_std_error', 'rival.cx_index_std_error') }} as lead_std_error
 
     from ranked
     inner join ranked as rival
@@ -330,6 +322,7 @@ pairwise as (
 
 ),
 
+{# a NULL standard error makes both comparisons NULL: not counted either way #}
 rivals_counted as (
 
     select
@@ -337,10 +330,14 @@ rivals_counted as (
         company_id,
         country,
         wave,
-        count(*) filter (where is_rival_ahead) as n_ahead_in_country,
-        count(*) filter (where is_rival_behind) as n_behind_in_country,
-        count(*) filter (where is_rival_ahead and is_same_sector) as n_ahead_in_sector,
-        count(*) filter (where is_rival_behind and is_same_sector) as n_behind_in_sector
+        count(*) filter (where rival_lead > {{ z_critical }} * lead_std_error) as n_ahead_in_country,
+        count(*) filter (where -rival_lead > {{ z_critical }} * lead_std_error) as n_behind_in_country,
+        count(*) filter (
+            where is_same_sector and rival_lead > {{ z_critical }} * lead_std_error
+        ) as n_ahead_in_sector,
+        count(*) filter (
+            where is_same_sector and -rival_lead > {{ z_critical }} * lead_std_error
+        ) as n_behind_in_sector
 
     from pairwise
 
@@ -465,19 +462,23 @@ changes as (
         *,
         case when is_mover_comparable then cx_index - previous_cx_index end as cx_index_change,
         case
-            when is_mover_comparable then sqrt(cx_index_std_error * cx_index_std_error + previous_cx_index_std_error * previous_cx_index_std_error)
+            when is_mover_comparable
+                then {{ difference_std_error('cx_index_std_error', 'previous_cx_index_std_error') }}
         end as cx_index_change_std_error,
         case when is_mover_comparable then nps_score - previous_nps_score end as nps_change,
         case
-            when is_mover_comparable then sqrt(nps_std_error * nps_std_error + previous_nps_std_error * previous_nps_std_error)
+            when is_mover_comparable
+                then {{ difference_std_error('nps_std_error', 'previous_nps_std_error') }}
         end as nps_change_std_error,
         case when is_mover_comparable then csat_top2_box_pct - previous_csat_top2_box_pct end as csat_change,
         case
-            when is_mover_comparable then sqrt(csat_std_error * csat_std_error + previous_csat_std_error * previous_csat_std_error)
+            when is_mover_comparable
+                then {{ difference_std_error('csat_std_error', 'previous_csat_std_error') }}
         end as csat_change_std_error,
         case when is_mover_comparable then ces_top3_box_pct - previous_ces_top3_box_pct end as ces_change,
         case
-            when is_mover_comparable then sqrt(ces_std_error * ces_std_error + previous_ces_std_error * previous_ces_std_error)
+            when is_mover_comparable
+                then {{ difference_std_error('ces_std_error', 'previous_ces_std_error') }}
         end as ces_change_std_error
 
     from with_previous

@@ -13,9 +13,9 @@
 {%- set pillars = pillar_statements() | list -%}
 {%- set pairs = [] -%}
 {%- for pillar_id in pillars -%}
-    {%- for other_id in pillars[loop.index0 + 1:] -%}
-        {%- do pairs.append((pillar_id, other_id)) -%}
-    {%- endfor -%}
+{%- for other_id in pillars[loop.index0 + 1:] -%}
+{%- do pairs.append((pillar_id, other_id)) -%}
+{%- endfor -%}
 {%- endfor -%}
 
 with
@@ -51,16 +51,15 @@ summed as (
         company_id,
         country,
         wave,
-        cast(sum(complete_n) as integer) as n_complete_cases,
         sum(weight * complete_sum_d) as sum_w,
         {%- for pillar_id in pillars %}
         sum(weight * complete_sum__{{ pillar_id }}) as sum_w__{{ pillar_id }},
         sum(weight * complete_sum__{{ pillar_id }}__{{ pillar_id }}) as sum_w__{{ pillar_id }}__{{ pillar_id }},
         {%- endfor %}
         {%- for pillar_id, other_id in pairs %}
-        sum(weight * complete_sum__{{ pillar_id }}__{{ other_id }})
-            as sum_w__{{ pillar_id }}__{{ other_id }}{% if not loop.last %},{% endif %}
+        sum(weight * complete_sum__{{ pillar_id }}__{{ other_id }}) as sum_w__{{ pillar_id }}__{{ other_id }},
         {%- endfor %}
+        cast(sum(complete_n) as integer) as n_complete_cases
 
     from weighted
 

@@ -31,10 +31,7 @@ with_previous as (
         previous.wave as previous_wave,
         previous.mean_score as previous_mean_score,
         company_pillars.mean_score - previous.mean_score as mean_score_change,
-        sqrt(
-            company_pillars.std_error * company_pillars.std_error
-            + previous.std_error * previous.std_error
-        ) as change_std_error
+        {{ difference_std_error('company_pillars.std_error', 'previous.std_error') }} as change_std_error
 
     from company_pillars
     left join company_waves
