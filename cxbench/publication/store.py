@@ -209,7 +209,7 @@ def rows_hash(rows: list[dict[str, Any]]) -> str:
         columns = [*ROW_COLUMNS, *moves]
     else:
         columns = list(ROW_COLUMNS)
-    text = json.dumps([[row[column] for column in columns] for row in ordered], default=str)
+    text = json.dumps([[row.get(column) for column in columns] for row in ordered], default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -45,7 +45,9 @@ def _second_wave(db_path: Path) -> None:
         connection.execute(
             f"""
             insert into raw.survey_evaluations by name
-            select survey_evaluations.* replace (2025 as wave, respondent_id || '-2025' as respondent_id, {shifted})
+            select survey_evaluations.* replace (
+                2025 as wave, respondent_id || '-2025' as respondent_id, {shifted}
+            )
             from raw.survey_evaluations
             left join (values {values}) as shifts (company, shift)
                 on survey_evaluations.brand_id = shifts.company
@@ -121,7 +123,8 @@ def expected_rank_ranges(scores: pd.DataFrame, partition: list[str]) -> pd.DataF
     for _, group in scores.groupby(partition):
         for company in group.itertuples():
             others = group[group["company_id"] != company.company_id]
-            bound = Z_CRITICAL * np.sqrt(company.cx_index_std_error**2 + others["cx_index_std_error"] ** 2)
+            errors = np.sqrt(company.cx_index_std_error**2 + others["cx_index_std_error"] ** 2)
+            bound = Z_CRITICAL * errors
             ahead = int(((others["cx_index"] - company.cx_index) > bound).sum())
             behind = int(((company.cx_index - others["cx_index"]) > bound).sum())
             ranges[company.company_id, company.wave] = (1 + ahead, len(group) - behind)
@@ -179,9 +182,11 @@ def test_pillar_changes_and_their_significance(two_waves: Path) -> None:
     expected = pd.concat([change, error], axis=1)
     expected["significant"] = expected["change"].abs() > Z_CRITICAL * expected["error"]
 
-    actual = read_sql(
-        two_waves, "select * from marts.fct_company_pillar_scores where wave = 2025"
-    ).set_index(keys).sort_index()
+    actual = (
+        read_sql(two_waves, "select * from marts.fct_company_pillar_scores where wave = 2025")
+        .set_index(keys)
+        .sort_index()
+    )
     comparable = actual[actual["previous_wave"].notna()]
     # corner (99 evaluations) is never ranked: no comparable move, so no change
     assert set(comparable.index.get_level_values("company_id")) == set(SHIFTS)
