@@ -221,3 +221,26 @@ def test_company_changes_follow_the_movers_rule(two_waves: Path) -> None:
     assert (scores["csat_ci_low"] <= scores["csat_top2_box_pct"]).all()
     assert (scores["csat_top2_box_pct"] <= scores["csat_ci_high"]).all()
     assert alpha["previous_rank_in_sector"] is not None
+
+
+def test_csat_and_ces_intervals_are_adjusted_wald_on_the_effective_n(
+    dbt_warehouse: Path,
+) -> None:
+    evaluations = _evaluations(dbt_warehouse)
+    actual = read_sql(dbt_warehouse, "select * from marts.fct_company_scores")
+    actual = actual.set_index("company_id")
+    for outcome, top_box, column, prefix in (
+        ("csat", 4, "csat_top2_box_pct", "csat"),
+        ("ces", 5, "ces_top3_box_pct", "ces"),
+    ):
+        for company_id, group in evaluations.groupby("company_id"):
+            answered = group.dropna(subset=[outcome])
+            w = answered["weight"].to_numpy()
+            share = np.sum(w * (answered[outcome].to_numpy() >= top_box)) / np.sum(w)
+            n = np.sum(w) ** 2 / np.sum(w**2)
+            adjusted = (share * n + Z_CRITICAL**2 / 2) / (n + Z_CRITICAL**2)
+            half = Z_CRITICAL * np.sqrt(adjusted * (1 - adjusted) / (n + Z_CRITICAL**2))
+            row = actual.loc[company_id]
+            assert row[column] == pytest.approx(100 * share, abs=1e-9)
+            assert row[f"{prefix}_ci_low"] == pytest.approx(100 * (adjusted - half), abs=1e-9)
+            assert row[f"{prefix}_ci_high"] == pytest.approx(100 * (adjusted + half), abs=1e-9)
