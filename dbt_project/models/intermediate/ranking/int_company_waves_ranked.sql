@@ -2,9 +2,10 @@
     Headline numbers per study × company × country × wave, ranked once for
     every mart that needs ranks, leaders or movers (company scores, benchmarks,
     leader gaps, maturity): the CX index (CEE) over the pillars the study
-    measures, NPS with an adjusted-Wald interval, CSAT top-2-box and CES, the
-    base and its effective n, eligibility, ranks, sector leadership and the
-    move since the study's previous wave in the country.
+    measures with its interval, NPS, CSAT and CES with adjusted-Wald ones, the
+    base and its effective n, eligibility, ranks with their ranges, sector
+    leadership and the moves since the study's previous wave in the country,
+    each with its significance.
 
     Like with like: ranks are within one study × country × wave and one set of
     index pillars; a move compares two waves of the same study whose indexes
