@@ -111,18 +111,21 @@ against_averages as (
         case
             when benchmark_pillars.avg_score is null then null
             when companies.is_in_average
-                then sqrt(greatest(
-                    power(1 - 1.0 / benchmark_pillars.n_companies_scored, 2)
-                    * companies.std_error * companies.std_error
+                then sqrt(
+                    greatest(
+                        power(1 - 1.0 / benchmark_pillars.n_companies_scored, 2)
+                        * companies.std_error * companies.std_error
+                        + benchmark_pillars.std_error * benchmark_pillars.std_error
+                        - companies.std_error * companies.std_error
+                        / power(benchmark_pillars.n_companies_scored, 2),
+                        0
+                    )
+                )
+            else
+                sqrt(
+                    companies.std_error * companies.std_error
                     + benchmark_pillars.std_error * benchmark_pillars.std_error
-                    - companies.std_error * companies.std_error
-                    / power(benchmark_pillars.n_companies_scored, 2),
-                    0
-                ))
-            else sqrt(
-                companies.std_error * companies.std_error
-                + benchmark_pillars.std_error * benchmark_pillars.std_error
-            )
+                )
         end as difference_std_error
 
     from companies
@@ -132,8 +135,10 @@ against_averages as (
         and companies.wave = benchmark_pillars.wave
         and companies.pillar_id = benchmark_pillars.pillar_id
         and (
-            (benchmark_pillars.benchmark_level = 'sector'
-                and companies.sector_code = benchmark_pillars.sector_code)
+            (
+                benchmark_pillars.benchmark_level = 'sector'
+                and companies.sector_code = benchmark_pillars.sector_code
+            )
             or benchmark_pillars.benchmark_level = 'country'
         )
 
