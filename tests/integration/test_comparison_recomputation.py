@@ -72,6 +72,8 @@ def against_averages(pillars: pd.DataFrame, published: pd.DataFrame) -> pd.DataF
             for company in cell.itertuples():
                 if np.isnan(average):
                     difference, variance = np.nan, np.nan
+                elif np.isnan(company.std_error):  # one evaluation: no error, no test
+                    difference, variance = company.mean_score - average, np.nan
                 else:
                     coefficients = -weight.reindex(se.index, fill_value=0.0)
                     coefficients[company.company_id] += 1.0
