@@ -19,7 +19,6 @@ from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS, PILLARS, score_of
 
 from app import charts, queries, state
-from app.queries.warehouse import fetch_rows
 
 #: English pillar label by pillar id, as the fixture's dim_pillar holds it.
 LABELS = {pillar[0]: pillar[3] for pillar in PILLARS}
@@ -190,24 +189,14 @@ def test_without_a_significant_shortfall_there_is_nothing_to_fix_first(
     assert not [frame for frame in at.dataframe if "priority_text" in frame.value.columns]
 
 
-def test_client_sees_its_own_comparisons_with_the_leader_pseudonymised(warehouse: Path) -> None:
+def test_a_client_gets_no_comparisons_of_a_peer(warehouse: Path) -> None:
+    """The macro's scope (tests/app/test_scope_comparisons.py) holds for the page's query."""
     add_publication_and_access(warehouse)
     viewer = queries.Viewer(role="client", company_ids=("nl_beta",))
     client = queries.open_warehouse(viewer, warehouse)
-    rows = fetch_rows(
-        client,
-        "select distinct company_id, comparator, comparator_company_id from pillar_comparisons() "
-        "order by all",
-        [],
-    )
-    assert rows == [
-        {"company_id": "nl_beta", "comparator": "country", "comparator_company_id": None},
-        {
-            "company_id": "nl_beta",
-            "comparator": "leader",
-            "comparator_company_id": "sector-leader-1",
-        },
-        {"company_id": "nl_beta", "comparator": "sector", "comparator_company_id": None},
-    ]
-    frame = queries.pillar_comparisons(client, "cxbench", "NL", 2024, "nl_alfa", "en")
-    assert frame.empty  # a peer's comparisons are not the client's to see
+    own = queries.pillar_comparisons(client, "cxbench", "NL", 2024, "nl_beta", "en")
+    assert set(own["comparator"]) == {"leader", "sector", "country"}
+    assert set(own.loc[own["comparator"] == "leader", "comparator_company_id"]) == {
+        "sector-leader-1"
+    }
+    assert queries.pillar_comparisons(client, "cxbench", "NL", 2024, "nl_alfa", "en").empty
