@@ -174,13 +174,10 @@ def priority_list(
     if organisation.is_sector_leader:
         st.info(i18n.text("leader_no_priorities", language, org=organisation.company_name))
         return
-    ranked = gaps[gaps["priority_rank"].notna() & (gaps["direction"] == "behind")]
+    ranked = fix_first(gaps)
     if ranked.empty:
         st.info(i18n.text("cmp_nothing_to_fix", language))
     else:
-        ranked = ranked.sort_values("priority_rank").assign(
-            difference=lambda frame: -frame["gap_to_leader"]
-        )
         st.altair_chart(
             charts.priority_bars(ranked, chart_titles(language)), key="compare_priority_chart"
         )
@@ -196,6 +193,19 @@ def priority_list(
                 ahead=int(counts.get("ahead", 0)),
             )
         )
+
+
+def fix_first(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The pillars to fix first: significant shortfalls with a priority, rank 1 first,
+    with ``difference`` = you − leader (the mart's gap is leader − you).
+
+    The mart gives a priority to significant shortfalls only; the direction is checked
+    here too, so a lead can never be listed even from an older mart.
+    """
+    ranked = gaps[gaps["priority_rank"].notna() & (gaps["direction"] == "behind")]
+    return ranked.sort_values("priority_rank").assign(
+        difference=lambda frame: -frame["gap_to_leader"]
+    )
 
 
 def _priority_table(ranked: pd.DataFrame, language: str) -> None:
