@@ -23,11 +23,12 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from app import auth, i18n, page, queries, state, viewer
-from app.views import compare, drivers, maturity, methodology, quality, rankings, sectors
+from app.views import channels, compare, drivers, maturity, methodology, quality, rankings, sectors
 
 #: The pages in menu order.
 PAGES: tuple[page.Page, ...] = (
     compare.PAGE,
+    channels.PAGE,
     rankings.PAGE,
     sectors.PAGE,
     drivers.PAGE,

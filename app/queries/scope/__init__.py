@@ -1,8 +1,8 @@
 """What one viewer may see, in SQL: the only place the app's queries name warehouse tables.
 
 The macros' SQL is in one module per subject (``viewer``: who looks and which samples
-they may see; ``companies``; ``aggregates``; ``maturity``; ``audit``; ``access``); this
-module defines them on a connection. Every other query module reads the warehouse
+they may see; ``companies``; ``aggregates``; ``maturity``; ``channels``; ``audit``;
+``access``); this module defines them on a connection. Every other query module reads the warehouse
 through these table macros (``company_scores()``, ``benchmark_scores()``, …), never
 through ``wh.<schema>.<table>`` (tests/app/test_scope.py holds them to it). Each macro
 reads the viewer of the cursor it runs on — ``getvariable('viewer')``, a struct that
@@ -32,7 +32,7 @@ import secrets
 
 import duckdb
 
-from app.queries.scope import access, aggregates, audit, companies, maturity, viewer
+from app.queries.scope import access, aggregates, audit, channels, companies, maturity, viewer
 
 
 def connect(path: str) -> duckdb.DuckDBPyConnection:
@@ -99,6 +99,7 @@ def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> No
         aggregates.DIMENSIONS,
         audit.AUDIT,
         maturity.MATURITY,
+        channels.CHANNELS,
         access.ACCESS if "access.grants" in tables else access.NO_ACCESS,
         access.KNOWN_COMPANY,
     )
