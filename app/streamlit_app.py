@@ -28,10 +28,10 @@ from app.views import channels, compare, drivers, maturity, methodology, quality
 #: The pages in menu order.
 PAGES: tuple[page.Page, ...] = (
     compare.PAGE,
-    channels.PAGE,
     rankings.PAGE,
     sectors.PAGE,
     drivers.PAGE,
+    channels.PAGE,
     maturity.PAGE,
     quality.PAGE,
     methodology.PAGE,
