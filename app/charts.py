@@ -328,6 +328,7 @@ CHANNEL_DOT_COLUMNS = (
     "direction",
     "score_text",
     "difference_text",
+    "n_text",
 )
 
 
@@ -335,7 +336,8 @@ CHANNEL_DOT_COLUMNS = (
 def channel_dots(scores: pd.DataFrame, channels: list[str], titles: Titles) -> alt.LayerChart:
     """Each pillar's mean per channel as a point on its interval, channels side by side.
 
-    ``channels`` are the channel labels in display order (their colours follow it).
+    ``channels`` are the labels of the channels drawn, in display order (their colours
+    follow it; a legend entry for a channel without a point would only puzzle).
     The axis is not anchored at zero: the channels differ by tenths on a 1–10 scale.
     A ring in the direction colour marks a channel significantly behind or ahead of
     the organisation's other channels; a level channel gets none. Tooltips carry the
@@ -359,12 +361,13 @@ def channel_dots(scores: pd.DataFrame, channels: list[str], titles: Titles) -> a
                 range=[CHANNEL_PALETTE[i % len(CHANNEL_PALETTE)] for i in range(len(channels))],
             ),
             title=channel_title,
-            legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=0),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
         ),
         tooltip=[
             alt.Tooltip("pillar_label:N", title=pillar_title),
             alt.Tooltip("channel_label:N", title=channel_title),
             alt.Tooltip("score_text:N", title=titles["score"]),
+            alt.Tooltip("n_text:N", title=titles["n"]),
             alt.Tooltip("difference_text:N", title=titles["difference"]),
         ],
     )

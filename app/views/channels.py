@@ -61,8 +61,9 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     channels = channel_order(scores)
     reported = scores[scores["is_reportable"]]
     if not reported.empty:
+        drawn = [label for label in channels if label in set(reported["channel_label"])]
         st.altair_chart(
-            charts.channel_dots(reported, channels, _chart_titles(language)),
+            charts.channel_dots(reported, drawn, _chart_titles(language)),
             key="channels_chart",
         )
         st.caption(i18n.text("channels_chart_caption", language))
@@ -108,6 +109,7 @@ def with_texts(scores: pd.DataFrame, language: str) -> pd.DataFrame:
     frame = scores.copy()
     frame["channel_label"] = [channel_label(c, language) for c in frame["channel"]]
     frame["score_text"] = [_score_text(row, language) for row in frame.itertuples(index=False)]
+    frame["n_text"] = [formatting.integer(n, language) for n in frame["n_evaluations"]]
     frame["difference_text"] = [
         _difference_text(row.difference, row.direction, language)
         for row in frame.itertuples(index=False)
@@ -134,8 +136,8 @@ def _difference_text(difference: float | None, direction: str | None, language: 
 
 
 def _chart_titles(language: str) -> dict[str, str]:
-    keys = {"pillar": "pillar", "channel": "channel", "score": "score", "difference": "difference"}
-    return {role: i18n.text(f"channels_{key}", language) for role, key in keys.items()}
+    roles = ("pillar", "channel", "score", "difference", "n")
+    return {role: i18n.text(f"channels_{role}", language) for role in roles}
 
 
 def _too_few_note(scores: pd.DataFrame, language: str) -> None:
@@ -175,8 +177,9 @@ def _differences(scores: pd.DataFrame, spreads: pd.DataFrame, language: str) -> 
     )
     table["spread_text"] = [formatting.decimal(v, language) for v in table["channel_spread"]]
     table["sector_text"] = [
+        # one company's spread is not a sector's typical spread, even for an analyst
         formatting.MISSING
-        if formatting.is_missing(spread)
+        if formatting.is_missing(spread) or n < 2
         else i18n.text(
             "channels_sector_spread_value",
             language,
@@ -208,7 +211,7 @@ def _differences(scores: pd.DataFrame, spreads: pd.DataFrame, language: str) -> 
         key="channels_spread_table",
     )
     st.caption(i18n.text("channels_spread_caption", language))
-    if table["median_channel_spread"].isna().all():
+    if not (table["n_companies"] >= 2).any():
         st.caption(i18n.text("channels_sector_withheld", language))
     _behind_note(scores, language)
 
@@ -241,17 +244,19 @@ def _behind_note(scores: pd.DataFrame, language: str) -> None:
 
 
 def _per_channel_table(scores: pd.DataFrame, channels: list[str], language: str) -> None:
-    """Every pillar × channel: score with interval (or too few answers), difference, n."""
+    """Every pillar × channel: score with interval (or too few answers), difference.
+
+    Four columns, so the table fits a phone; the evaluations are in the chart's
+    tooltip, and in the text of a channel with too few of them.
+    """
     st.subheader(i18n.text("channels_per_channel_heading", language))
     table = scores.assign(channel_position=scores["channel_label"].map(channels.index))
     table = table.sort_values(["sort_order", "channel_position"])
-    table["n_text"] = [formatting.integer(n, language) for n in table["n_evaluations"]]
     columns = {
         "pillar_label": "channels_pillar",
         "channel_label": "channels_channel",
         "score_text": "channels_score_interval",
         "difference_text": "channels_difference",
-        "n_text": "channels_n",
     }
     st.dataframe(
         table.drop(columns="channel_position"),
