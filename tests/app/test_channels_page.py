@@ -222,3 +222,14 @@ def test_a_cursor_without_a_viewer_sees_no_channels(warehouse: Path) -> None:
     connection = scope.connect(str(warehouse))
     for macro in ("channel_scores", "channel_sector_spreads"):
         assert connection.execute(f"select count(*) from {macro}()").fetchall() == [(0,)], macro
+
+
+def test_one_company_is_no_sectors_typical_spread(warehouse: Path, make_page: MakePage) -> None:
+    """Delta Telecom is alone in its sector: an analyst sees its spread, no sector's."""
+    at = open_channels(make_page, org="nl_delta")
+
+    spreads = spread_table(at)
+    assert spreads["n_companies"].tolist() == [1] * len(PILLARS)
+    assert set(spreads["sector_text"]) == {"—"}
+    assert set(spreads["spread_text"]) == {"0.30"}
+    assert "typical spread is not shown" in texts(at)
