@@ -2,7 +2,8 @@
 
 The macros' SQL is in one module per subject (``viewer``: who looks and which samples
 they may see; ``companies``; ``aggregates``; ``maturity``; ``channels``; ``audit``;
-``access``); this module defines them on a connection. Every other query module reads the warehouse
+``access``; ``labels``: names in the reader's language that are data); this
+module defines them on a connection. Every other query module reads the warehouse
 through these table macros (``company_scores()``, ``benchmark_scores()``, …), never
 through ``wh.<schema>.<table>`` (tests/app/test_scope.py holds them to it). Each macro
 reads the viewer of the cursor it runs on — ``getvariable('viewer')``, a struct that
@@ -32,7 +33,16 @@ import secrets
 
 import duckdb
 
-from app.queries.scope import access, aggregates, audit, channels, companies, maturity, viewer
+from app.queries.scope import (
+    access,
+    aggregates,
+    audit,
+    channels,
+    companies,
+    labels,
+    maturity,
+    viewer,
+)
 
 
 def connect(path: str) -> duckdb.DuckDBPyConnection:
@@ -102,6 +112,9 @@ def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> No
         channels.CHANNELS,
         access.ACCESS if "access.grants" in tables else access.NO_ACCESS,
         access.KNOWN_COMPANY,
+        labels.SECTOR_LABELS
+        if "marts.dim_sector_label" in tables
+        else labels.ENGLISH_SECTOR_LABELS,
     )
     for block in blocks:
         for statement in filter(str.strip, block.split(";")):
