@@ -194,10 +194,12 @@ def _differences(scores: pd.DataFrame, spreads: pd.DataFrame, language: str) -> 
         else formatting.MISSING
         for pillar, spread in zip(table["pillar_id"], table["channel_spread"], strict=True)
     ]
+    sector_shown = bool((table["n_companies"] >= 2).any())
     columns = {
         "pillar_label": "channels_pillar",
         "spread_text": "channels_spread",
-        "sector_text": "channels_sector_spread",
+        # a column of dashes would only push the lowest channel off a phone's screen
+        **({"sector_text": "channels_sector_spread"} if sector_shown else {}),
         "lowest_text": "channels_lowest",
     }
     st.dataframe(
@@ -211,7 +213,7 @@ def _differences(scores: pd.DataFrame, spreads: pd.DataFrame, language: str) -> 
         key="channels_spread_table",
     )
     st.caption(i18n.text("channels_spread_caption", language))
-    if not (table["n_companies"] >= 2).any():
+    if not sector_shown:
         st.caption(i18n.text("channels_sector_withheld", language))
     _behind_note(scores, language)
 
