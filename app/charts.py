@@ -35,6 +35,8 @@ _LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("chart_language"
 #: line break after each run of at most this many characters that ends at a space; a
 #: label that is an array of lines is drawn on several lines.
 WRAP_CHARACTERS = 18
+#: Height of one row of a chart with a discrete y axis (Vega-Lite's default is 20 px).
+DISCRETE_STEP = 26
 WRAPPED_LABEL = (
     f"split(trim(replace(datum.label, regexp('(.{{1,{WRAP_CHARACTERS}}})(\\\\s+|$)', 'g'), "
     "'$1\\n')), '\\n')"
@@ -85,6 +87,8 @@ def shared_config() -> dict[str, Any]:
             "titleLimit": 0,
         },
         "axis": {"labelLimit": 0, "titleLimit": 0, "labelExpr": WRAPPED_LABEL},
+        # room for a wrapped two-line label in each row, so none is hidden as overlapping
+        "view": {"discreteHeight": {"step": DISCRETE_STEP}},
         "axisQuantitative": {"labelExpr": "datum.label"},
         "axisTemporal": {"labelExpr": "datum.label"},
     }

@@ -230,7 +230,7 @@ def _profile_chart(
         shape=alt.Shape("group:N", title=None),
         tooltip=["series:N", "item_label:N", alt.Tooltip("value:Q", format=".2f")],
     )
-    return alt.layer(spread, points).properties(height=alt.Step(22))
+    return alt.layer(spread, points)
 
 
 def _profile_text(profile: pd.DataFrame, language: str) -> pd.DataFrame:

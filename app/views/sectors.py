@@ -66,6 +66,8 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         st.caption(i18n.text("spread_caption", language))
     table = _with_display_text(profiles.assign(status=_status(profiles, language)), language)
     columns = _columns(language)
+    if table["revenue_weighted_cx_index"].isna().all():
+        del columns["revenue_weighted_text"]  # withheld everywhere: the status says why
     st.dataframe(
         table,
         column_config=columns,
