@@ -63,14 +63,21 @@ def _render_internals(
 ) -> None:
     """The raw parameters and which version scored what: for analysts, not clients."""
     st.subheader(i18n.text("parameters", language))
+    columns = {
+        "parameter_name": st.column_config.TextColumn(i18n.text("parameter", language)),
+        "value_text": st.column_config.TextColumn(i18n.text("value", language)),
+        "description": st.column_config.TextColumn(i18n.text("description", language)),
+        "methodology_version": st.column_config.TextColumn(i18n.text("version", language)),
+    }
     st.dataframe(
-        parameters.fillna(formatting.MISSING),
-        column_config={
-            "parameter_name": st.column_config.TextColumn(i18n.text("parameter", language)),
-            "parameter_value": st.column_config.TextColumn(i18n.text("value", language)),
-            "description": st.column_config.TextColumn(i18n.text("description", language)),
-            "methodology_version": st.column_config.TextColumn(i18n.text("version", language)),
-        },
+        parameters.fillna(formatting.MISSING).assign(
+            value_text=[
+                shown_value(row.parameter_name, row.parameter_value, language)
+                for row in parameters.itertuples()
+            ]
+        ),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="methodology_parameters",
     )
