@@ -36,7 +36,7 @@ _LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("chart_language"
 #: label that is an array of lines is drawn on several lines.
 WRAP_CHARACTERS = 18
 #: Height of one row of a chart with a discrete y axis (Vega-Lite's default is 20 px).
-DISCRETE_STEP = 26
+DISCRETE_STEP = 30
 WRAPPED_LABEL = (
     f"split(trim(replace(datum.label, regexp('(.{{1,{WRAP_CHARACTERS}}})(\\\\s+|$)', 'g'), "
     "'$1\\n')), '\\n')"
@@ -85,10 +85,15 @@ def shared_config() -> dict[str, Any]:
             "direction": "vertical",
             "labelLimit": 0,
             "titleLimit": 0,
+            # several legends (colour and shape) stacked, not side by side off the edge
+            "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
         },
         "axis": {"labelLimit": 0, "titleLimit": 0, "labelExpr": WRAPPED_LABEL},
         # room for a wrapped two-line label in each row, so none is hidden as overlapping
         "view": {"discreteHeight": {"step": DISCRETE_STEP}},
+        # a category's label is never dropped as "overlapping" (Vega hides every other
+        # one then): with a row per category and wrapped labels each has its room
+        "axisDiscrete": {"labelOverlap": False},
         "axisQuantitative": {"labelExpr": "datum.label"},
         "axisTemporal": {"labelExpr": "datum.label"},
     }

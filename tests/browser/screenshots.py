@@ -63,7 +63,7 @@ SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 #: A client to preview: a ranked non-leader of the published country × sector with the
 #: most ranked companies, so its Rankings page has pseudonymised peers to show.
 CLIENT_SQL = """
-    select scores.company_id
+    select scores.company_id, scores.country, scores.wave
     from marts.fct_company_scores as scores
     inner join (
         select country, wave, sector_code, count(*) as n_ranked
@@ -76,6 +76,14 @@ CLIENT_SQL = """
         and not scores.is_sector_leader
         and scores.wave = (select max(wave) from marts.fct_company_scores)
     order by cells.n_ranked desc, scores.rank_in_sector, scores.company_id
+    limit 1
+"""
+#: Where a chosen client was scored last: its screenshots open on that country × wave.
+CLIENT_SAMPLE_SQL = """
+    select company_id, country, wave
+    from marts.fct_company_scores
+    where study_id = 'cxbench' and company_id = ?
+    order by wave desc, n_evaluations desc
     limit 1
 """
 
@@ -96,15 +104,31 @@ def file_name(slug: str, width: int, language: str, client: bool = False) -> str
     return f"{prefix}{slug}-{width}{suffix}.png"
 
 
-def default_client(db_path: Path) -> str:
-    """The company :data:`CLIENT_SQL` picks in the warehouse."""
+@dataclass(frozen=True)
+class Client:
+    """The company previewed, and the country × wave its screenshots open on."""
+
+    company_id: str
+    country: str
+    wave: int
+
+    def query(self) -> str:
+        return f"&country={self.country}&wave={self.wave}"
+
+
+def find_client(db_path: Path, company_id: str | None) -> Client:
+    """``company_id`` (or the one :data:`CLIENT_SQL` picks) and where it was scored last."""
     import duckdb
 
     with duckdb.connect(str(db_path), read_only=True) as connection:
-        row = connection.execute(CLIENT_SQL).fetchone()
+        if company_id is None:
+            row = connection.execute(CLIENT_SQL).fetchone()
+        else:
+            row = connection.execute(CLIENT_SAMPLE_SQL, [company_id]).fetchone()
     if row is None:
-        raise SystemExit(f"no ranked non-leader company in {db_path}: pass --client")
-    return str(row[0])
+        wanted = company_id or "a ranked non-leader company"
+        raise SystemExit(f"no scores of {wanted} in {db_path}: pass another --client")
+    return Client(str(row[0]), str(row[1]), int(row[2]))
 
 
 @contextlib.contextmanager
@@ -152,17 +176,24 @@ def take(page: object, url: str, shot: Shot) -> int:
 
 
 def shoot(
-    browser: object, url: str, slugs: Sequence[str], language: str, out: Path, client: bool
+    browser: object,
+    url: str,
+    slugs: Sequence[str],
+    language: str,
+    out: Path,
+    client: Client | None = None,
 ) -> list[tuple[Shot, int]]:
-    """Every page of ``slugs`` at every width; (shot, content width) each."""
+    """Every page of ``slugs`` at every width, as ``client`` if given; (shot, width) each."""
     taken = []
     context = browser.new_context()
     page = context.new_page()
     try:
         for slug in slugs:
             for width in WIDTHS:
-                shot = Shot(slug, width, out / file_name(slug, width, language, client))
-                content_width = take(page, f"{url}/{slug}?lang={language}", shot)
+                name = file_name(slug, width, language, client is not None)
+                shot = Shot(slug, width, out / name)
+                query = f"?lang={language}" + (client.query() if client else "")
+                content_width = take(page, f"{url}/{slug}{query}", shot)
                 taken.append((shot, content_width))
                 print(f"{shot.path.name}: content {content_width} px wide", flush=True)
     finally:
@@ -194,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown pages {unknown}; pages: {', '.join(slugs)}")
         slugs = [slug for slug in slugs if slug in wanted]
-    client = options.client or default_client(options.db)
+    client = find_client(options.db, options.client)
     from playwright.sync_api import sync_playwright
 
     logs = Path(tempfile.mkdtemp(prefix="cxbench-screenshots-"))
@@ -204,11 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         try:
             with serving(options.db, logs / "analyst.log") as url:
-                taken = shoot(browser, url, slugs, options.lang, options.out, client=False)
+                taken = shoot(browser, url, slugs, options.lang, options.out)
             client_slugs = [slug for slug in CLIENT_PAGES if slug in slugs]
             if client_slugs:
-                with serving(options.db, logs / "client.log", preview_client=client) as url:
-                    taken += shoot(browser, url, client_slugs, options.lang, options.out, True)
+                preview = client.company_id
+                with serving(options.db, logs / "client.log", preview_client=preview) as url:
+                    taken += shoot(browser, url, client_slugs, options.lang, options.out, client)
         finally:
             browser.close()
     wide = [(shot, width) for shot, width in taken if width > shot.width]
