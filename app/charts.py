@@ -398,3 +398,43 @@ def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
             tooltip=["country:N", "wave:N", "outcome:N", alt.Tooltip("r2:Q", format=".3f")],
         )
     )
+
+
+# --- maturity ---
+
+#: Organisation, sector leader, sector average: the organisation stands out.
+MATURITY_SERIES_COLOURS = ["#1f4e99", "#f28e2b", "#9d9d9d"]
+
+
+@_served
+def maturity_profile(
+    long: pd.DataFrame, order: list[str], series: list[str], axis_title: str
+) -> alt.LayerChart:
+    """One row per maturity item, a point per series on 1–5; a rule of ± sd around the
+    organisation's point.
+
+    Expects ``item_label, series, value, sd, group`` (``sd`` only on the organisation's
+    rows); ``order`` is the items' display order, ``series`` the three series' names.
+    """
+    y = alt.Y("item_label:N", sort=order, title=None)
+    scale = alt.Scale(domain=[1, 5])
+    colour = alt.Color(
+        "series:N", title=None, scale=alt.Scale(domain=series, range=MATURITY_SERIES_COLOURS)
+    )
+    base = alt.Chart(long)
+    spread = (
+        base.transform_filter("isValid(datum.sd)")
+        .transform_calculate(
+            low="max(1, datum.value - datum.sd)", high="min(5, datum.value + datum.sd)"
+        )
+        .mark_rule()
+        .encode(y=y, x=alt.X("low:Q", scale=scale), x2="high:Q", color=colour)
+    )
+    points = base.mark_point(filled=True, size=80).encode(
+        y=y,
+        x=alt.X("value:Q", scale=scale, title=axis_title),
+        color=colour,
+        shape=alt.Shape("group:N", title=None),
+        tooltip=["series:N", "item_label:N", alt.Tooltip("value:Q", format=".2f")],
+    )
+    return alt.layer(spread, points)

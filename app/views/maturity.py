@@ -8,19 +8,18 @@ highest priority in ``fct_maturity_priorities`` — the weakest among those that
 most with the CX index across organisations. The evidence behind that weighting
 (correlations, intervals, number of organisations) is the last section.
 
-Layout only: numbers from :mod:`app.queries`, words from :mod:`app.i18n`. The chart
-is built here because it is this page's alone.
+Layout only: numbers from :mod:`app.queries`, words from :mod:`app.i18n`, the chart
+from :mod:`app.charts`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app import formatting, i18n, queries, state
+from app import charts, formatting, i18n, queries, state
 from app.i18n import maturity as strings
 from app.page import Page
 from app.views import sidebar
@@ -182,7 +181,8 @@ def _render_profile(profile: pd.DataFrame, org: str, leader: str | None, languag
     long["series"] = long["series"].map(series)
     long["group"] = long["item_group"].map(lambda group: i18n.text(group, language))
     order = profile.sort_values(["item_group", "sort_order"])["item_label"].tolist()
-    chart = _profile_chart(long, order, list(series.values()), language)
+    axis = i18n.text("maturity_score_axis", language)
+    chart = charts.maturity_profile(long, order, list(series.values()), axis)
     st.altair_chart(chart, key="maturity_chart")
     st.caption(i18n.text("maturity_profile_caption", language))
     text = st.column_config.TextColumn
@@ -201,36 +201,6 @@ def _render_profile(profile: pd.DataFrame, org: str, leader: str | None, languag
         hide_index=True,
         key="maturity_profile_table",
     )
-
-
-#: Organisation, sector leader, sector average: the organisation stands out.
-SERIES_COLOURS = ["#1f4e99", "#f28e2b", "#9d9d9d"]
-
-
-def _profile_chart(
-    long: pd.DataFrame, order: list[str], series: list[str], language: str
-) -> alt.LayerChart:
-    """One row per item, a point per series on 1–5; a rule of ± sd around the organisation."""
-    y = alt.Y("item_label:N", sort=order, title=None)
-    scale = alt.Scale(domain=[1, 5])
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=SERIES_COLOURS))
-    base = alt.Chart(long)
-    spread = (
-        base.transform_filter("isValid(datum.sd)")
-        .transform_calculate(
-            low="max(1, datum.value - datum.sd)", high="min(5, datum.value + datum.sd)"
-        )
-        .mark_rule()
-        .encode(y=y, x=alt.X("low:Q", scale=scale), x2="high:Q", color=colour)
-    )
-    points = base.mark_point(filled=True, size=80).encode(
-        y=y,
-        x=alt.X("value:Q", scale=scale, title=i18n.text("maturity_score_axis", language)),
-        color=colour,
-        shape=alt.Shape("group:N", title=None),
-        tooltip=["series:N", "item_label:N", alt.Tooltip("value:Q", format=".2f")],
-    )
-    return alt.layer(spread, points)
 
 
 def _profile_text(profile: pd.DataFrame, language: str) -> pd.DataFrame:
