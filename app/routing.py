@@ -33,15 +33,18 @@ DEFAULT_SUFFIX = "-start"
 _SHOWN_PATH = re.compile(r"[\w.\-]{1,80}")
 
 
-def _intent() -> tuple[str, str] | None:
-    """(page id, page name) the browser asked this run for; None outside a script run."""
+def _intent() -> tuple[str, str, str] | None:
+    """(page id, page name, main script's id) this run was asked for; None outside a run.
+
+    The main script's id asks for no page in particular (Streamlit runs the default).
+    """
     ctx = get_script_run_ctx()
     manager = getattr(ctx, "pages_manager", None)
     if manager is None:
         return None
     page_hash = getattr(manager, "intended_page_script_hash", None) or ""
     name = getattr(manager, "intended_page_name", None) or ""
-    return page_hash, name
+    return page_hash, name, getattr(manager, "main_script_hash", "")
 
 
 def requested_unknown(entries: Sequence[st.Page]) -> str | None:
@@ -49,9 +52,9 @@ def requested_unknown(entries: Sequence[st.Page]) -> str | None:
     intent = _intent()
     if intent is None:
         return None
-    page_hash, name = intent
+    page_hash, name, main_hash = intent
     if page_hash:
-        known = {entry._script_hash for entry in entries}  # Streamlit's page id
+        known = {main_hash} | {entry._script_hash for entry in entries}  # Streamlit's page id
         return None if page_hash in known else name
     if name and name not in {entry.url_path for entry in entries}:
         return name
