@@ -1,4 +1,6 @@
-"""The Rankings page: top N, sector leaders, movers, downloads."""
+"""The Rankings page: top N with intervals and rank ranges, sector leaders, movers, downloads.
+
+New keys carry the page's prefix: every page's strings share one namespace."""
 
 from __future__ import annotations
 
@@ -78,4 +80,141 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Pobierz Excel",
     },
     "yours": {"en": "Yours", "nl": "Van u", "no": "Din", "pl": "Twoja"},
+    "rankings_rank_range": {
+        "en": "Rank (range)",
+        "nl": "Positie (bereik)",
+        "no": "Plass (spenn)",
+        "pl": "Miejsce (zakres)",
+    },
+    "rankings_sector_rank_range": {
+        "en": "Rank in sector (range)",
+        "nl": "Positie in sector (bereik)",
+        "no": "Plass i bransjen (spenn)",
+        "pl": "Miejsce w sektorze (zakres)",
+    },
+    "rankings_index_interval": {
+        "en": "CX index (95% interval)",
+        "nl": "CX-index (95%-interval)",
+        "no": "CX-indeks (95 %-intervall)",
+        "pl": "Indeks CX (przedział 95%)",
+    },
+    "rankings_ci_low": {
+        "en": "Interval low",
+        "nl": "Interval laag",
+        "no": "Intervall lav",
+        "pl": "Dolna granica",
+    },
+    "rankings_ci_high": {
+        "en": "Interval high",
+        "nl": "Interval hoog",
+        "no": "Intervall høy",
+        "pl": "Górna granica",
+    },
+    "rankings_ties_caption": {
+        "en": (
+            "Each dot is an organisation's CX index, its bar the 95% interval; the axis "
+            "does not start at zero. The rank range holds every rank an organisation could "
+            "have: those significantly ahead of it and behind it are counted, the others "
+            "cannot be told apart from it. Shaded bands group organisations whose rank "
+            "ranges overlap."
+        ),
+        "nl": (
+            "Elke stip is de CX-index van een organisatie, de balk het 95%-interval; de as "
+            "begint niet bij nul. Het positiebereik omvat elke positie die een organisatie "
+            "kan hebben: wie significant voor of achter ligt telt mee, de rest is er niet "
+            "van te onderscheiden. Gearceerde banden groeperen organisaties waarvan de "
+            "bereiken overlappen."
+        ),
+        "no": (
+            "Hvert punkt er en organisasjons CX-indeks, streken 95 %-intervallet; aksen "
+            "starter ikke på null. Plasspennet rommer alle plasser organisasjonen kan ha: de "
+            "som ligger signifikant foran eller bak telles, de andre kan ikke skilles fra den. "
+            "Skraverte bånd grupperer organisasjoner med overlappende spenn."
+        ),
+        "pl": (
+            "Każdy punkt to indeks CX organizacji, odcinek to przedział 95%; oś nie zaczyna "
+            "się od zera. Zakres miejsc obejmuje każde miejsce, które organizacja może zająć: "
+            "liczą się tylko te istotnie lepsze i gorsze, pozostałych nie da się od niej "
+            "odróżnić. Zacienione pasy grupują organizacje o nakładających się zakresach."
+        ),
+    },
+    "rankings_tie_group": {
+        "en": "{names} share ranks {ranks}: they cannot be told apart.",
+        "nl": "{names} delen posities {ranks}: ze zijn niet van elkaar te onderscheiden.",
+        "no": "{names} deler plassene {ranks}: de kan ikke skilles fra hverandre.",
+        "pl": "{names} dzielą miejsca {ranks}: nie da się ich od siebie odróżnić.",
+    },
+    "rankings_yours": {
+        "en": "Your organisation",
+        "nl": "Uw organisatie",
+        "no": "Din organisasjon",
+        "pl": "Twoja organizacja",
+    },
+    "rankings_chosen": {
+        "en": "Organisation chosen on Compare",
+        "nl": "Organisatie gekozen bij Vergelijken",
+        "no": "Organisasjon valgt under Sammenlign",
+        "pl": "Organizacja wybrana w Porównaniu",
+    },
+    "rankings_highlight_note": {
+        "en": "{who} is highlighted: {names}.",
+        "nl": "{who} is gemarkeerd: {names}.",
+        "no": "{who} er uthevet: {names}.",
+        "pl": "{who} jest wyróżniona: {names}.",
+    },
+    "rankings_movement": {
+        "en": "Movement",
+        "nl": "Beweging",
+        "no": "Bevegelse",
+        "pl": "Ruch",
+    },
+    "rankings_up": {
+        "en": "Significant rise",
+        "nl": "Significante stijging",
+        "no": "Signifikant økning",
+        "pl": "Istotny wzrost",
+    },
+    "rankings_level": {
+        "en": "No significant change",
+        "nl": "Geen significante verandering",
+        "no": "Ingen signifikant endring",
+        "pl": "Brak istotnej zmiany",
+    },
+    "rankings_down": {
+        "en": "Significant fall",
+        "nl": "Significante daling",
+        "no": "Signifikant nedgang",
+        "pl": "Istotny spadek",
+    },
+    "rankings_change_label": {
+        "en": "Change (this wave − previous)",
+        "nl": "Verandering (deze meting − vorige)",
+        "no": "Endring (denne bølgen − forrige)",
+        "pl": "Zmiana (ta edycja − poprzednia)",
+    },
+    "rankings_movers_caption": {
+        "en": (
+            "A move is significant when the change exceeds what sampling error explains at "
+            "95% confidence; a grey move is within the noise, whatever its size."
+        ),
+        "nl": (
+            "Een beweging is significant als de verandering groter is dan de steekproeffout "
+            "bij 95% betrouwbaarheid verklaart; een grijze beweging valt binnen de ruis, "
+            "hoe groot ook."
+        ),
+        "no": (
+            "En endring er signifikant når den er større enn utvalgsfeilen forklarer ved "
+            "95 % konfidens; en grå endring er innenfor støyen, uansett størrelse."
+        ),
+        "pl": (
+            "Zmiana jest istotna, gdy przekracza to, co wyjaśnia błąd losowy przy ufności "
+            "95%; szara zmiana mieści się w szumie, niezależnie od wielkości."
+        ),
+    },
+    "rankings_previous_rank": {
+        "en": "Rank then → now",
+        "nl": "Positie toen → nu",
+        "no": "Plass da → nå",
+        "pl": "Miejsce wtedy → teraz",
+    },
 }
