@@ -269,26 +269,26 @@ def ranking_dots(ranked: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     The axis is not anchored at zero (indexes of 6.8–8.3 would all look alike); each
     row's label starts with its rank range; background bands mark the viewer's
     organisation (``band`` "own") and group organisations that cannot be told apart
-    (``tie``/``tie_alt``). Expects ``label, company_name, sector_name, cx_index,
+    (``tie``/``tie_alt``). Expects ``label, company_name, sector_label, cx_index,
     cx_index_ci_low, cx_index_ci_high, rank_range, n_evaluations, band,
     is_highlighted``.
     """
     columns = [
-        "label", "company_name", "sector_name", "cx_index", "cx_index_ci_low",
+        "label", "company_name", "sector_label", "cx_index", "cx_index_ci_low",
         "cx_index_ci_high", "rank_range", "n_evaluations", "band", "is_highlighted",
     ]  # fmt: skip
     frame = ranked.loc[:, columns].copy()
     for bound in ("cx_index_ci_low", "cx_index_ci_high"):  # all NA in an older warehouse
         frame[bound] = pd.to_numeric(frame[bound], errors="coerce")
     order = frame["label"].tolist()
-    sectors = list(dict.fromkeys(frame["sector_name"]))
+    sectors = list(dict.fromkeys(frame["sector_label"]))
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
     base = alt.Chart(frame).encode(
         y=y,
         tooltip=[
             alt.Tooltip("rank_range:N", title=titles["rank"]),
             alt.Tooltip("company_name:N", title=titles["organisation"]),
-            alt.Tooltip("sector_name:N", title=titles["sector"]),
+            alt.Tooltip("sector_label:N", title=titles["sector"]),
             alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
             alt.Tooltip("cx_index_ci_low:Q", format=".2f", title="95% −"),
             alt.Tooltip("cx_index_ci_high:Q", format=".2f", title="95% +"),
@@ -311,7 +311,7 @@ def ranking_dots(ranked: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         .transform_filter(alt.datum.band != "")
     )
     colour = alt.Color(
-        "sector_name:N",
+        "sector_label:N",
         title=titles["sector"],
         scale=alt.Scale(domain=sectors, range=list(SECTOR_PALETTE)),
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0, columns=2),

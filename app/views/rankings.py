@@ -17,7 +17,7 @@ paste the mart's numbers into a report. Every number on screen is text made by
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -35,6 +35,7 @@ EXCEL_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: Columns made for reading only; the downloads leave them out.
 DISPLAY_COLUMNS = (
     "rank_range",
+    "sector_label",
     "cx_index_text",
     "nps_text",
     "n_text",
@@ -54,7 +55,13 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         st.info(i18n.text("no_scores", language))
         return
     study_id = chosen.study_id
-    sectors = queries.sectors_scored(warehouse, study_id, chosen.country, chosen.wave)
+    labels = queries.sector_labels(warehouse, language)
+    sectors = {
+        code: labels.get(code, name)
+        for code, name in queries.sectors_scored(
+            warehouse, study_id, chosen.country, chosen.wave
+        ).items()
+    }
     sector_options = ["", *sectors]
     state.settle_choice(state.RANKINGS_SECTOR, sector_options, default="")
     all_sectors = i18n.text("all_sectors", language)
@@ -88,7 +95,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         return
     highlighted = highlighted_ids(warehouse, ranked)
     by_sector = bool(sector)
-    shown = readable(ranked, language, highlighted, by_sector=by_sector)
+    shown = readable(ranked, language, highlighted, labels, by_sector=by_sector)
     titles = _titles(language)
     st.altair_chart(charts.ranking_dots(shown, titles), key="rankings_chart")
     st.caption(i18n.text("rankings_ties_caption", language))
@@ -105,7 +112,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     st.subheader(i18n.text("sector_leaders", language))
     leaders = queries.sector_leaders(warehouse, study_id, chosen.country, chosen.wave)
     st.dataframe(
-        readable(leaders, language, highlighted_ids(warehouse, leaders), by_sector=True),
+        readable(leaders, language, highlighted_ids(warehouse, leaders), labels, by_sector=True),
         column_config=_columns(language, warehouse.viewer.is_analyst, by_sector=True),
         column_order=_ORDER,
         hide_index=True,
@@ -129,7 +136,7 @@ PAGE = Page(
 )
 
 #: Columns a ranking table shows, in order (narrow enough for a phone).
-_ORDER = ("is_highlighted", "rank_range", "company_name", "sector_name", "cx_index_text", "n_text")
+_ORDER = ("is_highlighted", "rank_range", "company_name", "sector_label", "cx_index_text", "n_text")
 _MOVER_ORDER = (
     "is_highlighted",
     "company_name",
@@ -179,10 +186,16 @@ def tie_groups(best: pd.Series, worst: pd.Series) -> list[int]:
 
 
 def readable(
-    ranked: pd.DataFrame, language: str, highlighted: Collection[str], *, by_sector: bool
+    ranked: pd.DataFrame,
+    language: str,
+    highlighted: Collection[str],
+    sector_labels: Mapping[str, str],
+    *,
+    by_sector: bool,
 ) -> pd.DataFrame:
-    """``ranked`` plus the text a person reads (ranges, intervals, counts in the
-    language) and what the chart bands; the mart's values stay as they are."""
+    """``ranked`` plus the text a person reads (ranges, intervals, counts and sector
+    names in the language) and what the chart bands; the mart's values stay as they
+    are. ``sector_labels``: ``sector_code -> name`` in the language."""
     level = "sector" if by_sector else "country"
     best, worst = ranked[f"rank_in_{level}_best"], ranked[f"rank_in_{level}_worst"]
     shown = ranked.copy()
@@ -195,6 +208,10 @@ def readable(
         for value, low, high in zip(
             ranked["cx_index"], ranked["cx_index_ci_low"], ranked["cx_index_ci_high"], strict=True
         )
+    ]
+    shown["sector_label"] = [
+        sector_labels.get(code, name)
+        for code, name in zip(ranked["sector_code"], ranked["sector_name"], strict=True)
     ]
     shown["nps_text"] = [formatting.decimal(value, language, 1) for value in ranked["nps_score"]]
     shown["n_text"] = [formatting.integer(value, language) for value in ranked["n_evaluations"]]
@@ -365,7 +382,7 @@ def _columns(language: str, is_analyst: bool, *, by_sector: bool) -> dict[str, o
         "is_highlighted": st.column_config.CheckboxColumn(marked, width="small"),
         "rank_range": text(i18n.text(rank, language), width="small"),
         "company_name": text(i18n.text("organisation", language)),
-        "sector_name": text(i18n.text("sector", language)),
+        "sector_label": text(i18n.text("sector", language)),
         "cx_index_text": text(i18n.text("rankings_index_interval", language)),
         "nps_text": text("NPS"),
         "n_text": text(i18n.text("evaluations", language), width="small"),

@@ -15,6 +15,7 @@ from warehouse_fixture import SCORES, previous_of, score_of
 
 from app import charts, queries, state
 from app.views import rankings
+from cxcore.mart_contracts import mart_columns
 
 
 @pytest.fixture
@@ -208,6 +209,18 @@ def test_dutch_reader_gets_decimal_commas_and_dutch_words(
     assert moved.loc["nl_beta", "change_text"] == "\u22120,20"
     assert moved.loc["nl_beta", "movement"] == "Geen significante verandering"
     assert "Nederland" in at.subheader[0].value
+    assert shown["sector_label"].tolist() == ["Bankwezen", "Telecommunicatie", "Bankwezen"]
+    assert shown["sector_name"].iloc[0] == "Banking"  # the mart's value stays
+    assert set(chart_frames(at)[0]["sector_label"]) == {"Bankwezen", "Telecommunicatie"}
+
+
+def test_the_uncertainty_columns_are_the_contracts() -> None:
+    """The page selects them by pattern (an older warehouse lacks them), so the
+    contract check of every query cannot catch a misspelt one: this does."""
+    (declared,) = mart_columns(["fct_company_scores"]).values()
+    assert set(queries.rankings.UNCERTAINTY_COLUMNS) <= set(declared)
+    (importance,) = mart_columns(["fct_pillar_importance"]).values()
+    assert set(queries.drivers.UNCERTAINTY_COLUMNS) <= set(importance)
 
 
 def test_a_move_is_never_shown_as_minus_zero() -> None:
