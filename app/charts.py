@@ -256,6 +256,7 @@ MOVER_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"}
 SECTOR_PALETTE = (
     "#4c78a8", "#b279a2", "#9d755d", "#e7ba52", "#393b79",
     "#8c6d31", "#9ecae9", "#637939", "#7b4173", "#bcbddc",
+    "#5254a3", "#c49c94", "#f7b6d2", "#dbdb8d", "#8ca252",
 )  # fmt: skip
 #: Row backgrounds of the ranking: the viewer's organisation, and alternating shades
 #: for groups of organisations whose rank ranges overlap.
@@ -314,10 +315,15 @@ def ranking_dots(ranked: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         "sector_label:N",
         title=titles["sector"],
         scale=alt.Scale(domain=sectors, range=list(SECTOR_PALETTE)),
-        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0, columns=2),
+        # one column: two would be clipped at 390 px
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0, columns=1),
     )
     intervals = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X("cx_index_ci_low:Q", title=titles["interval"], scale=alt.Scale(zero=False)),
+        x=alt.X(
+            "cx_index_ci_low:Q",
+            title=titles["interval"],
+            scale=alt.Scale(zero=False, padding=12),  # the first dot clear of the edge
+        ),
         x2="cx_index_ci_high:Q",
         color=colour,
     )
@@ -336,16 +342,19 @@ def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Change of CX index since the previous wave (this − previous): rises right, falls
     left, coloured by significance (:data:`MOVER_COLOURS`), a rule at zero.
 
-    Expects ``company_name, cx_index_change, previous_cx_index, cx_index, direction``
-    (``ahead``/``level``/``behind``, None without a significance) and ``movement`` (its
-    word); ``titles`` holds the words of the three directions for the legend.
+    Expects ``company_name, cx_index_change, previous_cx_index, cx_index`` and
+    ``movement``: the word of the move's direction (``titles["ahead"]``, ``["level"]``,
+    ``["behind"]``), or "—" when the marts hold no significance for it.
     """
     frame = moved.loc[
         :, ["company_name", "cx_index_change", "previous_cx_index", "cx_index", "movement"]
     ]
     # a move without a significance (an older warehouse) gets its own colour: an
     # ordinal scale would otherwise recycle the first one, "behind"
-    words = [*(titles[key] for key in MOVER_COLOURS), MISSING]
+    words = [titles[key] for key in MOVER_COLOURS]
+    colours = list(MOVER_COLOURS.values())
+    if (frame["movement"] == MISSING).any():
+        words, colours = [*words, MISSING], [*colours, "#6baed6"]
     order = frame.sort_values("cx_index_change", ascending=False)["company_name"].tolist()
     base = alt.Chart(frame).encode(
         y=alt.Y("company_name:N", sort=order, title=None, axis=alt.Axis(labelLimit=0)),
@@ -363,7 +372,7 @@ def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         color=alt.Color(
             "movement:N",
             title=titles["movement"],
-            scale=alt.Scale(domain=words, range=[*MOVER_COLOURS.values(), "#6baed6"]),
+            scale=alt.Scale(domain=words, range=colours),
             legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
         ),
     )

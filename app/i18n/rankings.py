@@ -55,18 +55,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Endring i CX-indeks",
         "pl": "Zmiana indeksu CX",
     },
-    "previous_rank": {
-        "en": "Previous rank",
-        "nl": "Vorige positie",
-        "no": "Forrige plass",
-        "pl": "Poprzednie miejsce",
-    },
-    "rank_change": {
-        "en": "Places gained",
-        "nl": "Plaatsen gestegen",
-        "no": "Plasser opp",
-        "pl": "Zmiana miejsc",
-    },
     "download_csv": {
         "en": "Download CSV",
         "nl": "CSV downloaden",
@@ -79,7 +67,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Last ned Excel",
         "pl": "Pobierz Excel",
     },
-    "yours": {"en": "Yours", "nl": "Van u", "no": "Din", "pl": "Twoja"},
     "rankings_rank_range": {
         "en": "Rank (range)",
         "nl": "Positie (bereik)",
@@ -97,18 +84,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "CX-index (95%-interval)",
         "no": "CX-indeks (95 %-intervall)",
         "pl": "Indeks CX (przedział 95%)",
-    },
-    "rankings_ci_low": {
-        "en": "Interval low",
-        "nl": "Interval laag",
-        "no": "Intervall lav",
-        "pl": "Dolna granica",
-    },
-    "rankings_ci_high": {
-        "en": "Interval high",
-        "nl": "Interval hoog",
-        "no": "Intervall høy",
-        "pl": "Górna granica",
     },
     "rankings_ties_caption": {
         "en": (
@@ -217,4 +192,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Plass da → nå",
         "pl": "Miejsce wtedy → teraz",
     },
+    "rankings_yours_short": {"en": "Yours", "nl": "Van u", "no": "Din", "pl": "Twoja"},
+    "rankings_chosen_short": {"en": "Chosen", "nl": "Gekozen", "no": "Valgt", "pl": "Wybrana"},
+    "rankings_change": {"en": "Change", "nl": "Verandering", "no": "Endring", "pl": "Zmiana"},
 }

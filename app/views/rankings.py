@@ -103,7 +103,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     st.dataframe(
         shown,
         column_config=_columns(language, warehouse.viewer.is_analyst, by_sector=by_sector),
-        column_order=_ORDER,
+        column_order=_order(_ORDER, shown),
         hide_index=True,
         key="rankings_table",
     )
@@ -111,10 +111,13 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
 
     st.subheader(i18n.text("sector_leaders", language))
     leaders = queries.sector_leaders(warehouse, study_id, chosen.country, chosen.wave)
+    leaders = readable(
+        leaders, language, highlighted_ids(warehouse, leaders), labels, by_sector=True
+    )
     st.dataframe(
-        readable(leaders, language, highlighted_ids(warehouse, leaders), labels, by_sector=True),
+        leaders,
         column_config=_columns(language, warehouse.viewer.is_analyst, by_sector=True),
-        column_order=_ORDER,
+        column_order=_order(_ORDER, leaders),
         hide_index=True,
         key="rankings_leaders",
     )
@@ -135,16 +138,25 @@ PAGE = Page(
     },
 )
 
-#: Columns a ranking table shows, in order (narrow enough for a phone).
-_ORDER = ("is_highlighted", "rank_range", "company_name", "sector_label", "cx_index_text", "n_text")
+#: Columns a ranking table shows, in order: what a phone shows without scrolling
+#: first (rank, name, index), then the rest.
+_ORDER = ("is_highlighted", "rank_range", "company_name", "cx_index_text", "sector_label", "n_text")
 _MOVER_ORDER = (
     "is_highlighted",
     "company_name",
-    "movement",
     "change_text",
+    "movement",
     "index_then_now",
     "rank_then_now",
 )
+
+
+def _order(columns: tuple[str, ...], shown: pd.DataFrame) -> list[str]:
+    """``columns`` without the highlight tick when nothing is highlighted (a narrow
+    screen has no room for an empty column)."""
+    if shown["is_highlighted"].any():
+        return list(columns)
+    return [column for column in columns if column != "is_highlighted"]
 
 
 def highlighted_ids(warehouse: queries.WarehouseFile, ranked: pd.DataFrame) -> set[str]:
@@ -308,7 +320,7 @@ def _render_movers(
     st.dataframe(
         shown,
         column_config=_columns(language, warehouse.viewer.is_analyst, by_sector=False),
-        column_order=_MOVER_ORDER,
+        column_order=_order(_MOVER_ORDER, shown),
         hide_index=True,
         key="rankings_movers",
     )
@@ -376,7 +388,7 @@ def _titles(language: str) -> dict[str, str]:
 def _columns(language: str, is_analyst: bool, *, by_sector: bool) -> dict[str, object]:
     """Labels of the shown text columns (``column_order`` leaves the mart's out)."""
     text = st.column_config.TextColumn
-    marked = i18n.text("rankings_chosen" if is_analyst else "rankings_yours", language)
+    marked = i18n.text("rankings_chosen_short" if is_analyst else "rankings_yours_short", language)
     rank = "rankings_sector_rank_range" if by_sector else "rankings_rank_range"
     return {
         "is_highlighted": st.column_config.CheckboxColumn(marked, width="small"),
@@ -387,7 +399,11 @@ def _columns(language: str, is_analyst: bool, *, by_sector: bool) -> dict[str, o
         "nps_text": text("NPS"),
         "n_text": text(i18n.text("evaluations", language), width="small"),
         "movement": text(i18n.text("rankings_movement", language)),
-        "change_text": text(i18n.text("rankings_change_label", language), width="small"),
+        "change_text": text(
+            i18n.text("rankings_change", language),
+            help=i18n.text("rankings_change_label", language),
+            width="small",
+        ),
         "index_then_now": text(i18n.text("previous_cx_index", language) + " → "),
         "rank_then_now": text(i18n.text("rankings_previous_rank", language), width="small"),
     }
