@@ -241,7 +241,7 @@ def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
             y=alt.Y("country:N", title=titles["country"]),
             x=alt.X("r2:Q", title="R²", scale=alt.Scale(domain=[0, 1])),
             color=alt.Color("outcome:N", title=None, legend=alt.Legend(orient="bottom")),
-            shape=alt.Shape("wave:N", title=titles["wave"]),
+            shape=alt.Shape("wave:N", title=titles["wave"], legend=alt.Legend(orient="bottom")),
             tooltip=["country:N", "wave:N", "outcome:N", alt.Tooltip("r2:Q", format=".3f")],
         )
     )
@@ -385,36 +385,27 @@ def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
 # --- drivers ---
 
-#: The three measures of the Drivers chart, in the language's words, in this order:
-#: importance dark (it weights the index), the two shares it combines lighter.
-MEASURE_COLOURS = ("#1f4e79", "#6baed6", "#9e9ac8")
+#: Colour of the importance dots and intervals.
+IMPORTANCE_COLOUR = "#1f4e79"
 
 
 @_served
 def importance_intervals(importance: pd.DataFrame, titles: Titles) -> alt.LayerChart:
-    """Each pillar's combined importance as a dot with its 95% interval, beside its
-    shares of explained advocacy and loyalty (dots; they carry no interval).
+    """Each pillar's importance as a dot with its 95% interval (a rule), pillars in
+    methodology order, the axis in percent.
 
     Expects a long frame ``pillar_label, sort_order, measure, value, ci_low, ci_high``
-    (measures in the order of :data:`MEASURE_COLOURS`); labels and the legend are never
-    cut, the legend sits below the chart so a phone keeps its width for the data.
+    (one measure per pillar; a second one would sit beside it in the row). Labels are
+    never cut and there is no legend to squeeze the chart on a phone.
     """
-    measures = list(dict.fromkeys(importance["measure"]))
     base = alt.Chart(importance).encode(
         y=alt.Y(
             "pillar_label:N",
             sort=_pillar_order(importance),
-            title=titles["pillar"],
+            title=None,
             axis=alt.Axis(labelLimit=0),
         ),
-        yOffset=alt.YOffset("measure:N", sort=measures),
-        color=alt.Color(
-            "measure:N",
-            sort=measures,
-            title=None,
-            scale=alt.Scale(domain=measures, range=list(MEASURE_COLOURS[: len(measures)])),
-            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
-        ),
+        yOffset=alt.YOffset("measure:N"),
         tooltip=[
             alt.Tooltip("pillar_label:N", title=titles["pillar"]),
             alt.Tooltip("measure:N", title=""),
@@ -423,9 +414,11 @@ def importance_intervals(importance: pd.DataFrame, titles: Titles) -> alt.LayerC
             alt.Tooltip("ci_high:Q", format=".3f", title=titles["ci_high"]),
         ],
     )
-    intervals = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X("ci_low:Q", title=titles["share"], axis=alt.Axis(format="%")),
+    intervals = base.mark_rule(strokeWidth=2, color=IMPORTANCE_COLOUR).encode(
+        x=alt.X("ci_low:Q", title=titles["importance"], axis=alt.Axis(format="%")),
         x2="ci_high:Q",
     )
-    dots = base.mark_point(filled=True, size=80, opacity=1).encode(x="value:Q")
+    dots = base.mark_point(filled=True, size=90, opacity=1, color=IMPORTANCE_COLOUR).encode(
+        x="value:Q"
+    )
     return alt.layer(intervals, dots)

@@ -52,13 +52,18 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     titles = {
         "pillar": i18n.text("pillar", language),
         "share": i18n.text("share", language),
+        "importance": measures["importance"],
         "country": i18n.text("country", language),
         "wave": i18n.text("wave", language),
         "ci_low": i18n.text("drivers_ci_low", language),
         "ci_high": i18n.text("drivers_ci_high", language),
     }
+    # importance only: the two shares it combines are in the table, and a legend of
+    # their long names would not fit a phone
+    chosen_measures = {"importance": measures["importance"]}
     st.altair_chart(
-        charts.importance_intervals(long_measures(drivers, measures), titles), key="drivers_chart"
+        charts.importance_intervals(long_measures(drivers, chosen_measures), titles),
+        key="drivers_chart",
     )
     st.caption(i18n.text("drivers_caption", language))
     shown = readable(drivers, language)
