@@ -233,16 +233,28 @@ def sector_spread(profiles: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
 @_served
 def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
-    """R² of advocacy and loyalty per country × wave (long: country, wave, outcome, r2)."""
+    """R² of advocacy and loyalty per sample (long: sample, country, wave, outcome, r2).
+
+    ``sample`` ("Netherlands 2024") is the row label, so the only legend is the
+    outcome's, below the chart and one entry a line (it fits a phone).
+    """
     return (
         alt.Chart(variance)
-        .mark_point(filled=True, size=80)
+        .mark_point(filled=True, size=80, opacity=1)
         .encode(
-            y=alt.Y("country:N", title=titles["country"]),
-            x=alt.X("r2:Q", title="R²", scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("outcome:N", title=None, legend=alt.Legend(orient="bottom")),
-            shape=alt.Shape("wave:N", title=titles["wave"], legend=alt.Legend(orient="bottom")),
-            tooltip=["country:N", "wave:N", "outcome:N", alt.Tooltip("r2:Q", format=".3f")],
+            y=alt.Y("sample:N", title=None, axis=alt.Axis(labelLimit=0)),
+            x=alt.X("r2:Q", title="R²", scale=alt.Scale(domain=[0, 1], padding=8)),
+            color=alt.Color(
+                "outcome:N",
+                title=None,
+                scale=alt.Scale(range=[IMPORTANCE_COLOUR, "#9e9ac8"]),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+            ),
+            tooltip=[
+                alt.Tooltip("sample:N", title=titles["country"]),
+                alt.Tooltip("outcome:N", title=""),
+                alt.Tooltip("r2:Q", format=".3f", title="R²"),
+            ],
         )
     )
 
@@ -367,7 +379,7 @@ def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         ],
     )
     stems = base.mark_bar(size=3).encode(
-        x=alt.X("cx_index_change:Q", title=titles["change"]),
+        x=alt.X("cx_index_change:Q", title=titles["change"], scale=alt.Scale(padding=12)),
         x2=alt.datum(0),
         color=alt.Color(
             "movement:N",
@@ -415,7 +427,12 @@ def importance_intervals(importance: pd.DataFrame, titles: Titles) -> alt.LayerC
         ],
     )
     intervals = base.mark_rule(strokeWidth=2, color=IMPORTANCE_COLOUR).encode(
-        x=alt.X("ci_low:Q", title=titles["importance"], axis=alt.Axis(format="%")),
+        x=alt.X(
+            "ci_low:Q",
+            title=titles["importance"],
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(padding=12),  # the largest dot clear of the edge
+        ),
         x2="ci_high:Q",
     )
     dots = base.mark_point(filled=True, size=90, opacity=1, color=IMPORTANCE_COLOUR).encode(

@@ -122,6 +122,10 @@ def _render_r2(
         "loyalty_r2": i18n.text("r2_loyalty", language),
     }
     long["outcome"] = long["outcome"].map(outcomes)
+    long["sample"] = [
+        f"{formatting.country_name(country, language)} {wave}"
+        for country, wave in zip(long["country"], long["wave"], strict=True)
+    ]
     st.altair_chart(charts.r2_points(long, titles), key="drivers_r2_chart")
     shown = variance.assign(
         country_text=[formatting.country_name(code, language) for code in variance["country"]],
