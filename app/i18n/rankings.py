@@ -90,34 +90,36 @@ STRINGS: dict[str, dict[str, str]] = {
             "Each dot is an organisation's CX index, its bar the 95% interval; the axis "
             "does not start at zero. The rank range holds every rank an organisation could "
             "have: those significantly ahead of it and behind it are counted, the others "
-            "cannot be told apart from it. Shaded bands group organisations whose rank "
-            "ranges overlap."
+            "cannot be told apart from it. A shaded band starts at an organisation and "
+            "takes in those below it that could still hold its rank."
         ),
         "nl": (
             "Elke stip is de CX-index van een organisatie, de balk het 95%-interval; de as "
             "begint niet bij nul. Het positiebereik omvat elke positie die een organisatie "
             "kan hebben: wie significant voor of achter ligt telt mee, de rest is er niet "
-            "van te onderscheiden. Gearceerde banden groeperen organisaties waarvan de "
-            "bereiken overlappen."
+            "van te onderscheiden. Een gearceerde band begint bij een organisatie en omvat "
+            "de organisaties eronder die haar positie nog kunnen innemen."
         ),
         "no": (
             "Hvert punkt er en organisasjons CX-indeks, streken 95 %-intervallet; aksen "
             "starter ikke på null. Plasspennet rommer alle plasser organisasjonen kan ha: de "
             "som ligger signifikant foran eller bak telles, de andre kan ikke skilles fra den. "
-            "Skraverte bånd grupperer organisasjoner med overlappende spenn."
+            "Et skravert bånd starter ved en organisasjon og tar med dem under som fortsatt "
+            "kan ha dens plass."
         ),
         "pl": (
             "Każdy punkt to indeks CX organizacji, odcinek to przedział 95%; oś nie zaczyna "
             "się od zera. Zakres miejsc obejmuje każde miejsce, które organizacja może zająć: "
             "liczą się tylko te istotnie lepsze i gorsze, pozostałych nie da się od niej "
-            "odróżnić. Zacienione pasy grupują organizacje o nakładających się zakresach."
+            "odróżnić. Zacieniony pas zaczyna się od organizacji i obejmuje te poniżej, "
+            "które wciąż mogą zająć jej miejsce."
         ),
     },
     "rankings_tie_group": {
-        "en": "{names} share ranks {ranks}: they cannot be told apart.",
-        "nl": "{names} delen posities {ranks}: ze zijn niet van elkaar te onderscheiden.",
-        "no": "{names} deler plassene {ranks}: de kan ikke skilles fra hverandre.",
-        "pl": "{names} dzielą miejsca {ranks}: nie da się ich od siebie odróżnić.",
+        "en": "{name} ranks {ranks}: it cannot be told apart from {names}.",
+        "nl": "{name} staat op {ranks}: niet te onderscheiden van {names}.",
+        "no": "{name} er på plass {ranks}: kan ikke skilles fra {names}.",
+        "pl": "{name} zajmuje miejsca {ranks}: nie da się jej odróżnić od {names}.",
     },
     "rankings_yours": {
         "en": "Your organisation",

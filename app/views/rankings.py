@@ -41,6 +41,9 @@ DISPLAY_COLUMNS = (
     "n_text",
     "is_highlighted",
     "tie_group",
+    "rank_place",
+    "range_best",
+    "range_worst",
     "band",
     "label",
 )
@@ -182,8 +185,13 @@ def rank_range(best: object, worst: object, rank: object) -> str:
 
 
 def tie_groups(best: pd.Series, worst: pd.Series) -> list[int]:
-    """Group number of each row (in rank order): rows whose rank ranges overlap in a
-    chain share a group, so "2–3" and "2–4" and "3–5" are one band."""
+    """Group number of each row (in rank order): a group starts at an organisation and
+    takes in the ones below it that could still hold its rank (their best rank is
+    within its range), so "1–4" bands the first four; then the next group starts.
+
+    Chaining every overlap instead would band a whole list of 20 whose neighbours all
+    overlap a little, which says nothing.
+    """
     groups: list[int] = []
     reach = -1
     for low, high in zip(best, worst, strict=True):
@@ -193,7 +201,6 @@ def tie_groups(best: pd.Series, worst: pd.Series) -> list[int]:
             reach = -1 if certain else int(high)
         else:
             groups.append(groups[-1])
-            reach = max(reach, int(high))
     return groups
 
 
@@ -228,6 +235,8 @@ def readable(
     shown["nps_text"] = [formatting.decimal(value, language, 1) for value in ranked["nps_score"]]
     shown["n_text"] = [formatting.integer(value, language) for value in ranked["n_evaluations"]]
     shown["is_highlighted"] = ranked["company_id"].isin(list(highlighted))
+    shown["rank_place"] = ranked[f"rank_in_{level}"]
+    shown["range_best"], shown["range_worst"] = best, worst
     shown["tie_group"] = tie_groups(best, worst)
     shown["band"] = _bands(shown["tie_group"], shown["is_highlighted"])
     shown["label"] = [
@@ -275,24 +284,23 @@ def _highlight_notes(shown: pd.DataFrame, is_analyst: bool, language: str) -> No
         )
     ]
     for row in own.itertuples():
-        group = shown[shown["tie_group"] == row.tie_group]
-        if len(group) > 1:
+        if formatting.is_missing(row.range_best) or row.range_best == row.range_worst:
+            continue
+        beside = shown[
+            shown["rank_place"].between(row.range_best, row.range_worst)
+            & (shown["company_id"] != row.company_id)
+        ]
+        if not beside.empty:
             notes.append(
                 i18n.text(
                     "rankings_tie_group",
                     language,
-                    names=format_list(group["company_name"].tolist(), locale=locale),
-                    ranks=_group_ranks(group),
+                    name=row.company_name,
+                    ranks=row.rank_range,
+                    names=format_list(beside["company_name"].tolist(), locale=locale),
                 )
             )
     st.markdown("  \n".join(notes))
-
-
-def _group_ranks(group: pd.DataFrame) -> str:
-    """The span of ranks a tie group covers, e.g. ``2–4``."""
-    ranks = [text for text in group["rank_range"] if text != formatting.MISSING]
-    bounds = [int(part) for text in ranks for part in text.split("–")]
-    return f"{min(bounds)}–{max(bounds)}" if bounds else formatting.MISSING
 
 
 def _render_movers(

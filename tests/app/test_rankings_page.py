@@ -177,7 +177,7 @@ def test_a_clients_own_row_is_highlighted_and_its_tie_named(
     assert chart_frames(at)[0]["band"].tolist() == ["", "tie", "own"]
     said = texts(at)
     assert "Organisation chosen on Compare is highlighted: Beta Bank." in said
-    assert "Delta Telecom and Beta Bank share ranks 2–3: they cannot be told apart." in said
+    assert "Beta Bank ranks 2–3: it cannot be told apart from Delta Telecom." in said
 
 
 def test_a_move_within_the_noise_is_marked_as_no_significant_change(
@@ -240,10 +240,12 @@ def test_a_move_is_never_shown_as_minus_zero() -> None:
     assert shown["movement"].tolist() == ["No significant change"]
 
 
-def test_chained_overlaps_are_one_group() -> None:
+def test_a_band_takes_in_those_that_could_hold_its_first_rank() -> None:
     best = pd.Series([1, 2, 2, 3, 6, 6])
     worst = pd.Series([1, 3, 4, 5, 7, 7])
     assert rankings.tie_groups(best, worst) == [0, 1, 1, 1, 2, 2]
+    # 1–2, 1–3, 2–4, 3–4: the first band ends at rank 2, not at the end of the chain
+    assert rankings.tie_groups(pd.Series([1, 1, 2, 3]), pd.Series([2, 3, 4, 4])) == [0, 0, 0, 1]
     assert rankings.tie_groups(pd.Series([pd.NA, pd.NA]), pd.Series([pd.NA, pd.NA])) == [0, 1]
 
 
