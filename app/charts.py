@@ -397,6 +397,13 @@ def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
 # --- drivers ---
 
+
+def _upper_bound(frame: pd.DataFrame, columns: tuple[str, ...]) -> float:
+    """A little above the largest value of ``columns`` (1 when there is none)."""
+    largest = pd.to_numeric(frame.loc[:, list(columns)].stack(), errors="coerce").max()
+    return 1.0 if pd.isna(largest) else float(largest) * 1.08
+
+
 #: Colour of the importance dots and intervals.
 IMPORTANCE_COLOUR = "#1f4e79"
 
@@ -431,7 +438,8 @@ def importance_intervals(importance: pd.DataFrame, titles: Titles) -> alt.LayerC
             "ci_low:Q",
             title=titles["importance"],
             axis=alt.Axis(format="%"),
-            scale=alt.Scale(padding=12),  # the largest dot clear of the edge
+            # from zero (a share), with room so the largest dot is clear of the edge
+            scale=alt.Scale(domain=[0, _upper_bound(importance, ("value", "ci_high"))]),
         ),
         x2="ci_high:Q",
     )

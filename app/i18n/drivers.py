@@ -100,10 +100,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Waga (przedział 95%)",
     },
     "drivers_rank_range": {
-        "en": "Importance rank (range)",
-        "nl": "Rang belang (bereik)",
-        "no": "Rang betydning (spenn)",
-        "pl": "Miejsce wagi (zakres)",
+        "en": "Rank (range)",
+        "nl": "Rang (bereik)",
+        "no": "Rang (spenn)",
+        "pl": "Miejsce (zakres)",
     },
     "drivers_ci_low": {"en": "95% low", "nl": "95% laag", "no": "95 % lav", "pl": "95% dół"},
     "drivers_ci_high": {"en": "95% high", "nl": "95% hoog", "no": "95 % høy", "pl": "95% góra"},
@@ -134,7 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
     "drivers_top_uncertain": {
-        "en": "{names} cannot be told apart: any of them may matter most.",
+        "en": "{names} cannot be told apart: each of them may matter most.",
         "nl": "{names} zijn niet van elkaar te onderscheiden: elk ervan kan het zwaarst wegen.",
         "no": "{names} kan ikke skilles fra hverandre: hver av dem kan veie tyngst.",
         "pl": "{names} są nie do odróżnienia: każdy z nich może ważyć najwięcej.",

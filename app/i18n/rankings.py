@@ -197,4 +197,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "rankings_yours_short": {"en": "Yours", "nl": "Van u", "no": "Din", "pl": "Twoja"},
     "rankings_chosen_short": {"en": "Chosen", "nl": "Gekozen", "no": "Valgt", "pl": "Wybrana"},
     "rankings_change": {"en": "Change", "nl": "Verandering", "no": "Endring", "pl": "Zmiana"},
+    "rankings_index_then_now": {
+        "en": "CX index then → now",
+        "nl": "CX-index toen → nu",
+        "no": "CX-indeks da → nå",
+        "pl": "Indeks CX wtedy → teraz",
+    },
 }

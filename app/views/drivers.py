@@ -31,7 +31,8 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     if chosen is None or drivers.empty:
         st.info(i18n.text("no_drivers", language))
         return
-    st.subheader(i18n.text("drivers_heading", language, country=chosen.country, wave=chosen.wave))
+    country = formatting.country_name(chosen.country, language)
+    st.subheader(i18n.text("drivers_heading", language, country=country, wave=chosen.wave))
     if not drivers["is_estimated"].all():
         notes = drivers["estimation_note"].dropna().unique()
         st.warning(i18n.text("not_estimated", language, note="; ".join(notes)))

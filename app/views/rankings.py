@@ -412,7 +412,7 @@ def _columns(language: str, is_analyst: bool, *, by_sector: bool) -> dict[str, o
             help=i18n.text("rankings_change_label", language),
             width="small",
         ),
-        "index_then_now": text(i18n.text("previous_cx_index", language) + " → "),
+        "index_then_now": text(i18n.text("rankings_index_then_now", language)),
         "rank_then_now": text(i18n.text("rankings_previous_rank", language), width="small"),
     }
 

@@ -93,7 +93,7 @@ def test_importance_is_shown_with_its_interval_and_rank_range(
     }
     assert (
         "Personalisation, Integrity and Resolution cannot be told apart: "
-        "any of them may matter most." in texts(at)
+        "each of them may matter most." in texts(at)
     )
     dots = chart_with(at, "measure", "value", "ci_low", "ci_high")
     importance = dots[dots["measure"] == "Importance"].set_index("pillar_label")
