@@ -21,6 +21,8 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from app import formatting
 
+from app.formatting import MISSING
+
 Built = TypeVar("Built", bound=alt.TopLevelMixin)
 
 #: The interface language the charts drawn now are read in (the router sets it for
@@ -312,47 +314,6 @@ def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
 
 @_served
-def ranking_bars(ranked: pd.DataFrame, titles: Titles) -> alt.Chart:
-    """CX index of the listed companies as bars in rank order, coloured by sector."""
-    return (
-        alt.Chart(ranked)
-        .mark_bar()
-        .encode(
-            y=alt.Y("company_name:N", sort=ranked["company_name"].tolist(), title=None),
-            x=alt.X("cx_index:Q", title=titles["cx_index"], scale=alt.Scale(zero=False)),
-            color=alt.Color("sector_name:N", title=titles["sector"]),
-            tooltip=[
-                alt.Tooltip("rank_in_country:Q", title=titles["rank"]),
-                alt.Tooltip("company_name:N", title=titles["organisation"]),
-                alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
-            ],
-        )
-    )
-
-
-@_served
-def mover_bars(moved: pd.DataFrame, titles: Titles) -> alt.Chart:
-    """Change of CX index since the previous wave: gains right, losses left."""
-    return (
-        alt.Chart(moved)
-        .mark_bar()
-        .encode(
-            y=alt.Y("company_name:N", sort="-x", title=None),
-            x=alt.X("cx_index_change:Q", title=titles["change"]),
-            color=alt.condition(
-                alt.datum.cx_index_change > 0, alt.value("#2ca02c"), alt.value("#d62728")
-            ),
-            tooltip=[
-                alt.Tooltip("company_name:N", title=titles["organisation"]),
-                alt.Tooltip("previous_cx_index:Q", format=".2f", title=titles["previous"]),
-                alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
-                alt.Tooltip("cx_index_change:Q", format="+.2f", title=titles["change"]),
-            ],
-        )
-    )
-
-
-@_served
 def sector_spread(profiles: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Spread of company CX index per sector: min–max rule, quartile box, median tick.
 
@@ -381,42 +342,221 @@ def sector_spread(profiles: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
 
 @_served
-def importance_bars(importance: pd.DataFrame, titles: Titles) -> alt.Chart:
-    """Each pillar's share of explained advocacy and loyalty, and the combined importance.
+def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
+    """R² of advocacy and loyalty per sample (long: sample, country, wave, outcome, r2).
 
-    Expects a long frame: ``pillar_label, sort_order, measure, value``.
+    ``sample`` ("Netherlands 2024") is the row label, so the only legend is the
+    outcome's, below the chart and one entry a line (it fits a phone).
     """
     return (
-        alt.Chart(importance)
-        .mark_bar()
+        alt.Chart(variance)
+        .mark_point(filled=True, size=80, opacity=1)
         .encode(
-            y=alt.Y("pillar_label:N", sort=_pillar_order(importance), title=titles["pillar"]),
-            yOffset=alt.YOffset("measure:N"),
-            x=alt.X("value:Q", title=titles["share"], axis=alt.Axis(format="%")),
-            color=alt.Color("measure:N", title=None, legend=alt.Legend(orient="bottom")),
+            y=alt.Y("sample:N", title=None, axis=alt.Axis(labelLimit=0)),
+            x=alt.X("r2:Q", title="R²", scale=alt.Scale(domain=[0, 1], padding=8)),
+            color=alt.Color(
+                "outcome:N",
+                title=None,
+                scale=alt.Scale(range=[IMPORTANCE_COLOUR, "#9e9ac8"]),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+            ),
             tooltip=[
-                alt.Tooltip("pillar_label:N", title=titles["pillar"]),
-                alt.Tooltip("measure:N", title=""),
-                alt.Tooltip("value:Q", format=".1%", title=titles["share"]),
+                alt.Tooltip("sample:N", title=titles["country"]),
+                alt.Tooltip("outcome:N", title=""),
+                alt.Tooltip("r2:Q", format=".3f", title="R²"),
             ],
         )
     )
 
 
+# --- rankings ---
+
+#: A difference's direction, the same on every page: behind (a fall, for a mover),
+#: level (not significant), ahead (a rise). Never used for anything else.
+MOVER_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"}
+#: Sectors in muted hues clear of the direction colours (no red, orange, teal or grey).
+SECTOR_PALETTE = (
+    "#4c78a8", "#b279a2", "#9d755d", "#e7ba52", "#393b79",
+    "#8c6d31", "#9ecae9", "#637939", "#7b4173", "#bcbddc",
+    "#5254a3", "#c49c94", "#f7b6d2", "#dbdb8d", "#8ca252",
+)  # fmt: skip
+#: Row backgrounds of the ranking: the viewer's organisation, and alternating shades
+#: for groups of organisations whose rank ranges overlap.
+RANKING_BANDS = {"own": "#deebf7", "tie": "#ececec", "tie_alt": "#f7f7f7"}
+
+
 @_served
-def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
-    """R² of advocacy and loyalty per country × wave (long: country, wave, outcome, r2)."""
-    return (
-        alt.Chart(variance)
-        .mark_point(filled=True, size=80)
-        .encode(
-            y=alt.Y("country:N", title=titles["country"]),
-            x=alt.X("r2:Q", title="R²", scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("outcome:N", title=None, legend=alt.Legend(orient="bottom")),
-            shape=alt.Shape("wave:N", title=titles["wave"]),
-            tooltip=["country:N", "wave:N", "outcome:N", alt.Tooltip("r2:Q", format=".3f")],
-        )
+def ranking_dots(ranked: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """CX index of the listed organisations as dots with their 95% intervals, in rank order.
+
+    The axis is not anchored at zero (indexes of 6.8–8.3 would all look alike); each
+    row's label starts with its rank range; background bands mark the viewer's
+    organisation (``band`` "own") and group organisations that cannot be told apart
+    (``tie``/``tie_alt``). Expects ``label, company_name, sector_label, cx_index,
+    cx_index_ci_low, cx_index_ci_high, rank_range, n_evaluations, band,
+    is_highlighted``.
+    """
+    columns = [
+        "label", "company_name", "sector_label", "cx_index", "cx_index_ci_low",
+        "cx_index_ci_high", "rank_range", "n_evaluations", "band", "is_highlighted",
+    ]  # fmt: skip
+    frame = ranked.loc[:, columns].copy()
+    for bound in ("cx_index_ci_low", "cx_index_ci_high"):  # all NA in an older warehouse
+        frame[bound] = pd.to_numeric(frame[bound], errors="coerce")
+    order = frame["label"].tolist()
+    sectors = list(dict.fromkeys(frame["sector_label"]))
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
+    base = alt.Chart(frame).encode(
+        y=y,
+        tooltip=[
+            alt.Tooltip("rank_range:N", title=titles["rank"]),
+            alt.Tooltip("company_name:N", title=titles["organisation"]),
+            alt.Tooltip("sector_label:N", title=titles["sector"]),
+            alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
+            alt.Tooltip("cx_index_ci_low:Q", format=".2f", title="95% −"),
+            alt.Tooltip("cx_index_ci_high:Q", format=".2f", title="95% +"),
+            alt.Tooltip("n_evaluations:Q", title="n"),
+        ],
     )
+    bands = (
+        alt.Chart(frame)
+        .mark_rect()
+        .encode(
+            y=y,
+            x=alt.value(0),
+            x2=alt.value("width"),
+            fill=alt.Fill(
+                "band:N",
+                scale=alt.Scale(domain=list(RANKING_BANDS), range=list(RANKING_BANDS.values())),
+                legend=None,
+            ),
+        )
+        .transform_filter(alt.datum.band != "")
+    )
+    colour = alt.Color(
+        "sector_label:N",
+        title=titles["sector"],
+        scale=alt.Scale(domain=sectors, range=list(SECTOR_PALETTE)),
+        # one column: two would be clipped at 390 px
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0, columns=1),
+    )
+    intervals = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X(
+            "cx_index_ci_low:Q",
+            title=titles["interval"],
+            scale=alt.Scale(zero=False, padding=12),  # the first dot clear of the edge
+        ),
+        x2="cx_index_ci_high:Q",
+        color=colour,
+    )
+    dots = base.mark_point(filled=True, opacity=1).encode(
+        x="cx_index:Q",
+        color=colour,
+        size=alt.condition(alt.datum.is_highlighted, alt.value(170), alt.value(70)),
+        stroke=alt.value("black"),
+        strokeWidth=alt.condition(alt.datum.is_highlighted, alt.value(2), alt.value(0)),
+    )
+    return alt.layer(bands, intervals, dots).properties(height=alt.Step(26))
+
+
+@_served
+def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """Change of CX index since the previous wave (this − previous): rises right, falls
+    left, coloured by significance (:data:`MOVER_COLOURS`), a rule at zero.
+
+    Expects ``company_name, cx_index_change, previous_cx_index, cx_index`` and
+    ``movement``: the word of the move's direction (``titles["ahead"]``, ``["level"]``,
+    ``["behind"]``), or "—" when the marts hold no significance for it.
+    """
+    frame = moved.loc[
+        :, ["company_name", "cx_index_change", "previous_cx_index", "cx_index", "movement"]
+    ]
+    # a move without a significance (an older warehouse) gets its own colour: an
+    # ordinal scale would otherwise recycle the first one, "behind"
+    words = [titles[key] for key in MOVER_COLOURS]
+    colours = list(MOVER_COLOURS.values())
+    if (frame["movement"] == MISSING).any():
+        words, colours = [*words, MISSING], [*colours, "#6baed6"]
+    order = frame.sort_values("cx_index_change", ascending=False)["company_name"].tolist()
+    base = alt.Chart(frame).encode(
+        y=alt.Y("company_name:N", sort=order, title=None, axis=alt.Axis(labelLimit=0)),
+        tooltip=[
+            alt.Tooltip("company_name:N", title=titles["organisation"]),
+            alt.Tooltip("previous_cx_index:Q", format=".2f", title=titles["previous"]),
+            alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
+            alt.Tooltip("cx_index_change:Q", format="+.2f", title=titles["change"]),
+            alt.Tooltip("movement:N", title=titles["movement"]),
+        ],
+    )
+    stems = base.mark_bar(size=3).encode(
+        x=alt.X("cx_index_change:Q", title=titles["change"], scale=alt.Scale(padding=12)),
+        x2=alt.datum(0),
+        color=alt.Color(
+            "movement:N",
+            title=titles["movement"],
+            scale=alt.Scale(domain=words, range=colours),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+        ),
+    )
+    dots = base.mark_point(filled=True, size=90, opacity=1).encode(
+        x="cx_index_change:Q", color="movement:N"
+    )
+    zero = base.mark_rule(color="black").encode(x=alt.datum(0))
+    return alt.layer(zero, stems, dots).properties(height=alt.Step(26))
+
+
+# --- drivers ---
+
+
+def _upper_bound(frame: pd.DataFrame, columns: tuple[str, ...]) -> float:
+    """A little above the largest value of ``columns`` (1 when there is none)."""
+    largest = pd.to_numeric(frame.loc[:, list(columns)].stack(), errors="coerce").max()
+    return 1.0 if pd.isna(largest) else float(largest) * 1.08
+
+
+#: Colour of the importance dots and intervals.
+IMPORTANCE_COLOUR = "#1f4e79"
+
+
+@_served
+def importance_intervals(importance: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """Each pillar's importance as a dot with its 95% interval (a rule), pillars in
+    methodology order, the axis in percent.
+
+    Expects a long frame ``pillar_label, sort_order, measure, value, ci_low, ci_high``
+    (one measure per pillar; a second one would sit beside it in the row). Labels are
+    never cut and there is no legend to squeeze the chart on a phone.
+    """
+    base = alt.Chart(importance).encode(
+        y=alt.Y(
+            "pillar_label:N",
+            sort=_pillar_order(importance),
+            title=None,
+            axis=alt.Axis(labelLimit=0),
+        ),
+        yOffset=alt.YOffset("measure:N"),
+        tooltip=[
+            alt.Tooltip("pillar_label:N", title=titles["pillar"]),
+            alt.Tooltip("measure:N", title=""),
+            alt.Tooltip("value:Q", format=".3f", title=titles["share"]),
+            alt.Tooltip("ci_low:Q", format=".3f", title=titles["ci_low"]),
+            alt.Tooltip("ci_high:Q", format=".3f", title=titles["ci_high"]),
+        ],
+    )
+    intervals = base.mark_rule(strokeWidth=2, color=IMPORTANCE_COLOUR).encode(
+        x=alt.X(
+            "ci_low:Q",
+            title=titles["importance"],
+            axis=alt.Axis(format="%"),
+            # from zero (a share), with room so the largest dot is clear of the edge
+            scale=alt.Scale(domain=[0, _upper_bound(importance, ("value", "ci_high"))]),
+        ),
+        x2="ci_high:Q",
+    )
+    dots = base.mark_point(filled=True, size=90, opacity=1, color=IMPORTANCE_COLOUR).encode(
+        x="value:Q"
+    )
+    return alt.layer(intervals, dots)
 
 
 # --- compare ---
