@@ -20,7 +20,6 @@ import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from app import formatting
-
 from app.formatting import MISSING
 
 Built = TypeVar("Built", bound=alt.TopLevelMixin)
@@ -134,6 +133,10 @@ def _served(build: Callable[..., Built]) -> Callable[..., Built]:
 
 #: Colour of each role a series plays, the same on every chart: the organisation
 #: dark, its leader light in the same hue, the averages in a second hue.
+#: Colour of each direction of a difference (you − comparator) or of a change since the
+#: previous wave (behind = a shortfall or a significant fall, level = not significant,
+#: ahead = a lead or a significant rise), the same on every page and reserved for this.
+DIRECTION_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"}
 ROLE_COLOURS = {
     "organisation": "#1f4e79",
     "leader": "#6baed6",
@@ -371,9 +374,6 @@ def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
 
 # --- rankings ---
 
-#: A difference's direction, the same on every page: behind (a fall, for a mover),
-#: level (not significant), ahead (a rise). Never used for anything else.
-MOVER_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"}
 #: Sectors in muted hues clear of the direction colours (no red, orange, teal or grey).
 SECTOR_PALETTE = (
     "#4c78a8", "#b279a2", "#9d755d", "#e7ba52", "#393b79",
@@ -462,7 +462,7 @@ def ranking_dots(ranked: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 @_served
 def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Change of CX index since the previous wave (this − previous): rises right, falls
-    left, coloured by significance (:data:`MOVER_COLOURS`), a rule at zero.
+    left, coloured by significance (:data:`DIRECTION_COLOURS`), a rule at zero.
 
     Expects ``company_name, cx_index_change, previous_cx_index, cx_index`` and
     ``movement``: the word of the move's direction (``titles["ahead"]``, ``["level"]``,
@@ -473,8 +473,8 @@ def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     ]
     # a move without a significance (an older warehouse) gets its own colour: an
     # ordinal scale would otherwise recycle the first one, "behind"
-    words = [titles[key] for key in MOVER_COLOURS]
-    colours = list(MOVER_COLOURS.values())
+    words = [titles[key] for key in DIRECTION_COLOURS]
+    colours = list(DIRECTION_COLOURS.values())
     if (frame["movement"] == MISSING).any():
         words, colours = [*words, MISSING], [*colours, "#6baed6"]
     order = frame.sort_values("cx_index_change", ascending=False)["company_name"].tolist()
@@ -563,11 +563,6 @@ def importance_intervals(importance: pd.DataFrame, titles: Titles) -> alt.LayerC
 
 #: Pillars' hues on the trend, clear of the direction colours (no orange, teal or grey).
 PILLAR_PALETTE = ("#1f4e79", "#6baed6", "#7b4173", "#e7ba52", "#9d755d", "#393b79")
-
-#: Colour of each direction of a difference (you − comparator) or of a change since the
-#: previous wave (a decline is "behind", a significant rise "ahead"), the same on every
-#: page (Compare, Channels); reserved for this.
-DIRECTION_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"}
 
 
 @_served
