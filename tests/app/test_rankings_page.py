@@ -157,7 +157,7 @@ def test_the_dot_plot_is_not_anchored_at_zero(warehouse: Path, make_page: MakePa
 
     assert '"zero": false' in spec and '"labelLimit": 0' in spec
     assert '"mark": {"type": "rule"' in spec.replace("\n", "")
-    for colour in charts.MOVER_COLOURS.values():  # directions are for movers, not sectors
+    for colour in charts.DIRECTION_COLOURS.values():  # directions are for movers, not sectors
         assert colour not in charts.SECTOR_PALETTE
 
 
