@@ -84,7 +84,10 @@ def test_a_study_without_pillars_says_so_instead_of_showing_empty_scores(
     run(at)
 
     assert "This study measures no pillar (outcomes only)" in texts(at)
-    assert not at.dataframe
+    # what it does measure (NPS) is shown; no pillar table, chart or gap list
+    (outcomes,) = at.dataframe
+    assert "NPS" in outcomes.value.to_string()
+    assert "Personalisation" not in outcomes.value.to_string()
 
 
 def test_choosing_a_study_shows_its_numbers_only(warehouse: Path, make_page: MakePage) -> None:
@@ -100,7 +103,7 @@ def test_choosing_a_study_shows_its_numbers_only(warehouse: Path, make_page: Mak
     choose(at, state.ORGANISATION, "nl_alfa")
     shown = metrics(at)
     assert shown["CX index"].startswith(f"{reputation('nl_alfa').cx_index:.2f}")
-    assert shown["Rank in country"] == "2 of 3"
+    assert shown["Rank in country"] == "2 (2–3) of 3"  # rank (the ranks it cannot be told from)
     assert "Sector leader: Beta Bank (CX index 6.95)" in texts(at)
     assert at.query_params["study"] == REPUTATION
 

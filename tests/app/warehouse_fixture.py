@@ -382,7 +382,9 @@ def rank_range(row: CompanyWave, scores: Sequence[CompanyWave], level: str) -> t
 
 def _stats_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[object, ...]:
     """The interval, change and rank-range columns of a fct_company_scores row (the
-    changes only for a comparable mover, as in the mart)."""
+    changes only for a comparable mover, as in the mart); all NULL without an index."""
+    if row.cx_index is None:
+        return (None,) * len(STATS_COLUMNS)
     previous = previous_of(row, scores)
     comparable = bool(
         previous and previous.rank_in_country is not None and row.rank_in_country is not None
