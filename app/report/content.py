@@ -1,0 +1,138 @@
+"""What the report shows, fetched once: the same queries as the app's pages, as a client.
+
+The report is always the *client view* of one organisation, whoever builds it (an
+analyst on the CLI, anyone behind a download button): the warehouse key is given the
+viewer of a client entitled to that organisation alone, so peers reach the report as
+pseudonyms from the scope macros in SQL, exactly as in the client portal, and waves not
+yet published are not there at all. Nothing is anonymised afterwards.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from app import queries
+from app.queries import report as report_queries
+from app.report import words
+
+#: The marts' gap column is ``leader − company``; the report's one sign convention is
+#: ``company − comparator`` (negative = behind).
+DIRECTIONS = ("behind", "level", "ahead")
+
+
+def client_view(key: queries.WarehouseFile, company_id: str, language: str) -> queries.WarehouseFile:
+    """``key`` as a client entitled to ``company_id`` alone sees it, peers named in ``language``."""
+    viewer = queries.Viewer(
+        role="client",
+        company_ids=(company_id,),
+        peer_word=words.text("peer_pseudonym", language),
+        leader_word=words.text("leader_pseudonym", language),
+    )
+    return dataclasses.replace(key, viewer=viewer)
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Everything one report prints, as the client sees it; frames hold mart values."""
+
+    study_id: str
+    country: str
+    wave: int
+    language: str
+    organisation: dict[str, Any]
+    leader: queries.CompanyScore | None
+    pillars: pd.DataFrame
+    leader_pillars: pd.DataFrame
+    benchmarks: pd.DataFrame
+    gaps: pd.DataFrame
+    index_trend: pd.DataFrame
+    pillar_trend: pd.DataFrame
+    ranking: pd.DataFrame
+    parameters: dict[str, str]
+
+    @property
+    def name(self) -> str:
+        return str(self.organisation["company_name"])
+
+    @property
+    def has_other_leader(self) -> bool:
+        """Whether a leader other than the organisation itself is there to compare with."""
+        return self.leader is not None and self.leader.company_id != str(
+            self.organisation["company_id"]
+        )
+
+
+def gather(
+    key: queries.WarehouseFile,
+    study_id: str,
+    country: str,
+    wave: int,
+    company_id: str,
+    language: str,
+) -> ReportContent | None:
+    """The report's content for ``company_id`` in study × country × wave as its client sees
+    it (``key``'s viewer is replaced), or None when that client sees no score there."""
+    key = client_view(key, company_id, language)
+    organisation = report_queries.organisation_row(key, study_id, country, wave, company_id)
+    if organisation is None:
+        return None
+    sector = organisation["sector_code"]
+    leader = queries.sector_leader(key, study_id, country, wave, sector)
+    leader_pillars = (
+        queries.pillar_scores(key, study_id, country, wave, leader.company_id, language)
+        if leader is not None and leader.company_id != company_id
+        else pd.DataFrame()
+    )
+    gaps = queries.leader_gaps(key, study_id, country, wave, company_id, language)
+    return ReportContent(
+        study_id=study_id,
+        country=country,
+        wave=wave,
+        language=language,
+        organisation=organisation,
+        leader=leader,
+        pillars=report_queries.organisation_pillars(
+            key, study_id, country, wave, company_id, language
+        ),
+        leader_pillars=leader_pillars,
+        benchmarks=queries.benchmark_pillars(key, study_id, country, wave, sector, language),
+        gaps=with_direction(gaps),
+        index_trend=queries.cx_index_trend(key, study_id, country, company_id),
+        pillar_trend=queries.pillar_trend(key, study_id, country, company_id, language),
+        ranking=report_queries.sector_ranking(key, study_id, country, wave, sector),
+        parameters=_parameters(key),
+    )
+
+
+def with_direction(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gaps with ``difference`` (company − leader) and ``direction`` columns.
+
+    ``direction`` is the mart's where it has one (methodology 0.4.0); before that it
+    follows from the mart's significance flag and the sign of its gap: significant and
+    the leader higher is *behind*, significant and the company higher is *ahead*,
+    anything not significant is *level*.
+    """
+    gaps = gaps.copy()
+    gaps["difference"] = -gaps["gap_to_leader"]
+    if "direction" not in gaps.columns:
+        significant = gaps["is_gap_significant"].fillna(False).astype(bool)
+        gaps["direction"] = "level"
+        gaps.loc[significant & (gaps["gap_to_leader"] > 0), "direction"] = "behind"
+        gaps.loc[significant & (gaps["gap_to_leader"] < 0), "direction"] = "ahead"
+    return gaps
+
+
+def shortfalls(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The significant shortfalls only, most valuable first (a lead or a level pillar is
+    never a priority, whatever an older mart's priority column says)."""
+    behind = gaps[gaps["direction"] == "behind"]
+    return behind.sort_values(["priority", "sort_order"], ascending=[False, True])
+
+
+def _parameters(key: queries.WarehouseFile) -> dict[str, str]:
+    frame = queries.methodology_parameters(key)
+    return dict(zip(frame["parameter_name"], frame["parameter_value"], strict=True))

@@ -1,0 +1,150 @@
+"""The report's charts: the app's own Altair charts (:mod:`app.charts`), rendered to PNG on
+the server with vl-convert (no browser), at twice the size they are printed.
+
+The frames are built the way the Compare page builds them, so a chart in the report is
+the chart a client sees in the app. Axis numbers follow the report's language through
+a d3 number locale taken from Babel's (CLDR) symbols: "6,5" on a Dutch axis.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import vl_convert
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from app import charts, formatting
+from app.report import words
+from app.report.content import ReportContent
+
+#: Pixels per PNG pixel: charts are drawn at twice their layout size, sharp in print.
+SCALE = 2
+#: The report's typeface (the one shipped in app/report/fonts/ and installed with Debian).
+FONT = "DejaVu Sans"
+#: Vega-Lite configuration of every report chart: the report's font, whole labels.
+CONFIG: dict[str, Any] = {
+    "font": FONT,
+    "background": "white",
+    "axis": {"labelLimit": 0, "labelFontSize": 11, "titleFontSize": 11},
+    "axisX": {"labelAngle": 0},
+    "legend": {"labelLimit": 0, "labelFontSize": 11, "orient": "bottom", "columns": 2},
+    "view": {"stroke": None},
+}
+
+
+@cache
+def number_locale(language: str) -> dict[str, Any]:
+    """The d3-format locale of ``language``: CLDR's decimal and group symbols, true minus."""
+    locale = formatting.locale(language)
+    return {
+        "decimal": get_decimal_symbol(locale),
+        "thousands": get_group_symbol(locale),
+        "grouping": [3],
+        "currency": ["", ""],
+        "minus": formatting.MINUS,
+    }
+
+
+def png(chart: alt.TopLevelMixin, language: str, width: int, height: int | None = None) -> bytes:
+    """``chart`` as a PNG of ``width`` × ``height`` layout pixels (times :data:`SCALE`)."""
+    spec = chart.to_dict()
+    spec["width"] = width
+    if height is not None:
+        spec["height"] = height
+    return vl_convert.vegalite_to_png(
+        spec, scale=SCALE, config=CONFIG, format_locale=number_locale(language)
+    )
+
+
+def titles(language: str) -> dict[str, str]:
+    """Axis titles of the app's charts, in the report's words."""
+    return {
+        "pillar": words.text("report_pillar", language),
+        "score": words.text("report_score", language),
+        "ci_low": "95% −",
+        "ci_high": "95% +",
+        "wave": words.text("report_wave", language),
+        "cx_index": words.text("report_cx_index", language),
+        "sector": words.text("report_sector", language),
+        "rank": words.text("report_rank", language),
+        "organisation": words.text("report_organisation", language),
+    }
+
+
+def pillar_frame(report: ReportContent) -> pd.DataFrame:
+    """Organisation, leader and the disclosed averages per pillar, in the chart's columns;
+    the organisation's significant shortfalls ringed."""
+    language = report.language
+    series = [report.pillars.assign(series=report.name, role="organisation")]
+    if report.has_other_leader and not report.leader_pillars.empty:
+        series.append(
+            report.leader_pillars.assign(series=report.leader.company_name, role="leader")
+        )
+    averages = report.benchmarks[~report.benchmarks["is_suppressed"].astype(bool)]
+    names = {
+        "sector": words.text("report_sector_average", language),
+        "country": words.text("report_national_average", language),
+    }
+    series.append(
+        averages.assign(
+            series=averages["benchmark"].map(names), role=averages["benchmark"], n_evaluations=None
+        )
+    )
+    frame = pd.concat(series, ignore_index=True)
+    behind = set(report.gaps.loc[report.gaps["direction"] == "behind", "pillar_id"])
+    frame["is_gap_significant"] = (frame["role"] == "organisation") & frame["pillar_id"].isin(
+        behind
+    )
+    return frame
+
+
+def pillar_chart(report: ReportContent) -> bytes:
+    """The Compare page's pillar chart for the report."""
+    frame = pillar_frame(report)
+    n_pillars = frame["pillar_id"].nunique()
+    chart = charts.pillar_comparison(frame, titles(report.language))
+    return png(chart, report.language, width=430, height=max(n_pillars, 1) * 52)
+
+
+def index_trend_chart(report: ReportContent) -> bytes | None:
+    """CX index per wave against the averages (the Compare page's trend), or None for one wave."""
+    index = report.index_trend
+    if len(index) < 2:
+        return None
+    language = report.language
+    long = pd.concat(
+        [
+            index[["wave"]].assign(series=name, role=role, value=index[column])
+            for name, role, column in (
+                (report.name, "organisation", "cx_index"),
+                (words.text("report_sector_average", language), "sector", "sector_avg_cx_index"),
+                (
+                    words.text("report_national_average", language),
+                    "country",
+                    "country_avg_cx_index",
+                ),
+            )
+        ],
+        ignore_index=True,
+    ).dropna(subset=["value"])
+    return png(charts.index_trend(long, titles(language)), language, width=220, height=200)
+
+
+def pillar_trend_chart(report: ReportContent) -> bytes | None:
+    """Pillar means with intervals per wave (the Compare page's trend), or None for one wave."""
+    if report.pillar_trend["wave"].nunique() < 2:
+        return None
+    chart = charts.pillar_trend(report.pillar_trend, titles(report.language))
+    return png(chart, report.language, width=220, height=200)
+
+
+def ranking_chart(report: ReportContent) -> bytes | None:
+    """The Rankings page's chart of the sector's ranked companies, or None when none is."""
+    ranked = report.ranking[report.ranking["rank_in_sector"].notna()]
+    if ranked.empty:
+        return None
+    chart = charts.ranking_bars(ranked, titles(report.language))
+    return png(chart, report.language, width=430, height=max(len(ranked), 2) * 22)
