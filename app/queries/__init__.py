@@ -55,6 +55,7 @@ from app.queries.shared import (
     organisations,
     pillar_coverage,
     pillar_labels,
+    sector_labels,
     studies,
     waves,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "quality_runs",
     "ranking",
     "reject_reasons",
+    "sector_labels",
     "sector_leader",
     "sector_leaders",
     "sector_profiles",

@@ -190,3 +190,25 @@ def index_pillars(key: WarehouseFile, study_id: str, country: str, wave: int) ->
         [study_id, country, wave],
     )
     return [row["cx_index_pillars"] for row in rows]
+
+
+@st.cache_data(show_spinner=False)
+def sector_labels(key: WarehouseFile, language: str) -> dict[str, str]:
+    """``sector_code -> name`` in ``language`` of every sector in the sector list.
+
+    Sector names are data (the user's sector list), translated by the dbt seed
+    ``sector_labels``; a sector or language without a translation shows the list's
+    English name (``marts.dim_sector_label``). Look codes up with ``.get(code, code)``:
+    a code missing from the list shows as itself.
+    """
+    rows = fetch_rows(
+        key,
+        """
+        select sector_code, sector_label
+        from sector_labels()
+        where language = ?
+        order by sector_label, sector_code
+        """,
+        [language],
+    )
+    return {row["sector_code"]: row["sector_label"] for row in rows}

@@ -36,6 +36,14 @@ MIN_AGGREGATE_COMPANIES = 2
 MAX_COMPANY_SHARE = 0.6
 CRITICAL_VALUE = 1.96
 SECTORS = [("BANK", "Banking", "64", 4), ("TEL", "Telecom", "61", 1)]
+#: dim_sector_label: every sector in every language; BANK has no Norwegian translation,
+#: so it falls back to its English name there, as the mart does.
+SECTOR_LABELS = [
+    ("BANK", "en", "Banking", True), ("BANK", "nl", "Bankwezen", True),
+    ("BANK", "no", "Banking", False), ("BANK", "pl", "Bankowość", True),
+    ("TEL", "en", "Telecom", True), ("TEL", "nl", "Telecommunicatie", True),
+    ("TEL", "no", "Telekommunikasjon", True), ("TEL", "pl", "Telekomunikacja", True),
+]  # fmt: skip
 REVENUE = {row[0]: row[6] for row in COMPANIES}
 
 #: Combined importance per pillar (PILLAR_IDS order; None for a pillar the study does
@@ -240,6 +248,7 @@ def gaps_of(
 # fmt: off
 COLUMNS = {
     "dim_sector": ("sector_code", "sector_name", "nace_division", "n_companies"),
+    "dim_sector_label": ("sector_code", "language", "sector_label", "is_translated"),
     "fct_benchmark_scores": (
         "study_id", "benchmark_level", "country", "sector_code", "wave", "n_companies",
         "n_eligible_companies", "n_eligible_evaluations", "top_company_share", "avg_cx_index",
@@ -297,6 +306,7 @@ def write(connection: duckdb.DuckDBPyConnection, scores: Sequence[CompanyWave]) 
     """
     create_marts(connection, *COLUMNS)
     _insert(connection, "dim_sector", SECTORS)
+    _insert(connection, "dim_sector_label", SECTOR_LABELS)
     for study_id in dict.fromkeys(row.study_id for row in scores):
         _write_study(connection, study_id, [row for row in scores if row.study_id == study_id])
 

@@ -1,7 +1,8 @@
 """What one viewer may see, in SQL: the only place the app's queries name warehouse tables.
 
 The macros' SQL is in one module per subject (``viewer``: who looks and which samples
-they may see; ``companies``; ``aggregates``; ``maturity``; ``audit``; ``access``); this
+they may see; ``companies``; ``aggregates``; ``maturity``; ``audit``; ``access``;
+``labels``: names in the reader's language that are data); this
 module defines them on a connection. Every other query module reads the warehouse
 through these table macros (``company_scores()``, ``benchmark_scores()``, …), never
 through ``wh.<schema>.<table>`` (tests/app/test_scope.py holds them to it). Each macro
@@ -32,7 +33,7 @@ import secrets
 
 import duckdb
 
-from app.queries.scope import access, aggregates, audit, companies, maturity, viewer
+from app.queries.scope import access, aggregates, audit, companies, labels, maturity, viewer
 
 
 def connect(path: str) -> duckdb.DuckDBPyConnection:
@@ -101,6 +102,9 @@ def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> No
         maturity.MATURITY,
         access.ACCESS if "access.grants" in tables else access.NO_ACCESS,
         access.KNOWN_COMPANY,
+        labels.SECTOR_LABELS
+        if "marts.dim_sector_label" in tables
+        else labels.ENGLISH_SECTOR_LABELS,
     )
     for block in blocks:
         for statement in filter(str.strip, block.split(";")):
