@@ -43,6 +43,7 @@ class ReportContent:
     country: str
     wave: int
     language: str
+    sector_name: str
     organisation: dict[str, Any]
     leader: queries.CompanyScore | None
     pillars: pd.DataFrame
@@ -93,6 +94,7 @@ def gather(
         country=country,
         wave=wave,
         language=language,
+        sector_name=queries.sector_labels(key, language).get(sector, organisation["sector_name"]),
         organisation=organisation,
         leader=leader,
         pillars=report_queries.organisation_pillars(

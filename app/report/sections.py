@@ -74,7 +74,7 @@ def compose(report: ReportContent, today: dt.date | None = None) -> Report:
         title=words.text("report_title", language),
         organisation=report.name,
         facts=[
-            (words.text("report_sector", language), str(row["sector_name"])),
+            (words.text("report_sector", language), report.sector_name),
             (words.text("report_country", language), fmt.country_name(report.country, language)),
             (words.text("report_wave", language), str(report.wave)),
             (words.text("report_date", language), fmt.date(today or dt.date.today(), language)),
@@ -387,7 +387,7 @@ def _plain(value: Any, signed: bool = False) -> str:
 
 def _ranking(report: ReportContent) -> Section:
     language, row = report.language, report.organisation
-    title = words.text("report_ranking", language, sector=row["sector_name"])
+    title = words.text("report_ranking", language, sector=report.sector_name)
     ranked = report.ranking
     if ranked["rank_in_sector"].notna().sum() < 2:
         return Section(title=title, paragraphs=[words.text("report_no_ranking", language)])
