@@ -44,7 +44,9 @@ def register(app: typer.Typer) -> None:
 
 
 def report(
-    org: Annotated[str, typer.Option("--org", help="Company id of the organisation (dim_company).")],
+    org: Annotated[
+        str, typer.Option("--org", help="Company id of the organisation (dim_company).")
+    ],
     wave: Annotated[int, typer.Option("--wave", help="Survey year; a published wave.")],
     out: Annotated[Path, typer.Option("--out", help="File to write: .pdf or .pptx.")],
     lang: Annotated[str, typer.Option("--lang", help="Language: en, nl, no or pl.")] = "en",
@@ -112,7 +114,7 @@ def _sample(
         raise ReportRefused(f"cannot read the warehouse {path}: {reason}{detail}") from None
     if access.company_name(key, org) is None:
         raise ReportRefused(
-            f"--org {org}: no such organisation in {path} (cxbench sql \"select company_id, "
+            f'--org {org}: no such organisation in {path} (cxbench sql "select company_id, '
             'company_name from marts.dim_company" lists them)'
         )
     samples = report_queries.organisation_samples(client_view(key, org, "en"), study, org)
@@ -126,7 +128,9 @@ def _sample(
         )
     if country is None:
         if len(countries) > 1:
-            raise ReportRefused(f"{org} is scored in {', '.join(countries)}; choose one with --country")
+            raise ReportRefused(
+                f"{org} is scored in {', '.join(countries)}; choose one with --country"
+            )
         return key, countries[0]
     if country.upper() not in countries:
         raise ReportRefused(

@@ -233,12 +233,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "År for år",
         "pl": "Rok do roku",
     },
-    "report_previous": {
-        "en": "{wave}",
-        "nl": "{wave}",
-        "no": "{wave}",
-        "pl": "{wave}",
-    },
     "report_change": {
         "en": "Change",
         "nl": "Verandering",
@@ -266,16 +260,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Brak porównywalnej poprzedniej edycji dla {org}.",
     },
     "report_trend_caption": {
-        "en": "Left: CX index per wave against the averages. Right: pillar means with 95% intervals.",
+        "en": (
+            "Left: CX index per wave against the averages. Right: pillar means with 95% intervals."
+        ),
         "nl": (
             "Links: CX-index per meting tegenover de gemiddelden. Rechts: gemiddelden per "
             "pijler met 95%-intervallen."
         ),
         "no": (
-            "Venstre: CX-indeks per måling mot snittene. Høyre: pilarsnitt med "
-            "95 %-intervaller."
+            "Venstre: CX-indeks per måling mot snittene. Høyre: pilarsnitt med 95 %-intervaller."
         ),
-        "pl": "Lewo: indeks CX w kolejnych edycjach na tle średnich. Prawo: średnie filarów z przedziałami 95%.",
+        "pl": (
+            "Lewo: indeks CX w kolejnych edycjach na tle średnich. Prawo: średnie filarów "
+            "z przedziałami 95%."
+        ),
     },
     "report_ranking": {
         "en": "Ranking in {sector}",

@@ -20,7 +20,9 @@ from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
 
 @st.cache_data(show_spinner=False)
-def organisation_samples(key: WarehouseFile, study_id: str, company_id: str) -> list[tuple[str, int]]:
+def organisation_samples(
+    key: WarehouseFile, study_id: str, company_id: str
+) -> list[tuple[str, int]]:
     """``(country, wave)`` of every sample of the study the viewer sees ``company_id`` in
     as one of its own organisations, newest wave first."""
     rows = fetch_rows(

@@ -24,7 +24,9 @@ from app.report import words
 DIRECTIONS = ("behind", "level", "ahead")
 
 
-def client_view(key: queries.WarehouseFile, company_id: str, language: str) -> queries.WarehouseFile:
+def client_view(
+    key: queries.WarehouseFile, company_id: str, language: str
+) -> queries.WarehouseFile:
     """``key`` as a client entitled to ``company_id`` alone sees it, peers named in ``language``."""
     viewer = queries.Viewer(
         role="client",

@@ -68,7 +68,6 @@ class Report:
 def compose(report: ReportContent, today: dt.date | None = None) -> Report:
     """Every section of the report of ``report``, in the reader's language."""
     language = report.language
-    row = report.organisation
     cover = Cover(
         brand=words.text("report_brand", language),
         title=words.text("report_title", language),
@@ -185,7 +184,9 @@ def _with_interval(mean: Any, low: Any, high: Any, language: str) -> str:
 
 
 def _direction_colours(language: str) -> dict[str, str]:
-    return {words.text(f"report_{key}", language): colour for key, colour in DIRECTION_COLOURS.items()}
+    return {
+        words.text(f"report_{key}", language): colour for key, colour in DIRECTION_COLOURS.items()
+    }
 
 
 def _pillars(report: ReportContent) -> Section:
@@ -338,7 +339,9 @@ def _year_on_year(report: ReportContent) -> Section:
                     fmt.decimal(row[previous], language, digits),
                     fmt.decimal(row[current], language, digits),
                     fmt.signed(row[change], language, digits),
-                    _change_word(row[change], row.get(f"is_{measure}_change_significant"), language),
+                    _change_word(
+                        row[change], row.get(f"is_{measure}_change_significant"), language
+                    ),
                 ]
             )
     changes = _previous_pillars(report, int(previous_wave)).set_index("pillar_id")
@@ -386,7 +389,7 @@ def _plain(value: Any, signed: bool = False) -> str:
 
 
 def _ranking(report: ReportContent) -> Section:
-    language, row = report.language, report.organisation
+    language = report.language
     title = words.text("report_ranking", language, sector=report.sector_name)
     ranked = report.ranking
     if ranked["rank_in_sector"].notna().sum() < 2:
@@ -402,7 +405,10 @@ def _ranking(report: ReportContent) -> Section:
             rank += f" ({int(best)}–{int(worst)})"
         index = (
             _with_interval(
-                company["cx_index"], company["cx_index_ci_low"], company["cx_index_ci_high"], language
+                company["cx_index"],
+                company["cx_index_ci_low"],
+                company["cx_index_ci_high"],
+                language,
             )
             if has_interval
             else fmt.decimal(company["cx_index"], language)
@@ -435,7 +441,9 @@ def _methodology(report: ReportContent) -> Section:
             words.text(
                 "report_methodology_text",
                 language,
-                min_base=fmt.integer(float(report.parameters.get("min_base", row["min_base"])), language),
+                min_base=fmt.integer(
+                    float(report.parameters.get("min_base", row["min_base"])), language
+                ),
                 confidence=fmt.percent(float(confidence), language, scale=1),
                 version=row["methodology_version"],
             )
