@@ -1,0 +1,133 @@
+"""The client report on the fixture warehouse: Beta Bank's client view, NL 2024, as a PDF and
+a PowerPoint (``app.report``), read back with pypdf and python-pptx.
+
+Fixture facts used: Beta Bank (nl_beta) is third in the country and second in BANK in
+NL 2024 behind Alfa Bank, the sector leader (CX index 7.85); NL 2023 is not published;
+BANK is "Bankwezen" in Dutch and Personalisation "Personalisatie".
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pypdfium2
+import pytest
+from fixture_access import add_publication_and_access
+from pptx import Presentation
+from pypdf import PdfReader
+
+from app import queries, report
+from app.report import content, sections
+
+CLIENT = "nl_beta"
+
+
+@pytest.fixture
+def key(warehouse: Path) -> queries.WarehouseFile:
+    """The fixture as an analyst opens it: the report must still be Beta Bank's client view."""
+    add_publication_and_access(warehouse)
+    return queries.open_warehouse(queries.ANALYST, warehouse)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def other_names(warehouse: Path, own: str) -> list[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.execute("select company_name from marts.dim_company").fetchall()
+    return sorted({name for (name,) in rows if name != own})
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace: a name wrapped inside a table cell is still found."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_dutch_pdf_is_the_client_view(key: queries.WarehouseFile, warehouse: Path) -> None:
+    data = report.build(key, "cxbench", "NL", 2024, CLIENT, "nl")
+    text = pdf_text(data)
+
+    assert data.startswith(b"%PDF")
+    assert "Beta Bank" in text
+    assert "Sectorleider" in text  # Alfa Bank as the client portal names it
+    for name in other_names(warehouse, "Beta Bank"):
+        assert squeezed(name) not in squeezed(text), name
+    assert "Bankwezen" in text  # the sector in Dutch
+    assert "Personalisatie" in text  # pillars in Dutch
+    assert "7,10" in text and "7,85" in text  # decimal commas: own and leader's CX index
+    assert "3 van 3" in text  # rank in the country
+    assert squeezed("Verschil (u − leider)") in squeezed(text)  # one sign convention, labelled
+
+
+def test_gaps_to_close_are_significant_shortfalls_only(key: queries.WarehouseFile) -> None:
+    gathered = content.gather(key, "cxbench", "NL", 2024, CLIENT, "en")
+    composed = sections.compose(gathered)
+    gaps = next(section for section in composed.sections if section.title == "Gaps to close")
+
+    behind = set(gathered.gaps.loc[gathered.gaps["direction"] == "behind", "pillar_label"])
+    listed = {row[1] for row in gaps.table.rows}
+    assert listed == behind
+    assert gathered.gaps["direction"].isin(["level"]).any()  # level pillars exist, not listed
+    for row in gaps.table.rows:
+        assert row[4].startswith("−")  # you − leader: negative when behind
+
+
+def test_direction_follows_the_marts_significance_and_sign() -> None:
+    gaps = pd.DataFrame(
+        {
+            "pillar_id": ["a", "b", "c"],
+            "sort_order": [1, 2, 3],
+            "gap_to_leader": [0.5, -0.4, 0.3],  # leader − company, as the mart stores it
+            "is_gap_significant": [True, True, False],
+            "priority": [0.2, -0.1, 0.05],
+        }
+    )
+    directed = content.with_direction(gaps)
+
+    assert directed["direction"].tolist() == ["behind", "ahead", "level"]
+    assert directed["difference"].tolist() == [-0.5, 0.4, -0.3]
+    assert content.shortfalls(directed)["pillar_id"].tolist() == ["a"]  # a lead is never fixed
+
+
+def test_an_unpublished_wave_has_nothing_to_report(key: queries.WarehouseFile) -> None:
+    with pytest.raises(report.NothingToReport):
+        report.build(key, "cxbench", "NL", 2023, CLIENT, "nl")
+
+
+def test_first_page_renders_with_ink(key: queries.WarehouseFile) -> None:
+    data = report.build(key, "cxbench", "NL", 2024, CLIENT, "pl")
+    page = pypdfium2.PdfDocument(data)[0].render(scale=0.5).to_pil().convert("L")
+    dark = sum(1 for value in page.getdata() if value < 200)
+
+    assert dark / (page.width * page.height) > 0.1  # the brand band and the cover text
+
+
+def test_polish_letters_and_the_minus_sign_print(key: queries.WarehouseFile) -> None:
+    text = pdf_text(report.build(key, "cxbench", "NL", 2024, CLIENT, "pl"))
+
+    assert "Najważniejsze wyniki" in text
+    assert squeezed("Różnica (wy − lider)") in squeezed(text)
+    assert "−" in text  # a negative difference, with a true minus
+
+
+def test_powerpoint_has_a_slide_per_section(key: queries.WarehouseFile, warehouse: Path) -> None:
+    data = report.build(key, "cxbench", "NL", 2024, CLIENT, "nl", file_format="pptx")
+    deck = Presentation(io.BytesIO(data))
+    texts = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts.extend(cell.text for row in shape.table.rows for cell in row.cells)
+    text = "\n".join(texts)
+
+    assert len(deck.slides) == 7  # cover + six sections, as the PDF's pages
+    assert "Beta Bank" in text and "Sectorleider" in text and "7,10" in text
+    for name in other_names(warehouse, "Beta Bank"):
+        assert name not in text
