@@ -100,8 +100,30 @@ def _cover(document: _Document, cover: Cover) -> None:
     document.set_text_color(0, 0, 0)
 
 
+def _estimated_height(section: Section) -> float:
+    """Millimetres ``section`` takes (roughly: text at ~95 characters a line), so a short
+    section follows the previous one on its page instead of leaving half a page empty."""
+    from PIL import Image
+
+    height = 13.0
+    for paragraph in section.paragraphs:
+        height += (len(paragraph) // 95 + 1) * 5.5 + 2
+    if section.images:
+        width = WIDTH if len(section.images) == 1 else (WIDTH - 6) / len(section.images)
+        sizes = [Image.open(io.BytesIO(image)).size for image in section.images]
+        height += max(width * high / wide for wide, high in sizes) + 4
+    if section.table is not None:
+        height += (len(section.table.rows) + 2) * 5.5
+    height += sum((len(note) // 120 + 1) * 4.5 for note in section.notes) + 2
+    return height
+
+
 def _section(document: _Document, section: Section) -> None:
-    document.add_page()
+    room = document.page_break_trigger - document.get_y()
+    if document.page_no() == 1 or _estimated_height(section) + 10 > room:
+        document.add_page()
+    else:
+        document.ln(10)
     document.set_font(FAMILY, "B", 16)
     document.set_text_color(*BRAND)
     document.multi_cell(WIDTH, 9, section.title, new_x="LMARGIN", new_y="NEXT")
