@@ -89,10 +89,10 @@ def _cover(document: _Document, cover: Cover) -> None:
     for label, value in cover.facts:
         document.set_font(FAMILY, "", 12)
         document.set_text_color(*GREY)
-        document.cell(40, 9, label)
+        document.cell(55, 9, label)
         document.set_text_color(0, 0, 0)
         document.set_font(FAMILY, "B", 12)
-        document.cell(WIDTH - 40, 9, value, new_x="LMARGIN", new_y="NEXT")
+        document.multi_cell(WIDTH - 55, 9, value, new_x="LMARGIN", new_y="NEXT")
     document.set_y(250)
     document.set_font(FAMILY, "", 9)
     document.set_text_color(*GREY)

@@ -77,6 +77,16 @@ def compose(report: ReportContent, today: dt.date | None = None) -> Report:
             (words.text("report_country", language), fmt.country_name(report.country, language)),
             (words.text("report_wave", language), str(report.wave)),
             (words.text("report_date", language), fmt.date(today or dt.date.today(), language)),
+            (words.text("report_cx_index", language), _index_text(report.organisation, language)),
+            (
+                words.text("report_rank_in_sector", language),
+                _rank_text(
+                    report.organisation,
+                    "sector",
+                    report.organisation["n_ranked_in_sector"],
+                    language,
+                ),
+            ),
         ],
         prepared_for=words.text("report_prepared_for", language, org=report.name),
     )
@@ -108,6 +118,14 @@ def _rank_text(row: dict[str, Any] | pd.Series, scope: str, total: int, language
         text += " (" + words.text("report_rank_range", language, best=int(best), worst=int(worst))
         text += ")"
     return text
+
+
+def _index_text(row: dict[str, Any], language: str) -> str:
+    """'6,35', with its interval when the marts hold one: '6,35 (6,21–6,49)'."""
+    low, high = _value(row, "cx_index_ci_low"), _value(row, "cx_index_ci_high")
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return fmt.decimal(row["cx_index"], language)
+    return _with_interval(row["cx_index"], low, high, language)
 
 
 def _headline(report: ReportContent) -> Section:

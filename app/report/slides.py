@@ -87,11 +87,11 @@ def _cover(slide: Slide, cover: Cover) -> None:
     _text(slide, cover.brand, MARGIN, Inches(0.6), inner, Inches(0.5), 16, WHITE, bold=True)
     _text(slide, cover.title, MARGIN, Inches(1.4), inner, Inches(0.9), 36, WHITE, bold=True)
     _text(slide, cover.organisation, MARGIN, Inches(2.3), inner, Inches(0.8), 28, WHITE)
-    top = Inches(4.0)
+    top = Inches(3.8)
     for label, value in cover.facts:
-        _text(slide, label, MARGIN, top, Inches(2.0), Inches(0.45), 16, GREY)
-        _text(slide, value, MARGIN + Inches(2.0), top, Inches(8), Inches(0.45), 16, bold=True)
-        top += Inches(0.5)
+        _text(slide, label, MARGIN, top, Inches(3.0), Inches(0.45), 16, GREY)
+        _text(slide, value, MARGIN + Inches(3.0), top, Inches(9), Inches(0.45), 16, bold=True)
+        top += Inches(0.45)
     _text(slide, cover.prepared_for, MARGIN, Inches(6.7), inner, Inches(0.4), 11, GREY)
 
 
