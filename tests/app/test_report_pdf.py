@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import string
 from pathlib import Path
 
 import duckdb
@@ -20,7 +21,8 @@ from fixture_access import add_publication_and_access
 from pptx import Presentation
 from pypdf import PdfReader
 
-from app import queries, report
+from app import i18n, queries, report
+from app.i18n import report as report_strings
 from app.report import content, sections
 
 CLIENT = "nl_beta"
@@ -131,3 +133,15 @@ def test_powerpoint_has_a_slide_per_section(key: queries.WarehouseFile, warehous
     assert "Beta Bank" in text and "Sectorleider" in text and "7,10" in text
     for name in other_names(warehouse, "Beta Bank"):
         assert name not in text
+
+
+@pytest.mark.parametrize("key", sorted(report_strings.STRINGS))
+def test_report_words_exist_in_every_language_with_the_same_placeholders(key: str) -> None:
+    translations = report_strings.STRINGS[key]
+    fields = {
+        language: {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        for language, template in translations.items()
+    }
+
+    assert set(translations) == set(i18n.LANGUAGES)
+    assert all(found == fields["en"] for found in fields.values()), fields
