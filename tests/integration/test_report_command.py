@@ -1,6 +1,7 @@
-"""``cxbench report`` on a warehouse built and published through the CLI (the history fixture:
-2019 and 2020 published): one organisation's client view in Dutch, read back with pypdf
-and pdftotext, its first page rendered; the PowerPoint; refusals of bad arguments.
+"""``cxbench report`` on the warehouse ``cxbench demo`` builds and publishes (default size:
+2024 and 2025 published, sectors large enough for their peer sets to be disclosed): one
+organisation's client view in Dutch, read back with pypdf and pdftotext, its first page
+rendered; the PowerPoint; refusals of bad arguments.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from tests.fixtures.history import History, cxbench
+from tests.fixtures.history import cli_env, cxbench
 
 pytestmark = pytest.mark.slow
 
-WAVE = 2020
+WAVE = 2025
 
 
 def squeezed(text: str) -> str:
@@ -30,10 +31,16 @@ def squeezed(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def organisation(history: History) -> dict[str, str]:
+def env(default_demo: Path) -> dict[str, str]:
+    """The CLI's environment pointing at the demo warehouse."""
+    return cli_env(default_demo, default_demo.parent.parent / "generated")
+
+
+@pytest.fixture(scope="module")
+def organisation(default_demo: Path) -> dict[str, str]:
     """A ranked NL company that is not its sector's leader, in the sector with the most
     ranked companies whose peer set is disclosed, with its Dutch sector name."""
-    with duckdb.connect(str(history.db_path), read_only=True) as connection:
+    with duckdb.connect(str(default_demo), read_only=True) as connection:
         row = connection.execute(
             """
             with sectors as (
@@ -65,9 +72,9 @@ def organisation(history: History) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def dutch_pdf(history: History, organisation: dict[str, str], tmp_path_factory) -> Path:
+def dutch_pdf(env: dict[str, str], organisation: dict[str, str], tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("report") / "rapport.pdf"
-    completed = cxbench(history.env, "report", "--org", organisation["id"], "--wave", str(WAVE),
+    completed = cxbench(env, "report", "--org", organisation["id"], "--wave", str(WAVE),
                         "--lang", "nl", "--out", str(out))  # fmt: skip
     assert re.search(r"wrote .* \(\d+ pages, \d+ KB\)", " ".join(completed.stdout.split()))
     return out
@@ -112,10 +119,10 @@ def test_first_page_renders(dutch_pdf: Path, tmp_path: Path) -> None:
 
 
 def test_powerpoint_by_extension(
-    history: History, organisation: dict[str, str], tmp_path: Path
+    env: dict[str, str], organisation: dict[str, str], tmp_path: Path
 ) -> None:
     out = tmp_path / "slides.pptx"
-    cxbench(history.env, "report", "--org", organisation["id"], "--wave", str(WAVE),
+    cxbench(env, "report", "--org", organisation["id"], "--wave", str(WAVE),
             "--lang", "nl", "--out", str(out))  # fmt: skip
     deck = Presentation(io.BytesIO(out.read_bytes()))
 
@@ -126,14 +133,14 @@ def test_powerpoint_by_extension(
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--org", "NL-NOPE-99", "--wave", "2020", "--lang", "nl"], "no such organisation"),
-        (["--wave", "2021", "--lang", "nl"], "no published scores"),
-        (["--wave", "2020", "--lang", "de"], "is not one of en, nl, no, pl"),
-        (["--wave", "2020", "--lang", "nl", "--country", "PL"], "no published scores there"),
+        (["--org", "NL-NOPE-99", "--wave", str(WAVE), "--lang", "nl"], "no such organisation"),
+        (["--wave", "2023", "--lang", "nl"], "no published scores"),
+        (["--wave", str(WAVE), "--lang", "de"], "is not one of en, nl, no, pl"),
+        (["--wave", str(WAVE), "--lang", "nl", "--country", "PL"], "no published scores there"),
     ],
 )
 def test_bad_arguments_exit_2(
-    history: History,
+    env: dict[str, str],
     organisation: dict[str, str],
     tmp_path: Path,
     arguments: list[str],
@@ -142,7 +149,7 @@ def test_bad_arguments_exit_2(
     if "--org" not in arguments:
         arguments = ["--org", organisation["id"], *arguments]
     out = tmp_path / "report.pdf"
-    completed = cxbench(history.env, "report", *arguments, "--out", str(out), check=False)
+    completed = cxbench(env, "report", *arguments, "--out", str(out), check=False)
 
     assert completed.returncode == 2, completed.stdout + completed.stderr
     assert message in " ".join(completed.stdout.split())
@@ -151,9 +158,9 @@ def test_bad_arguments_exit_2(
 
 
 def test_a_wrong_file_type_exits_2(
-    history: History, organisation: dict[str, str], tmp_path: Path
+    env: dict[str, str], organisation: dict[str, str], tmp_path: Path
 ) -> None:
-    completed = cxbench(history.env, "report", "--org", organisation["id"], "--wave", "2020",
+    completed = cxbench(env, "report", "--org", organisation["id"], "--wave", str(WAVE),
                         "--out", str(tmp_path / "report.docx"), check=False)  # fmt: skip
 
     assert completed.returncode == 2
