@@ -145,3 +145,44 @@ def test_report_words_exist_in_every_language_with_the_same_placeholders(key: st
 
     assert set(translations) == set(i18n.LANGUAGES)
     assert all(found == fields["en"] for found in fields.values()), fields
+
+
+def test_intervals_rank_ranges_and_significance_print_when_the_marts_hold_them(
+    warehouse: Path,
+) -> None:
+    """Marts of methodology 0.4.0 (the columns added here as they declare them): the
+    report prints the CX index interval, the ranks it cannot be told apart from, and the
+    marts' own year-on-year significance."""
+    add_publication_and_access(warehouse)
+    added = {
+        "fct_company_scores": (
+            ("cx_index_ci_low", "double", 6.95),
+            ("cx_index_ci_high", "double", 7.25),
+            ("rank_in_sector_best", "integer", 1),
+            ("rank_in_sector_worst", "integer", 2),
+            ("is_cx_index_change_significant", "boolean", False),
+        ),
+        "fct_company_pillar_scores": (
+            ("previous_mean_score", "double", 6.5),
+            ("mean_score_change", "double", 0.3),
+            ("is_change_significant", "boolean", True),
+        ),
+    }
+    with duckdb.connect(str(warehouse)) as connection:
+        for table, columns in added.items():
+            for column, sql_type, value in columns:
+                connection.execute(
+                    f"alter table marts.{table} add column if not exists {column} {sql_type}"
+                )
+                connection.execute(
+                    f"update marts.{table} set {column} = ? "
+                    "where company_id = ? and country = 'NL' and wave = 2024",
+                    [value, CLIENT],
+                )
+    key = queries.open_warehouse(queries.ANALYST, warehouse)
+    text = squeezed(pdf_text(report.build(key, "cxbench", "NL", 2024, CLIENT, "nl")))
+
+    assert squeezed("7,10 (6,95–7,25)") in text
+    assert squeezed("2 van 2 (niet te onderscheiden van posities 1–2)") in text
+    assert squeezed("niet significant") in text  # the CX index's change
+    assert squeezed("Personalisatie 6,50") in text and "gestegen" in text
