@@ -307,3 +307,45 @@ def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
             tooltip=["country:N", "wave:N", "outcome:N", alt.Tooltip("r2:Q", format=".3f")],
         )
     )
+
+
+# --- report ---
+
+
+@_served
+def ranking_intervals(ranked: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """A sector's ranked organisations as dots with their 95% intervals, in rank order.
+
+    For the client report (:mod:`app.report`): the axis is not anchored at zero, the
+    organisation the report is for is drawn in its colour (:data:`ROLE_COLOURS`) and
+    larger, peers in the leader's light hue. Expects ``label`` (rank and name, the row's
+    order), ``cx_index``, ``cx_index_ci_low``, ``cx_index_ci_high`` (NULL in a warehouse
+    without index intervals: dots only) and ``is_own``.
+    """
+    frame = ranked.loc[:, ["label", "cx_index", "cx_index_ci_low", "cx_index_ci_high", "is_own"]]
+    frame = frame.assign(
+        cx_index_ci_low=pd.to_numeric(frame["cx_index_ci_low"], errors="coerce"),
+        cx_index_ci_high=pd.to_numeric(frame["cx_index_ci_high"], errors="coerce"),
+        is_own=frame["is_own"].fillna(False).astype(bool),
+    )
+    colour = alt.condition(
+        alt.datum.is_own, alt.value(ROLE_COLOURS["organisation"]), alt.value(ROLE_COLOURS["leader"])
+    )
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", sort=frame["label"].tolist(), title=None, axis=alt.Axis(labelLimit=0)),
+        tooltip=[
+            alt.Tooltip("label:N", title=titles["organisation"]),
+            alt.Tooltip("cx_index:Q", format=".2f", title=titles["cx_index"]),
+        ],
+    )
+    intervals = (
+        base.mark_rule(strokeWidth=2)
+        .encode(x="cx_index_ci_low:Q", x2="cx_index_ci_high:Q", color=colour)
+        .transform_filter("isValid(datum.cx_index_ci_low) && isValid(datum.cx_index_ci_high)")
+    )
+    dots = base.mark_point(filled=True, opacity=1).encode(
+        x=alt.X("cx_index:Q", title=titles["cx_index"], scale=alt.Scale(zero=False, nice=True)),
+        color=colour,
+        size=alt.condition(alt.datum.is_own, alt.value(160), alt.value(70)),
+    )
+    return alt.layer(intervals, dots)

@@ -121,19 +121,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "report_pillars_caption": {
         "en": (
             "Point: mean score (1–10); line: its 95% interval. Ringed: pillars where "
-            "{org} is significantly behind the sector leader."
+            "{org} differs significantly from the sector leader (behind or ahead: see "
+            "the table)."
         ),
         "nl": (
             "Punt: gemiddelde score (1–10); lijn: het 95%-interval. Omcirkeld: pijlers "
-            "waarop {org} significant achter de sectorleider ligt."
+            "waarop {org} significant verschilt van de sectorleider (achter of voor: zie "
+            "de tabel)."
         ),
         "no": (
             "Punkt: gjennomsnittlig skår (1–10); strek: 95 %-intervallet. Ring: pilarer "
-            "der {org} ligger signifikant bak bransjelederen."
+            "der {org} skiller seg signifikant fra bransjelederen (bak eller foran: se "
+            "tabellen)."
         ),
         "pl": (
             "Punkt: średni wynik (1–10); linia: przedział 95%. Obwiedzione: filary, w "
-            "których {org} istotnie ustępuje liderowi sektora."
+            "których {org} istotnie różni się od lidera sektora (w tyle lub z przodu: "
+            "zob. tabela)."
         ),
     },
     "report_pillar": {"en": "Pillar", "nl": "Pijler", "no": "Pilar", "pl": "Filar"},

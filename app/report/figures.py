@@ -76,7 +76,8 @@ def titles(language: str) -> dict[str, str]:
 
 def pillar_frame(report: ReportContent) -> pd.DataFrame:
     """Organisation, leader and the disclosed averages per pillar, in the chart's columns;
-    the organisation's significant shortfalls ringed."""
+    the organisation's pillars that differ significantly from the leader ringed
+    (``is_gap_significant``; ``direction`` says which way, for a chart that colours it)."""
     language = report.language
     series = [report.pillars.assign(series=report.name, role="organisation")]
     if report.has_other_leader and not report.leader_pillars.empty:
@@ -94,10 +95,10 @@ def pillar_frame(report: ReportContent) -> pd.DataFrame:
         )
     )
     frame = pd.concat(series, ignore_index=True)
-    behind = set(report.gaps.loc[report.gaps["direction"] == "behind", "pillar_id"])
-    frame["is_gap_significant"] = (frame["role"] == "organisation") & frame["pillar_id"].isin(
-        behind
-    )
+    directions = dict(zip(report.gaps["pillar_id"], report.gaps["direction"], strict=True))
+    own = frame["role"] == "organisation"
+    frame["direction"] = frame["pillar_id"].map(directions).where(own)
+    frame["is_gap_significant"] = own & frame["direction"].isin(["behind", "ahead"])
     return frame
 
 
@@ -142,9 +143,22 @@ def pillar_trend_chart(report: ReportContent) -> bytes | None:
 
 
 def ranking_chart(report: ReportContent) -> bytes | None:
-    """The Rankings page's chart of the sector's ranked companies, or None when none is."""
+    """The sector's ranked organisations with their intervals, the client's own marked; None
+    when none is ranked. Names are the ones the scope gave (peers pseudonymised)."""
     ranked = report.ranking[report.ranking["rank_in_sector"].notna()]
     if ranked.empty:
         return None
-    chart = charts.ranking_bars(ranked, titles(report.language))
-    return png(chart, report.language, width=430, height=max(len(ranked), 2) * 22)
+    frame = pd.DataFrame(
+        {
+            "label": [
+                f"{int(rank)}. {name}"
+                for rank, name in zip(ranked["rank_in_sector"], ranked["company_name"], strict=True)
+            ],
+            "cx_index": ranked["cx_index"],
+            "cx_index_ci_low": ranked.get("cx_index_ci_low"),
+            "cx_index_ci_high": ranked.get("cx_index_ci_high"),
+            "is_own": ranked["is_own"],
+        }
+    )
+    chart = charts.ranking_intervals(frame, titles(report.language))
+    return png(chart, report.language, width=430, height=max(len(frame), 2) * 22)
