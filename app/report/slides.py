@@ -17,7 +17,7 @@ from pptx.slide import Slide
 from pptx.table import _Cell
 from pptx.util import Emu, Inches, Pt
 
-from app.report.sections import Cover, Report, Section, Table
+from app.report.document import Cover, Report, Section, Table
 
 BRAND = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x6E, 0x6E, 0x6E)

@@ -1,0 +1,177 @@
+"""The report's later sections: year on year, the sector's ranking, the methodology note."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from app import formatting as fmt
+from app.report import cells, figures, words
+from app.report.content import ReportContent
+from app.report.document import Section, Table
+
+
+def _previous_pillars(report: ReportContent, previous_wave: int) -> pd.DataFrame:
+    """Per pillar: previous mean, change and its significance — the marts' own columns
+    where they have them, else the previous wave's mean from the trend (no significance)."""
+    pillars = report.pillars
+    if "mean_score_change" in pillars.columns:
+        return pillars[["pillar_id", "previous_mean_score", "mean_score_change",
+                        "is_change_significant"]]  # fmt: skip
+    trend = report.pillar_trend
+    earlier = trend.loc[trend["wave"] == previous_wave, ["pillar_id", "mean_score"]]
+    merged = pillars[["pillar_id", "mean_score"]].merge(
+        earlier.rename(columns={"mean_score": "previous_mean_score"}), on="pillar_id", how="left"
+    )
+    merged["mean_score_change"] = merged["mean_score"] - merged["previous_mean_score"]
+    merged["is_change_significant"] = None
+    return merged.drop(columns="mean_score")
+
+
+def year_on_year(report: ReportContent) -> Section:
+    language, row = report.language, report.organisation
+    title = words.text("report_year_on_year", language)
+    previous_wave = cells.value(row, "previous_wave")
+    if fmt.is_missing(previous_wave):
+        return Section(
+            title=title, paragraphs=[words.text("report_no_previous", language, org=report.name)]
+        )
+    rows = [
+        [
+            words.text("report_cx_index", language),
+            fmt.decimal(row["previous_cx_index"], language),
+            fmt.decimal(row["cx_index"], language),
+            fmt.signed(row["cx_index_change"], language),
+            cells.change_word(
+                row["cx_index_change"], cells.value(row, "is_cx_index_change_significant"), language
+            ),
+        ],
+        [
+            words.text("report_rank_in_country", language),
+            cells.whole(row["previous_rank_in_country"]),
+            cells.whole(row["rank_in_country"]),
+            cells.whole(row["rank_in_country_change"], signed=True),
+            "",
+        ],
+    ]
+    if cells.value(row, "previous_rank_in_sector") is not None:
+        rows.append(
+            [
+                words.text("report_rank_in_sector", language),
+                cells.whole(row["previous_rank_in_sector"]),
+                cells.whole(row["rank_in_sector"]),
+                cells.whole(row.get("rank_in_sector_change"), signed=True),
+                "",
+            ]
+        )
+    for measure, current, previous, change, digits in (
+        ("nps", "nps_score", "previous_nps_score", "nps_change", 1),
+        ("csat", "csat_top2_box_pct", "previous_csat_top2_box_pct", "csat_change", 1),
+        ("ces", "ces_top3_box_pct", "previous_ces_top3_box_pct", "ces_change", 1),
+    ):
+        if previous in row:
+            rows.append(
+                [
+                    words.text(f"report_{measure}", language),
+                    fmt.decimal(row[previous], language, digits),
+                    fmt.decimal(row[current], language, digits),
+                    fmt.signed(row[change], language, digits),
+                    cells.change_word(
+                        row[change], row.get(f"is_{measure}_change_significant"), language
+                    ),
+                ]
+            )
+    changes = _previous_pillars(report, int(previous_wave)).set_index("pillar_id")
+    for pillar in report.pillars.itertuples():
+        change = changes.loc[pillar.pillar_id]
+        rows.append(
+            [
+                pillar.pillar_label,
+                fmt.decimal(change["previous_mean_score"], language),
+                fmt.decimal(pillar.mean_score, language),
+                fmt.signed(change["mean_score_change"], language),
+                cells.change_word(
+                    change["mean_score_change"], change["is_change_significant"], language
+                ),
+            ]
+        )
+    header = [
+        words.text("report_measure", language),
+        str(int(previous_wave)),
+        str(report.wave),
+        words.text("report_change", language),
+        words.text("report_change_word", language),
+    ]
+    images = [
+        image
+        for image in (figures.index_trend_chart(report), figures.pillar_trend_chart(report))
+        if image is not None
+    ]
+    return Section(
+        title=title,
+        table=Table(header=header, rows=rows),
+        images=images,
+        notes=[words.text("report_trend_caption", language)] if images else [],
+    )
+
+
+def ranking(report: ReportContent) -> Section:
+    language = report.language
+    title = words.text("report_ranking", language, sector=report.sector_name)
+    ranked = report.ranking
+    if ranked["rank_in_sector"].notna().sum() < 2:
+        return Section(title=title, paragraphs=[words.text("report_no_ranking", language)])
+    has_interval = "cx_index_ci_low" in ranked.columns
+    rows, highlight = [], set()
+    for position, company in enumerate(ranked.to_dict("records")):
+        if company["is_own"]:
+            highlight.add(position)
+        rank = cells.whole(company["rank_in_sector"])
+        best, worst = company.get("rank_in_sector_best"), company.get("rank_in_sector_worst")
+        if not fmt.is_missing(best) and not fmt.is_missing(worst) and best != worst:
+            rank += f" ({int(best)}–{int(worst)})"
+        index = (
+            cells.with_interval(
+                company["cx_index"],
+                company["cx_index_ci_low"],
+                company["cx_index_ci_high"],
+                language,
+            )
+            if has_interval
+            else fmt.decimal(company["cx_index"], language)
+        )
+        rows.append(
+            [rank, company["company_name"], index, fmt.integer(company["n_evaluations"], language)]
+        )
+    header = [
+        words.text("report_rank", language),
+        words.text("report_organisation", language),
+        words.text("report_cx_index", language)
+        + (f" ({words.text('report_interval', language)})" if has_interval else ""),
+        "n",
+    ]
+    chart = figures.ranking_chart(report)
+    return Section(
+        title=title,
+        paragraphs=[words.text("report_ranking_intro", language)],
+        table=Table(header=header, rows=rows, highlight=frozenset(highlight)),
+        images=[chart] if chart else [],
+    )
+
+
+def methodology(report: ReportContent) -> Section:
+    language, row = report.language, report.organisation
+    confidence = report.parameters.get("confidence_level", "0.95")
+    return Section(
+        title=words.text("report_methodology", language),
+        paragraphs=[
+            words.text(
+                "report_methodology_text",
+                language,
+                min_base=fmt.integer(
+                    float(report.parameters.get("min_base", row["min_base"])), language
+                ),
+                confidence=fmt.percent(float(confidence), language, scale=1),
+                version=row["methodology_version"],
+            )
+        ],
+    )
