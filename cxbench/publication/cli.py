@@ -9,7 +9,7 @@ analysts' commands. Exit codes as everywhere: 0 done (a no-op included),
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -17,6 +17,9 @@ from rich.table import Table
 
 from cxbench.console import console
 from cxcore.settings import load_settings
+
+if TYPE_CHECKING:  # the CLI imports the publication code only when a command runs
+    from cxbench.publication.publish import PublishResult
 
 DbOption = Annotated[
     Path | None,
@@ -114,6 +117,39 @@ def publish(wave: WaveOption, db: DbOption = None) -> None:
     console.print(
         f"[green]published[/] wave {wave}, methodology {result.methodology_version}: "
         f"{result.n_rows} ranked companies, publication {result.publication_id}; {against}",
+        highlight=False,
+    )
+    if result.moves:
+        _print_moves(result, limit=MOVES_SHOWN)
+
+
+#: Moves listed after a publish (largest first); the rest are in published.rankings.
+MOVES_SHOWN = 15
+
+
+def _print_moves(result: PublishResult, limit: int) -> None:
+    """The largest moves, each with its standard error and whether it is significant."""
+    level = f"{result.confidence_level:.0%}"
+    table = Table(
+        "country", "company", "name", "Δ CX index", "± s.e.", "places", f"significant ({level})",
+        title=f"largest moves since published wave {result.previous_published_wave}",
+    )  # fmt: skip
+    for move in result.moves[:limit]:
+        significant = {True: "yes", False: "no", None: "unknown"}[move.is_significant]
+        table.add_row(
+            move.country,
+            move.company_id,
+            move.company_name or "",
+            f"{move.cx_index_change:+.3f}",
+            _text(move.change_std_error),
+            f"{move.rank_in_country_change:+d}" if move.rank_in_country_change else "0",
+            significant,
+        )
+    console.print(table)
+    n_significant = sum(1 for move in result.moves if move.is_significant)
+    console.print(
+        f"{n_significant} of {len(result.moves)} moves significant at {level}"
+        + (f" (showing {limit})" if len(result.moves) > limit else ""),
         highlight=False,
     )
 

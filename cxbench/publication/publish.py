@@ -21,17 +21,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from statistics import NormalDist
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from cxbench.publication.store import (
+    MOVE_COLUMNS,
     ROW_COLUMNS,
+    ensure_move_columns,
     ensure_schema,
     has_schema,
     rows_hash,
@@ -63,6 +67,7 @@ select
     scores.rank_in_sector,
     scores.is_sector_leader,
     round(scores.cx_index, 6) as cx_index,
+    round(scores.cx_index_std_error, 6) as cx_index_std_error,
     round(scores.nps_score, 4) as nps_score,
     scores.n_evaluations,
     round(scores.effective_n, 4) as effective_n,
@@ -95,6 +100,9 @@ select merged_into_company_id, valid_to_wave
 from marts.dim_company_history
 where merged_into_company_id is not null and valid_to_wave is not null
 """
+CONFIDENCE_LEVEL_SQL = """
+select parameter_value from marts.dim_methodology where parameter_name = 'confidence_level'
+"""
 PREVIOUS_SQL = """
 select publication_id, wave, methodology_version
 from published.publications
@@ -113,6 +121,20 @@ class PublishBlocked(PublishRefused):
 
 
 @dataclass(frozen=True)
+class Move:
+    """One published company's move since the previous published wave."""
+
+    country: str
+    company_id: str
+    company_name: str | None
+    cx_index_change: float
+    change_std_error: float | None
+    #: None when the previous publication has no standard error (made before they were kept).
+    is_significant: bool | None
+    rank_in_country_change: int
+
+
+@dataclass(frozen=True)
 class PublishResult:
     """Outcome of one publish: ``published`` a new version or ``unchanged`` (a no-op)."""
 
@@ -123,6 +145,9 @@ class PublishResult:
     n_rows: int
     published_at: datetime
     previous_published_wave: int | None = None
+    #: The moves published, largest first (empty without an earlier published wave).
+    moves: tuple[Move, ...] = ()
+    confidence_level: float = 0.95
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,8 @@ class Candidate:
     rows: list[dict[str, Any]]
     #: (company_id, wave) in which the company's make-up changed (MAKE_UP_CHANGES_SQL).
     make_up_changes: frozenset[tuple[str, int]] = frozenset()
+    #: The marts' confidence level (dim_methodology), which a move's significance uses too.
+    confidence_level: float = 0.95
 
 
 def publish_wave(db_path: Path, wave: int) -> PublishResult:
@@ -190,6 +217,7 @@ def read_candidate(connection: duckdb.DuckDBPyConnection, wave: int) -> Candidat
     ).fetchall()
     batches = [row[0] for row in sources]
     changes = connection.execute(MAKE_UP_CHANGES_SQL).fetchall()
+    level = connection.execute(CONFIDENCE_LEVEL_SQL).fetchall()
     return Candidate(
         wave=wave,
         methodology_version=versions.pop(),
@@ -199,6 +227,7 @@ def read_candidate(connection: duckdb.DuckDBPyConnection, wave: int) -> Candidat
         inputs_hash=_sha256(json.dumps([wave, batches])),
         rows=rows,
         make_up_changes=frozenset((company_id, changed) for company_id, changed in changes),
+        confidence_level=float(level[0][0]) if level else 0.95,
     )
 
 
@@ -250,6 +279,7 @@ def _with_movers(
             (row["country"], row["company_id"]): row
             for row in stored_rows(connection, publication_id)
         }
+    critical = NormalDist().inv_cdf(0.5 + candidate.confidence_level / 2)
     rows = []
     for row in candidate.rows:
         earlier = before.get((row["country"], row["company_id"]))
@@ -271,9 +301,32 @@ def _with_movers(
                 "rank_in_country_change": (
                     earlier["rank_in_country"] - row["rank_in_country"] if earlier else None
                 ),
+                **_move_significance(row, earlier, critical),
             }
         )
     return rows, previous_wave
+
+
+def _move_significance(
+    row: dict[str, Any], earlier: dict[str, Any] | None, critical: float
+) -> dict[str, Any]:
+    """The move's standard error and significance, as the marts judge a change.
+
+    The two waves are independent samples: the change's standard error is
+    sqrt(se_now² + se_then²), and the move is significant when it exceeds
+    ``critical`` of them. Unknown (None) against a publication made before the
+    index's standard error was published.
+    """
+    now = row.get("cx_index_std_error")
+    then = earlier.get("cx_index_std_error") if earlier else None
+    if earlier is None or now is None or then is None:
+        return {"cx_index_change_std_error": None, "is_cx_index_change_significant": None}
+    error = math.sqrt(now * now + then * then)
+    change = row["cx_index"] - earlier["cx_index"]
+    return {
+        "cx_index_change_std_error": round(error, 6),
+        "is_cx_index_change_significant": bool(abs(change) > critical * error),
+    }
 
 
 def _append(db_path: Path, candidate: Candidate, build_id: str, run_id: str) -> PublishResult:
@@ -286,6 +339,7 @@ def _append(db_path: Path, candidate: Candidate, build_id: str, run_id: str) -> 
         published_at = datetime.now(UTC).replace(tzinfo=None)
         with duckdb.connect(str(staged)) as connection:
             ensure_schema(connection)
+            ensure_move_columns(connection)
             ensure_access_schema(connection)
             n_before = connection.execute("select count(*) from published.rankings").fetchall()
             rows, previous_wave = _with_movers(connection, candidate)
@@ -304,8 +358,26 @@ def _append(db_path: Path, candidate: Candidate, build_id: str, run_id: str) -> 
         remove_staging(folder)
     return PublishResult(
         "published", candidate.wave, candidate.methodology_version, publication_id, len(rows),
-        published_at, previous_wave,
+        published_at, previous_wave, _moves(rows), candidate.confidence_level,
     )  # fmt: skip
+
+
+def _moves(rows: list[dict[str, Any]]) -> tuple[Move, ...]:
+    """The rows with a move, largest change (either way) first."""
+    moved = [row for row in rows if row["cx_index_change"] is not None]
+    moved.sort(key=lambda row: (-abs(row["cx_index_change"]), row["country"], row["company_id"]))
+    return tuple(
+        Move(
+            country=row["country"],
+            company_id=row["company_id"],
+            company_name=row["company_name"],
+            cx_index_change=row["cx_index_change"],
+            change_std_error=row["cx_index_change_std_error"],
+            is_significant=row["is_cx_index_change_significant"],
+            rank_in_country_change=row["rank_in_country_change"],
+        )
+        for row in moved
+    )
 
 
 def _insert(
@@ -321,6 +393,7 @@ def _insert(
             {
                 "publication_id": publication_id,
                 **{column: row[column] for column in ROW_COLUMNS},
+                **{column: row[column] for column, _ in MOVE_COLUMNS},
                 "methodology_version": candidate.methodology_version,
                 "parameters_hash": candidate.parameters_hash,
                 "source_batch_ids": candidate.source_batch_ids,

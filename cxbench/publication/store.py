@@ -119,10 +119,40 @@ ROW_COLUMNS = (
 )  # fmt: skip
 
 
+#: Columns published since moves carry their significance. Added by :func:`ensure_move_columns`
+#: at publish time only (a refresh must leave every published row exactly as it was), and
+#: hashed only in publications that hold them, so earlier publications keep their hash.
+MOVE_COLUMNS = (
+    ("cx_index_std_error", "double"),
+    ("cx_index_change_std_error", "double"),
+    ("is_cx_index_change_significant", "boolean"),
+)
+
+
 def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
     """Create the ``published`` tables and views if missing (never alters existing rows)."""
     for statement in SCHEMA_SQL:
         connection.execute(statement)
+
+
+def ensure_move_columns(connection: duckdb.DuckDBPyConnection) -> None:
+    """Add the move-significance columns to ``published.rankings`` (NULL in older rows)."""
+    for column, data_type in MOVE_COLUMNS:
+        connection.execute(
+            f"alter table published.rankings add column if not exists {column} {data_type}"
+        )
+
+
+def _move_columns(connection: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The move-significance columns this file's ``published.rankings`` already has."""
+    present = {
+        row[0]
+        for row in connection.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'published' and table_name = 'rankings'"
+        ).fetchall()
+    }
+    return tuple(column for column, _ in MOVE_COLUMNS if column in present)
 
 
 def has_schema(connection: duckdb.DuckDBPyConnection) -> bool:
@@ -168,20 +198,30 @@ def published_fingerprint(db_path: Path) -> str:
 
 
 def rows_hash(rows: list[dict[str, Any]]) -> str:
-    """sha256 of a publication's ranking rows in key order, as canonical JSON."""
+    """sha256 of a publication's ranking rows in key order, as canonical JSON.
+
+    The move columns count once any row of the publication has a value in them: a
+    publication made before they existed (all NULL) keeps the hash it was given.
+    """
     ordered = sorted(rows, key=lambda row: (row["country"], row["company_id"]))
-    text = json.dumps([[row[column] for column in ROW_COLUMNS] for row in ordered], default=str)
+    moves = [column for column, _ in MOVE_COLUMNS]
+    if any(row.get(column) is not None for row in ordered for column in moves):
+        columns = [*ROW_COLUMNS, *moves]
+    else:
+        columns = list(ROW_COLUMNS)
+    text = json.dumps([[row.get(column) for column in columns] for row in ordered], default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 def stored_rows(connection: duckdb.DuckDBPyConnection, publication_id: str) -> list[dict[str, Any]]:
-    """The ranking rows of one publication, as dictionaries of ROW_COLUMNS."""
+    """The ranking rows of one publication: ROW_COLUMNS and the move columns the file has."""
+    columns = (*ROW_COLUMNS, *_move_columns(connection))
     cursor = connection.execute(
-        f"select {', '.join(ROW_COLUMNS)} from published.rankings "
+        f"select {', '.join(columns)} from published.rankings "
         "where publication_id = ? order by country, company_id",
         [publication_id],
     )
-    return [dict(zip(ROW_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def tampered_publications(connection: duckdb.DuckDBPyConnection) -> list[str]:

@@ -199,6 +199,13 @@ class Gap:
         return self.std_error is not None and abs(self.gap / self.std_error) > CRITICAL_VALUE
 
     @property
+    def direction(self) -> str:
+        """behind / level / ahead against the leader (fct_leader_gaps.direction)."""
+        if not self.is_significant:
+            return "level"
+        return "behind" if self.gap > 0 else "ahead"
+
+    @property
     def priority(self) -> float | None:
         return None if self.importance is None else self.gap * self.importance
 
@@ -266,7 +273,7 @@ COLUMNS = {
         "study_id", "company_id", "country", "wave", "sector_code", "pillar_id",
         "leader_company_id", "mean_score", "leader_mean_score", "gap_to_leader", "gap_std_error",
         "gap_z_score", "importance", "priority", "priority_rank", "is_leader", "is_eligible",
-        "is_gap_significant", "confidence_level", "methodology_version",
+        "is_gap_significant", "confidence_level", "methodology_version", "direction",
     ),
     "fct_pillar_importance": (
         "study_id", "country", "wave", "pillar_id", "importance", "importance_rank", "nps_share",
@@ -361,6 +368,7 @@ def _write_study(
                 gap.is_significant,
                 0.95,
                 METHODOLOGY,
+                gap.direction,
             )
             for gap, rank in leader_gaps(scores)
         ],

@@ -109,7 +109,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "gap_not_leader_minus_company": (
         GAPS,
         "update marts.fct_leader_gaps set gap_to_leader = gap_to_leader + 0.5 where "
-        + first_row("marts.fct_leader_gaps", "not is_leader and importance > 0"),
+        + first_row("marts.fct_leader_gaps", "direction = 'behind' and importance > 0"),
         {
             (GAPS, BETWEEN, "gap_arithmetic_error", "error"),
             (GAPS, BETWEEN, "priority_arithmetic_error", "error"),
@@ -124,7 +124,7 @@ CASES: dict[str, tuple[str, str, set[Failure]]] = {
     "priority_list_not_starting_at_one": (
         GAPS,
         "update marts.fct_leader_gaps set priority_rank = priority_rank + 1 where company_id = "
-        "(select min(company_id) from marts.fct_leader_gaps where not is_leader)",
+        "(select min(company_id) from marts.fct_leader_gaps where priority_rank is not null)",
         {(GAPS, IN_SET, "first_priority_rank", "error")},
     ),
 }

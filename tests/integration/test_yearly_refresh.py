@@ -104,7 +104,15 @@ def test_movers_are_measured_against_the_previous_published_wave(history: Histor
         assert row["previous_rank_in_country"] == earlier["rank_in_country"]
         assert row["rank_in_country_change"] == earlier["rank_in_country"] - row["rank_in_country"]
         assert row["cx_index_change"] == pytest.approx(row["cx_index"] - earlier["cx_index"])
+        # the move's error is that of two independent samples, its significance at z = 1.96
+        error = (row["cx_index_std_error"] ** 2 + earlier["cx_index_std_error"] ** 2) ** 0.5
+        assert row["cx_index_change_std_error"] == pytest.approx(error, abs=1e-6)
+        assert row["is_cx_index_change_significant"] == (
+            abs(row["cx_index_change"]) > 1.959963984540054 * row["cx_index_change_std_error"]
+        )
     assert any(row["rank_in_country_change"] for row in both)  # some companies move
+    flags = {row["is_cx_index_change_significant"] for row in both}
+    assert flags == {True, False}  # some moves are more than noise, some are not
     assert trends[0][0] == len(first) + len(second)
 
 

@@ -1,8 +1,8 @@
 """What one viewer may see, in SQL: the only place the app's queries name warehouse tables.
 
 The macros' SQL is in one module per subject (``viewer``: who looks and which samples
-they may see; ``companies``; ``aggregates``; ``maturity``; ``audit``; ``access``;
-``labels``: names in the reader's language that are data); this
+they may see; ``companies``; ``comparisons``; ``aggregates``; ``maturity``; ``audit``;
+``access``; ``labels``: names in the reader's language that are data); this
 module defines them on a connection. Every other query module reads the warehouse
 through these table macros (``company_scores()``, ``benchmark_scores()``, …), never
 through ``wh.<schema>.<table>`` (tests/app/test_scope.py holds them to it). Each macro
@@ -33,7 +33,16 @@ import secrets
 
 import duckdb
 
-from app.queries.scope import access, aggregates, audit, companies, labels, maturity, viewer
+from app.queries.scope import (
+    access,
+    aggregates,
+    audit,
+    companies,
+    comparisons,
+    labels,
+    maturity,
+    viewer,
+)
 
 
 def connect(path: str) -> duckdb.DuckDBPyConnection:
@@ -96,6 +105,7 @@ def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> No
         viewer.SAMPLES,
         companies.LABELS,
         companies.COMPANY_MARTS,
+        comparisons.COMPARISONS,
         aggregates.AGGREGATES,
         aggregates.DIMENSIONS,
         audit.AUDIT,

@@ -6,6 +6,15 @@
     combined pillar importance, ranked within the company (what to fix first).
     One leader per study × sector × country × wave, as chosen in
     int_sector_leaders_chosen (tied leaders: the lowest company_id).
+
+    direction says behind / level / ahead by that z test (level = not
+    significant; 'level' on the leader's own rows and where a standard error is
+    missing). Only a significant shortfall ('behind') is a priority: a level or
+    a leading pillar has NULL priority and rank, so a company that outscores its
+    leader is never told to "fix" it. Priority's interval is the delta method
+    on gap × importance, the two estimates taken as independent:
+    se² = importance² · gap_se² + gap² · importance_se², lower bound not below 0
+    (both factors are non-negative on a shortfall).
 -#}
 {%- set z_critical = normal_quantile(var('confidence_level')) -%}
 
@@ -35,6 +44,23 @@ leaders as (
 
 ),
 
+importance_errors as (
+
+    select
+        study_id,
+        country,
+        wave,
+        pillar_id,
+        max(importance_std_error) as importance_std_error
+
+    from {{ ref('int_pillar_importance_estimated') }}
+
+    where is_estimated
+
+    group by all
+
+),
+
 paired as (
 
     select
@@ -56,6 +82,9 @@ paired as (
                 )
         end as gap_std_error,
         pillar_weights.importance,
+        case
+            when pillar_weights.importance is not null then importance_errors.importance_std_error
+        end as importance_std_error,
         company_waves.company_id = leaders.leader_company_id as is_leader,
         company_waves.is_eligible
 
@@ -81,6 +110,11 @@ paired as (
         and company_waves.country = pillar_weights.country
         and company_waves.wave = pillar_weights.wave
         and company_pillars.pillar_id = pillar_weights.pillar_id
+    left join importance_errors
+        on company_waves.study_id = importance_errors.study_id
+        and company_waves.country = importance_errors.country
+        and company_waves.wave = importance_errors.wave
+        and company_pillars.pillar_id = importance_errors.pillar_id
 
 ),
 
@@ -88,10 +122,40 @@ tested as (
 
     select
         *,
-        case when gap_std_error > 0 then gap_to_leader / gap_std_error end as gap_z_score,
-        gap_to_leader * importance as priority
+        case when gap_std_error > 0 then gap_to_leader / gap_std_error end as gap_z_score
 
     from paired
+
+),
+
+directed as (
+
+    select
+        *,
+        case
+            when gap_z_score > {{ z_critical }} then 'behind'
+            when gap_z_score < -{{ z_critical }} then 'ahead'
+            else 'level'
+        end as direction
+
+    from tested
+
+),
+
+prioritised as (
+
+    select
+        *,
+        case when direction = 'behind' then gap_to_leader * importance end as priority,
+        case
+            when direction = 'behind'
+                then sqrt(
+                    importance * importance * gap_std_error * gap_std_error
+                    + gap_to_leader * gap_to_leader * importance_std_error * importance_std_error
+                )
+        end as priority_std_error
+
+    from directed
 
 ),
 
@@ -110,8 +174,26 @@ final as (
         gap_to_leader,
         gap_std_error,
         gap_z_score,
+        direction,
         importance,
+        importance_std_error,
+        case
+            when importance_std_error is not null
+                then greatest(importance - {{ z_critical }} * importance_std_error, 0)
+        end as importance_ci_low,
+        case
+            when importance_std_error is not null
+                then least(importance + {{ z_critical }} * importance_std_error, 1)
+        end as importance_ci_high,
         priority,
+        case
+            when priority_std_error is not null
+                then greatest(priority - {{ z_critical }} * priority_std_error, 0)
+        end as priority_ci_low,
+        case
+            when priority_std_error is not null
+                then priority + {{ z_critical }} * priority_std_error
+        end as priority_ci_high,
         cast(
             case
                 when priority is not null
@@ -123,11 +205,11 @@ final as (
         ) as priority_rank,
         is_leader,
         is_eligible,
-        coalesce(abs(gap_z_score) > {{ z_critical }}, false) as is_gap_significant,
+        direction <> 'level' as is_gap_significant,
         cast({{ var('confidence_level') }} as {{ type_double() }}) as confidence_level,
         '{{ var("methodology_version") }}' as methodology_version
 
-    from tested
+    from prioritised
 
 )
 
