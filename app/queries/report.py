@@ -1,6 +1,6 @@
 """Queries of the client report (``cxbench report``, the download buttons) that no page's
-query returns: where an organisation was scored, its whole score rows, and its sector's
-ranked companies.
+query returns: where an organisation was scored, its whole score rows, its sector's
+ranked companies, and its pillars against leader and averages with their direction.
 
 They read whole rows (``select *`` of the scope macros) on purpose: the report prints
 an interval, a rank range or a year-on-year significance when the marts hold them and
@@ -98,4 +98,28 @@ def sector_ranking(
         order by rank_in_sector nulls last, cx_index desc nulls last, company_id
         """,
         [study_id, country, wave, sector_code],
+    )
+
+
+@st.cache_data(show_spinner=False)
+def organisation_comparisons(
+    key: WarehouseFile, study_id: str, country: str, wave: int, company_id: str
+) -> pd.DataFrame:
+    """The organisation's pillars against its leader and the sector and national averages:
+    ``difference`` (organisation − comparator) and ``direction`` (NULL where the comparator
+    is missing or suppressed), one row per pillar × ``comparator``."""
+    return fetch_frame(
+        key,
+        """
+        select
+            pillar_id,
+            comparator,
+            difference,
+            direction,
+            is_significant,
+        from pillar_comparisons()
+        where study_id = ? and country = ? and wave = ? and cast(company_id as varchar) = ?
+        order by pillar_id, comparator
+        """,
+        [study_id, country, wave, company_id],
     )

@@ -81,3 +81,13 @@ def whole(value: Any, signed: bool = False) -> str:
     if not signed:
         return str(number)
     return "±0" if number == 0 else f"{'+' if number > 0 else fmt.MINUS}{abs(number)}"
+
+
+def difference(value_: Any, direction: Any, language: str) -> str:
+    """'−1,91 achter': a difference (you − comparator) and its direction word; the number
+    alone where the marts give no direction (a suppressed comparator), a dash without one."""
+    if fmt.is_missing(value_):
+        return fmt.MISSING
+    if fmt.is_missing(direction):
+        return fmt.signed(value_, language)
+    return f"{fmt.signed(value_, language)} {words.text(f'report_{direction}', language)}"

@@ -16,12 +16,20 @@ DIRECTION_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"
 @dataclass(frozen=True)
 class Table:
     """A table of text cells; ``highlight`` rows are the organisation's own (set in bold);
-    ``colours`` maps a cell's text to its colour (the direction words)."""
+    ``colours`` maps a word to the colour of a cell that is or ends in it (the direction
+    words: "achter", "−1,91 achter")."""
 
     header: list[str]
     rows: list[list[str]]
     highlight: frozenset[int] = frozenset()
     colours: dict[str, str] = field(default_factory=dict)
+
+    def colour_of(self, cell: str) -> str | None:
+        """The colour of the word ``cell`` is or ends in ("w tyle" is one word here)."""
+        for word, colour in self.colours.items():
+            if cell == word or cell.endswith(f" {word}"):
+                return colour
+        return None
 
 
 @dataclass(frozen=True)

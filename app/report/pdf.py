@@ -188,7 +188,7 @@ def _table(document: _Document, table: Table) -> None:
             own = position in table.highlight
             row = grid.row()
             for cell in cells:
-                colour = table.colours.get(cell)
+                colour = table.colour_of(cell)
                 style = FontFace(
                     emphasis="BOLD" if own or colour else None,
                     color=_rgb(colour) if colour else None,

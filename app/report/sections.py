@@ -120,31 +120,40 @@ def _headline(report: ReportContent) -> Section:
 
 
 def _pillars(report: ReportContent) -> Section:
+    """The pillar chart, and per pillar the score with its interval and the difference to
+    the leader and to each average (you − comparator) with its direction."""
     language = report.language
-    gaps = report.gaps.set_index("pillar_id") if not report.gaps.empty else pd.DataFrame()
     leader_means = (
         report.leader_pillars.set_index("pillar_id")["mean_score"]
         if not report.leader_pillars.empty
         else pd.Series(dtype=float)
     )
+    against = {"leader": report.gaps.set_index("pillar_id")[["difference", "direction"]]}
+    for comparator in ("sector", "country"):
+        rows = report.comparisons[report.comparisons["comparator"] == comparator]
+        if not rows.empty:
+            against[comparator] = rows.set_index("pillar_id")[["difference", "direction"]]
     rows = []
     for pillar in report.pillars.itertuples():
-        gap = gaps.loc[pillar.pillar_id] if pillar.pillar_id in gaps.index else None
-        rows.append(
-            [
-                pillar.pillar_label,
-                cells.with_interval(pillar.mean_score, pillar.ci_low, pillar.ci_high, language),
-                fmt.decimal(leader_means.get(pillar.pillar_id), language),
-                fmt.signed(gap["difference"], language) if gap is not None else fmt.MISSING,
-                words.text(f"report_{gap['direction']}", language) if gap is not None else "",
-            ]
-        )
+        row = [
+            pillar.pillar_label,
+            cells.with_interval(pillar.mean_score, pillar.ci_low, pillar.ci_high, language),
+            fmt.decimal(leader_means.get(pillar.pillar_id), language),
+        ]
+        for differences in against.values():
+            found = pillar.pillar_id in differences.index
+            difference = differences.loc[pillar.pillar_id] if found else None
+            row.append(
+                cells.difference(difference["difference"], difference["direction"], language)
+                if difference is not None
+                else fmt.MISSING
+            )
+        rows.append(row)
     header = [
         words.text("report_pillar", language),
         f"{words.text('report_you', language)} ({words.text('report_interval', language)})",
         words.text("report_leader", language),
-        words.text("report_difference_leader", language),
-        words.text("report_direction", language),
+        *(words.text(f"report_difference_{comparator}", language) for comparator in against),
     ]
     return Section(
         title=words.text("report_pillars", language),

@@ -146,7 +146,7 @@ def _table(slide: Slide, table: Table, left: int, top: int, width: int, height: 
     for row, cells in enumerate(table.rows, start=1):
         own = (row - 1) in table.highlight
         for column, text in enumerate(cells):
-            colour = table.colours.get(text)
+            colour = table.colour_of(text)
             _cell(
                 grid.cell(row, column),
                 text,

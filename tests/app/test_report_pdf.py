@@ -23,7 +23,9 @@ from pypdf import PdfReader
 
 from app import i18n, queries, report
 from app.i18n import report as report_strings
-from app.report import content, sections
+from app.report import cells, content, sections
+from app.report.document import Table
+from tests.fixtures.mart_tables import create_marts
 
 CLIENT = "nl_beta"
 
@@ -186,3 +188,51 @@ def test_intervals_rank_ranges_and_significance_print_when_the_marts_hold_them(
     assert squeezed("2 van 2 (niet te onderscheiden van posities 1–2)") in text
     assert squeezed("niet significant") in text  # the CX index's change
     assert squeezed("Personalisatie 6,50") in text and "gestegen" in text
+
+
+#: Comparison rows for Beta Bank: the leader's from its gaps (with the marts' direction),
+#: the sector average 0.15 below it on every pillar (ahead), the national 0.05 above (level).
+COMPARISONS_SQL = """
+insert into marts.fct_pillar_comparisons
+    (study_id, company_id, country, wave, sector_code, pillar_id, comparator,
+     comparator_company_id, mean_score, comparator_mean_score, difference, direction,
+     is_significant, confidence_level, methodology_version)
+select
+    study_id, company_id, country, wave, sector_code, pillar_id, comparator,
+    case when comparator = 'leader' then leader_company_id end,
+    mean_score, leader_mean_score,
+    case comparator when 'leader' then -gap_to_leader when 'sector' then 0.15 else -0.05 end,
+    case comparator when 'leader' then direction when 'sector' then 'ahead' else 'level' end,
+    comparator <> 'country', confidence_level, methodology_version
+from marts.fct_leader_gaps, (values ('leader'), ('sector'), ('country')) as kinds (comparator)
+where company_id = 'nl_beta' and country = 'NL' and wave = 2024
+"""
+
+
+def test_pillars_are_compared_with_leader_and_averages_with_directions(warehouse: Path) -> None:
+    add_publication_and_access(warehouse)
+    with duckdb.connect(str(warehouse)) as connection:
+        create_marts(connection, "fct_pillar_comparisons")
+        connection.execute(COMPARISONS_SQL)
+    key = queries.open_warehouse(queries.ANALYST, warehouse)
+    gathered = content.gather(key, "cxbench", "NL", 2024, CLIENT, "nl")
+    pillars = next(s for s in sections.compose(gathered).sections if s.table and s.images)
+
+    assert pillars.table.header[3:] == [
+        "Verschil (u − leider)",
+        "Verschil (u − sectorgemiddelde)",
+        "Verschil (u − landelijk gemiddelde)",
+    ]
+    personalisation = next(row for row in pillars.table.rows if row[0] == "Personalisatie")
+    assert personalisation[3:] == ["−1,20 achter", "+0,15 voor", "−0,05 gelijk"]
+    assert pillars.table.colour_of("−1,20 achter") == "#d95f02"
+    assert pillars.table.colour_of("+0,15 voor") == "#1b9e77"
+    assert pillars.table.colour_of("−0,05 gelijk") == "#999999"
+
+
+def test_a_direction_of_two_words_is_coloured() -> None:
+    table = Table(header=["x"], rows=[], colours=cells.direction_colours("pl"))
+
+    assert table.colour_of("−1,20 w tyle") == "#d95f02"
+    assert table.colour_of("+0,10 na równi") == "#999999"
+    assert table.colour_of("Rozwiązywanie problemów") is None
