@@ -49,11 +49,14 @@ def percent_interval(row: dict[str, Any], measure: str, language: str) -> str:
     return f"{fmt.percent(low, language, 1)}–{fmt.percent(high, language, 1)}"
 
 
-def with_interval(mean: Any, low: Any, high: Any, language: str) -> str:
-    """'6,49 (6,35–6,62)': one narrow column for an estimate and its interval."""
+def with_interval(mean: Any, low: Any, high: Any, language: str, digits: int = 2) -> str:
+    """'6,49 (6,35–6,62)': one narrow column for an estimate and its interval; the estimate
+    alone where the marts hold no interval."""
     if fmt.is_missing(mean):
         return fmt.MISSING
-    return f"{fmt.decimal(mean, language)} ({fmt.interval(low, high, language)})"
+    if fmt.is_missing(low) or fmt.is_missing(high):
+        return fmt.decimal(mean, language, digits)
+    return f"{fmt.decimal(mean, language, digits)} ({fmt.interval(low, high, language, digits)})"
 
 
 def direction_colours(language: str) -> dict[str, str]:

@@ -116,16 +116,31 @@ def index_trend_chart(report: ReportContent) -> bytes | None:
     if len(index) < 2:
         return None
     language = report.language
+    no_interval = pd.Series(float("nan"), index=index.index)
     long = pd.concat(
         [
-            index[["wave"]].assign(series=name, role=role, value=index[column])
-            for name, role, column in (
-                (report.name, "organisation", "cx_index"),
-                (words.text("report_sector_average", language), "sector", "sector_avg_cx_index"),
+            index[["wave"]].assign(
+                series=name,
+                role=role,
+                value=index[column],
+                # the organisation's interval, where the trend query returns one (a chart
+                # that draws intervals reads ci_low/ci_high; one that does not ignores them)
+                ci_low=index.get("cx_index_ci_low", no_interval) if own else no_interval,
+                ci_high=index.get("cx_index_ci_high", no_interval) if own else no_interval,
+            )
+            for name, role, column, own in (
+                (report.name, "organisation", "cx_index", True),
+                (
+                    words.text("report_sector_average", language),
+                    "sector",
+                    "sector_avg_cx_index",
+                    False,
+                ),
                 (
                     words.text("report_national_average", language),
                     "country",
                     "country_avg_cx_index",
+                    False,
                 ),
             )
         ],

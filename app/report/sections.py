@@ -178,14 +178,26 @@ def _gaps(report: ReportContent) -> Section:
     rows = [
         [
             str(position),
-            gap.pillar_label,
-            fmt.decimal(gap.mean_score, language),
-            fmt.decimal(gap.leader_mean_score, language),
-            fmt.signed(gap.difference, language),
-            fmt.decimal(gap.importance, language, 3),
-            fmt.decimal(gap.priority, language, 3),
+            gap["pillar_label"],
+            fmt.decimal(gap["mean_score"], language),
+            fmt.decimal(gap["leader_mean_score"], language),
+            fmt.signed(gap["difference"], language),
+            cells.with_interval(
+                gap["importance"],
+                gap.get("importance_ci_low"),
+                gap.get("importance_ci_high"),
+                language,
+                digits=3,
+            ),
+            cells.with_interval(
+                gap["priority"],
+                gap.get("priority_ci_low"),
+                gap.get("priority_ci_high"),
+                language,
+                digits=3,
+            ),
         ]
-        for position, gap in enumerate(behind.itertuples(), start=1)
+        for position, gap in enumerate(behind.to_dict("records"), start=1)
     ]
     header = [
         "#",
