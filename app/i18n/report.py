@@ -368,6 +368,18 @@ STRINGS: dict[str, dict[str, str]] = {
             "Wersja metodologii {version}."
         ),
     },
+    "report_not_published": {
+        "en": "The client report covers published waves only; {wave} is not published yet.",
+        "nl": (
+            "Het klantrapport gaat alleen over gepubliceerde metingen; {wave} is nog niet "
+            "gepubliceerd."
+        ),
+        "no": "Kunderapporten gjelder bare publiserte målinger; {wave} er ikke publisert ennå.",
+        "pl": (
+            "Raport dla klienta obejmuje tylko opublikowane edycje; {wave} nie jest jeszcze "
+            "opublikowana."
+        ),
+    },
     "report_download_pdf": {
         "en": "Download report (PDF)",
         "nl": "Rapport downloaden (PDF)",

@@ -14,7 +14,8 @@ import functools
 import streamlit as st
 
 from app import queries, report
-from app.report import words
+from app.queries import report as report_queries
+from app.report import content, words
 
 #: MIME type of each format.
 MIME = {
@@ -50,7 +51,13 @@ def download_buttons(
     company_id: str,
     language: str,
 ) -> None:
-    """A PDF and a PowerPoint download button side by side (keys ``report_pdf``/``report_pptx``)."""
+    """A PDF and a PowerPoint download button side by side (keys ``report_pdf``/``report_pptx``),
+    or a note when the organisation's client cannot see this sample (a wave an analyst
+    sees before it is published), so a button never leads to a failing download."""
+    client = content.client_view(warehouse, company_id, language)
+    if (country, wave) not in report_queries.organisation_samples(client, study_id, company_id):
+        st.caption(words.text("report_not_published", language, wave=wave))
+        return
     columns = st.columns(2)
     for column, file_format, label in zip(
         columns, ("pdf", "pptx"), ("report_download_pdf", "report_download_pptx"), strict=True

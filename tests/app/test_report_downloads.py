@@ -47,3 +47,13 @@ def test_the_deferred_files_are_the_client_report(warehouse: Path) -> None:
     assert deliverables.file_name("nl_beta", "NL", 2024, "nl", "pdf") == (
         "cxbench-nl_beta-NL-2024-nl.pdf"
     )
+
+
+def test_an_unpublished_wave_gets_a_note_not_buttons(warehouse: Path) -> None:
+    add_publication_and_access(warehouse)  # NL 2023 stays unpublished
+    script = SCRIPT.replace("2024", "2023").replace('"nl")', '"en")')
+    at = AppTest.from_string(script, default_timeout=30).run()
+
+    assert not at.exception
+    assert not at.get("download_button")
+    assert "2023 is not published yet" in at.caption[0].value
