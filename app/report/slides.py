@@ -107,7 +107,9 @@ def _section(slide: Slide, section: Section) -> None:
     space = bottom - top
     table_left = MARGIN
     if section.images:
-        image_width = (inner * 0.55) if section.table is not None else inner
+        # a wide table (the pillars against three comparators) gets more of the slide
+        share = 0.55 if section.table is None or len(section.table.header) <= 4 else 0.42
+        image_width = inner * share if section.table is not None else inner
         _images(slide, section.images, MARGIN, top, int(image_width), int(space))
         table_left = MARGIN + int(image_width) + Inches(0.2)
     if section.table is not None:
@@ -140,7 +142,7 @@ def _table(slide: Slide, table: Table, left: int, top: int, width: int, height: 
     row_height = min(Inches(0.4), height // rows)
     shape = slide.shapes.add_table(rows, columns, left, top, width, row_height * rows)
     grid = shape.table
-    size = 12 if rows <= 9 else 10
+    size = 12 if rows <= 9 and columns <= 5 else 10
     for column, text in enumerate(table.header):
         _cell(grid.cell(0, column), text, size, WHITE, BRAND, bold=True)
     for row, cells in enumerate(table.rows, start=1):
