@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from app import auth, i18n, page, queries, state, viewer
-from app.views import compare, drivers, maturity, methodology, quality, rankings, sectors
+from app.views import channels, compare, drivers, maturity, methodology, quality, rankings, sectors
 
 #: The pages in menu order.
 PAGES: tuple[page.Page, ...] = (
@@ -31,6 +31,7 @@ PAGES: tuple[page.Page, ...] = (
     rankings.PAGE,
     sectors.PAGE,
     drivers.PAGE,
+    channels.PAGE,
     maturity.PAGE,
     quality.PAGE,
     methodology.PAGE,

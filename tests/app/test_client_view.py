@@ -31,7 +31,7 @@ OTHERS = [
     for text in (company_id, name)
 ]
 #: The pages a client's menu offers.
-CLIENT_PAGES = ("compare", "rankings", "sectors", "drivers", "maturity", "methodology")
+CLIENT_PAGES = ("compare", "rankings", "sectors", "drivers", "channels", "maturity", "methodology")
 
 
 @pytest.fixture

@@ -364,8 +364,10 @@ def build_warehouse(
         # imported here: the aggregate module derives its rows from this one's
         import fixture_aggregates
         import fixture_audit
+        import fixture_channels
 
         fixture_aggregates.write(connection, scores)
+        fixture_channels.write(connection, scores)
         if with_audit:
             fixture_audit.write(connection)
     os.replace(staging, path)

@@ -1,9 +1,9 @@
 """What one viewer may see, in SQL: the only place the app's queries name warehouse tables.
 
 The macros' SQL is in one module per subject (``viewer``: who looks and which samples
-they may see; ``companies``; ``comparisons``; ``aggregates``; ``maturity``; ``audit``;
-``access``; ``labels``: names in the reader's language that are data); this
-module defines them on a connection. Every other query module reads the warehouse
+they may see; ``companies``; ``comparisons``; ``aggregates``; ``maturity``;
+``channels``; ``audit``; ``access``; ``labels``: names in the reader's language that
+are data); this module defines them on a connection. Every other query module reads the warehouse
 through these table macros (``company_scores()``, ``benchmark_scores()``, …), never
 through ``wh.<schema>.<table>`` (tests/app/test_scope.py holds them to it). Each macro
 reads the viewer of the cursor it runs on — ``getvariable('viewer')``, a struct that
@@ -37,6 +37,7 @@ from app.queries.scope import (
     access,
     aggregates,
     audit,
+    channels,
     companies,
     comparisons,
     labels,
@@ -110,6 +111,7 @@ def install_scope(connection: duckdb.DuckDBPyConnection, tables: set[str]) -> No
         aggregates.DIMENSIONS,
         audit.AUDIT,
         maturity.MATURITY,
+        channels.CHANNELS,
         access.ACCESS if "access.grants" in tables else access.NO_ACCESS,
         access.KNOWN_COMPANY,
         labels.SECTOR_LABELS
