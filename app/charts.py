@@ -44,8 +44,9 @@ def _served(build: Callable[..., Built]) -> Callable[..., Built]:
 ROLE_COLOURS = {
     "organisation": "#1f4e79",
     "leader": "#6baed6",
-    "sector": "#d62728",
-    "country": "#ff9896",
+    # purples: red and pink read as "behind" next to the direction colours
+    "sector": "#7b4173",
+    "country": "#c994c7",
 }
 
 #: Columns :func:`pillar_comparison` expects, one row per series × pillar.
@@ -80,7 +81,8 @@ def _series_colour(frame: pd.DataFrame) -> alt.Color:
             range=[ROLE_COLOURS[role] for role in pairs["role"]],
         ),
         title=None,
-        legend=alt.Legend(orient="bottom"),
+        # one column: four series names side by side overflow a phone's width
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
     )
 
 
@@ -90,19 +92,21 @@ def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
     Series (the organisation, its sector leader, the sector and national averages)
     sit side by side within each pillar's row (``yOffset``) so overlapping intervals
-    stay readable. A ring marks the organisation's pillars whose gap to the leader
-    is statistically significant (``is_gap_significant``).
+    stay readable. A ring marks the organisation's pillars that differ significantly
+    from the leader, in the colour of their ``direction``: orange-red for a shortfall,
+    teal for a lead (:data:`DIRECTION_COLOURS`), so a lead never looks like a gap.
     """
     pillar_title, score_title = titles["pillar"], titles["score"]
-    frame = scores.loc[:, list(PILLAR_COMPARISON_COLUMNS)]
+    # ``direction`` is optional: a page without a leader (Sectors) draws no rings
+    frame = scores.reindex(columns=[*PILLAR_COMPARISON_COLUMNS, "direction"])
     series_order = list(dict.fromkeys(frame["series"]))
     base = alt.Chart(frame).encode(
         y=alt.Y(
             "pillar_label:N",
             sort=_pillar_order(frame),
-            title=pillar_title,
-            # room for "Integrity (measured by 2 of 5 statements)" on a partial study
-            axis=alt.Axis(labelLimit=320),
+            title=None,
+            # labels are never cut: "Integrity (measured by 2 of 5 statements)" wraps
+            axis=alt.Axis(labelLimit=0),
         ),
         yOffset=alt.YOffset("series:N", sort=series_order),
         color=_series_colour(frame),
@@ -120,43 +124,44 @@ def pillar_comparison(scores: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         x2="ci_high:Q",
     )
     points = base.mark_point(filled=True, size=90, opacity=1).encode(x="mean_score:Q")
-    rings = (
-        base.mark_point(filled=False, size=320, strokeWidth=2)
-        .encode(x="mean_score:Q", color=alt.value("black"))
-        .transform_filter(alt.datum.is_gap_significant)
-    )
-    return alt.layer(error_bars, points, rings)
+    rings = [
+        base.mark_point(filled=False, size=320, strokeWidth=2.5)
+        .encode(x="mean_score:Q", color=alt.value(DIRECTION_COLOURS[direction]))
+        .transform_filter(alt.datum.direction == direction)
+        for direction in ("behind", "ahead")
+    ]
+    return alt.layer(error_bars, points, *rings)
 
 
 @_served
-def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.Chart:
-    """Priority (gap × importance) per pillar, highest first; significant gaps coloured.
+def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """Priority (shortfall × importance) of the significant shortfalls, highest first,
+    with the priority's 95% interval as a rule.
 
-    Expects ``pillar_label, priority, priority_rank, gap_to_leader, importance,
-    significance`` (the translated yes/no of the gap's significance; ``titles`` holds
-    the same ``yes`` and ``no`` so significant gaps get the darker colour).
+    Expects ``pillar_label, priority, priority_ci_low, priority_ci_high, priority_rank,
+    difference, importance``; every bar is a significant shortfall, so all are drawn
+    in the "behind" colour.
     """
     order = gaps.sort_values("priority_rank")["pillar_label"].tolist()
-    return (
-        alt.Chart(gaps)
-        .mark_bar()
-        .encode(
-            y=alt.Y("pillar_label:N", sort=order, title=titles["pillar"]),
-            x=alt.X("priority:Q", title=titles["priority"]),
-            color=alt.Color(
-                "significance:N",
-                title=titles["significant"],
-                scale=alt.Scale(domain=[titles["yes"], titles["no"]], range=["#1f4e79", "#b0c4de"]),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip("pillar_label:N", title=titles["pillar"]),
-                alt.Tooltip("gap_to_leader:Q", format=".2f", title=titles["gap"]),
-                alt.Tooltip("importance:Q", format=".3f", title=titles["importance"]),
-                alt.Tooltip("priority:Q", format=".3f", title=titles["priority"]),
-            ],
-        )
+    base = alt.Chart(gaps).encode(
+        y=alt.Y("pillar_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=0)),
+        tooltip=[
+            alt.Tooltip("pillar_label:N", title=titles["pillar"]),
+            alt.Tooltip("difference:Q", format="+.2f", title=titles["gap"]),
+            alt.Tooltip("importance:Q", format=".3f", title=titles["importance"]),
+            alt.Tooltip("priority:Q", format=".3f", title=titles["priority"]),
+            alt.Tooltip("priority_ci_low:Q", format=".3f", title=titles["ci_low"]),
+            alt.Tooltip("priority_ci_high:Q", format=".3f", title=titles["ci_high"]),
+        ],
     )
+    bars = base.mark_bar(color=DIRECTION_COLOURS["behind"], opacity=0.8).encode(
+        x=alt.X("priority:Q", title=titles["priority"])
+    )
+    intervals = base.mark_rule(strokeWidth=2, color="black").encode(
+        x="priority_ci_low:Q", x2="priority_ci_high:Q"
+    )
+    # a step per pillar: without it the layer squeezes the bars into the default height
+    return alt.layer(bars, intervals).properties(height=alt.Step(28))
 
 
 @_served
@@ -164,9 +169,15 @@ def pillar_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
     """Pillar means over waves with their intervals: one line per pillar."""
     pillar_order = _pillar_order(trend)
     base = alt.Chart(trend).encode(
-        x=alt.X("wave:O", title=titles["wave"]),
+        x=alt.X("wave:O", title=titles["wave"], axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("pillar_label:N", sort=pillar_order),
-        color=alt.Color("pillar_label:N", sort=pillar_order, title=titles["pillar"]),
+        color=alt.Color(
+            "pillar_label:N",
+            sort=pillar_order,
+            title=None,
+            scale=alt.Scale(range=list(PILLAR_PALETTE)),
+            legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
+        ),
         tooltip=[
             alt.Tooltip("wave:O", title=titles["wave"]),
             alt.Tooltip("pillar_label:N", title=titles["pillar"]),
@@ -183,22 +194,30 @@ def pillar_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
 
 
 @_served
-def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.Chart:
-    """CX index over waves, one line per series (organisation, sector, country)."""
-    return (
-        alt.Chart(trend)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("wave:O", title=titles["wave"]),
-            y=alt.Y("value:Q", title=titles["cx_index"], scale=alt.Scale(zero=False)),
-            color=_series_colour(trend),
-            tooltip=[
-                alt.Tooltip("series:N", title=""),
-                alt.Tooltip("wave:O", title=titles["wave"]),
-                alt.Tooltip("value:Q", format=".2f", title=titles["cx_index"]),
-            ],
-        )
+def index_trend(trend: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """CX index over waves, one line per series (organisation, sector, country), with the
+    95% interval (``ci_low``/``ci_high``, where the mart has one) as a rule per wave, so
+    a dip within the uncertainty does not look like a cliff."""
+    base = alt.Chart(trend).encode(
+        x=alt.X("wave:O", title=titles["wave"], axis=alt.Axis(labelAngle=0)),
+        color=_series_colour(trend),
+        tooltip=[
+            alt.Tooltip("series:N", title=""),
+            alt.Tooltip("wave:O", title=titles["wave"]),
+            alt.Tooltip("value:Q", format=".2f", title=titles["cx_index"]),
+            alt.Tooltip("ci_low:Q", format=".2f", title=titles["ci_low"]),
+            alt.Tooltip("ci_high:Q", format=".2f", title=titles["ci_high"]),
+        ],
     )
+    lines = base.mark_line(point=True).encode(
+        y=alt.Y("value:Q", title=titles["cx_index"], scale=alt.Scale(zero=False))
+    )
+    intervals = (
+        base.mark_rule(strokeWidth=2, opacity=0.6)
+        .encode(y="ci_low:Q", y2="ci_high:Q")
+        .transform_filter("isValid(datum.ci_low) && isValid(datum.ci_high)")
+    )
+    return alt.layer(intervals, lines)
 
 
 @_served
@@ -309,13 +328,77 @@ def r2_points(variance: pd.DataFrame, titles: Titles) -> alt.Chart:
     )
 
 
+# --- compare ---
+
+#: Pillars' hues on the trend, clear of the direction colours (no orange, teal or grey).
+PILLAR_PALETTE = ("#1f4e79", "#6baed6", "#7b4173", "#e7ba52", "#9d755d", "#393b79")
+
+#: Colour of each direction of a difference (you − comparator) or of a change since the
+#: previous wave (a decline is "behind", a significant rise "ahead"), the same on every
+#: page (Compare, Channels); reserved for this.
+DIRECTION_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"}
+
+
+@_served
+def difference_dots(differences: pd.DataFrame, titles: Titles) -> alt.LayerChart:
+    """Differences (you − comparator, or a change since the previous wave) as a dot per
+    pillar with its 95% interval as a rule, coloured by direction, around a zero line.
+
+    Expects ``pillar_label, sort_order, group, difference, low, high, direction`` and
+    ``direction_label`` (the translated word of ``direction``); ``group`` (the
+    comparator's name, or one value for changes) sits side by side within a pillar's
+    row and is told apart by the dot's shape. ``titles["directions"]`` is the
+    translated behind / level / ahead words in that order, for a fixed colour legend.
+    """
+    words = titles["directions"].split("|")
+    groups = list(dict.fromkeys(differences["group"]))
+    base = alt.Chart(differences).encode(
+        y=alt.Y(
+            "pillar_label:N",
+            sort=_pillar_order(differences),
+            title=None,
+            axis=alt.Axis(labelLimit=0),
+        ),
+        yOffset=alt.YOffset("group:N", sort=groups),
+        color=alt.Color(
+            "direction_label:N",
+            title=None,
+            scale=alt.Scale(
+                domain=words,
+                range=[DIRECTION_COLOURS[key] for key in ("behind", "level", "ahead")],
+            ),
+            # one column: "no significant change" three times overflows a phone
+            legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
+        ),
+        tooltip=[
+            alt.Tooltip("pillar_label:N", title=titles["pillar"]),
+            alt.Tooltip("group:N", title=""),
+            alt.Tooltip("difference:Q", format="+.2f", title=titles["difference"]),
+            alt.Tooltip("low:Q", format="+.2f", title=titles["ci_low"]),
+            alt.Tooltip("high:Q", format="+.2f", title=titles["ci_high"]),
+            alt.Tooltip("direction_label:N", title=titles["direction"]),
+        ],
+    )
+    # the zero line over the same data (one dataset per chart): a full-height rule at x = 0
+    zero = alt.Chart(differences).mark_rule(color="black").encode(x=alt.datum(0))
+    intervals = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X("low:Q", title=titles["difference"]), x2="high:Q"
+    )
+    shape = alt.Shape(
+        "group:N",
+        sort=groups,
+        title=None,
+        legend=alt.Legend(orient="top", columns=1, labelLimit=0) if len(groups) > 1 else None,
+    )
+    dots = base.mark_point(filled=True, size=80, opacity=1).encode(x="difference:Q", shape=shape)
+    return alt.layer(zero, intervals, dots)
+
+
 # --- channels ---
 
 #: Colours of the contact channels (in the order the view lists them). None of them is
 #: a direction colour (behind / level / ahead are reserved for :data:`DIRECTION_COLOURS`).
 CHANNEL_PALETTE = ("#4c78a8", "#9467bd", "#e7ba52", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
-#: Direction of a difference (organisation − comparator), the same on every page.
-DIRECTION_COLOURS = {"behind": "#d95f02", "level": "#999999", "ahead": "#1b9e77"}
 
 #: Columns :func:`channel_dots` expects, one row per reportable pillar × channel.
 CHANNEL_DOT_COLUMNS = (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
+from app.i18n import compare_directions, merged
+
+_STRINGS: dict[str, dict[str, str]] = {
     "compare_page": {"en": "Compare", "nl": "Vergelijken", "no": "Sammenlign", "pl": "Porównanie"},
     "sector_average": {
         "en": "Sector average",
@@ -28,43 +30,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Det nasjonale snittet er skjult: {reason}.",
         "pl": "Średnia krajowa jest ukryta: {reason}.",
     },
-    "gap_to_leader": {
-        "en": "Gap to leader",
-        "nl": "Achterstand op leider",
-        "no": "Avstand til leder",
-        "pl": "Strata do lidera",
-    },
-    "significant_gap": {
-        "en": "Significant gap",
-        "nl": "Significant verschil",
-        "no": "Signifikant avstand",
-        "pl": "Istotna różnica",
-    },
     "priority": {"en": "Priority", "nl": "Prioriteit", "no": "Prioritet", "pl": "Priorytet"},
     "priorities": {
         "en": "What to fix first",
         "nl": "Wat eerst verbeteren",
         "no": "Hva som bør forbedres først",
         "pl": "Co poprawić najpierw",
-    },
-    "priority_caption": {
-        "en": (
-            "Priority = gap to {leader} × pillar importance; the top row is worth most "
-            "for advocacy and loyalty. Coloured: whether the gap is statistically significant."
-        ),
-        "nl": (
-            "Prioriteit = achterstand op {leader} × belang van de pijler; de bovenste rij "
-            "levert het meest op voor aanbeveling en loyaliteit. Kleur: of het verschil "
-            "statistisch significant is."
-        ),
-        "no": (
-            "Prioritet = avstand til {leader} × pilarens betydning; øverste rad betyr mest "
-            "for anbefaling og lojalitet. Farge: om avstanden er statistisk signifikant."
-        ),
-        "pl": (
-            "Priorytet = strata do {leader} × waga filaru; pierwszy wiersz najbardziej "
-            "wpływa na polecenia i lojalność. Kolor: czy różnica jest istotna statystycznie."
-        ),
     },
     "no_priorities": {
         "en": "Without a sector leader there are no gaps to rank.",
@@ -86,20 +57,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "trend_caption": {
         "en": (
-            "Left: CX index of the organisation and the (unsuppressed) averages. Right: "
-            "pillar means with 95% confidence intervals per wave."
+            "First chart: CX index of the organisation with its 95% interval per wave "
+            "(bars), and the (unsuppressed) averages. Second: pillar means with 95% "
+            "confidence intervals per wave."
         ),
         "nl": (
-            "Links: CX-index van de organisatie en de (getoonde) gemiddelden. Rechts: "
-            "pijlergemiddelden met 95%-betrouwbaarheidsintervallen per meting."
+            "Eerste grafiek: CX-index van de organisatie met het 95%-interval per meting "
+            "(balken) en de (getoonde) gemiddelden. Tweede: pijlergemiddelden met "
+            "95%-betrouwbaarheidsintervallen per meting."
         ),
         "no": (
-            "Venstre: CX-indeks for organisasjonen og de (viste) snittene. Høyre: "
-            "pilarsnitt med 95 % konfidensintervaller per bølge."
+            "Første diagram: organisasjonens CX-indeks med 95 % intervall per bølge "
+            "(streker) og de (viste) snittene. Andre: pilarsnitt med 95 % "
+            "konfidensintervaller per bølge."
         ),
         "pl": (
-            "Po lewej: indeks CX organizacji i (nieukryte) średnie. Po prawej: średnie "
-            "filarów z 95% przedziałami ufności w każdej edycji."
+            "Pierwszy wykres: indeks CX organizacji z 95% przedziałem w każdej edycji "
+            "(odcinki) i (nieukryte) średnie. Drugi: średnie filarów z 95% przedziałami "
+            "ufności w każdej edycji."
         ),
     },
     "trend_suppressed": {
@@ -245,24 +220,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "95% PU górny",
     },
     "n": {"en": "n", "nl": "n", "no": "n", "pl": "n"},
-    "chart_caption": {
-        "en": (
-            "Dots are mean pillar scores; bars are 95% confidence intervals. A black ring "
-            "marks a statistically significant gap to the sector leader."
-        ),
-        "nl": (
-            "Punten zijn gemiddelde pijlerscores; balken zijn 95%-betrouwbaarheidsintervallen. "
-            "Een zwarte ring markeert een statistisch significante achterstand op de sectorleider."
-        ),
-        "no": (
-            "Punktene er gjennomsnittlige pilarpoeng; strekene er 95 % konfidensintervaller. "
-            "En svart ring markerer en statistisk signifikant avstand til bransjelederen."
-        ),
-        "pl": (
-            "Punkty to średnie wyniki filarów; odcinki to 95% przedziały ufności. Czarny "
-            "okrąg oznacza istotną statystycznie stratę do lidera sektora."
-        ),
-    },
     "no_pillars_measured": {
         "en": (
             "This study measures no pillar (outcomes only): there are no pillar scores "
@@ -289,3 +246,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Dla tego wyboru nie ma jeszcze wyników.",
     },
 }
+
+#: The page's strings: these and the words of direction and change.
+STRINGS: dict[str, dict[str, str]] = merged(_STRINGS, compare_directions.STRINGS)

@@ -25,6 +25,7 @@ from app.queries.compare import (
     pillar_trend,
     sector_leader,
 )
+from app.queries.compare_changes import nps_benchmarks, pillar_changes, pillar_comparisons
 from app.queries.drivers import explained_variance, pillar_importance
 from app.queries.maturity import (
     MATURITY_TABLES,
@@ -94,8 +95,11 @@ __all__ = [
     "methodology_coverage",
     "methodology_parameters",
     "movers",
+    "nps_benchmarks",
     "open_warehouse",
     "organisations",
+    "pillar_changes",
+    "pillar_comparisons",
     "pillar_coverage",
     "pillar_importance",
     "pillar_labels",

@@ -34,6 +34,40 @@ class CompanyScore:
     n_ranked_in_country: int
     n_ranked_in_sector: int
     methodology_version: str | None
+    # the index's interval and its change since the previous comparable wave
+    cx_index_std_error: float | None = None
+    cx_index_ci_low: float | None = None
+    cx_index_ci_high: float | None = None
+    previous_wave: int | None = None
+    previous_cx_index: float | None = None
+    cx_index_change: float | None = None
+    is_cx_index_change_significant: bool | None = None
+    # ranks: the range the company cannot be told apart from, and last wave's
+    rank_in_country_best: int | None = None
+    rank_in_country_worst: int | None = None
+    rank_in_sector_best: int | None = None
+    rank_in_sector_worst: int | None = None
+    previous_rank_in_country: int | None = None
+    previous_rank_in_sector: int | None = None
+    # the outcome measures (CSAT and CES are 0–100 like their percentages)
+    nps_score: float | None = None
+    nps_ci_low: float | None = None
+    nps_ci_high: float | None = None
+    previous_nps_score: float | None = None
+    nps_change: float | None = None
+    is_nps_change_significant: bool | None = None
+    csat_top2_box_pct: float | None = None
+    csat_ci_low: float | None = None
+    csat_ci_high: float | None = None
+    previous_csat_top2_box_pct: float | None = None
+    csat_change: float | None = None
+    is_csat_change_significant: bool | None = None
+    ces_top3_box_pct: float | None = None
+    ces_ci_low: float | None = None
+    ces_ci_high: float | None = None
+    previous_ces_top3_box_pct: float | None = None
+    ces_change: float | None = None
+    is_ces_change_significant: bool | None = None
 
 
 @st.cache_data(show_spinner=False)
@@ -96,7 +130,11 @@ def leader_gaps(
 ) -> pd.DataFrame:
     """The company's gap to its sector leader per pillar, in priority order (1 = fix first).
 
-    Empty when the company's sector has no leader in that country × wave.
+    ``gap_to_leader`` is the mart's leader − company; ``direction`` (behind / level /
+    ahead) says whether the company is significantly behind or ahead. ``priority`` and
+    its interval are NULL unless the pillar is a significant shortfall, so a lead or a
+    level pillar never has a ``priority_rank``. Empty when the company's sector has no
+    leader in that country × wave.
     """
     return fetch_frame(
         key,
@@ -111,8 +149,14 @@ def leader_gaps(
             gaps.leader_mean_score,
             gaps.gap_to_leader,
             gaps.gap_z_score,
+            gaps.gap_std_error,
+            gaps.direction,
             gaps.importance,
+            gaps.importance_ci_low,
+            gaps.importance_ci_high,
             gaps.priority,
+            gaps.priority_ci_low,
+            gaps.priority_ci_high,
             gaps.priority_rank,
             gaps.is_gap_significant,
             gaps.is_leader,
@@ -161,8 +205,8 @@ def pillar_trend(
 def cx_index_trend(
     key: WarehouseFile, study_id: str, country: str, company_id: str
 ) -> pd.DataFrame:
-    """Per wave of the study: the company's CX index and rank next to its sector and
-    national averages (the same study's).
+    """Per wave of the study: the company's CX index with its interval and rank next to
+    its sector and national averages (the same study's).
 
     An average that disclosure control suppressed is NULL with its reason beside it.
     """
@@ -176,6 +220,8 @@ def cx_index_trend(
                 wave,
                 sector_code,
                 cx_index,
+                cx_index_ci_low,
+                cx_index_ci_high,
                 rank_in_country,
             from company_scores()
             where study_id = ? and country = ? and cast(company_id as varchar) = ?
@@ -184,6 +230,8 @@ def cx_index_trend(
         select
             company.wave,
             company.cx_index,
+            company.cx_index_ci_low,
+            company.cx_index_ci_high,
             company.rank_in_country,
             sectors.avg_cx_index as sector_avg_cx_index,
             sectors.suppression_reason as sector_suppression_reason,
@@ -231,6 +279,37 @@ final as (
         wave_scores.n_ranked_in_country,
         wave_scores.n_ranked_in_sector,
         wave_scores.methodology_version,
+        wave_scores.cx_index_std_error,
+        wave_scores.cx_index_ci_low,
+        wave_scores.cx_index_ci_high,
+        wave_scores.previous_wave,
+        wave_scores.previous_cx_index,
+        wave_scores.cx_index_change,
+        wave_scores.is_cx_index_change_significant,
+        wave_scores.rank_in_country_best,
+        wave_scores.rank_in_country_worst,
+        wave_scores.rank_in_sector_best,
+        wave_scores.rank_in_sector_worst,
+        wave_scores.previous_rank_in_country,
+        wave_scores.previous_rank_in_sector,
+        wave_scores.nps_score,
+        wave_scores.nps_ci_low,
+        wave_scores.nps_ci_high,
+        wave_scores.previous_nps_score,
+        wave_scores.nps_change,
+        wave_scores.is_nps_change_significant,
+        wave_scores.csat_top2_box_pct,
+        wave_scores.csat_ci_low,
+        wave_scores.csat_ci_high,
+        wave_scores.previous_csat_top2_box_pct,
+        wave_scores.csat_change,
+        wave_scores.is_csat_change_significant,
+        wave_scores.ces_top3_box_pct,
+        wave_scores.ces_ci_low,
+        wave_scores.ces_ci_high,
+        wave_scores.previous_ces_top3_box_pct,
+        wave_scores.ces_change,
+        wave_scores.is_ces_change_significant,
     from wave_scores
 )
 

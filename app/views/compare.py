@@ -3,8 +3,10 @@
 Layout only: every number comes from :mod:`app.queries`, every chart from
 :mod:`app.charts`, every word from :mod:`app.i18n`. The selection lives in session
 state under the keys of :mod:`app.state` and is mirrored into the URL, so a link
-reproduces the view. The table, priority list and trend are drawn by
-:mod:`app.views.compare_sections`.
+reproduces the view. Sections: :mod:`~app.views.compare_headline` (status, headline
+numbers, NPS/CSAT/CES), :mod:`~app.views.compare_sections` (pillar chart, scores table,
+what to fix first), :mod:`~app.views.compare_directions` (behind / level / ahead of
+each comparator), :mod:`~app.views.compare_changes` (year on year, trend).
 """
 
 from __future__ import annotations
@@ -12,10 +14,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, i18n, queries, state
+from app import charts, formatting, i18n, queries, state
 from app.i18n import compare as strings
 from app.page import Page
-from app.views import compare_sections, coverage, sidebar
+from app.views import (
+    compare_changes,
+    compare_directions,
+    compare_headline,
+    compare_sections,
+    coverage,
+    sidebar,
+)
 
 
 def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selection | None:
@@ -26,7 +35,8 @@ def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selectio
 
 
 def render(warehouse: queries.WarehouseFile, language: str) -> None:
-    """Selectors, status line, headline numbers, chart, table, priorities and trend."""
+    """Selectors, status, headline, outcomes, pillar chart and tables, directions,
+    what to fix first, year on year and trend."""
     selection = _select(warehouse, language)
     organisation = (
         queries.company_score(
@@ -38,24 +48,28 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     if selection is None or organisation is None:
         st.info(i18n.text("no_scores", language))
         return
-    study_id = selection.study_id
-    leader = queries.sector_leader(
-        warehouse, study_id, selection.country, selection.wave, organisation.sector_code
-    )
+    study_id, country, wave = selection.study_id, selection.country, selection.wave
+    leader = queries.sector_leader(warehouse, study_id, country, wave, organisation.sector_code)
     st.subheader(
         i18n.text(
             "versus_leader",
             language,
             org=organisation.company_name,
-            sector=organisation.sector_name,
-            country=selection.country,
-            wave=selection.wave,
+            sector=sector_name(warehouse, organisation, language),
+            country=formatting.country_name(country, language),
+            wave=wave,
         )
     )
-    _render_status(organisation, leader, warehouse.viewer.is_analyst, language)
-    _render_headline(organisation, leader, language)
+    compare_headline.render_status(organisation, leader, warehouse.viewer.is_analyst, language)
+    compare_headline.render_headline(organisation, leader, language)
+    # <- the lead adds the PDF download button (report17) here, under the headline
     if organisation.is_partial_coverage:
         coverage.index_note(warehouse, [organisation.cx_index_pillars], language)
+    compare_headline.outcomes_table(
+        organisation,
+        queries.nps_benchmarks(warehouse, study_id, country, wave, organisation.sector_code),
+        language,
+    )
 
     compared = [organisation]
     if leader is not None and leader.company_id != organisation.company_id:
@@ -63,7 +77,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     scores = pd.concat(
         [
             queries.pillar_scores(
-                warehouse, study_id, selection.country, selection.wave, company.company_id, language
+                warehouse, study_id, country, wave, company.company_id, language
             ).assign(
                 series=company.company_name,
                 role="organisation" if company is organisation else "leader",
@@ -72,19 +86,16 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         ],
         ignore_index=True,
     )
-    measured = queries.pillar_coverage(
-        warehouse, study_id, selection.country, selection.wave, language
-    )
+    measured = queries.pillar_coverage(warehouse, study_id, country, wave, language)
     if scores.empty:
         none_measured = not measured["is_measured"].any()
         st.info(i18n.text("no_pillars_measured" if none_measured else "no_scores", language))
         return
-    gaps = queries.leader_gaps(
-        warehouse, study_id, selection.country, selection.wave, selection.company_id, language
-    )
+    gaps = queries.leader_gaps(warehouse, study_id, country, wave, selection.company_id, language)
     benchmarks = queries.benchmark_pillars(
-        warehouse, study_id, selection.country, selection.wave, organisation.sector_code, language
+        warehouse, study_id, country, wave, organisation.sector_code, language
     )
+    st.subheader(i18n.text("cmp_scores_heading", language))
     frame = compare_sections.chart_frame(scores, benchmarks, gaps, organisation, language)
     st.altair_chart(
         charts.pillar_comparison(
@@ -93,9 +104,11 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         ),
         key="compare_chart",
     )
-    st.caption(i18n.text("chart_caption", language))
+    st.caption(i18n.text("cmp_chart_caption", language))
     coverage.unmeasured_note(measured, language)
-    compare_sections.suppression_notes(benchmarks, organisation, language)
+    compare_sections.suppression_notes(
+        benchmarks, sector_name(warehouse, organisation, language), language
+    )
     compare_sections.comparison_table(
         scores,
         [company.company_name for company in compared],
@@ -104,8 +117,29 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         measured,
         language,
     )
+    compare_directions.render(
+        queries.pillar_comparisons(
+            warehouse, study_id, country, wave, selection.company_id, language
+        ),
+        organisation.is_sector_leader,
+        language,
+    )
     compare_sections.priority_list(gaps, organisation, leader, language)
-    compare_sections.trend(warehouse, selection, organisation, language)
+    compare_changes.year_on_year(
+        organisation,
+        queries.pillar_changes(warehouse, study_id, country, wave, selection.company_id, language),
+        wave,
+        language,
+    )
+    compare_changes.trend(warehouse, selection, organisation, language)
+
+
+def sector_name(
+    warehouse: queries.WarehouseFile, organisation: queries.CompanyScore, language: str
+) -> str:
+    """The organisation's sector in the reader's language (its list name when untranslated)."""
+    labels = queries.sector_labels(warehouse, language)
+    return labels.get(organisation.sector_code, organisation.sector_name)
 
 
 PAGE = Page(
@@ -118,73 +152,7 @@ PAGE = Page(
         "marts.fct_leader_gaps",
         "marts.fct_benchmark_pillar_scores",
         "marts.fct_benchmark_scores",
+        "marts.fct_pillar_comparisons",
     ),
     url_keys={**state.COUNTRY_WAVE_PARAMS, state.ORGANISATION: "org"},
 )
-
-
-def _render_status(
-    organisation: queries.CompanyScore,
-    leader: queries.CompanyScore | None,
-    leader_named: bool,
-    language: str,
-) -> None:
-    """Say who leads (by name to an analyst only), and whether the organisation is ranked."""
-    if organisation.is_sector_leader:
-        st.success(i18n.text("is_leader", language, org=organisation.company_name))
-    elif leader is None and organisation.n_ranked_in_sector > 0:
-        st.info(i18n.text("leader_withheld", language))
-    elif leader is None:
-        st.info(i18n.text("no_leader", language))
-    elif leader_named:
-        st.markdown(
-            i18n.text(
-                "leader_is",
-                language,
-                leader=leader.company_name,
-                cx_index=compare_sections.number(leader.cx_index),
-            )
-        )
-    else:
-        cx_index = compare_sections.number(leader.cx_index)
-        st.markdown(i18n.text("anonymous_leader_is", language, cx_index=cx_index))
-    if not organisation.is_eligible:
-        st.warning(
-            i18n.text(
-                "not_ranked", language, org=organisation.company_name, n=organisation.n_evaluations
-            )
-        )
-
-
-def _render_headline(
-    organisation: queries.CompanyScore, leader: queries.CompanyScore | None, language: str
-) -> None:
-    """CX index (with its gap to the leader), both ranks and the number of evaluations."""
-    gap = None
-    if (
-        leader is not None
-        and leader.company_id != organisation.company_id
-        and leader.cx_index is not None
-        and organisation.cx_index is not None
-    ):
-        gap = f"{organisation.cx_index - leader.cx_index:+.2f}"
-    cx_column, country_column, sector_column, n_column = st.columns(4)
-    cx_column.metric(
-        i18n.text("cx_index", language), compare_sections.number(organisation.cx_index), delta=gap
-    )
-    country_column.metric(
-        i18n.text("rank_in_country", language),
-        _rank(organisation.rank_in_country, organisation.n_ranked_in_country, language),
-    )
-    sector_column.metric(
-        i18n.text("rank_in_sector", language),
-        _rank(organisation.rank_in_sector, organisation.n_ranked_in_sector, language),
-    )
-    n_column.metric(i18n.text("evaluations", language), f"{organisation.n_evaluations:,}")
-
-
-def _rank(rank: int | None, total: int, language: str) -> str:
-    """'3 of 12', or 'not ranked' for a company below the minimum base."""
-    if rank is None:
-        return i18n.text("not_ranked_short", language)
-    return i18n.text("rank_of", language, rank=rank, total=total)

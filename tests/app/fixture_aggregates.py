@@ -83,6 +83,8 @@ EXPLAINED_BY_STUDY = {
     OUTCOMES: {},
 }
 NOT_ESTIMATED_NOTE = "too few complete cases (120 < 200)"
+#: Half width of every estimated importance's interval (its jackknife stand-in).
+IMPORTANCE_HALF_WIDTH = 0.03
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,33 @@ class Gap:
 
     @property
     def priority(self) -> float | None:
-        return None if self.importance is None else self.gap * self.importance
+        """gap × importance, for a significant shortfall only (a lead is never a priority)."""
+        if self.importance is None or self.direction != "behind":
+            return None
+        return self.gap * self.importance
+
+    @property
+    def importance_interval(self) -> tuple[float | None, float | None, float | None]:
+        """(standard error, low, high) of the importance (NULL when not estimated)."""
+        if self.importance is None:
+            return (None, None, None)
+        return (
+            IMPORTANCE_HALF_WIDTH / CRITICAL_VALUE,
+            self.importance - IMPORTANCE_HALF_WIDTH,
+            self.importance + IMPORTANCE_HALF_WIDTH,
+        )
+
+    @property
+    def priority_interval(self) -> tuple[float | None, float | None]:
+        """Delta-method interval of the priority: se² = imp² se_gap² + gap² se_imp²."""
+        if self.priority is None or self.std_error is None:
+            return (None, None)
+        importance_se = IMPORTANCE_HALF_WIDTH / CRITICAL_VALUE
+        std_error = math.hypot(self.importance * self.std_error, self.gap * importance_se)
+        return (
+            self.priority - CRITICAL_VALUE * std_error,
+            self.priority + CRITICAL_VALUE * std_error,
+        )
 
 
 def leader_gaps(scores: Sequence[CompanyWave] = SCORES) -> list[tuple[Gap, int | None]]:
@@ -242,13 +270,111 @@ def leader_gaps(scores: Sequence[CompanyWave] = SCORES) -> list[tuple[Gap, int |
 def gaps_of(
     company_id: str, country: str = "NL", wave: int = 2024, scores: Sequence[CompanyWave] = SCORES
 ) -> list[tuple[Gap, int]]:
-    """One company-wave's gaps in priority order (``scores``: one study's rows)."""
+    """One company-wave's gaps in priority order (``scores``: one study's rows); the
+    pillars without a priority (not a significant shortfall) last, rank None."""
     rows = [
         (gap, rank)
         for gap, rank in leader_gaps(scores)
         if (gap.row.company_id, gap.row.country, gap.row.wave) == (company_id, country, wave)
     ]
-    return sorted(rows, key=lambda item: item[1])
+    return sorted(rows, key=lambda item: (item[1] is None, item[1] or 0))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One fct_pillar_comparisons row: a company's pillar against its leader or an average.
+
+    ``difference`` is company − comparator (negative = behind), NULL with the direction
+    where the average is suppressed or the sector has no leader.
+    """
+
+    row: CompanyWave
+    pillar_id: str
+    comparator: str
+    comparator_company_id: str | None
+    comparator_mean: float | None
+    comparator_std_error: float | None
+    difference_std_error: float | None
+
+    @property
+    def difference(self) -> float | None:
+        if self.comparator_mean is None:
+            return None
+        return self.row.pillar(self.pillar_id)[0] - self.comparator_mean
+
+    @property
+    def z_score(self) -> float | None:
+        if self.difference is None or not self.difference_std_error:
+            return None
+        return self.difference / self.difference_std_error
+
+    @property
+    def is_significant(self) -> bool:
+        return self.z_score is not None and abs(self.z_score) > CRITICAL_VALUE
+
+    @property
+    def direction(self) -> str | None:
+        if self.difference is None:
+            return None
+        if not self.is_significant:
+            return "level"
+        return "behind" if self.difference < 0 else "ahead"
+
+
+def _average_comparison(
+    row: CompanyWave, pillar_id: str, cell: Aggregate, comparator: str
+) -> Comparison:
+    """The company against an average, whose standard error counts the company's own
+    weight when it is one of the averaged (ranked) companies."""
+    average, average_se, _, _ = cell.pillar_interval(pillar_id)
+    own_se = row.half_width / CRITICAL_VALUE
+    if average is None:
+        std_error = None
+    elif row in cell.ranked:
+        k = len(cell.ranked)
+        others = sum(
+            (other.half_width / CRITICAL_VALUE / k) ** 2 for other in cell.ranked if other != row
+        )
+        std_error = math.sqrt(((1 - 1 / k) * own_se) ** 2 + others)
+    else:
+        std_error = math.hypot(own_se, average_se)
+    return Comparison(row, pillar_id, comparator, None, average, average_se, std_error)
+
+
+def pillar_comparisons(scores: Sequence[CompanyWave] = SCORES) -> list[Comparison]:
+    """Every company × pillar against its leader (where the sector has one), its sector
+    average and its national average (``scores``: one study's rows)."""
+    comparisons = [
+        Comparison(
+            gap.row,
+            gap.pillar_id,
+            "leader",
+            gap.leader.company_id,
+            gap.leader.pillar(gap.pillar_id)[0],
+            gap.leader.half_width / CRITICAL_VALUE,
+            gap.std_error or 0.0,
+        )
+        for gap, _ in leader_gaps(scores)
+    ]
+    for row in scores:
+        sector = aggregate(row.country, row.wave, row.sector_code, scores)
+        country = aggregate(row.country, row.wave, scores=scores)
+        for pillar_id in row.pillars:
+            comparisons.append(_average_comparison(row, pillar_id, sector, "sector"))
+            comparisons.append(_average_comparison(row, pillar_id, country, "country"))
+    return comparisons
+
+
+def comparisons_of(
+    company_id: str, comparator: str, country: str = "NL", wave: int = 2024
+) -> dict[str, Comparison]:
+    """pillar_id -> the canonical study's comparison of one company-wave with ``comparator``."""
+    return {
+        item.pillar_id: item
+        for item in pillar_comparisons(SCORES)
+        if (item.row.company_id, item.row.country, item.row.wave, item.comparator)
+        == (company_id, country, wave, comparator)
+    }
 
 
 #: The fixture's columns of each aggregate mart (the tables themselves: the dbt contracts).
@@ -274,11 +400,20 @@ COLUMNS = {
         "leader_company_id", "mean_score", "leader_mean_score", "gap_to_leader", "gap_std_error",
         "gap_z_score", "importance", "priority", "priority_rank", "is_leader", "is_eligible",
         "is_gap_significant", "confidence_level", "methodology_version", "direction",
+        "importance_std_error", "importance_ci_low", "importance_ci_high", "priority_ci_low",
+        "priority_ci_high",
     ),
     "fct_pillar_importance": (
         "study_id", "country", "wave", "pillar_id", "importance", "importance_rank", "nps_share",
         "loyalty_share", "nps_r2", "loyalty_r2", "n_complete_cases", "is_estimated",
-        "estimation_note", "methodology_version",
+        "estimation_note", "methodology_version", "importance_std_error", "importance_ci_low",
+        "importance_ci_high", "confidence_level",
+    ),
+    "fct_pillar_comparisons": (
+        "study_id", "company_id", "country", "wave", "sector_code", "pillar_id", "comparator",
+        "comparator_company_id", "mean_score", "std_error", "comparator_mean_score",
+        "comparator_std_error", "difference", "difference_std_error", "z_score", "direction",
+        "is_significant", "confidence_level", "methodology_version",
     ),
 }
 # fmt: on
@@ -286,6 +421,15 @@ COLUMNS = {
 
 def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
     insert_rows(connection, f"marts.{table}", COLUMNS[table], rows)
+
+
+def _importance_interval(weight: float) -> tuple[float, float, float]:
+    """(standard error, low, high) of an estimated importance."""
+    return (
+        IMPORTANCE_HALF_WIDTH / CRITICAL_VALUE,
+        weight - IMPORTANCE_HALF_WIDTH,
+        weight + IMPORTANCE_HALF_WIDTH,
+    )
 
 
 def _importance_rows(study_id: str) -> list[tuple]:
@@ -302,6 +446,7 @@ def _importance_rows(study_id: str) -> list[tuple]:
                 order.index(pillar_id) + 1 if weights else None,
                 weight, weight, nps_r2, loyalty_r2, cases, weights is not None,
                 None if weights else NOT_ESTIMATED_NOTE, METHODOLOGY,
+                *(_importance_interval(weight) if weights else (None, None, None)), 0.95,
             ))  # fmt: skip
     return rows
 
@@ -369,8 +514,38 @@ def _write_study(
                 0.95,
                 METHODOLOGY,
                 gap.direction,
+                *gap.importance_interval,
+                *gap.priority_interval,
             )
             for gap, rank in leader_gaps(scores)
         ],
     )
     _insert(connection, "fct_pillar_importance", _importance_rows(study_id))
+    _insert(
+        connection,
+        "fct_pillar_comparisons",
+        [
+            (
+                study_id,
+                item.row.company_id,
+                item.row.country,
+                item.row.wave,
+                item.row.sector_code,
+                item.pillar_id,
+                item.comparator,
+                item.comparator_company_id,
+                item.row.pillar(item.pillar_id)[0],
+                item.row.half_width / CRITICAL_VALUE,
+                item.comparator_mean,
+                item.comparator_std_error,
+                item.difference,
+                item.difference_std_error if item.comparator_mean is not None else None,
+                item.z_score,
+                item.direction,
+                item.is_significant,
+                0.95,
+                METHODOLOGY,
+            )
+            for item in pillar_comparisons(scores)
+        ],
+    )

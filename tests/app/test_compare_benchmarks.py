@@ -82,16 +82,22 @@ def test_priority_list_ranks_gap_times_importance(warehouse: Path, make_page: Ma
     choose(at, state.ORGANISATION, "nl_beta")
 
     priorities = table_with(at, "priority_rank", "priority")
-    expected = gaps_of("nl_beta")
+    expected = [(gap, rank) for gap, rank in gaps_of("nl_beta") if rank is not None]
+    assert len(expected) == 4  # integrity and resolution are level with the leader
     assert priorities["pillar_label"].tolist() == [LABELS[gap.pillar_id] for gap, _ in expected]
     assert priorities["priority"].tolist() == [gap.priority for gap, _ in expected]
     assert priorities["priority_rank"].tolist() == [rank for _, rank in expected]
-    bars = chart_with(at, "priority", "significance")
+    assert priorities["priority_text"].iloc[0] == (
+        f"{expected[0][0].priority:.3f} ({expected[0][0].priority_interval[0]:.3f}–"
+        f"{expected[0][0].priority_interval[1]:.3f})"
+    )
+    bars = chart_with(at, "priority", "priority_ci_low")
     assert sorted(bars["priority"]) == sorted(gap.priority for gap, _ in expected)
+    assert "Not listed: 2 level with the leader, 0 ahead of it." in texts(at)
 
     choose(at, state.ORGANISATION, "nl_gamma")
     assert table_with(at, "priority_rank", "priority")["priority"].tolist() == [
-        gap.priority for gap, _ in gaps_of("nl_gamma")
+        gap.priority for gap, rank in gaps_of("nl_gamma") if rank is not None
     ]
 
 

@@ -16,7 +16,11 @@ from app.streamlit_app import PAGES
 
 VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
 #: Modules in app/views that help pages rather than being one.
-NOT_PAGES = {"__init__", "sidebar", "compare_sections", "coverage"}
+#: View modules that draw part of a page, not a page of their own (Compare's sections).
+NOT_PAGES = {
+    "__init__", "sidebar", "coverage", "compare_sections", "compare_headline",
+    "compare_directions", "compare_changes", "compare_text",
+}  # fmt: skip
 SLUGS = [shown.slug for shown in PAGES]
 
 

@@ -5,37 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 from fixture_access import add_publication_and_access
 
 from app import queries
 from app.queries.warehouse import fetch_rows
-from tests.fixtures.mart_tables import create_marts
 
 CLIENT = queries.Viewer(role="client", company_ids=("nl_beta",))
-
-#: Leader and sector comparison rows derived from the fixture's leader gaps.
-COMPARISONS_SQL = """
-insert into marts.fct_pillar_comparisons
-    (study_id, company_id, country, wave, sector_code, pillar_id, comparator,
-     comparator_company_id, mean_score, comparator_mean_score, difference, direction,
-     is_significant, confidence_level, methodology_version)
-select
-    study_id, company_id, country, wave, sector_code, pillar_id, comparator,
-    case when comparator = 'leader' then leader_company_id end,
-    mean_score, leader_mean_score, -gap_to_leader, direction,
-    is_gap_significant, confidence_level, methodology_version
-from marts.fct_leader_gaps, (values ('leader'), ('sector')) as comparators (comparator)
-"""
 
 
 @pytest.fixture
 def key(warehouse: Path) -> queries.WarehouseFile:
+    # the fixture warehouse holds fct_pillar_comparisons (fixture_aggregates)
     add_publication_and_access(warehouse)
-    with duckdb.connect(str(warehouse)) as connection:
-        create_marts(connection, "fct_pillar_comparisons")
-        connection.execute(COMPARISONS_SQL)
     return queries.open_warehouse(CLIENT, warehouse)
 
 
@@ -49,6 +31,8 @@ def test_client_sees_its_own_comparisons_and_the_leader_pseudonymised(
         [],
     )
     assert rows == [
+        {"company_id": "nl_beta", "comparator": "country", "comparator_company_id": None,
+         "wave": 2024},
         {"company_id": "nl_beta", "comparator": "leader",
          "comparator_company_id": "sector-leader-1", "wave": 2024},
         {"company_id": "nl_beta", "comparator": "sector", "comparator_company_id": None,

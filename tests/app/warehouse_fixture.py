@@ -20,6 +20,7 @@ rejects, check runs and methodology parameters in ``fixture_audit``.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -185,8 +186,9 @@ SCORES = [
                 (7.20, 7.60, 7.30, 7.40, 7.10, 7.50), 0.30, 12.0),
     CompanyWave("nl_beta", "NL", 2024, "BANK", 180, 7.10, 3, 2, False,
                 (6.90, 7.70, 7.00, 7.45, 6.80, 7.30), 0.28, -4.5),
+    # Gamma's empathy beats the leader's significantly: a lead, never a priority
     CompanyWave("nl_gamma", "NL", 2024, "BANK", 40, 6.55, None, None, False,
-                (6.40, 6.90, 6.50, 6.60, 6.30, 6.70), 0.60, -20.0),
+                (6.40, 6.90, 6.50, 6.60, 6.30, 8.90), 0.60, -20.0),
     CompanyWave("nl_alfa", "NL", 2023, "BANK", 210, 7.20, 2, 2, False,
                 (7.40, 7.30, 7.00, 7.10, 6.90, 7.50), 0.26, 8.0),
     CompanyWave("nl_beta", "NL", 2023, "BANK", 160, 7.30, 1, 1, True,
@@ -253,7 +255,26 @@ COMPANY_SCORE_COLUMNS = (
     "is_eligible", "rank_in_country", "rank_in_sector", "is_sector_leader", "previous_wave",
     "previous_cx_index", "cx_index_change", "previous_rank_in_country",
     "rank_in_country_change", "is_mover_comparable", "methodology_version",
+    *(STATS_COLUMNS := (
+        "cx_index_std_error", "cx_index_ci_low", "cx_index_ci_high", "cx_index_change_std_error",
+        "is_cx_index_change_significant", "rank_in_country_best", "rank_in_country_worst",
+        "rank_in_sector_best", "rank_in_sector_worst", "previous_rank_in_sector",
+        "rank_in_sector_change", "nps_ci_low", "nps_ci_high", "previous_nps_score",
+        "nps_change", "is_nps_change_significant", "csat_top2_box_pct", "csat_ci_low",
+        "csat_ci_high", "previous_csat_top2_box_pct", "csat_change",
+        "is_csat_change_significant", "ces_top3_box_pct", "ces_ci_low", "ces_ci_high",
+        "previous_ces_top3_box_pct", "ces_change", "is_ces_change_significant",
+    )),
 )  # fmt: skip
+#: Columns of the pillar scores' change since the previous comparable wave.
+PILLAR_CHANGE_COLUMNS = (
+    "previous_wave", "previous_mean_score", "mean_score_change", "change_std_error",
+    "is_change_significant",
+)  # fmt: skip
+#: Half widths of the outcome measures' intervals (NPS points, CSAT/CES percentage points).
+NPS_HALF_WIDTH = 8.0
+SHARE_HALF_WIDTH = 6.0
+Z = 1.96
 
 
 def _pillar_row(row: CompanyWave, pillar_id: str) -> tuple[object, ...]:
@@ -310,8 +331,105 @@ def _company_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[objec
         row.cx_index - previous.cx_index if comparable else None,
         previous.rank_in_country if comparable else None,
         previous.rank_in_country - row.rank_in_country if comparable else None,
-        comparable, METHODOLOGY,
+        comparable, METHODOLOGY, *_stats_row(row, scores),
     )  # fmt: skip
+
+
+def cx_index_std_error(row: CompanyWave) -> float:
+    """The index's interval is as wide as a pillar's (± half_width): wide enough that
+    Beta (7.10) and Delta (7.40) cannot be told apart in NL 2024 (ranks 2–3)."""
+    return row.half_width / Z
+
+
+def csat(row: CompanyWave) -> float:
+    """CSAT top-2-box (0–100), derived from the index so the fixture stays one table."""
+    return round(row.cx_index * 10 - 5, 1)
+
+
+def ces(row: CompanyWave) -> float:
+    """CES top-3-box (0–100), derived like :func:`csat`."""
+    return round(row.cx_index * 9, 1)
+
+
+def _change(now: float, before: float, half_width_now: float, half_width_before: float):
+    """(change, standard error, significant) of ``now − before`` from the two half widths."""
+    std_error = math.hypot(half_width_now, half_width_before) / Z
+    return now - before, std_error, abs(now - before) > Z * std_error
+
+
+def rank_range(row: CompanyWave, scores: Sequence[CompanyWave], level: str) -> tuple:
+    """(best, worst) rank among the ranked companies of the row's country (or sector)
+    it cannot be told apart from: best = 1 + significantly ahead, worst = n − behind."""
+    if row.rank_in_country is None:
+        return (None, None)
+    peers = [
+        other
+        for other in scores
+        if other.rank_in_country is not None
+        and (other.study_id, other.country, other.wave) == (row.study_id, row.country, row.wave)
+        and (level == "country" or other.sector_code == row.sector_code)
+    ]
+    ahead = behind = 0
+    for other in peers:
+        if other is row:
+            continue
+        difference = other.cx_index - row.cx_index
+        std_error = math.hypot(cx_index_std_error(other), cx_index_std_error(row))
+        ahead += difference > Z * std_error
+        behind += difference < -Z * std_error
+    return (1 + ahead, len(peers) - behind)
+
+
+def _stats_row(row: CompanyWave, scores: Sequence[CompanyWave]) -> tuple[object, ...]:
+    """The interval, change and rank-range columns of a fct_company_scores row (the
+    changes only for a comparable mover, as in the mart)."""
+    previous = previous_of(row, scores)
+    comparable = bool(
+        previous and previous.rank_in_country is not None and row.rank_in_country is not None
+    )
+    se = cx_index_std_error(row)
+    index_change = outcome = None
+    if comparable:
+        index_change = _change(row.cx_index, previous.cx_index, row.half_width, previous.half_width)
+        outcome = [
+            (before, *_change(now, before, half_width, half_width))
+            for now, before, half_width in (
+                (row.nps_score, previous.nps_score, NPS_HALF_WIDTH),
+                (csat(row), csat(previous), SHARE_HALF_WIDTH),
+                (ces(row), ces(previous), SHARE_HALF_WIDTH),
+            )
+        ]
+    (
+        (nps_prev, nps_change, _, nps_sig),
+        (csat_prev, csat_change, _, csat_sig),
+        (ces_prev, ces_change, _, ces_sig),
+    ) = outcome or [(None,) * 4] * 3
+    return (
+        se, row.cx_index - Z * se, row.cx_index + Z * se,
+        index_change[1] if index_change else None, index_change[2] if index_change else None,
+        *rank_range(row, scores, "country"), *rank_range(row, scores, "sector"),
+        previous.rank_in_sector if comparable else None,
+        previous.rank_in_sector - row.rank_in_sector if comparable else None,
+        row.nps_score - NPS_HALF_WIDTH, row.nps_score + NPS_HALF_WIDTH,
+        nps_prev, nps_change, nps_sig,
+        csat(row), csat(row) - SHARE_HALF_WIDTH, csat(row) + SHARE_HALF_WIDTH,
+        csat_prev, csat_change, csat_sig,
+        ces(row), ces(row) - SHARE_HALF_WIDTH, ces(row) + SHARE_HALF_WIDTH,
+        ces_prev, ces_change, ces_sig,
+    )  # fmt: skip
+
+
+def pillar_change(
+    row: CompanyWave, pillar_id: str, scores: Sequence[CompanyWave] = SCORES
+) -> tuple[object, ...]:
+    """(previous wave, previous mean, change, standard error, significant) of a pillar,
+    all None unless the company is a comparable mover (ranked in both waves)."""
+    previous = previous_of(row, scores)
+    if not (previous and previous.is_eligible and row.is_eligible):
+        return (None,) * 5
+    before = previous.pillar(pillar_id)[0]
+    change = _change(row.pillar(pillar_id)[0], before, row.half_width, previous.half_width)
+    return (previous.wave, before, *change)
 
 
 def build_warehouse(
@@ -358,8 +476,12 @@ def build_warehouse(
         insert_rows(
             connection,
             "marts.fct_company_pillar_scores",
-            PILLAR_SCORE_COLUMNS,
-            [_pillar_row(row, pillar_id) for row in scores for pillar_id in row.pillars],
+            (*PILLAR_SCORE_COLUMNS, *PILLAR_CHANGE_COLUMNS),
+            [
+                (*_pillar_row(row, pillar_id), *pillar_change(row, pillar_id, scores))
+                for row in scores
+                for pillar_id in row.pillars
+            ],
         )
         # imported here: the aggregate module derives its rows from this one's
         import fixture_aggregates
