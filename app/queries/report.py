@@ -1,10 +1,7 @@
 """Queries of the client report (``cxbench report``, the download buttons) that no page's
-query returns: where an organisation was scored, its whole score rows, its sector's
-ranked companies, and its pillars against leader and averages with their direction.
-
-They read whole rows (``select *`` of the scope macros) on purpose: the report prints
-an interval, a rank range or a year-on-year significance when the marts hold them and
-a dash when an older warehouse does not, without a query per mart version. Everything
+query returns: where an organisation was scored (to refuse a report that would be
+empty), its whole score row (NPS, CSAT and CES with their intervals and changes, rank
+ranges), and its sector's ranked companies with intervals and rank ranges. Everything
 else the report shows comes from the pages' own queries (:mod:`app.queries`).
 """
 
@@ -15,7 +12,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app.queries.shared import PILLARS_CTE
 from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
 
@@ -58,31 +54,6 @@ def organisation_row(
 
 
 @st.cache_data(show_spinner=False)
-def organisation_pillars(
-    key: WarehouseFile, study_id: str, country: str, wave: int, company_id: str, language: str
-) -> pd.DataFrame:
-    """Every column of the organisation's pillar rows in the sample, labelled, pillar order."""
-    return fetch_frame(
-        key,
-        f"""
-        with {PILLARS_CTE}
-
-        select
-            pillars.sort_order,
-            pillars.pillar_label,
-            scores.*,
-        from company_pillar_scores() as scores
-        inner join pillars
-            on scores.pillar_id = pillars.pillar_id
-        where scores.study_id = ? and scores.country = ? and scores.wave = ?
-            and cast(scores.company_id as varchar) = ?
-        order by pillars.sort_order
-        """,
-        [language, study_id, country, wave, company_id],
-    )
-
-
-@st.cache_data(show_spinner=False)
 def sector_ranking(
     key: WarehouseFile, study_id: str, country: str, wave: int, sector_code: str
 ) -> pd.DataFrame:
@@ -98,28 +69,4 @@ def sector_ranking(
         order by rank_in_sector nulls last, cx_index desc nulls last, company_id
         """,
         [study_id, country, wave, sector_code],
-    )
-
-
-@st.cache_data(show_spinner=False)
-def organisation_comparisons(
-    key: WarehouseFile, study_id: str, country: str, wave: int, company_id: str
-) -> pd.DataFrame:
-    """The organisation's pillars against its leader and the sector and national averages:
-    ``difference`` (organisation − comparator) and ``direction`` (NULL where the comparator
-    is missing or suppressed), one row per pillar × ``comparator``."""
-    return fetch_frame(
-        key,
-        """
-        select
-            pillar_id,
-            comparator,
-            difference,
-            direction,
-            is_significant,
-        from pillar_comparisons()
-        where study_id = ? and country = ? and wave = ? and cast(company_id as varchar) = ?
-        order by pillar_id, comparator
-        """,
-        [study_id, country, wave, company_id],
     )

@@ -17,12 +17,7 @@ import pandas as pd
 
 from app import queries
 from app.queries import report as report_queries
-from app.queries.warehouse import table_names
 from app.report import words
-
-#: The marts' gap column is ``leader − company``; the report's one sign convention is
-#: ``company − comparator`` (negative = behind).
-DIRECTIONS = ("behind", "level", "ahead")
 
 
 def client_view(
@@ -54,6 +49,7 @@ class ReportContent:
     benchmarks: pd.DataFrame
     gaps: pd.DataFrame
     comparisons: pd.DataFrame
+    changes: pd.DataFrame
     index_trend: pd.DataFrame
     pillar_trend: pd.DataFrame
     ranking: pd.DataFrame
@@ -93,11 +89,6 @@ def gather(
         else pd.DataFrame()
     )
     gaps = queries.leader_gaps(key, study_id, country, wave, company_id, language)
-    comparisons = (
-        report_queries.organisation_comparisons(key, study_id, country, wave, company_id)
-        if "marts.fct_pillar_comparisons" in table_names(key)
-        else pd.DataFrame(columns=["pillar_id", "comparator", "difference", "direction"])
-    )
     return ReportContent(
         study_id=study_id,
         country=country,
@@ -106,13 +97,12 @@ def gather(
         sector_name=queries.sector_labels(key, language).get(sector, organisation["sector_name"]),
         organisation=organisation,
         leader=leader,
-        pillars=report_queries.organisation_pillars(
-            key, study_id, country, wave, company_id, language
-        ),
+        pillars=queries.pillar_scores(key, study_id, country, wave, company_id, language),
         leader_pillars=leader_pillars,
         benchmarks=queries.benchmark_pillars(key, study_id, country, wave, sector, language),
-        gaps=with_direction(gaps, comparisons),
-        comparisons=comparisons,
+        gaps=gaps.assign(difference=-gaps["gap_to_leader"]),
+        comparisons=queries.pillar_comparisons(key, study_id, country, wave, company_id, language),
+        changes=queries.pillar_changes(key, study_id, country, wave, company_id, language),
         index_trend=queries.cx_index_trend(key, study_id, country, company_id),
         pillar_trend=queries.pillar_trend(key, study_id, country, company_id, language),
         ranking=report_queries.sector_ranking(key, study_id, country, wave, sector),
@@ -120,35 +110,9 @@ def gather(
     )
 
 
-def with_direction(gaps: pd.DataFrame, comparisons: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The gaps with ``difference`` (company − leader) and ``direction`` columns.
-
-    ``direction`` is the marts' (methodology 0.4.0: ``fct_leader_gaps``, or the leader
-    rows of ``fct_pillar_comparisons``); a warehouse built before has none, and there it
-    follows from the mart's significance flag and the sign of its gap: significant and
-    the leader higher is *behind*, significant and the company higher is *ahead*,
-    anything not significant is *level*.
-    """
-    gaps = gaps.copy()
-    gaps["difference"] = -gaps["gap_to_leader"]
-    if "direction" in gaps.columns:
-        return gaps
-    if comparisons is not None and not comparisons.empty:
-        leader = comparisons[comparisons["comparator"] == "leader"]
-        directions = dict(zip(leader["pillar_id"], leader["direction"], strict=True))
-        if directions:
-            gaps["direction"] = gaps["pillar_id"].map(directions).fillna("level")
-            return gaps
-    significant = gaps["is_gap_significant"].fillna(False).astype(bool)
-    gaps["direction"] = "level"
-    gaps.loc[significant & (gaps["gap_to_leader"] > 0), "direction"] = "behind"
-    gaps.loc[significant & (gaps["gap_to_leader"] < 0), "direction"] = "ahead"
-    return gaps
-
-
 def shortfalls(gaps: pd.DataFrame) -> pd.DataFrame:
-    """The significant shortfalls only, most valuable first (a lead or a level pillar is
-    never a priority, whatever an older mart's priority column says)."""
+    """The significant shortfalls only (the marts' ``direction``), most valuable first: a
+    lead or a level pillar is never a priority."""
     behind = gaps[gaps["direction"] == "behind"]
     return behind.sort_values(["priority", "sort_order"], ascending=[False, True])
 

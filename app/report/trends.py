@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from app import formatting as fmt
 from app.report import cells, figures, words
 from app.report.content import ReportContent
 from app.report.document import Section, Table
-
-
-def _previous_pillars(report: ReportContent, previous_wave: int) -> pd.DataFrame:
-    """Per pillar: previous mean, change and its significance — the marts' own columns
-    where they have them, else the previous wave's mean from the trend (no significance)."""
-    pillars = report.pillars
-    if "mean_score_change" in pillars.columns:
-        return pillars[["pillar_id", "previous_mean_score", "mean_score_change",
-                        "is_change_significant"]]  # fmt: skip
-    trend = report.pillar_trend
-    earlier = trend.loc[trend["wave"] == previous_wave, ["pillar_id", "mean_score"]]
-    merged = pillars[["pillar_id", "mean_score"]].merge(
-        earlier.rename(columns={"mean_score": "previous_mean_score"}), on="pillar_id", how="left"
-    )
-    merged["mean_score_change"] = merged["mean_score"] - merged["previous_mean_score"]
-    merged["is_change_significant"] = None
-    return merged.drop(columns="mean_score")
 
 
 def year_on_year(report: ReportContent) -> Section:
@@ -80,18 +61,14 @@ def year_on_year(report: ReportContent) -> Section:
                     ),
                 ]
             )
-    changes = _previous_pillars(report, int(previous_wave)).set_index("pillar_id")
-    for pillar in report.pillars.itertuples():
-        change = changes.loc[pillar.pillar_id]
+    for change in report.changes.itertuples():
         rows.append(
             [
-                pillar.pillar_label,
-                fmt.decimal(change["previous_mean_score"], language),
-                fmt.decimal(pillar.mean_score, language),
-                fmt.signed(change["mean_score_change"], language),
-                cells.change_word(
-                    change["mean_score_change"], change["is_change_significant"], language
-                ),
+                change.pillar_label,
+                fmt.decimal(change.previous_mean_score, language),
+                fmt.decimal(change.mean_score, language),
+                fmt.signed(change.mean_score_change, language),
+                cells.change_word(change.mean_score_change, change.is_change_significant, language),
             ]
         )
     header = [

@@ -25,7 +25,6 @@ from app import i18n, queries, report
 from app.i18n import report as report_strings
 from app.report import cells, content, sections
 from app.report.document import Table
-from tests.fixtures.mart_tables import create_marts
 
 CLIENT = "nl_beta"
 
@@ -81,21 +80,17 @@ def test_gaps_to_close_are_significant_shortfalls_only(key: queries.WarehouseFil
         assert row[4].startswith("−")  # you − leader: negative when behind
 
 
-def test_direction_follows_the_marts_significance_and_sign() -> None:
+def test_a_lead_is_never_a_gap_to_close() -> None:
     gaps = pd.DataFrame(
         {
             "pillar_id": ["a", "b", "c"],
             "sort_order": [1, 2, 3],
-            "gap_to_leader": [0.5, -0.4, 0.3],  # leader − company, as the mart stores it
-            "is_gap_significant": [True, True, False],
-            "priority": [0.2, -0.1, 0.05],
+            "direction": ["behind", "ahead", "level"],
+            "priority": [0.2, 0.3, 0.05],  # even were a lead or level pillar given one
         }
     )
-    directed = content.with_direction(gaps)
 
-    assert directed["direction"].tolist() == ["behind", "ahead", "level"]
-    assert directed["difference"].tolist() == [-0.5, 0.4, -0.3]
-    assert content.shortfalls(directed)["pillar_id"].tolist() == ["a"]  # a lead is never fixed
+    assert content.shortfalls(gaps)["pillar_id"].tolist() == ["a"]
 
 
 def test_an_unpublished_wave_has_nothing_to_report(key: queries.WarehouseFile) -> None:
@@ -212,7 +207,10 @@ where company_id = 'nl_beta' and country = 'NL' and wave = 2024
 def test_pillars_are_compared_with_leader_and_averages_with_directions(warehouse: Path) -> None:
     add_publication_and_access(warehouse)
     with duckdb.connect(str(warehouse)) as connection:
-        create_marts(connection, "fct_pillar_comparisons")
+        connection.execute(
+            "delete from marts.fct_pillar_comparisons "
+            "where company_id = 'nl_beta' and country = 'NL' and wave = 2024"
+        )
         connection.execute(COMPARISONS_SQL)
     key = queries.open_warehouse(queries.ANALYST, warehouse)
     gathered = content.gather(key, "cxbench", "NL", 2024, CLIENT, "nl")

@@ -22,15 +22,8 @@ ARGUMENTS = {
     "wave": 2024,
     "sector_code": "BANK",
     "company_id": "nl_alfa",
-    "language": "nl",
 }
-FUNCTIONS = [
-    "organisation_samples",
-    "organisation_row",
-    "organisation_pillars",
-    "sector_ranking",
-    "organisation_comparisons",
-]
+FUNCTIONS = ["organisation_samples", "organisation_row", "sector_ranking"]
 
 
 @pytest.fixture
