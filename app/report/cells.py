@@ -68,7 +68,7 @@ def direction_colours(language: str) -> dict[str, str]:
 
 def change_word(change: Any, significant: Any, language: str) -> str:
     """Up / down when the marts call the change significant, 'not significant' when they
-    do not, a dash when they do not say (a warehouse before methodology 0.4.0)."""
+    do not, a dash when they do not say (no comparable previous wave)."""
     if fmt.is_missing(significant) or fmt.is_missing(change):
         return fmt.MISSING
     if not significant:
