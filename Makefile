@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint lint-sql fix-sql browser bench clean
+.PHONY: demo test install lint lint-sql fix-sql browser bench screenshots clean
 
 demo: $(STAMP)
 	$(BIN)/cxbench demo
@@ -51,6 +51,13 @@ fix-sql: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/cxbench bench
+
+# Every page at 1400 and 390 px as the analyst, Compare and Rankings as a client, into
+# docs/screenshots/ (tests/browser/screenshots.py). Take them from a demo-sized
+# warehouse (`make demo`), not the test world: `make screenshots DB=path/to/file`.
+DB ?= warehouse/cxbench.duckdb
+screenshots: $(STAMP) browser
+	$(BIN)/python -m tests.browser.screenshots --db $(DB)
 
 clean:
 	rm -rf warehouse data/generated .pytest_cache .ruff_cache

@@ -5,7 +5,9 @@ sidebar, menu titled in it), found out who is looking (:mod:`app.auth`: a login,
 preview or a local analyst) and what they may see (:mod:`app.viewer`), offered only
 the pages for them, written the page's title, checked that the warehouse holds the
 tables the page reads, and taken the page's choices from a shared URL; after the
-page, it writes the choices back into the URL. A page only lays out its content, in
+page, it writes the choices back into the URL. Every page is also at its own slug
+(``/compare`` too), and a path that is no page gets a localised answer
+(:mod:`app.routing`). A page only lays out its content, in
 ``render(warehouse, language)``; the ``warehouse`` key it gets carries the viewer, so
 every query it runs is scoped to that viewer in SQL (:mod:`app.queries.scope`).
 
@@ -22,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from app import auth, i18n, page, queries, state, viewer
+from app import auth, charts, i18n, page, queries, routing, state, viewer
 from app.views import channels, compare, drivers, maturity, methodology, quality, rankings, sectors
 
 #: The pages in menu order.
@@ -48,6 +50,7 @@ def main(pages: Sequence[page.Page] = PAGES, default: str = DEFAULT_PAGE) -> Non
     state.preserve_across_pages(params)
     state.take_url(params)
     language = _language_selector()
+    charts.set_language(language)
     identity = auth.identify()
     if identity is None:
         return
@@ -55,18 +58,37 @@ def main(pages: Sequence[page.Page] = PAGES, default: str = DEFAULT_PAGE) -> Non
     if seen_as is None:
         return
     _viewer_badge(identity, seen_as, language)
+    offered = [shown for shown in pages if seen_as.viewer.is_analyst or not shown.analysts_only]
+    runs = {
+        shown.slug: _framed(shown, language, set(params.values()), seen_as.viewer)
+        for shown in offered
+    }
     entries = [
         st.Page(
-            _framed(shown, language, set(params.values()), seen_as.viewer),
+            runs[shown.slug],
+            title=i18n.text(shown.title_key, language),
+            icon=shown.icon,
+            url_path=shown.slug + (routing.DEFAULT_SUFFIX if shown.slug == default else ""),
+            default=shown.slug == default,
+        )
+        for shown in offered
+    ]
+    hidden = [
+        st.Page(
+            runs[shown.slug],
             title=i18n.text(shown.title_key, language),
             icon=shown.icon,
             url_path=shown.slug,
-            default=shown.slug == default,
+            visibility="hidden",
         )
-        for shown in pages
-        if seen_as.viewer.is_analyst or not shown.analysts_only
+        for shown in offered
+        if shown.slug == default
     ]
-    st.navigation(entries).run()
+    asked = routing.requested_unknown([*entries, *hidden])
+    not_found = routing.not_found_page(language, asked or "", entries)
+    if asked is not None:
+        routing.redirect(not_found)
+    st.navigation([*entries, *hidden, not_found]).run()
 
 
 def _viewer(identity: auth.Identity, language: str) -> queries.WarehouseFile | None:

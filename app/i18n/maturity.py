@@ -71,16 +71,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "pl": "Lider sektora według indeksu CX: {leader}",
     },
     "ladder_position": {
-        "en": (
-            "On the ladder of seven steps {org} has reached **{reached}**; the next step is "
-            "**{next}**."
-        ),
+        "en": "On the ladder of seven steps {org} has reached **{reached}** (stage {stage} of 7).",
         "nl": (
-            "Op de ladder van zeven stappen heeft {org} **{reached}** bereikt; de volgende "
-            "stap is **{next}**."
+            "Op de ladder van zeven stappen heeft {org} **{reached}** bereikt (fase {stage} van 7)."
         ),
-        "no": "På stigen med sju trinn har {org} nådd **{reached}**; neste trinn er **{next}**.",
-        "pl": "Na drabinie siedmiu kroków {org} osiąga **{reached}**; następny krok to **{next}**.",
+        "no": "På stigen med sju trinn har {org} nådd **{reached}** (trinn {stage} av 7).",
+        "pl": "Na drabinie siedmiu kroków {org} osiąga **{reached}** (etap {stage} z 7).",
+    },
+    "your_score_spread": {
+        "en": "Your score ± spread (managers)",
+        "nl": "Uw score ± spreiding (managers)",
+        "no": "Deres score ± spredning (ledere)",
+        "pl": "Twój wynik ± rozrzut (menedżerowie)",
+    },
+    "link_cee_interval": {
+        "en": "Link with CX index, r (95% interval)",
+        "nl": "Verband met CX-index, r (95%-interval)",
+        "no": "Sammenheng med CX-indeks, r (95 %-intervall)",
+        "pl": "Związek z indeksem CX, r (przedział 95%)",
+    },
+    "links_by_pillar": {
+        "en": "Link of each item with each pillar score (r)",
+        "nl": "Verband van elk onderdeel met elke pijlerscore (r)",
+        "no": "Sammenheng mellom hvert element og hver pilarscore (r)",
+        "pl": "Związek każdego elementu z wynikiem każdego filaru (r)",
     },
     "ladder_none": {
         "en": "none yet",

@@ -323,19 +323,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "Spørreskjema",
         "pl": "Kwestionariusz",
     },
-    "countries": {"en": "Countries", "nl": "Landen", "no": "Land", "pl": "Kraje"},
-    "waves": {"en": "Waves", "nl": "Metingen", "no": "Bølger", "pl": "Edycje"},
-    "first_wave": {
-        "en": "First wave",
-        "nl": "Eerste meting",
-        "no": "Første bølge",
-        "pl": "Pierwsza edycja",
+    "countries_waves": {
+        "en": "Where and when",
+        "nl": "Waar en wanneer",
+        "no": "Hvor og når",
+        "pl": "Gdzie i kiedy",
     },
-    "latest_wave": {
-        "en": "Latest wave",
-        "nl": "Laatste meting",
-        "no": "Siste bølge",
-        "pl": "Ostatnia edycja",
+    "countries_in_waves": {
+        "en": "{countries} countries, {waves}",
+        "nl": "{countries} landen, {waves}",
+        "no": "{countries} land, {waves}",
+        "pl": "kraje: {countries}, {waves}",
+    },
+    "ranked_of_scored": {
+        "en": "Ranked / scored companies",
+        "nl": "Gerangschikte / gescoorde bedrijven",
+        "no": "Rangerte / målte selskaper",
+        "pl": "Firmy w rankingu / z wynikiem",
     },
     "pillars_measured": {
         "en": "Pillars measured",

@@ -69,6 +69,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kind": {"en": "Kind", "nl": "Soort", "no": "Type", "pl": "Rodzaj"},
     "file": {"en": "File", "nl": "Bestand", "no": "Fil", "pl": "Plik"},
+    "path": {"en": "Path", "nl": "Pad", "no": "Sti", "pl": "Ścieżka"},
+    "rows_in_loaded_rejected": {
+        "en": "Rows in = loaded + rejected",
+        "nl": "Rijen in = geladen + geweigerd",
+        "no": "Rader inn = lastet + avvist",
+        "pl": "Wiersze = wczytane + odrzucone",
+    },
     "rows_in": {"en": "Rows in", "nl": "Rijen in", "no": "Rader inn", "pl": "Wiersze"},
     "rows_loaded": {"en": "Loaded", "nl": "Geladen", "no": "Lastet", "pl": "Wczytane"},
     "rows_rejected": {"en": "Rejected", "nl": "Afgewezen", "no": "Avvist", "pl": "Odrzucone"},

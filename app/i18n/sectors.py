@@ -48,4 +48,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "vist; omsetningsvektet gjennomsnitt undertrykt: {reason}",
         "pl": "pokazane; średnia ważona przychodami ukryta: {reason}",
     },
+    "median_middle_half": {
+        "en": "Median (middle half)",
+        "nl": "Mediaan (middelste helft)",
+        "no": "Median (midterste halvdel)",
+        "pl": "Mediana (środkowa połowa)",
+    },
+    "ranked_of_companies": {
+        "en": "Ranked / companies",
+        "nl": "Gerangschikt / bedrijven",
+        "no": "Rangert / selskaper",
+        "pl": "W rankingu / firmy",
+    },
 }

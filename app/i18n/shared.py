@@ -6,6 +6,30 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "language": {"en": "Language", "nl": "Taal", "no": "Språk", "pl": "Język"},
+    "page_not_found": {
+        "en": "Page not found",
+        "nl": "Pagina niet gevonden",
+        "no": "Fant ikke siden",
+        "pl": "Nie znaleziono strony",
+    },
+    "page_not_found_path": {
+        "en": "There is no page {path} here.",
+        "nl": "De pagina {path} bestaat hier niet.",
+        "no": "Det finnes ingen side {path} her.",
+        "pl": "Nie ma tu strony {path}.",
+    },
+    "page_not_found_link": {
+        "en": "The page this link asks for does not exist here.",
+        "nl": "De pagina waar deze link naar verwijst, bestaat hier niet.",
+        "no": "Siden denne lenken viser til, finnes ikke her.",
+        "pl": "Strona, do której prowadzi ten link, tu nie istnieje.",
+    },
+    "page_not_found_choose": {
+        "en": "Choose one of these pages:",
+        "nl": "Kies een van deze pagina's:",
+        "no": "Velg en av disse sidene:",
+        "pl": "Wybierz jedną z tych stron:",
+    },
     "missing_tables": {
         "en": (
             "This page needs tables the warehouse at `{path}` does not have yet "

@@ -8,6 +8,11 @@ import streamlit as st
 from app.queries.shared import PILLARS_CTE
 from app.queries.warehouse import WarehouseFile, fetch_frame
 
+#: Columns of fct_pillar_importance that say how certain an importance is (methodology
+#: 0.4.0); selected where present and added as missing otherwise, so an older
+#: warehouse still shows its importances (without intervals).
+UNCERTAINTY_COLUMNS = ("importance_std_error", "importance_ci_low", "importance_ci_high")
+
 
 @st.cache_data(show_spinner=False)
 def pillar_importance(
@@ -15,7 +20,7 @@ def pillar_importance(
 ) -> pd.DataFrame:
     """Importance of each pillar the study measures for advocacy and loyalty in
     country × wave, in pillar order."""
-    return fetch_frame(
+    frame = fetch_frame(
         key,
         f"""
         with {PILLARS_CTE}
@@ -33,6 +38,8 @@ def pillar_importance(
             drivers.n_complete_cases,
             drivers.is_estimated,
             drivers.estimation_note,
+            -- methodology_version is always there: a pattern matching nothing fails
+            columns('^({"|".join(UNCERTAINTY_COLUMNS)}|methodology_version)$'),
         from pillar_importance() as drivers
         inner join pillars
             on drivers.pillar_id = pillars.pillar_id
@@ -41,6 +48,10 @@ def pillar_importance(
         """,
         [language, study_id, country, wave],
     )
+    for column in UNCERTAINTY_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = float("nan")
+    return frame.drop(columns="methodology_version")
 
 
 @st.cache_data(show_spinner=False)

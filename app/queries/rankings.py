@@ -7,6 +7,20 @@ import streamlit as st
 
 from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
+#: Columns of fct_company_scores that say how certain a score, a rank or a move is
+#: (methodology 0.4.0). Selected where present and added as missing (shown as "—")
+#: otherwise, so a warehouse built before they existed still shows its rankings.
+UNCERTAINTY_COLUMNS = (
+    "cx_index_ci_low",
+    "cx_index_ci_high",
+    "rank_in_country_best",
+    "rank_in_country_worst",
+    "rank_in_sector_best",
+    "rank_in_sector_worst",
+    "cx_index_change_std_error",
+    "is_cx_index_change_significant",
+)
+
 
 @st.cache_data(show_spinner=False)
 def sectors_scored(key: WarehouseFile, study_id: str, country: str, wave: int) -> dict[str, str]:
@@ -28,6 +42,7 @@ def sectors_scored(key: WarehouseFile, study_id: str, country: str, wave: int) -
     return {row["sector_code"]: row["sector_name"] for row in rows}
 
 
+# methodology_version is always there: a columns() pattern matching nothing is an error
 _RANKED_COMPANIES_SQL = """
 select
     scores.rank_in_country,
@@ -46,11 +61,24 @@ select
     scores.previous_rank_in_country,
     scores.rank_in_country_change,
     scores.is_sector_leader,
-    scores.methodology_version,
+    scores.n_ranked_in_country,
+    scores.n_ranked_in_sector,
+    columns('^({uncertainty}|methodology_version)$'),
 from company_scores() as scores
 where scores.study_id = ? and scores.country = ? and scores.wave = ?
     and scores.rank_in_country is not null
-"""
+""".replace("{uncertainty}", "|".join(UNCERTAINTY_COLUMNS))
+
+
+def _ranked(key: WarehouseFile, sql: str, parameters: list[object]) -> pd.DataFrame:
+    """Ranked companies with every uncertainty column (missing ones as NA), mart order."""
+    frame = fetch_frame(key, sql, parameters)
+    for column in UNCERTAINTY_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = pd.NA
+    version = frame.pop("methodology_version")
+    frame["methodology_version"] = version
+    return frame
 
 
 @st.cache_data(show_spinner=False)
@@ -59,7 +87,7 @@ def ranking(
 ) -> pd.DataFrame:
     """The ``top_n`` ranked companies of study × country × wave, best first;
     ``sector_code`` "" = all sectors."""
-    return fetch_frame(
+    return _ranked(
         key,
         f"""{_RANKED_COMPANIES_SQL}
         and (? = '' or scores.sector_code = ?)
@@ -73,7 +101,7 @@ def ranking(
 @st.cache_data(show_spinner=False)
 def sector_leaders(key: WarehouseFile, study_id: str, country: str, wave: int) -> pd.DataFrame:
     """Every sector's leader in study × country × wave (ties all listed), best index first."""
-    return fetch_frame(
+    return _ranked(
         key,
         f"""{_RANKED_COMPANIES_SQL}
         and scores.is_sector_leader
@@ -90,7 +118,7 @@ def movers(key: WarehouseFile, study_id: str, country: str, wave: int) -> pd.Dat
     Only ``is_mover_comparable`` rows: a change is meaningless for a company that
     was not ranked in both waves.
     """
-    return fetch_frame(
+    return _ranked(
         key,
         f"""{_RANKED_COMPANIES_SQL}
         and scores.is_mover_comparable

@@ -8,19 +8,18 @@ highest priority in ``fct_maturity_priorities`` — the weakest among those that
 most with the CX index across organisations. The evidence behind that weighting
 (correlations, intervals, number of organisations) is the last section.
 
-Layout only: numbers from :mod:`app.queries`, words from :mod:`app.i18n`. The chart
-is built here because it is this page's alone.
+Layout only: numbers from :mod:`app.queries`, words from :mod:`app.i18n`, the chart
+from :mod:`app.charts`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app import i18n, queries, state
+from app import charts, formatting, i18n, queries, state
 from app.i18n import maturity as strings
 from app.page import Page
 from app.views import sidebar
@@ -66,13 +65,15 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         return
     wave, country, company_id = selection.wave, selection.country, selection.company_id
     org = stage["company_name"]
+    sectors = queries.sector_labels(warehouse, language)
+    sector = sectors.get(stage["sector_code"], stage["sector_name"]) or formatting.MISSING
     st.subheader(
         i18n.text(
             "maturity_heading",
             language,
             org=org,
-            sector=stage["sector_name"] or "—",
-            country=country,
+            sector=sector,
+            country=formatting.country_name(country, language),
             wave=wave,
         )
     )
@@ -104,32 +105,48 @@ def _render_headline(stage: dict[str, Any], language: str) -> None:
         i18n.text("maturity_stage", language),
         i18n.text("stage_of", language, stage=stage["maturity_stage"]),
     )
-    score_column.metric(i18n.text("overall_maturity", language), f"{stage['overall_score']:.2f}")
-    managers_column.metric(i18n.text("managers", language), str(stage["n_respondents"]))
+    score_column.metric(
+        i18n.text("overall_maturity", language),
+        formatting.decimal(stage["overall_score"], language),
+    )
+    managers_column.metric(
+        i18n.text("managers", language), formatting.integer(stage["n_respondents"], language)
+    )
     leader_stage = stage["leader_stage"]
     leader_column.metric(
         i18n.text("leader_stage", language),
-        "—" if leader_stage is None else i18n.text("stage_of", language, stage=leader_stage),
+        formatting.MISSING
+        if formatting.is_missing(leader_stage)
+        else i18n.text("stage_of", language, stage=leader_stage),
     )
 
 
 def _render_next_step(profile: pd.DataFrame, stage: dict[str, Any], language: str) -> None:
-    """The top-priority item, then where the organisation stands on the ladder of steps."""
+    """The one suggested next step, then where the organisation stands on the ladder.
+
+    There is one answer to "what next": the top-priority item (docs/methodology.md,
+    "Priority"). The ladder sentence only says how far the organisation has climbed;
+    naming the first rung not reached as a "next step" too gave two different
+    answers whenever the priority weighed another item higher.
+    """
     if not profile.empty:
         first = profile.sort_values("priority_rank").iloc[0]
         if pd.isna(first["priority"]):
             message = i18n.text(
-                "next_step_weakest", language, item=first["item_label"], score=_two(first["score"])
+                "next_step_weakest",
+                language,
+                item=first["item_label"],
+                score=formatting.decimal(first["score"], language),
             )
         else:
             message = i18n.text(
                 "next_step",
                 language,
                 item=first["item_label"],
-                score=_two(first["score"]),
-                leader=_two(first["leader_score"]),
-                n=_link_organisations(first),
-                r=_two(first["cee_correlation"]),
+                score=formatting.decimal(first["score"], language),
+                leader=formatting.decimal(first["leader_score"], language),
+                n=formatting.integer(first.get("n_link_companies"), language),
+                r=formatting.decimal(first["cee_correlation"], language),
             )
         st.success(message)
     if stage["next_step_label"] is None:
@@ -142,15 +159,9 @@ def _render_next_step(profile: pd.DataFrame, stage: dict[str, Any], language: st
                 language,
                 org=stage["company_name"],
                 reached=reached,
-                next=stage["next_step_label"],
+                stage=formatting.integer(stage["maturity_stage"], language),
             )
         )
-
-
-def _link_organisations(row: pd.Series) -> str:
-    """How many organisations the priority's link with the CX index rests on."""
-    value = row.get("n_link_companies")
-    return "—" if value is None or pd.isna(value) else str(int(value))
 
 
 def _render_profile(profile: pd.DataFrame, org: str, leader: str | None, language: str) -> None:
@@ -170,107 +181,116 @@ def _render_profile(profile: pd.DataFrame, org: str, leader: str | None, languag
     long["series"] = long["series"].map(series)
     long["group"] = long["item_group"].map(lambda group: i18n.text(group, language))
     order = profile.sort_values(["item_group", "sort_order"])["item_label"].tolist()
-    chart = _profile_chart(long, order, list(series.values()), language)
+    axis = i18n.text("maturity_score_axis", language)
+    chart = charts.maturity_profile(long, order, list(series.values()), axis)
     st.altair_chart(chart, key="maturity_chart")
     st.caption(i18n.text("maturity_profile_caption", language))
-    number = st.column_config.NumberColumn
+    text = st.column_config.TextColumn
+    columns = {
+        "priority_text": text(i18n.text("priority_rank", language)),
+        "item_label": text(i18n.text("maturity_item", language)),
+        "score_text": text(i18n.text("your_score_spread", language)),
+        "sector_text": text(i18n.text("sector_average", language)),
+        "leader_text": text(i18n.text("leader_score", language)),
+        "link_text": text(i18n.text("link_cee", language)),
+    }
     st.dataframe(
-        profile.assign(item_group=profile["item_group"].map(lambda g: i18n.text(g, language))),
-        column_config={
-            "item_id": None,
-            "sort_order": None,
-            "priority": None,
-            "gap_to_leader": None,
-            "n_sector_companies": None,
-            "n_link_companies": None,
-            "item_label": st.column_config.TextColumn(i18n.text("maturity_item", language)),
-            "item_group": st.column_config.TextColumn(i18n.text("maturity_group", language)),
-            "score": number(i18n.text("your_score", language), format="%.2f"),
-            "score_sd": number(i18n.text("manager_spread", language), format="%.2f"),
-            "n_respondents": number(i18n.text("managers", language), format="%d"),
-            "sector_avg_score": number(i18n.text("sector_average", language), format="%.2f"),
-            "leader_score": number(i18n.text("leader_score", language), format="%.2f"),
-            "cee_correlation": number(i18n.text("link_cee", language), format="%.2f"),
-            "is_link_significant": st.column_config.CheckboxColumn(
-                i18n.text("link_significant", language)
-            ),
-            "priority_rank": number(i18n.text("priority_rank", language), format="%d"),
-        },
+        _profile_text(profile, language),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="maturity_profile_table",
     )
 
 
-#: Organisation, sector leader, sector average: the organisation stands out.
-SERIES_COLOURS = ["#1f4e99", "#f28e2b", "#9d9d9d"]
+def _profile_text(profile: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The profile plus narrow text columns in the reader's number format.
 
+    The mart's numbers stay (hidden); the table shows the score with the managers'
+    spread in one column ("3,45 ± 0,80 (n = 3)") and the link as "r = 0,41 *" (the
+    star: significant), so it fits a phone.
+    """
 
-def _profile_chart(
-    long: pd.DataFrame, order: list[str], series: list[str], language: str
-) -> alt.LayerChart:
-    """One row per item, a point per series on 1–5; a rule of ± sd around the organisation."""
-    y = alt.Y("item_label:N", sort=order, title=None)
-    scale = alt.Scale(domain=[1, 5])
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=SERIES_COLOURS))
-    base = alt.Chart(long)
-    spread = (
-        base.transform_filter("isValid(datum.sd)")
-        .transform_calculate(
-            low="max(1, datum.value - datum.sd)", high="min(5, datum.value + datum.sd)"
-        )
-        .mark_rule()
-        .encode(y=y, x=alt.X("low:Q", scale=scale), x2="high:Q", color=colour)
+    def score(row: pd.Series) -> str:
+        text = formatting.decimal(row["score"], language)
+        if not formatting.is_missing(row["score_sd"]):
+            text += f" ± {formatting.decimal(row['score_sd'], language)}"
+        return f"{text} (n = {formatting.integer(row['n_respondents'], language)})"
+
+    def link(row: pd.Series) -> str:
+        if formatting.is_missing(row["cee_correlation"]):
+            return formatting.MISSING
+        significant = row["is_link_significant"]
+        star = " *" if not formatting.is_missing(significant) and bool(significant) else ""
+        return f"r = {formatting.decimal(row['cee_correlation'], language)}{star}"
+
+    rows = len(profile) > 0
+    return profile.assign(
+        priority_text=[formatting.integer(v, language) for v in profile["priority_rank"]],
+        score_text=profile.apply(score, axis=1) if rows else [],
+        sector_text=[formatting.decimal(v, language) for v in profile["sector_avg_score"]],
+        leader_text=[formatting.decimal(v, language) for v in profile["leader_score"]],
+        link_text=profile.apply(link, axis=1) if rows else [],
     )
-    points = base.mark_point(filled=True, size=80).encode(
-        y=y,
-        x=alt.X("value:Q", scale=scale, title=i18n.text("maturity_score_axis", language)),
-        color=colour,
-        shape=alt.Shape("group:N", title=None),
-        tooltip=["series:N", "item_label:N", alt.Tooltip("value:Q", format=".2f")],
-    )
-    return alt.layer(spread, points).properties(height=alt.Step(22))
 
 
 def _render_links(links: pd.DataFrame, wave: int, language: str) -> None:
-    """The evidence: each item's link with the CX index and the pillar scores."""
+    """The evidence: each item's link with the CX index, then with each pillar score."""
     st.subheader(i18n.text("links_heading", language, wave=wave))
     if links.empty:
         st.info(i18n.text("no_maturity", language))
         return
     overall = links["item_id"] == "overall"
     links.loc[overall, "item_label"] = i18n.text("overall_item", language)
-    number = st.column_config.NumberColumn
-    pillar_columns = {
-        column: number(column, format="%.2f")
-        for column in links.columns
-        if column.startswith("r · ")
+    yes, no = i18n.text("yes", language), i18n.text("no", language)
+    pillar_columns = [column for column in links.columns if column.startswith("r · ")]
+    shown = links.assign(
+        n_text=[formatting.integer(v, language) for v in links["n_companies"]],
+        correlation_text=[
+            f"{formatting.decimal(r, language)} ({formatting.interval(low, high, language)})"
+            if not formatting.is_missing(r)
+            else formatting.MISSING
+            for r, low, high in zip(
+                links["correlation"],
+                links["correlation_ci_low"],
+                links["correlation_ci_high"],
+                strict=True,
+            )
+        ],
+        slope_text=[formatting.decimal(v, language) for v in links["slope"]],
+        significant_text=[
+            formatting.MISSING if formatting.is_missing(v) else (yes if v else no)
+            for v in links["is_significant"]
+        ],
+        **{
+            f"{column} (text)": [formatting.decimal(v, language) for v in links[column]]
+            for column in pillar_columns
+        },
+    )
+    text = st.column_config.TextColumn
+    columns = {
+        "item_label": text(i18n.text("maturity_item", language)),
+        "correlation_text": text(i18n.text("link_cee_interval", language)),
+        "slope_text": text(i18n.text("slope", language)),
+        "significant_text": text(i18n.text("link_significant", language)),
+        "n_text": text(i18n.text("n_organisations", language)),
     }
     st.dataframe(
-        links,
-        column_config={
-            "item_id": None,
-            "item_group": None,
-            "sort_order": None,
-            "is_estimable": None,
-            "item_label": st.column_config.TextColumn(i18n.text("maturity_item", language)),
-            "n_companies": number(i18n.text("n_organisations", language), format="%d"),
-            "correlation": number(i18n.text("link_cee", language), format="%.2f"),
-            "correlation_ci_low": number(i18n.text("ci_low", language), format="%.2f"),
-            "correlation_ci_high": number(i18n.text("ci_high", language), format="%.2f"),
-            "slope": number(i18n.text("slope", language), format="%.2f"),
-            "slope_ci_low": None,
-            "slope_ci_high": None,
-            "is_significant": st.column_config.CheckboxColumn(
-                i18n.text("link_significant", language)
-            ),
-            **pillar_columns,
-        },
+        shown,
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="maturity_links_table",
     )
     st.caption(i18n.text("links_caption", language))
-
-
-def _two(value: object) -> str:
-    """Two decimals, or a dash when the mart has no value."""
-    return "—" if value is None or pd.isna(value) else f"{float(value):.2f}"
+    if pillar_columns:
+        with st.expander(i18n.text("links_by_pillar", language)):
+            by_pillar = {"item_label": text(i18n.text("maturity_item", language))}
+            by_pillar |= {f"{column} (text)": text(column) for column in pillar_columns}
+            st.dataframe(
+                shown[["item_id", *by_pillar]],
+                column_config=by_pillar,
+                column_order=list(by_pillar),
+                hide_index=True,
+                key="maturity_pillar_links_table",
+            )

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app import i18n, queries
+from app import formatting, i18n, queries
 from app.i18n import methodology as strings
 from app.page import Page
 
@@ -46,7 +46,7 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     versions = ", ".join(sorted(parameters["methodology_version"].unique()))
     st.markdown(i18n.text("method_version", language, version=versions))
     values = {
-        row.parameter_name: shown_value(row.parameter_name, row.parameter_value)
+        row.parameter_name: shown_value(row.parameter_name, row.parameter_value, language)
         for row in parameters.itertuples()
     }
     for key, needed in PARAGRAPHS:
@@ -63,32 +63,45 @@ def _render_internals(
 ) -> None:
     """The raw parameters and which version scored what: for analysts, not clients."""
     st.subheader(i18n.text("parameters", language))
+    columns = {
+        "parameter_name": st.column_config.TextColumn(i18n.text("parameter", language)),
+        "value_text": st.column_config.TextColumn(i18n.text("value", language)),
+        "description": st.column_config.TextColumn(i18n.text("description", language)),
+        "methodology_version": st.column_config.TextColumn(i18n.text("version", language)),
+    }
     st.dataframe(
-        parameters,
-        column_config={
-            "parameter_name": st.column_config.TextColumn(i18n.text("parameter", language)),
-            "parameter_value": st.column_config.TextColumn(i18n.text("value", language)),
-            "description": st.column_config.TextColumn(i18n.text("description", language)),
-            "methodology_version": st.column_config.TextColumn(i18n.text("version", language)),
-        },
+        parameters.fillna(formatting.MISSING).assign(
+            value_text=[
+                shown_value(row.parameter_name, row.parameter_value, language)
+                for row in parameters.itertuples()
+            ]
+        ),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="methodology_parameters",
     )
     st.subheader(i18n.text("coverage", language))
+    coverage = queries.methodology_coverage(warehouse)
+    text = st.column_config.TextColumn
+    columns = {
+        "methodology_version": text(i18n.text("version", language)),
+        "study_name": text(i18n.text("study", language)),
+        "country_text": text(i18n.text("country", language)),
+        "wave_text": text(i18n.text("wave", language)),
+        "ranked_text": text(i18n.text("ranked_of_scored", language)),
+    }
     st.dataframe(
-        queries.methodology_coverage(warehouse),
-        column_config={
-            "methodology_version": st.column_config.TextColumn(i18n.text("version", language)),
-            "study_name": st.column_config.TextColumn(i18n.text("study", language)),
-            "country": st.column_config.TextColumn(i18n.text("country", language)),
-            "wave": st.column_config.NumberColumn(i18n.text("wave", language), format="%d"),
-            "n_companies": st.column_config.NumberColumn(
-                i18n.text("companies", language), format="%d"
-            ),
-            "n_ranked": st.column_config.NumberColumn(
-                i18n.text("ranked_companies", language), format="%d"
-            ),
-        },
+        coverage.assign(
+            country_text=[formatting.country_name(code, language) for code in coverage["country"]],
+            wave_text=coverage["wave"].astype(str),
+            ranked_text=[
+                f"{formatting.integer(ranked, language)} / {formatting.integer(n, language)}"
+                for ranked, n in zip(coverage["n_ranked"], coverage["n_companies"], strict=True)
+            ],
+        ),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="methodology_coverage",
     )
@@ -104,19 +117,32 @@ PAGE = Page(
 )
 
 
-def shown_value(name: str, raw: str) -> str:
-    """A parameter's JSON value as a reader expects it: 95%, 100, age_band, gender."""
+def shown_value(name: str, raw: str, language: str = "en") -> str:
+    """A parameter's JSON value as a reader of ``language`` expects it: 95%, 100,
+    0,3 in Dutch, age_band, gender."""
     try:
         value: Any = json.loads(raw)
     except json.JSONDecodeError:
         return raw
+    if isinstance(value, bool):
+        return str(value).lower()
     if name in PERCENT_PARAMETERS and isinstance(value, int | float):
-        return f"{value * 100:g}%"
+        return formatting.percent(value, language, _decimals(value * 100), scale=1)
+    if isinstance(value, int | float):
+        return formatting.decimal(value, language, _decimals(value))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, dict):
-        return ", ".join(f"{key} {item}" for key, item in value.items())
+        return ", ".join(
+            f"{key} {shown_value('', json.dumps(item), language)}" for key, item in value.items()
+        )
     return str(value)
+
+
+def _decimals(value: float) -> int:
+    """The decimals a parameter needs to be written exactly (at most four): 0.3 -> 1."""
+    text = f"{value:.4f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 #: One "<pillar_id> <measured>/<total>" entry of ``dim_study.statements_per_pillar``.
@@ -156,27 +182,34 @@ def _render_studies(warehouse: queries.WarehouseFile, language: str) -> None:
     if studies.empty:
         return
     st.subheader(i18n.text("studies", language))
-    number = st.column_config.NumberColumn
+    shown = studies_table(studies, queries.pillar_labels(warehouse, language))
+    text = st.column_config.TextColumn
+    columns = {
+        "study_name": text(i18n.text("study", language)),
+        "study_instrument": text(i18n.text("questionnaire", language)),
+        "where_when_text": text(i18n.text("countries_waves", language)),
+        "pillars_text": text(i18n.text("pillars_measured", language)),
+        "statements_text": text(i18n.text("statements_per_pillar", language)),
+    }
+
+    def where_when(row: pd.Series) -> str:
+        waves = (
+            str(row["first_wave"])
+            if row["first_wave"] == row["latest_wave"]
+            else f"{row['first_wave']}–{row['latest_wave']}"
+        )
+        countries = formatting.integer(row["n_countries"], language)
+        return i18n.text("countries_in_waves", language, countries=countries, waves=waves)
+
     st.dataframe(
-        studies_table(studies, queries.pillar_labels(warehouse, language)),
-        column_config={
-            "study_id": None,
-            "is_canonical": None,
-            "n_statements_measured": None,
-            "study_name": st.column_config.TextColumn(i18n.text("study", language)),
-            "study_instrument": st.column_config.TextColumn(i18n.text("questionnaire", language)),
-            "n_countries": number(i18n.text("countries", language), format="%d"),
-            "n_waves": number(i18n.text("waves", language), format="%d"),
-            "first_wave": number(i18n.text("first_wave", language), format="%d"),
-            "latest_wave": number(i18n.text("latest_wave", language), format="%d"),
-            "n_pillars_measured": None,
-            "pillars_measured": st.column_config.TextColumn(
-                i18n.text("pillars_measured", language)
-            ),
-            "statements_per_pillar": st.column_config.TextColumn(
-                i18n.text("statements_per_pillar", language)
-            ),
-        },
+        shown.assign(
+            study_instrument=shown["study_instrument"].fillna(formatting.MISSING),
+            where_when_text=shown.apply(where_when, axis=1),
+            pillars_text=shown["pillars_measured"].fillna(formatting.MISSING),
+            statements_text=shown["statements_per_pillar"].fillna(formatting.MISSING),
+        ),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="methodology_studies",
     )

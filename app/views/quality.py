@@ -8,9 +8,12 @@ chosen quality run, failures first.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
+import pandas as pd
 import streamlit as st
 
-from app import i18n, queries, state
+from app import formatting, i18n, queries, state
 from app.i18n import quality as strings
 from app.page import Page
 
@@ -66,14 +69,19 @@ def _render_checks(warehouse: queries.WarehouseFile, language: str) -> None:
     run = runs[runs["run_id"] == run_id].iloc[0]
     verdict_column, total_column, failed_column = st.columns(3)
     verdict_column.metric(i18n.text("verdict", language), _verdict(run["success"], language))
-    total_column.metric(i18n.text("expectations", language), f"{run['n_expectations']:,}")
-    failed_column.metric(i18n.text("n_failed", language), f"{run['n_failed']:,}")
+    total_column.metric(
+        i18n.text("expectations", language), formatting.integer(run["n_expectations"], language)
+    )
+    failed_column.metric(
+        i18n.text("n_failed", language), formatting.integer(run["n_failed"], language)
+    )
     results = queries.quality_results(warehouse, run_id, failures_only)
     if results.empty:
         st.success(i18n.text("no_failures", language))
         return
+    text_columns = ["suite", "expectation", "column_name", "severity", "observed_value"]
     st.dataframe(
-        results,
+        _dashes(results, [*text_columns, "unexpected_examples"]),
         column_config={
             "suite": st.column_config.TextColumn(i18n.text("suite", language)),
             "expectation": st.column_config.TextColumn(i18n.text("expectation", language)),
@@ -92,20 +100,37 @@ def _render_batches(warehouse: queries.WarehouseFile, language: str) -> None:
     """Latest batches, then rejected rows grouped by file, field and reason."""
     st.subheader(i18n.text("latest_batches", language))
     batches = queries.latest_batches(warehouse, BATCHES_SHOWN)
-    count = st.column_config.NumberColumn
+    text = st.column_config.TextColumn
+    columns = {
+        "file_text": text(i18n.text("file", language)),
+        "kind": text(i18n.text("kind", language)),
+        "status": text(i18n.text("status", language)),
+        "rows_text": text(i18n.text("rows_in_loaded_rejected", language)),
+        "started_text": text(i18n.text("started", language)),
+        "source_path": text(i18n.text("path", language)),
+    }
     st.dataframe(
-        batches,
-        column_config={
-            "batch_id": None,
-            "kind": st.column_config.TextColumn(i18n.text("kind", language)),
-            "source_path": st.column_config.TextColumn(i18n.text("file", language)),
-            "status": st.column_config.TextColumn(i18n.text("status", language)),
-            "rows_in": count(i18n.text("rows_in", language), format="%d"),
-            "rows_loaded": count(i18n.text("rows_loaded", language), format="%d"),
-            "rows_rejected": count(i18n.text("rows_rejected", language), format="%d"),
-            "started_at": st.column_config.DatetimeColumn(i18n.text("started", language)),
-            "finished_at": None,
-        },
+        batches.assign(
+            file_text=_file_names(batches["source_path"]),
+            rows_text=[
+                " = ".join(
+                    (
+                        formatting.integer(rows_in, language),
+                        f"{formatting.integer(loaded, language)} + "
+                        f"{formatting.integer(rejected, language)}",
+                    )
+                )
+                for rows_in, loaded, rejected in zip(
+                    batches["rows_in"],
+                    batches["rows_loaded"],
+                    batches["rows_rejected"],
+                    strict=True,
+                )
+            ],
+            started_text=[formatting.timestamp(v, language) for v in batches["started_at"]],
+        ),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="quality_batches",
     )
@@ -115,15 +140,21 @@ def _render_batches(warehouse: queries.WarehouseFile, language: str) -> None:
     if rejects.empty:
         st.success(i18n.text("no_rejects", language))
         return
+    columns = {
+        "file_text": text(i18n.text("file", language)),
+        "field": text(i18n.text("column", language)),
+        "reason": text(i18n.text("reason", language)),
+        "rows_text": text(i18n.text("rows_rejected", language)),
+        "first_row_text": text(i18n.text("first_row", language)),
+    }
     st.dataframe(
-        rejects,
-        column_config={
-            "source_path": st.column_config.TextColumn(i18n.text("file", language)),
-            "field": st.column_config.TextColumn(i18n.text("column", language)),
-            "reason": st.column_config.TextColumn(i18n.text("reason", language)),
-            "n_rows": count(i18n.text("rows_rejected", language), format="%d"),
-            "first_row_number": count(i18n.text("first_row", language), format="%d"),
-        },
+        _dashes(rejects, ["field", "reason"]).assign(
+            file_text=_file_names(rejects["source_path"]),
+            rows_text=[formatting.integer(v, language) for v in rejects["n_rows"]],
+            first_row_text=[formatting.integer(v, language) for v in rejects["first_row_number"]],
+        ),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="quality_rejects",
     )
@@ -137,22 +168,43 @@ def _render_inactive(warehouse: queries.WarehouseFile, language: str) -> None:
         st.caption(i18n.text("no_inactive_batches", language))
         return
     st.caption(i18n.text("inactive_explained", language))
+    text = st.column_config.TextColumn
+    columns = {
+        "batch_id": text(i18n.text("batch", language)),
+        "kind": text(i18n.text("kind", language)),
+        "file_text": text(i18n.text("file", language)),
+        "status": text(i18n.text("status", language)),
+        "superseded_by": text(i18n.text("superseded_by", language)),
+        "since_text": text(i18n.text("since", language)),
+        "status_reason": text(i18n.text("reason", language)),
+        "rows_text": text(i18n.text("rows_loaded", language)),
+    }
     st.dataframe(
-        inactive,
-        column_config={
-            "batch_id": st.column_config.TextColumn(i18n.text("batch", language)),
-            "kind": st.column_config.TextColumn(i18n.text("kind", language)),
-            "source_path": st.column_config.TextColumn(i18n.text("file", language)),
-            "status": st.column_config.TextColumn(i18n.text("status", language)),
-            "superseded_by": st.column_config.TextColumn(i18n.text("superseded_by", language)),
-            "status_changed_at": st.column_config.DatetimeColumn(i18n.text("since", language)),
-            "status_reason": st.column_config.TextColumn(i18n.text("reason", language)),
-            "rows_loaded": st.column_config.NumberColumn(
-                i18n.text("rows_loaded", language), format="%d"
-            ),
-        },
+        _dashes(inactive, ["superseded_by", "status_reason"]).assign(
+            file_text=_file_names(inactive["source_path"]),
+            since_text=[formatting.timestamp(v, language) for v in inactive["status_changed_at"]],
+            rows_text=[formatting.integer(v, language) for v in inactive["rows_loaded"]],
+        ),
+        column_config=columns,
+        column_order=list(columns),
         hide_index=True,
         key="quality_inactive_batches",
+    )
+
+
+def _file_names(paths: pd.Series) -> list[str]:
+    """The file name of each path (the full path is in the batches table's last column)."""
+    return [
+        formatting.MISSING if formatting.is_missing(path) else PurePath(str(path)).name
+        for path in paths
+    ]
+
+
+def _dashes(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``frame`` with a dash in place of a missing text in ``columns`` (never "None")."""
+    present = [column for column in columns if column in frame.columns]
+    return frame.astype(dict.fromkeys(present, object)).fillna(
+        dict.fromkeys(present, formatting.MISSING)
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, i18n, queries, state
+from app import charts, formatting, i18n, queries, state
 from app.i18n import sectors as strings
 from app.page import Page
 from app.views import coverage, sidebar
@@ -27,6 +27,13 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     if chosen is None or profiles is None or profiles.empty:
         st.info(i18n.text("no_scores", language))
         return
+    labels = queries.sector_labels(warehouse, language)
+    profiles = profiles.assign(
+        sector_name=[
+            labels.get(code, name)
+            for code, name in zip(profiles["sector_code"], profiles["sector_name"], strict=True)
+        ]
+    )
     names = dict(zip(profiles["sector_code"], profiles["sector_name"], strict=True))
     state.settle_choice(state.SECTORS_SECTOR, list(names))
     sector = st.sidebar.selectbox(
@@ -36,7 +43,14 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
         key=state.SECTORS_SECTOR,
     )
 
-    st.subheader(i18n.text("sector_spread", language, country=chosen.country, wave=chosen.wave))
+    st.subheader(
+        i18n.text(
+            "sector_spread",
+            language,
+            country=formatting.country_name(chosen.country, language),
+            wave=chosen.wave,
+        )
+    )
     coverage.index_note(
         warehouse,
         queries.index_pillars(warehouse, chosen.study_id, chosen.country, chosen.wave),
@@ -50,12 +64,14 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     if not shown.empty:
         st.altair_chart(charts.sector_spread(shown, titles), key="sectors_spread_chart")
         st.caption(i18n.text("spread_caption", language))
-    table = profiles.assign(status=_status(profiles, language))
+    table = _with_display_text(profiles.assign(status=_status(profiles, language)), language)
     columns = _columns(language)
+    if table["revenue_weighted_cx_index"].isna().all():
+        del columns["revenue_weighted_text"]  # withheld everywhere: the status says why
     st.dataframe(
         table,
         column_config=columns,
-        column_order=[name for name, config in columns.items() if config is not None],
+        column_order=list(columns),
         hide_index=True,
         key="sectors_table",
     )
@@ -138,27 +154,46 @@ def _status(profiles: pd.DataFrame, language: str) -> pd.Series:
     return profiles.apply(status, axis=1)
 
 
+def _with_display_text(profiles: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The profiles plus the text columns the table shows, in the reader's number format.
+
+    The mart's numbers stay as they are (hidden columns a test reads); a reader sees
+    few, narrow text columns — the spread as "median (P25–P75)" in one — so the
+    table fits a phone, and "—" wherever a value is missing or withheld.
+    """
+
+    def spread(row: pd.Series) -> str:
+        if formatting.is_missing(row["median_cx_index"]):
+            return formatting.MISSING
+        middle = formatting.interval(row["p25_cx_index"], row["p75_cx_index"], language)
+        return f"{formatting.decimal(row['median_cx_index'], language)} ({middle})"
+
+    def companies(row: pd.Series) -> str:
+        ranked = formatting.integer(row["n_eligible_companies"], language)
+        return f"{ranked} / {formatting.integer(row['n_companies'], language)}"
+
+    return profiles.assign(
+        average_text=[formatting.decimal(v, language) for v in profiles["avg_cx_index"]],
+        revenue_weighted_text=[
+            formatting.decimal(v, language) for v in profiles["revenue_weighted_cx_index"]
+        ],
+        nps_text=[formatting.decimal(v, language, 1) for v in profiles["avg_nps_score"]],
+        spread_text=profiles.apply(spread, axis=1) if len(profiles) else [],
+        companies_text=profiles.apply(companies, axis=1) if len(profiles) else [],
+        evaluations_text=[formatting.integer(v, language) for v in profiles["n_evaluations"]],
+    )
+
+
 def _columns(language: str) -> dict[str, object]:
-    """Labels and formats in display order; codes and raw suppression flags hidden."""
-    number = st.column_config.NumberColumn
-    two = "%.2f"
+    """The shown text columns in display order; every other column of the frame hidden."""
+    text = st.column_config.TextColumn
     return {
-        "sector_code": None,
-        "is_suppressed": None,
-        "suppression_reason": None,
-        "is_revenue_suppressed": None,
-        "revenue_suppression_reason": None,
-        "sector_name": st.column_config.TextColumn(i18n.text("sector", language)),
-        "status": st.column_config.TextColumn(i18n.text("status", language)),
-        "n_companies": number(i18n.text("companies", language), format="%d"),
-        "n_eligible_companies": number(i18n.text("ranked_companies", language), format="%d"),
-        "n_evaluations": number(i18n.text("evaluations", language), format="%d"),
-        "avg_cx_index": number(i18n.text("average", language), format=two),
-        "revenue_weighted_cx_index": number(i18n.text("revenue_weighted", language), format=two),
-        "avg_nps_score": number("NPS", format="%.1f"),
-        "min_cx_index": number("min", format=two),
-        "p25_cx_index": number("P25", format=two),
-        "median_cx_index": number(i18n.text("median", language), format=two),
-        "p75_cx_index": number("P75", format=two),
-        "max_cx_index": number("max", format=two),
+        "sector_name": text(i18n.text("sector", language)),
+        "average_text": text(i18n.text("average", language)),
+        "revenue_weighted_text": text(i18n.text("revenue_weighted", language)),
+        "nps_text": text("NPS"),
+        "spread_text": text(i18n.text("median_middle_half", language)),
+        "companies_text": text(i18n.text("ranked_of_companies", language)),
+        "evaluations_text": text(i18n.text("evaluations", language)),
+        "status": text(i18n.text("status", language)),
     }

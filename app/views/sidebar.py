@@ -1,5 +1,8 @@
 """Selectors several pages draw in the sidebar: study, country, wave and organisation.
 
+Options are codes (the state and the URL keep ``NL``); what the reader sees is the
+country's name in the interface language ("Nederland", "Holandia").
+
 The language picker, the title and the warehouse check are the router's
 (``app/streamlit_app.py``); these are the choices a page makes within its content.
 """
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from app import i18n, queries, state
+from app import formatting, i18n, queries, state
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,10 @@ def country_wave_selectors(warehouse: queries.WarehouseFile, language: str) -> C
     if not countries:
         return None
     country = st.sidebar.selectbox(
-        i18n.text("country", language), options=countries, key=state.COUNTRY
+        i18n.text("country", language),
+        options=countries,
+        format_func=lambda code: formatting.country_name(code, language),
+        key=state.COUNTRY,
     )
     waves = queries.waves(warehouse, study_id, country)
     state.settle_choice(state.WAVE, waves, parse=int)

@@ -20,6 +20,8 @@ from warehouse_fixture import COMPANIES
 
 from app import queries, state
 from app.auth import Identity
+from app.queries.scope.companies import COMPANY_CHANGE_COLUMNS
+from app.queries.warehouse import fetch_rows
 from app.viewer import Refusal, resolve
 
 CLIENT = "nl_beta"
@@ -206,3 +208,38 @@ def test_leader_of_an_undisclosed_peer_set_is_withheld_not_invented(
     assert "Sector leader" not in sent_bytes(at).decode(errors="replace")
     assert "2 of 2" in sent_bytes(at).decode(errors="replace")  # Beta ranks 2nd of Alfa and Beta
     assert leaked(at) == []
+
+
+def test_last_years_numbers_reach_a_client_only_when_last_year_is_published(
+    client_warehouse: Path,
+) -> None:
+    """NL 2023 is not published: Beta's 2024 row must not carry its 2023 index or ranks."""
+    client = queries.Viewer(role="client", company_ids=(CLIENT,))
+    as_client = queries.open_warehouse(client, client_warehouse)
+    as_analyst = _key(client_warehouse)
+
+    def company_row(key: queries.WarehouseFile) -> dict[str, object]:
+        return fetch_rows(
+            key,
+            "select * from company_scores() where study_id = 'cxbench' and country = 'NL'"
+            " and wave = 2024 and company_id = ?",
+            [CLIENT],
+        )[0]
+
+    def pillar_rows(key: queries.WarehouseFile) -> list[dict[str, object]]:
+        return fetch_rows(
+            key,
+            "select * from company_pillar_scores() where study_id = 'cxbench'"
+            " and country = 'NL' and wave = 2024 and company_id = ?",
+            [CLIENT],
+        )
+
+    analysts_row = company_row(as_analyst)
+    assert analysts_row["previous_wave"] == 2023
+    assert analysts_row["previous_cx_index"] is not None
+    clients_row = company_row(as_client)
+    assert clients_row["cx_index"] == analysts_row["cx_index"]
+    hidden = COMPANY_CHANGE_COLUMNS
+    assert {column: clients_row[column] for column in hidden} == dict.fromkeys(hidden)
+    assert any(row["previous_mean_score"] is not None for row in pillar_rows(as_analyst))
+    assert all(row["previous_mean_score"] is None for row in pillar_rows(as_client))

@@ -38,6 +38,7 @@ WITHOUT_STUDY = {
     "methodology_coverage",  # grouped by study
     "methodology_parameters",
     "pillar_labels",
+    "sector_labels",  # a dimension: sector names per language
     "latest_batches",
     "inactive_batches",
     "reject_reasons",

@@ -10,8 +10,9 @@ import duckdb
 import pytest
 from page_helpers import choose, run
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
-from app import i18n, page, state
+from app import i18n, page, routing, state
 from app.streamlit_app import PAGES
 
 VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
@@ -169,6 +170,59 @@ def test_page_declared_by_a_descriptor_is_in_the_menu_with_its_url_keys_synced(
 def menu(at: AppTest) -> list[str]:
     """Titles of the navigation menu, in order.
 
-    AppTest has no public view of the menu; its page registry holds the titles.
+    AppTest has no public view of the menu; its page registry holds the titles, with
+    the router's hidden pages (the default page's alias at its slug, "not found")
+    that the menu does not show.
     """
-    return [entry["page_name"] for entry in at._registered_pages.values()]
+    entries = list(at._registered_pages.values())
+    default_titles = {entry["page_name"] for entry in entries if entry["url_pathname"] == ""}
+    return [
+        entry["page_name"]
+        for entry in entries
+        if entry["url_pathname"] != routing.NOT_FOUND_SLUG
+        and not (entry["url_pathname"] and entry["page_name"] in default_titles)
+    ]
+
+
+def _asking_for(at: AppTest, url_path: str) -> AppTest:
+    """``at`` set to open the page a browser asks for at ``/<url_path>``.
+
+    A browser names the page by its path on the first request and by the page's id
+    (the hash of its path) afterwards; AppTest can only send the id.
+    """
+    at._page_hash = calc_hash(url_path)
+    return at
+
+
+def test_a_pages_slug_opens_that_page_the_default_one_too(
+    warehouse: Path, make_app: Callable[[], AppTest]
+) -> None:
+    at = run(_asking_for(make_app(), "compare"))
+    assert [element.value for element in at.title] == ["Compare"]
+    assert at.query_params["org"] == "nl_alfa"
+
+    at = run(_asking_for(make_app(), "sectors"))
+    assert [element.value for element in at.title] == ["Sectors"]
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "Page not found"), ("pl", "Nie znaleziono strony")]
+)
+def test_an_unknown_page_is_answered_in_the_interface_language(
+    warehouse: Path, make_app: Callable[[], AppTest], language: str, title: str
+) -> None:
+    at = _asking_for(make_app(), "nonsense")
+    at.query_params["lang"] = language
+    run(at)
+
+    assert [element.value for element in at.title] == [title]
+    (warning,) = at.warning
+    assert warning.value == i18n.text("page_not_found_link", language)
+    assert not at.dataframe
+    assert not at.get("vega_lite_chart")
+    assert at.query_params["lang"] == language
+
+
+def test_an_unknown_path_is_named_only_when_it_looks_like_one() -> None:
+    assert routing._SHOWN_PATH.fullmatch("nonsense-page.v2")
+    assert not routing._SHOWN_PATH.fullmatch("[x](http://example.com)")

@@ -94,7 +94,7 @@ def test_choosing_a_study_shows_its_numbers_only(warehouse: Path, make_page: Mak
     organisation = at.selectbox(key=state.ORGANISATION)
     assert organisation.options == ["Alfa Bank", "Beta Bank", "Delta Telecom"]
     assert (at.selectbox(key=state.COUNTRY).options, at.selectbox(key=state.WAVE).options) == (
-        ["NL"],
+        ["Netherlands"],
         ["2024"],
     )
     choose(at, state.ORGANISATION, "nl_alfa")

@@ -280,8 +280,9 @@ def logout(authed_app_url: str, oidc_issuer: str) -> Callable[[object], None]:
 
 
 # A test run writes its screenshots to a scratch folder so that ``make test``
-# leaves the checkout clean; to refresh the README's images (docs/screenshots/) run
-# ``CXBENCH_SCREENSHOT_DIR=docs/screenshots .venv/bin/pytest tests/browser``.
+# leaves the checkout clean (``CXBENCH_SCREENSHOT_DIR`` chooses another). The README's
+# images (docs/screenshots/) come from ``make screenshots`` on a demo-sized warehouse
+# (tests/browser/screenshots.py), not from the tests' small world.
 
 
 def screenshot_path(name: str) -> Path:

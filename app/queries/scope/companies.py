@@ -117,15 +117,40 @@ union all by name
 select * from pseudonymised;
 """
 
+#: Columns of the company marts that describe the previous wave: a viewer sees them only
+#: when it may see that wave (a client: published waves), or "last year" would show an
+#: unpublished wave's numbers.
+COMPANY_CHANGE_COLUMNS = (
+    "previous_wave", "previous_cx_index", "cx_index_change", "cx_index_change_std_error",
+    "is_cx_index_change_significant", "previous_rank_in_country", "rank_in_country_change",
+    "previous_rank_in_sector", "rank_in_sector_change", "previous_nps_score", "nps_change",
+    "is_nps_change_significant", "previous_csat_top2_box_pct", "csat_change",
+    "is_csat_change_significant", "previous_ces_top3_box_pct", "ces_change",
+    "is_ces_change_significant",
+)  # fmt: skip
+PILLAR_CHANGE_COLUMNS = (
+    "previous_wave", "previous_mean_score", "mean_score_change", "change_std_error",
+    "is_change_significant",
+)  # fmt: skip
+
+
+def _previous_wave_visible(columns: tuple[str, ...]) -> str:
+    """A ``replace`` list keeping each column only where the previous wave is visible."""
+    return ", ".join(
+        f"case when previous_sample.wave is not null then scores.{column} end as {column}"
+        for column in columns
+    )
+
+
 #: Company marts, rows of visible companies only, ids and names as the viewer sees them.
-COMPANY_MARTS = """
+COMPANY_MARTS = f"""
 create or replace macro company_scores() as table
 select
     labels.shown_id as company_id,
     labels.shown_name as company_name,
     labels.is_own,
     coalesce(sectors.sector_name, scores.sector_code) as sector_name,
-    scores.* exclude (company_id),
+    scores.* exclude (company_id) replace ({_previous_wave_visible(COMPANY_CHANGE_COLUMNS)}),
 from (
     -- counted over every company, not only the visible ones: "rank 3 of 12"
     select
@@ -142,19 +167,27 @@ inner join company_labels() as labels
     and scores.wave = labels.wave
     and scores.company_id = labels.company_id
 left join wh.marts.dim_sector as sectors
-    on scores.sector_code = sectors.sector_code;
+    on scores.sector_code = sectors.sector_code
+left join visible_samples() as previous_sample
+    on scores.study_id = previous_sample.study_id
+    and scores.country = previous_sample.country
+    and scores.previous_wave = previous_sample.wave;
 
 create or replace macro company_pillar_scores() as table
 select
     labels.shown_id as company_id,
     labels.shown_name as company_name,
-    scores.* exclude (company_id),
+    scores.* exclude (company_id) replace ({_previous_wave_visible(PILLAR_CHANGE_COLUMNS)}),
 from wh.marts.fct_company_pillar_scores as scores
 inner join company_labels() as labels
     on scores.study_id = labels.study_id
     and scores.country = labels.country
     and scores.wave = labels.wave
-    and scores.company_id = labels.company_id;
+    and scores.company_id = labels.company_id
+left join visible_samples() as previous_sample
+    on scores.study_id = previous_sample.study_id
+    and scores.country = previous_sample.country
+    and scores.previous_wave = previous_sample.wave;
 
 create or replace macro leader_gaps() as table
 select
