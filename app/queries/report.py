@@ -1,7 +1,7 @@
 """Queries of the client report (``cxbench report``, the download buttons) that no page's
 query returns: where an organisation was scored (to refuse a report that would be
 empty), its whole score row (NPS, CSAT and CES with their intervals and changes, rank
-ranges), and its sector's ranked companies with intervals and rank ranges. Everything
+ranges). Everything
 else the report shows comes from the pages' own queries (:mod:`app.queries`).
 """
 
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
+from app.queries.warehouse import WarehouseFile, fetch_rows
 
 
 @st.cache_data(show_spinner=False)
@@ -51,22 +50,3 @@ def organisation_row(
         [study_id, country, wave, company_id],
     )
     return rows[0] if rows else None
-
-
-@st.cache_data(show_spinner=False)
-def sector_ranking(
-    key: WarehouseFile, study_id: str, country: str, wave: int, sector_code: str
-) -> pd.DataFrame:
-    """The sector's companies the viewer may see, ranked ones in rank order, then its own
-    unranked ones; names as the viewer sees them (peers pseudonymised by the scope)."""
-    return fetch_frame(
-        key,
-        """
-        select *
-        from company_scores()
-        where study_id = ? and country = ? and wave = ? and sector_code = ?
-            and (rank_in_sector is not null or is_own)
-        order by rank_in_sector nulls last, cx_index desc nulls last, company_id
-        """,
-        [study_id, country, wave, sector_code],
-    )

@@ -33,6 +33,10 @@ def client_view(
     return dataclasses.replace(key, viewer=viewer)
 
 
+#: The whole sector, however large: the Rankings page's query takes a top N.
+SECTOR_SIZE_LIMIT = 10_000
+
+
 @dataclass(frozen=True)
 class ReportContent:
     """Everything one report prints, as the client sees it; frames hold mart values."""
@@ -105,7 +109,7 @@ def gather(
         changes=queries.pillar_changes(key, study_id, country, wave, company_id, language),
         index_trend=queries.cx_index_trend(key, study_id, country, company_id),
         pillar_trend=queries.pillar_trend(key, study_id, country, company_id, language),
-        ranking=report_queries.sector_ranking(key, study_id, country, wave, sector),
+        ranking=queries.ranking(key, study_id, country, wave, sector, SECTOR_SIZE_LIMIT),
         parameters=_parameters(key),
     )
 

@@ -3,20 +3,18 @@ the server with vl-convert (no browser), at twice the size they are printed.
 
 The frames are built the way the Compare page builds them, so a chart in the report is
 the chart a client sees in the app. Axis numbers follow the report's language through
-a d3 number locale taken from Babel's (CLDR) symbols: "6,5" on a Dutch axis.
+the app's d3 number locale (CLDR's symbols via Babel): "6,5" on a Dutch axis.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import altair as alt
 import pandas as pd
 import vl_convert
-from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from app import charts, formatting
+from app import charts
 from app.report import words
 from app.report.content import ReportContent
 
@@ -35,27 +33,18 @@ CONFIG: dict[str, Any] = {
 }
 
 
-@cache
-def number_locale(language: str) -> dict[str, Any]:
-    """The d3-format locale of ``language``: CLDR's decimal and group symbols, true minus."""
-    locale = formatting.locale(language)
-    return {
-        "decimal": get_decimal_symbol(locale),
-        "thousands": get_group_symbol(locale),
-        "grouping": [3],
-        "currency": ["", ""],
-        "minus": formatting.MINUS,
-    }
-
-
 def png(chart: alt.TopLevelMixin, language: str, width: int, height: int | None = None) -> bytes:
-    """``chart`` as a PNG of ``width`` × ``height`` layout pixels (times :data:`SCALE`)."""
-    spec = chart.to_dict()
+    """``chart`` as a PNG of ``width`` × ``height`` layout pixels (times :data:`SCALE`),
+    serialised with the app's theme for ``language`` (:func:`app.charts.language`)."""
+    with charts.language(language):
+        spec = chart.to_dict()
+    # a printed page has room for whole labels: no wrapping at a phone's width
+    spec.setdefault("config", {}).setdefault("axis", {})["labelExpr"] = "datum.label"
     spec["width"] = width
     if height is not None:
         spec["height"] = height
     return vl_convert.vegalite_to_png(
-        spec, scale=SCALE, config=CONFIG, format_locale=number_locale(language)
+        spec, scale=SCALE, config=CONFIG, format_locale=charts.number_locale(language)
     )
 
 
@@ -71,6 +60,8 @@ def titles(language: str) -> dict[str, str]:
         "sector": words.text("report_sector", language),
         "rank": words.text("report_rank", language),
         "organisation": words.text("report_organisation", language),
+        "interval": f"{words.text('report_cx_index', language)} "
+        f"({words.text('report_interval', language)})",
     }
 
 
@@ -157,23 +148,10 @@ def pillar_trend_chart(report: ReportContent) -> bytes | None:
     return png(chart, report.language, width=220, height=200)
 
 
-def ranking_chart(report: ReportContent) -> bytes | None:
-    """The sector's ranked organisations with their intervals, the client's own marked; None
-    when none is ranked. Names are the ones the scope gave (peers pseudonymised)."""
-    ranked = report.ranking[report.ranking["rank_in_sector"].notna()]
-    if ranked.empty:
+def ranking_chart(report: ReportContent, shown: pd.DataFrame) -> bytes | None:
+    """The Rankings page's chart of the sector (``shown``: the page's readable frame, rank
+    ranges, tie bands, the client's own row banded), or None when none is ranked."""
+    if shown.empty:
         return None
-    frame = pd.DataFrame(
-        {
-            "label": [
-                f"{int(rank)}. {name}"
-                for rank, name in zip(ranked["rank_in_sector"], ranked["company_name"], strict=True)
-            ],
-            "cx_index": ranked["cx_index"],
-            "cx_index_ci_low": ranked.get("cx_index_ci_low"),
-            "cx_index_ci_high": ranked.get("cx_index_ci_high"),
-            "is_own": ranked["is_own"],
-        }
-    )
-    chart = charts.ranking_intervals(frame, titles(report.language))
-    return png(chart, report.language, width=430, height=max(len(frame), 2) * 22)
+    chart = charts.ranking_dots(shown, titles(report.language))
+    return png(chart, report.language, width=430)

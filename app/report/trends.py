@@ -6,6 +6,7 @@ from app import formatting as fmt
 from app.report import cells, figures, words
 from app.report.content import ReportContent
 from app.report.document import Section, Table
+from app.views import rankings
 
 
 def year_on_year(report: ReportContent) -> Section:
@@ -92,45 +93,32 @@ def year_on_year(report: ReportContent) -> Section:
 
 
 def ranking(report: ReportContent) -> Section:
+    """The sector's ranking as the Rankings page shows it: rank ranges, intervals, tie
+    bands, the client's own row marked; peers under the names the scope gave them."""
     language = report.language
     title = words.text("report_ranking", language, sector=report.sector_name)
     ranked = report.ranking
-    if ranked["rank_in_sector"].notna().sum() < 2:
+    if len(ranked) < 2:
         return Section(title=title, paragraphs=[words.text("report_no_ranking", language)])
-    has_interval = "cx_index_ci_low" in ranked.columns
-    rows, highlight = [], set()
-    for position, company in enumerate(ranked.to_dict("records")):
-        if company["is_own"]:
-            highlight.add(position)
-        rank = cells.whole(company["rank_in_sector"])
-        best, worst = company.get("rank_in_sector_best"), company.get("rank_in_sector_worst")
-        if not fmt.is_missing(best) and not fmt.is_missing(worst) and best != worst:
-            rank += f" ({int(best)}–{int(worst)})"
-        index = (
-            cells.with_interval(
-                company["cx_index"],
-                company["cx_index_ci_low"],
-                company["cx_index_ci_high"],
-                language,
-            )
-            if has_interval
-            else fmt.decimal(company["cx_index"], language)
-        )
-        rows.append(
-            [rank, company["company_name"], index, fmt.integer(company["n_evaluations"], language)]
-        )
+    own = set(ranked.loc[ranked["is_own"].fillna(False).astype(bool), "company_id"])
+    sector = {str(ranked["sector_code"].iloc[0]): report.sector_name}
+    shown = rankings.readable(ranked, language, own, sector, by_sector=True)
+    rows = [
+        [row["rank_range"], row["company_name"], row["cx_index_text"], row["n_text"]]
+        for row in shown.to_dict("records")
+    ]
+    highlight = frozenset(int(i) for i in range(len(shown)) if shown["is_highlighted"].iloc[i])
     header = [
         words.text("report_rank", language),
         words.text("report_organisation", language),
-        words.text("report_cx_index", language)
-        + (f" ({words.text('report_interval', language)})" if has_interval else ""),
+        f"{words.text('report_cx_index', language)} ({words.text('report_interval', language)})",
         "n",
     ]
-    chart = figures.ranking_chart(report)
+    chart = figures.ranking_chart(report, shown)
     return Section(
         title=title,
         paragraphs=[words.text("report_ranking_intro", language)],
-        table=Table(header=header, rows=rows, highlight=frozenset(highlight)),
+        table=Table(header=header, rows=rows, highlight=highlight),
         images=[chart] if chart else [],
     )
 

@@ -147,19 +147,23 @@ def test_report_words_exist_in_every_language_with_the_same_placeholders(key: st
 def test_intervals_rank_ranges_and_significance_print_when_the_marts_hold_them(
     warehouse: Path,
 ) -> None:
-    """Marts of methodology 0.4.0 (the columns added here as they declare them): the
-    report prints the CX index interval, the ranks it cannot be told apart from, and the
-    marts' own year-on-year significance."""
-    add_publication_and_access(warehouse)
+    """The report prints the CX index interval, the ranks it cannot be told apart from,
+    and the marts' own year-on-year significance (set here on Beta Bank's 2024 rows;
+    2023 published too, as a client sees a change only against a published wave)."""
+    add_publication_and_access(warehouse, published=(("NL", 2023), ("NL", 2024)))
     added = {
         "fct_company_scores": (
             ("cx_index_ci_low", "double", 6.95),
             ("cx_index_ci_high", "double", 7.25),
             ("rank_in_sector_best", "integer", 1),
             ("rank_in_sector_worst", "integer", 2),
+            ("previous_wave", "integer", 2023),
+            ("previous_cx_index", "double", 7.30),
+            ("cx_index_change", "double", -0.20),
             ("is_cx_index_change_significant", "boolean", False),
         ),
         "fct_company_pillar_scores": (
+            ("previous_wave", "integer", 2023),
             ("previous_mean_score", "double", 6.5),
             ("mean_score_change", "double", 0.3),
             ("is_change_significant", "boolean", True),

@@ -23,7 +23,7 @@ ARGUMENTS = {
     "sector_code": "BANK",
     "company_id": "nl_alfa",
 }
-FUNCTIONS = ["organisation_samples", "organisation_row", "sector_ranking"]
+FUNCTIONS = ["organisation_samples", "organisation_row"]
 
 
 @pytest.fixture
