@@ -31,6 +31,7 @@ from cxbench.console import (
 from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
 from cxbench.publication.cli import register as register_publication_commands
+from cxbench.report_cli import register as register_report_command
 from cxcore.settings import load_settings
 from ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 
@@ -376,6 +377,7 @@ def bench(
 register_publication_commands(app)
 register_batch_commands(app)
 register_access_commands(app)
+register_report_command(app)
 
 if __name__ == "__main__":
     app()
