@@ -23,6 +23,7 @@ from app.views import (
     compare_headline,
     compare_sections,
     coverage,
+    deliverables,
     sidebar,
 )
 
@@ -62,7 +63,9 @@ def render(warehouse: queries.WarehouseFile, language: str) -> None:
     )
     compare_headline.render_status(organisation, leader, warehouse.viewer.is_analyst, language)
     compare_headline.render_headline(organisation, leader, language)
-    # <- the lead adds the PDF download button (report17) here, under the headline
+    deliverables.download_buttons(
+        warehouse, study_id, country, wave, selection.company_id, language
+    )
     if organisation.is_partial_coverage:
         coverage.index_note(warehouse, [organisation.cx_index_pillars], language)
     compare_headline.outcomes_table(

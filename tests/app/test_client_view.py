@@ -243,3 +243,13 @@ def test_last_years_numbers_reach_a_client_only_when_last_year_is_published(
     assert {column: clients_row[column] for column in hidden} == dict.fromkeys(hidden)
     assert any(row["previous_mean_score"] is not None for row in pillar_rows(as_analyst))
     assert all(row["previous_mean_score"] is None for row in pillar_rows(as_client))
+
+
+def test_compare_offers_the_clients_report_to_take_away(
+    client_warehouse: Path, make_page: Callable[[str], AppTest]
+) -> None:
+    at = run(make_page("compare"))
+
+    pdf, pptx = at.download_button(key="report_pdf"), at.download_button(key="report_pptx")
+    assert pdf.proto.label == "Download report (PDF)"
+    assert pdf.proto.deferred_file_id and pptx.proto.deferred_file_id  # built on click only

@@ -20,7 +20,7 @@ VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
 #: View modules that draw part of a page, not a page of their own (Compare's sections).
 NOT_PAGES = {
     "__init__", "sidebar", "coverage", "compare_sections", "compare_headline",
-    "compare_directions", "compare_changes", "compare_text",
+    "compare_directions", "compare_changes", "compare_text", "deliverables",
 }  # fmt: skip
 SLUGS = [shown.slug for shown in PAGES]
 
