@@ -135,6 +135,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "no": "siden {wave} · ikke signifikant",
         "pl": "od {wave} · nieistotna",
     },
+    "cmp_rank_label": {
+        "en": "{label} (of {total})",
+        "nl": "{label} (van {total})",
+        "no": "{label} (av {total})",
+        "pl": "{label} (z {total})",
+    },
     "cmp_rank_range_of": {
         "en": "{rank} ({best}–{worst}) of {total}",
         "nl": "{rank} ({best}–{worst}) van {total}",

@@ -157,10 +157,16 @@ def render_headline(
             help=i18n.text("cmp_leader_difference_help", language),
         )
     for column, level in ((country_column, "country"), (sector_column, "sector")):
+        # the total goes in the label: "18 (14–21) of 82" would be cut in a quarter column
         _metric(
             column,
-            i18n.text(f"rank_in_{level}", language),
-            rank_text(organisation, level, language),
+            i18n.text(
+                "cmp_rank_label",
+                language,
+                label=i18n.text(f"rank_in_{level}", language),
+                total=getattr(organisation, f"n_ranked_in_{level}"),
+            ),
+            rank_text(organisation, level, language, with_total=False),
             _previous_rank(organisation, level, language),
             help=i18n.text("cmp_rank_help", language),
         )
@@ -189,9 +195,12 @@ def render_headline(
     )
 
 
-def rank_text(organisation: queries.CompanyScore, level: str, language: str) -> str:
-    """``3 (2–5) of 12``: the rank, the ranks it cannot be told apart from, the total;
-    ``3 of 12`` when that range is the rank itself; "not ranked" below the minimum base."""
+def rank_text(
+    organisation: queries.CompanyScore, level: str, language: str, *, with_total: bool = True
+) -> str:
+    """``3 (2–5) of 12``: the rank, the ranks it cannot be told apart from, the total
+    (left out with ``with_total=False``, for a label that carries it); ``3 of 12`` when
+    that range is the rank itself; "not ranked" below the minimum base."""
     rank = getattr(organisation, f"rank_in_{level}")
     total = getattr(organisation, f"n_ranked_in_{level}")
     if rank is None:
@@ -199,7 +208,9 @@ def rank_text(organisation: queries.CompanyScore, level: str, language: str) -> 
     best = getattr(organisation, f"rank_in_{level}_best")
     worst = getattr(organisation, f"rank_in_{level}_worst")
     if best is None or worst is None or best == worst:
-        return i18n.text("rank_of", language, rank=rank, total=total)
+        return i18n.text("rank_of", language, rank=rank, total=total) if with_total else str(rank)
+    if not with_total:
+        return f"{rank} ({best}–{worst})"
     return i18n.text("cmp_rank_range_of", language, rank=rank, best=best, worst=worst, total=total)
 
 

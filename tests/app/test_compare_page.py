@@ -125,8 +125,8 @@ def test_ineligible_company_is_shown_but_not_ranked(warehouse: Path, make_app: M
     (warning,) = at.warning
     assert "Gamma Bank has 40 evaluations" in warning.value
     assert "not ranked" in warning.value
-    assert metrics(at)["Rank in country"] == "not ranked"
-    assert metrics(at)["Rank in sector"] == "not ranked"
+    assert metrics(at)["Rank in country (of 3)"] == "not ranked"
+    assert metrics(at)["Rank in sector (of 2)"] == "not ranked"
     assert_columns_match(table(at), "s0_", "nl_gamma")
     assert_columns_match(table(at), "s1_", "nl_alfa")
 

@@ -107,7 +107,7 @@ def test_dutch_page_writes_decimal_commas_everywhere(warehouse: Path, make_page:
     shown = metrics(at)
     assert shown["CX-index"] == "7,10"
     assert shown["Verschil (u − leider)"] == "−0,75"
-    assert shown["Positie in land"] == "3 (2–3) van 3"
+    assert shown["Positie in land (van 3)"] == "3 (2–3)"
     scores = table_with(at, "s0_mean", "s0_text")
     beta = score_of("nl_beta")
     mean, low, high = beta.pillar("personalisation")

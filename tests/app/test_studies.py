@@ -103,7 +103,7 @@ def test_choosing_a_study_shows_its_numbers_only(warehouse: Path, make_page: Mak
     choose(at, state.ORGANISATION, "nl_alfa")
     shown = metrics(at)
     assert shown["CX index"].startswith(f"{reputation('nl_alfa').cx_index:.2f}")
-    assert shown["Rank in country"] == "2 (2–3) of 3"  # rank (the ranks it cannot be told from)
+    assert shown["Rank in country (of 3)"] == "2 (2–3)"  # rank (the ranks it cannot be told from)
     assert "Sector leader: Beta Bank (CX index 6.95)" in texts(at)
     assert at.query_params["study"] == REPUTATION
 
