@@ -36,8 +36,9 @@ _LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("chart_language"
 #: line break after each run of at most this many characters that ends at a space; a
 #: label that is an array of lines is drawn on several lines.
 WRAP_CHARACTERS = 18
-#: Height of one row of a chart with a discrete y axis (Vega-Lite's default is 20 px).
-DISCRETE_STEP = 30
+#: Height of one row of a chart with a discrete y axis (Vega-Lite's default is 20 px):
+#: room for a label wrapped on two lines without touching its neighbours'.
+DISCRETE_STEP = 34
 WRAPPED_LABEL = (
     f"split(trim(replace(datum.label, regexp('(.{{1,{WRAP_CHARACTERS}}})(\\\\s+|$)', 'g'), "
     "'$1\\n')), '\\n')"
@@ -257,7 +258,7 @@ def priority_bars(gaps: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         x="priority_ci_low:Q", x2="priority_ci_high:Q"
     )
     # a step per pillar: without it the layer squeezes the bars into the default height
-    return alt.layer(bars, intervals).properties(height=alt.Step(28))
+    return alt.layer(bars, intervals).properties(height=alt.Step(DISCRETE_STEP))
 
 
 @_served
@@ -456,7 +457,7 @@ def ranking_dots(ranked: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         stroke=alt.value("black"),
         strokeWidth=alt.condition(alt.datum.is_highlighted, alt.value(2), alt.value(0)),
     )
-    return alt.layer(bands, intervals, dots).properties(height=alt.Step(26))
+    return alt.layer(bands, intervals, dots).properties(height=alt.Step(DISCRETE_STEP))
 
 
 @_served
@@ -502,7 +503,7 @@ def mover_dots(moved: pd.DataFrame, titles: Titles) -> alt.LayerChart:
         x="cx_index_change:Q", color="movement:N"
     )
     zero = base.mark_rule(color="black").encode(x=alt.datum(0))
-    return alt.layer(zero, stems, dots).properties(height=alt.Step(26))
+    return alt.layer(zero, stems, dots).properties(height=alt.Step(DISCRETE_STEP))
 
 
 # --- drivers ---
