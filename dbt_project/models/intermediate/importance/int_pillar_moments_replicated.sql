@@ -1,6 +1,8 @@
 {#-
-    The moments of int_pillar_moments_summed once more, per replicate group:
-    per study × country × wave × replicate_group, where a company's group is
+    The weighted moments of the importance regressions (the complete cases'
+    sums of int_company_cells_summed times their cell's raking weight) per
+    study × country × wave × replicate_group; int_pillar_moments_summed adds the
+    groups up to the sample's total. A company's group is
     md5_number(company_id) mod var importance_replicate_groups (stable across
     runs, DuckDB versions and waves). Whole companies go to one group because
     evaluations of one company share its service, so they are not independent

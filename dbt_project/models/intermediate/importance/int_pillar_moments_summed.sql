@@ -10,35 +10,19 @@
     As for the company sums, the evaluations are summed per company × channel
     × weighting cell, with their design weights d inside (1 without one), in
     the one pass over them (int_company_cells_summed, columns complete_*);
-    their cell's raking weight multiplies those sums here. A country × wave without a complete case
-    has no row.
+    their cell's raking weight multiplies those sums in
+    int_pillar_moments_replicated (per replicate group of companies, for the
+    jackknife), whose groups are added up here, so the cells are weighted in one
+    place. A country × wave without a complete case has no row.
 -#}
 {%- set variables = importance_variables() -%}
 {%- set pairs = importance_pairs() -%}
 
 with
 
-cell_sums as (
+replicated as (
 
-    select * from {{ ref('int_company_cells_summed') }}
-
-),
-
-cells as (
-
-    select * from {{ ref('int_sample_cells_raked') }}
-
-),
-
-weighted as (
-
-    select
-        cell_sums.*,
-        {{ cell_weight('cells') }} as weight
-
-    from cell_sums
-    left join cells
-        on {{ on_weighting_cell('cell_sums', 'cells') }}
+    select * from {{ ref('int_pillar_moments_replicated') }}
 
 ),
 
@@ -48,21 +32,19 @@ summed as (
         study_id,
         country,
         wave,
-        cast(sum(complete_n) as integer) as n_complete_cases,
-        sum(weight * complete_sum_d) as sum_w,
-        sum(weight * weight * complete_sum_d2) as sum_w2,
+        cast(sum(n_complete_cases) as integer) as n_complete_cases,
+        sum(sum_w) as sum_w,
+        sum(sum_w2) as sum_w2,
         {%- for name, _ in variables %}
-        sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }},
+        sum(sum_w__{{ name }}) as sum_w__{{ name }},
         {%- endfor %}
         {%- for name, _ in pairs %}
-        sum(weight * complete_sum__{{ name }}) as sum_w__{{ name }}{% if not loop.last %},{% endif %}
+        sum(sum_w__{{ name }}) as sum_w__{{ name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
 
-    from weighted
+    from replicated
 
     group by study_id, country, wave
-
-    having sum(complete_n) > 0
 
 ),
 
