@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from app import formatting
 from app.i18n import access, auth, shared
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "no", "pl")
@@ -103,8 +104,17 @@ def suppression_reason(reason: str, language: str) -> str:
         for pattern, key in _SUPPRESSION_REASONS:
             match = pattern.fullmatch(part.strip())
             if match:
-                parts.append(text(key, language, **match.groupdict()))
+                values = {
+                    name: _number(value, language) for name, value in match.groupdict().items()
+                }
+                parts.append(text(key, language, **values))
                 break
         else:
             parts.append(part)
     return "; ".join(parts)
+
+
+def _number(value: str, language: str) -> str:
+    """A number quoted from a mart's English reason, in the reader's notation ("10.0" -> "10")."""
+    number = float(value)
+    return formatting.decimal(number, language, 0 if number.is_integer() else 1)

@@ -61,6 +61,10 @@ def test_suppression_reasons_of_the_marts_are_translated(language: str, expected
             "één bedrijf heeft 62% van de omzet; p%-regel: de omzet buiten de twee grootste "
             "is 4% van de grootste (minimaal 10%)",
         ),
+        (  # a parameter's decimal as the marts write it, in the reader's notation
+            "p%-rule: revenue beyond the two largest is 4% of the largest (minimum 12.5%)",
+            "p%-regel: de omzet buiten de twee grootste is 4% van de grootste (minimaal 12,5%)",
+        ),
         (
             "complementary: withheld so that a suppressed average cannot be derived by difference",
             "aanvullend: weggelaten zodat een onderdrukt gemiddelde niet als verschil "
