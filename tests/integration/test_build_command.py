@@ -35,6 +35,7 @@ NON_DEFAULT_VARS = {
     "raking_max_iterations": 50,
     "raking_tolerance": 1.0e-9,
     "min_importance_cases": 50,
+    "importance_replicate_groups": 12,
     "cee_weights": "equal",
     "min_aggregate_companies": 3,
     "max_company_share": 0.4,

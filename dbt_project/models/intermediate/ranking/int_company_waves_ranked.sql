@@ -226,18 +226,21 @@ joined as (
         coalesce(index_pillars.n_pillars_measured, 0) < {{ pillar_statements() | length }}
             as is_partial_coverage,
         nps_estimated.nps_score,
-        greatest(nps_estimated.adjusted_nps - {{ z_critical }} * nps_estimated.nps_std_error, -100) as nps_ci_low,
-        least(nps_estimated.adjusted_nps + {{ z_critical }} * nps_estimated.nps_std_error, 100) as nps_ci_high,
+        {{ clipped_interval(
+            'nps', 'nps_estimated.adjusted_nps', 'nps_estimated.nps_std_error', z_critical, -100, 100
+        ) }},
         nps_estimated.nps_std_error,
         nps_estimated.n_nps_responses,
         nps_estimated.csat_top2_box_pct,
-        greatest(nps_estimated.adjusted_csat_pct - {{ z_critical }} * nps_estimated.csat_std_error, 0) as csat_ci_low,
-        least(nps_estimated.adjusted_csat_pct + {{ z_critical }} * nps_estimated.csat_std_error, 100) as csat_ci_high,
+        {{ clipped_interval(
+            'csat', 'nps_estimated.adjusted_csat_pct', 'nps_estimated.csat_std_error', z_critical, 0, 100
+        ) }},
         nps_estimated.csat_std_error,
         nps_estimated.n_csat_responses,
         nps_estimated.ces_top3_box_pct,
-        greatest(nps_estimated.adjusted_ces_pct - {{ z_critical }} * nps_estimated.ces_std_error, 0) as ces_ci_low,
-        least(nps_estimated.adjusted_ces_pct + {{ z_critical }} * nps_estimated.ces_std_error, 100) as ces_ci_high,
+        {{ clipped_interval(
+            'ces', 'nps_estimated.adjusted_ces_pct', 'nps_estimated.ces_std_error', z_critical, 0, 100
+        ) }},
         nps_estimated.ces_std_error,
         nps_estimated.n_ces_responses,
         nps_estimated.is_eligible
