@@ -26,7 +26,7 @@ from typing import Literal
 
 import streamlit as st
 
-from app import i18n, state
+from cxbench.app import i18n, state
 from cxcore.auth_config import (
     PREVIEW_ENV,
     is_loopback,

@@ -19,8 +19,8 @@ import altair as alt
 import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from app import formatting
-from app.formatting import MISSING
+from cxbench.app import formatting
+from cxbench.app.formatting import MISSING
 
 Built = TypeVar("Built", bound=alt.TopLevelMixin)
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from app import i18n, state
-from app.queries import WarehouseFile
+from cxbench.app import i18n, state
+from cxbench.app.queries import WarehouseFile
 
 #: Draws a page's content for a warehouse that passed the page's check, in a language.
 Render = Callable[[WarehouseFile, str], None]

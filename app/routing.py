@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from app import i18n
+from cxbench.app import i18n
 
 #: URL path of the hidden page that answers an unknown path.
 NOT_FOUND_SLUG = "page-not-found"

@@ -1,18 +1,18 @@
 """Router of the cxbench app: the frame every page shares, then the page's content.
 
 Before a page draws anything the router has set the language (picker in the
-sidebar, menu titled in it), found out who is looking (:mod:`app.auth`: a login, a
-preview or a local analyst) and what they may see (:mod:`app.viewer`), offered only
+sidebar, menu titled in it), found out who is looking (:mod:`cxbench.app.auth`: a login, a
+preview or a local analyst) and what they may see (:mod:`cxbench.app.viewer`), offered only
 the pages for them, written the page's title, checked that the warehouse holds the
 tables the page reads, and taken the page's choices from a shared URL; after the
 page, it writes the choices back into the URL. Every page is also at its own slug
 (``/compare`` too), and a path that is no page gets a localised answer
-(:mod:`app.routing`). A page only lays out its content, in
+(:mod:`cxbench.app.routing`). A page only lays out its content, in
 ``render(warehouse, language)``; the ``warehouse`` key it gets carries the viewer, so
-every query it runs is scoped to that viewer in SQL (:mod:`app.queries.scope`).
+every query it runs is scoped to that viewer in SQL (:mod:`cxbench.app.queries.scope`).
 
 Adding a page: write ``app/views/<noun>.py`` with its ``render`` and a
-:class:`app.page.Page` descriptor ``PAGE`` (title key, icon, tables read, URL keys
+:class:`cxbench.app.page.Page` descriptor ``PAGE`` (title key, icon, tables read, URL keys
 it owns, its strings), its words in ``app/i18n/<noun>.py``, and list ``PAGE`` in
 :data:`PAGES` below. Its SQL goes in ``app/queries/<noun>.py``.
 """
@@ -24,8 +24,17 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from app import auth, charts, i18n, page, queries, routing, state, viewer
-from app.views import channels, compare, drivers, maturity, methodology, quality, rankings, sectors
+from cxbench.app import auth, charts, i18n, page, queries, routing, state, viewer
+from cxbench.app.views import (
+    channels,
+    compare,
+    drivers,
+    maturity,
+    methodology,
+    quality,
+    rankings,
+    sectors,
+)
 
 #: The pages in menu order.
 PAGES: tuple[page.Page, ...] = (
@@ -147,7 +156,7 @@ def _framed(
     """The callable Streamlit runs for ``shown``: title, warehouse check, content, URL.
 
     A link naming something this viewer is not offered gets a message in place of
-    the page (:class:`app.state.LinkRefused`), never another organisation's page.
+    the page (:class:`cxbench.app.state.LinkRefused`), never another organisation's page.
     """
 
     def run() -> None:

@@ -1,5 +1,5 @@
-"""From who logged in to what they may see: an :class:`~app.auth.Identity` becomes a
-:class:`~app.queries.Viewer`, or a refusal to show anything.
+"""From who logged in to what they may see: an :class:`~cxbench.app.auth.Identity` becomes a
+:class:`~cxbench.app.queries.Viewer`, or a refusal to show anything.
 
 - a local session (``cxbench app``/``make demo`` on loopback, no login) is an analyst;
 - a preview (``cxbench app --preview-client ORG``) is a client entitled to ORG alone;
@@ -7,7 +7,7 @@
   its granted companies, or nobody (no grant: no page at all).
 
 The decision is the warehouse's (``cxbench access grant``), read through SQL; the
-viewer then travels with every query (:class:`~app.queries.WarehouseFile`), where the
+viewer then travels with every query (:class:`~cxbench.app.queries.WarehouseFile`), where the
 scope macros apply it.
 """
 
@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from app import i18n, queries
-from app.auth import Identity
-from app.queries import access
+from cxbench.app import i18n, queries
+from cxbench.app.auth import Identity
+from cxbench.app.queries import access
 
 #: Whoever is not yet known: the scope macros show such a viewer nothing.
 NOBODY = queries.Viewer(role="nobody")

@@ -6,7 +6,7 @@ Keeping the command here means all three run the app the same way.
 
 Whether a login is configured is read here too, from the files Streamlit reads its
 secrets from, so that ``cxbench app`` can refuse a public address without one before
-starting a server (the app refuses as well: :mod:`app.auth`).
+starting a server (the app refuses as well: :mod:`cxbench.app.auth`).
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ def retract(
     """
     import duckdb
 
-    from ingestion.batch_status import BatchStatusError, retract_batch
+    from cxbench.ingestion.batch_status import BatchStatusError, retract_batch
 
     settings = load_settings(db)
     with writing(settings.db_path, f"cxbench retract {batch_id}"):

@@ -30,10 +30,10 @@ from cxbench.console import (
 )
 from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
+from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 from cxbench.publication.cli import register as register_publication_commands
 from cxbench.report_cli import register as register_report_command
 from cxcore.settings import load_settings
-from ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 
 app = typer.Typer(
     help="Customer-experience benchmarking warehouse: Six-Pillar scores per company, "
@@ -149,7 +149,7 @@ def ingest(
         for path in paths
         for item_kind, item in (pipeline.world_files(path) if path.is_dir() else [(kind, path)])
     ]
-    from ingestion.privacy import SaltError
+    from cxbench.ingestion.privacy import SaltError
 
     with writing(settings.db_path, "cxbench ingest"), progress_bar() as progress:
         task = progress.add_task("loading files", total=len(files))
@@ -254,8 +254,8 @@ def check(
     Every run is recorded in ``audit.quality_runs``/``quality_results``; Data Docs
     are rendered when a check fails, or on ``--docs``.
     """
-    from expectations.report import check_run_table, never_scoring_lines
-    from expectations.runner import QualityTargetMissingError, run_checks
+    from cxbench.expectations.report import check_run_table, never_scoring_lines
+    from cxbench.expectations.runner import QualityTargetMissingError, run_checks
 
     settings = load_settings(db)
     try:

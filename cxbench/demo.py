@@ -66,7 +66,7 @@ def run_demo(settings: Settings, evaluations: int, seed: int, start_app: bool, p
     if not generated:
         console.print(f"reusing the generated world in {world}")
 
-    from ingestion.privacy import SaltError
+    from cxbench.ingestion.privacy import SaltError
 
     try:
         with writer_lock(settings.db_path, "cxbench demo"):
@@ -87,8 +87,8 @@ def _load_build_check(
     settings: Settings, world: Path, timings: dict[str, float], started: float
 ) -> int:
     """Ingest, build and check the demo warehouse (under the writer lock); the exit code."""
-    from expectations.report import check_run_table
-    from expectations.runner import run_checks
+    from cxbench.expectations.report import check_run_table
+    from cxbench.expectations.runner import run_checks
 
     mark = time.perf_counter()
     files = pipeline.world_files(world)

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxbench.dbt_runner import DbtResult, run_dbt
-from ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
+from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 
 if TYPE_CHECKING:
-    from ingestion.coverage_summary import CoverageSummary
-    from ingestion.load import BatchResult
+    from cxbench.ingestion.coverage_summary import CoverageSummary
+    from cxbench.ingestion.load import BatchResult
 
 INDUSTRY_FILES = (
     ("sectors", "sectors.csv"),
@@ -88,11 +88,11 @@ def ingest_files(
     ``db_path``; a refresh building a staged copy elsewhere passes the served
     warehouse's salt, so respondent hashes stay comparable across waves.
     ``replace`` supersedes the batches each file corrects (ingestion.batch_status).
-    An unusable salt file raises :class:`ingestion.privacy.SaltError` before any load.
+    An unusable salt file raises :class:`cxbench.ingestion.privacy.SaltError` before any load.
     """
     import duckdb
 
-    from ingestion.privacy import resolve_salt
+    from cxbench.ingestion.privacy import resolve_salt
 
     files = list(files)
     report = IngestReport()
@@ -129,9 +129,9 @@ def _load_one(
     A survey file's coverage goes into ``report`` as soon as its mapping is
     valid, so it is shown even when the file then fails.
     """
-    from ingestion.coverage_summary import summarize_coverage
-    from ingestion.load import load_industry_file, load_survey_file
-    from ingestion.mapping_parse import load_mapping
+    from cxbench.ingestion.coverage_summary import summarize_coverage
+    from cxbench.ingestion.load import load_industry_file, load_survey_file
+    from cxbench.ingestion.mapping_parse import load_mapping
 
     max_reject_rate, replace = limits
     if kind == "survey":
@@ -154,8 +154,8 @@ def _load_maturity(
     on_step: Callable[[str], None] | None,
 ) -> BatchResult:
     """A maturity file through ``--mapping``, else its ``<file>.mapping.yaml``, else as is."""
-    from ingestion.load import load_maturity_file
-    from ingestion.maturity_mapping import load_maturity_mapping
+    from cxbench.ingestion.load import load_maturity_file
+    from cxbench.ingestion.maturity_mapping import load_maturity_mapping
 
     chosen = mapping_path or mapping_for(path)
     mapping = load_maturity_mapping(chosen) if mapping_path or chosen.is_file() else None
@@ -225,7 +225,7 @@ def build(
 def _upgrade_raw_layer(db_path: Path) -> None:
     import duckdb
 
-    from ingestion.raw_schema import upgrade_raw_schema
+    from cxbench.ingestion.raw_schema import upgrade_raw_schema
 
     if not db_path.is_file():
         return  # dbt says there is nothing to build from

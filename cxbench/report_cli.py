@@ -1,7 +1,7 @@
 """``cxbench report``: one organisation's client view as a branded PDF or PowerPoint.
 
 The file holds what a client of that organisation sees in the app — its own name,
-peers as pseudonyms, published waves only — built by :mod:`app.report` from the app's
+peers as pseudonyms, published waves only — built by :mod:`cxbench.app.report` from the app's
 own queries. The warehouse is attached read-only, so a report can be made while the
 app serves the file. Exit codes: 0 written, 2 bad input (an unknown organisation,
 wave, country, language or file type, or an unreadable warehouse) with the reason.
@@ -71,7 +71,7 @@ def _write(
     org: str, wave: int, out: Path, lang: str, study: str, country: str | None, db: Path | None
 ) -> tuple[int, str]:
     """Check the input, build the file, write it whole (temporary file, then rename)."""
-    from app import i18n
+    from cxbench.app import i18n
 
     if lang not in i18n.LANGUAGES:
         raise ReportRefused(f"--lang {lang!r} is not one of {', '.join(i18n.LANGUAGES)}")
@@ -81,7 +81,7 @@ def _write(
     if not out.parent.is_dir():
         raise ReportRefused(f"--out {out}: folder {out.parent} does not exist")
     _quiet_streamlit()
-    from app import report as deliverable
+    from cxbench.app import report as deliverable
 
     key, country = _sample(org, wave, study, country, db)
     data = deliverable.build(key, study, country, wave, org, lang, file_format)
@@ -98,11 +98,11 @@ def _sample(
     """The analyst's key of the warehouse and the country of the report; refusals for an
     unknown organisation, a wave the organisation's client cannot see, an ambiguous or
     wrong country."""
-    from app import queries
-    from app.queries import access
-    from app.queries import report as report_queries
-    from app.report.content import client_view
-    from app.viewer import NOBODY
+    from cxbench.app import queries
+    from cxbench.app.queries import access
+    from cxbench.app.queries import report as report_queries
+    from cxbench.app.report.content import client_view
+    from cxbench.app.viewer import NOBODY
     from cxcore.settings import load_settings
 
     path = db or load_settings().db_path

@@ -1,6 +1,6 @@
 """What counts as a configured login and as a private (loopback) address.
 
-The app (:mod:`app.auth`, reading ``st.secrets``) and the CLI (``cxbench app``,
+The app (:mod:`cxbench.app.auth`, reading ``st.secrets``) and the CLI (``cxbench app``,
 reading the TOML files before Streamlit starts) must agree on both questions, or the
 CLI would start a server the app then refuses, or the other way round; so the rules
 live here, once, on plain mappings and strings.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from expectations.check_run import CheckResult, CheckRun
+from cxbench.expectations.check_run import CheckResult, CheckRun
 
 #: ``severity`` of the row that records a suite skipped for an absent optional table;
 #: its ``success`` is NULL: nothing was checked, so nothing passed or failed.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from expectations.check_run import CheckResult, CheckRun
-from expectations.suites.raw_study_coverage import SUITE_NAME as STUDY_COVERAGE_SUITE
+from cxbench.expectations.check_run import CheckResult, CheckRun
+from cxbench.expectations.suites.raw_study_coverage import SUITE_NAME as STUDY_COVERAGE_SUITE
 
 OUTCOME_STYLE = {"pass": "green", "warn": "yellow", "FAIL": "bold red", "skip": "dim"}
 

@@ -24,12 +24,12 @@ import pandas as pd
 from great_expectations.data_context import AbstractDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
+from cxbench.expectations.audit import write_run
+from cxbench.expectations.check_run import CheckResult, CheckRun, SkippedSuite, check_results
+from cxbench.expectations.params import QualityParams, load_quality_params
+from cxbench.expectations.suites import REGISTRY, SourceContext, SuiteSpec
 from cxcore.dbt_builds import last_build
 from cxcore.settings import load_settings
-from expectations.audit import write_run
-from expectations.check_run import CheckResult, CheckRun, SkippedSuite, check_results
-from expectations.params import QualityParams, load_quality_params
-from expectations.suites import REGISTRY, SourceContext, SuiteSpec
 
 logger = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from pathlib import Path, PurePath
 
 import duckdb
 
+from cxbench.ingestion.plan import LoadPlan
+from cxbench.ingestion.raw_schema import upgrade_raw_schema
 from cxcore.active_batches import ACTIVE_STATUS
-from ingestion.plan import LoadPlan
-from ingestion.raw_schema import upgrade_raw_schema
 
 ACTIVE = ACTIVE_STATUS
 SUPERSEDED = "superseded"

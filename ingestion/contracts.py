@@ -5,8 +5,8 @@ source text into its typed value and the checks that reject a row. The loader
 turns the list into one ``select`` over the source, so checking 1.85M rows is one
 DuckDB scan rather than a Python loop, and the first failing check of a row
 becomes its recorded reason. Scored items (statements, outcomes) are in
-:mod:`ingestion.scored_items`, columns recoded through value maps in
-:mod:`ingestion.recoding`.
+:mod:`cxbench.ingestion.scored_items`, columns recoded through value maps in
+:mod:`cxbench.ingestion.recoding`.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cxbench.ingestion.mapping import OUTCOME_SCALES, QuestionnaireMapping
 from cxcore.catalogue import pillars, statements_of
-from ingestion.mapping import OUTCOME_SCALES, QuestionnaireMapping
 
 
 @dataclass(frozen=True)

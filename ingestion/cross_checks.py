@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import duckdb
 
+from cxbench.ingestion.passes import REJECTS, batch_rows
+from cxbench.ingestion.plan import GroupSum, LoadPlan
 from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.sql_text import number_literal, quote_literal
-from ingestion.passes import REJECTS, batch_rows
-from ingestion.plan import GroupSum, LoadPlan
 
 
 def _matches(left: str, right: str, names: tuple[str, ...], nullable: tuple[str, ...] = ()) -> str:

@@ -13,8 +13,15 @@ the respondent from every weighted number while still counting them in bases.
 
 from __future__ import annotations
 
+from cxbench.ingestion.contracts import (
+    Check,
+    TargetColumn,
+    number_sql,
+    shown,
+    shown_number,
+    text_of,
+)
 from cxcore.sql_text import quote_identifier, quote_literal
-from ingestion.contracts import Check, TargetColumn, number_sql, shown, shown_number, text_of
 
 #: The raw column and the mapping field (``fields: {weight: COLUMN}``).
 COLUMN = "design_weight"

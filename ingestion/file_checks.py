@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingestion.plan import LoadPlan
-from ingestion.readers import SourceTable
-from ingestion.readers.options import DELIMITER_CANDIDATES
+from cxbench.ingestion.plan import LoadPlan
+from cxbench.ingestion.readers import SourceTable
+from cxbench.ingestion.readers.options import DELIMITER_CANDIDATES
 
 
 class FileContractError(ValueError):

@@ -2,7 +2,7 @@
 
 These files come from the research team in a fixed shape (docs/data-contracts.md
 §1), so their columns are named as in the raw tables and need no mapping.
-Maturity self-assessments have their own contract (:mod:`ingestion.maturity_contract`):
+Maturity self-assessments have their own contract (:mod:`cxbench.ingestion.maturity_contract`):
 they are answered per manager and may come with a mapping, like a survey.
 """
 
@@ -12,8 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cxcore.sql_text import quote_literal
-from ingestion.contracts import (
+from cxbench.ingestion.contracts import (
     MIN_WAVE,
     Check,
     TargetColumn,
@@ -26,9 +25,10 @@ from ingestion.contracts import (
     text_of,
     wave_column,
 )
-from ingestion.mapping import ColumnSource
-from ingestion.plan import GroupSum
-from ingestion.recoding import recoded_text
+from cxbench.ingestion.mapping import ColumnSource
+from cxbench.ingestion.plan import GroupSum
+from cxbench.ingestion.recoding import recoded_text
+from cxcore.sql_text import quote_literal
 
 #: NACE Rev. 2 divisions (two digits); gaps such as 04, 34, 40 are not divisions.
 NACE_DIVISIONS = tuple(
@@ -99,7 +99,7 @@ def _valid_from_wave(present: set[str]) -> TargetColumn:
 
 
 def _company_id(name: str, required: bool = False) -> TargetColumn:
-    """A brand id read as the survey files read theirs (:mod:`ingestion.id_text`).
+    """A brand id read as the survey files read theirs (:mod:`cxbench.ingestion.id_text`).
 
     A companies file typed or pasted by hand carries the same invisible
     characters and full-width letters as a survey export; unnormalised, the

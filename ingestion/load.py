@@ -5,10 +5,10 @@ the field and reason, and ``raw.load_batches`` records the counts, so
 ``rows_in = rows_loaded + rows_rejected`` can be checked for every file ever
 loaded. A file whose checksum is already loaded is skipped and says so, unless
 it is loaded with ``replace``: then the new batch supersedes the earlier one in
-the same transaction (:mod:`ingestion.batch_status`). A batch rejecting more
+the same transaction (:mod:`cxbench.ingestion.batch_status`). A batch rejecting more
 than ``max_reject_rate`` of its rows, or loading none, writes nothing.
 
-Everything happens in one transaction (:mod:`ingestion.passes` says how rows
+Everything happens in one transaction (:mod:`cxbench.ingestion.passes` says how rows
 are inserted, numbered and moved aside): any error rolls it back, and so does a
 process killed mid-load (DuckDB replays only committed transactions from its
 WAL), so a batch is all or nothing, and its intermediate states (rejected rows
@@ -27,33 +27,31 @@ from pathlib import Path
 
 import duckdb
 
-from cxcore.checksums import file_sha256
-from cxcore.never_scoring import Verdict
-from ingestion.batch_status import (
+from cxbench.ingestion.batch_status import (
     CORRECTABLE_KINDS,
     active_batch_of,
     batches_replaced,
     mark_superseded,
     new_batch_id,
 )
-from ingestion.contracts import Check, TargetColumn
-from ingestion.cross_checks import (
+from cxbench.ingestion.contracts import Check, TargetColumn
+from cxbench.ingestion.cross_checks import (
     passed_rows,
     reject_bad_group_sums,
     reject_duplicates_in_file,
     reject_duplicates_of_raw,
 )
-from ingestion.file_checks import FileContractError, check_file_columns
-from ingestion.id_text import IdNormaliser
-from ingestion.load_warnings import (
+from cxbench.ingestion.file_checks import FileContractError, check_file_columns
+from cxbench.ingestion.id_text import IdNormaliser
+from cxbench.ingestion.load_warnings import (
     ensure_load_warnings,
     record_never_scoring,
     record_normalised_ids,
 )
-from ingestion.mapping import QuestionnaireMapping
-from ingestion.maturity_contract import maturity_plan
-from ingestion.maturity_mapping import MaturityMapping
-from ingestion.passes import (
+from cxbench.ingestion.mapping import QuestionnaireMapping
+from cxbench.ingestion.maturity_contract import maturity_plan
+from cxbench.ingestion.maturity_mapping import MaturityMapping
+from cxbench.ingestion.passes import (
     REJECTS,
     batch_rows,
     collect_scan_rejects,
@@ -63,13 +61,15 @@ from ingestion.passes import (
     number_rows,
     numbered_in_scan,
 )
-from ingestion.phone_scrub import register_phone_scrub
-from ingestion.plan import LoadPlan
-from ingestion.plans import industry_plan, survey_plan
-from ingestion.raw_schema import ensure_raw_schema
-from ingestion.readers import SourceReadError, SourceTable, open_source, reading
-from ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
-from ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
+from cxbench.ingestion.phone_scrub import register_phone_scrub
+from cxbench.ingestion.plan import LoadPlan
+from cxbench.ingestion.plans import industry_plan, survey_plan
+from cxbench.ingestion.raw_schema import ensure_raw_schema
+from cxbench.ingestion.readers import SourceReadError, SourceTable, open_source, reading
+from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
+from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
+from cxcore.checksums import file_sha256
+from cxcore.never_scoring import Verdict
 
 log = logging.getLogger(__name__)
 Step = Callable[[str], None]

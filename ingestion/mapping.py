@@ -4,8 +4,8 @@ A mapping is validated completely before any row is read, and every problem is
 reported with the YAML key it concerns, so a researcher fixes a mapping in one
 round instead of one error at a time. The format is documented in
 docs/data-contracts.md §2. This module holds the validated records; reading and
-checking a file is :func:`ingestion.mapping_parse.load_mapping`, and the section
-readers shared with maturity mappings are in :mod:`ingestion.mapping_sections`.
+checking a file is :func:`cxbench.ingestion.mapping_parse.load_mapping`, and the section
+readers shared with maturity mappings are in :mod:`cxbench.ingestion.mapping_sections`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
+from cxbench.ingestion.mapping_yaml import MappingYamlError, strict_yaml
+from cxbench.ingestion.readers.options import ReadOptions
 from cxcore.catalogue import statement_ids
-from ingestion.mapping_yaml import MappingYamlError, strict_yaml
-from ingestion.readers.options import ReadOptions
 
 KEY_FIELDS = ("respondent_id", "brand_id")
 ROW_FIELDS = (

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cxbench.ingestion.mapping import OUTCOME_SCALES, REQUIRED_OUTCOMES, Coverage, ItemMapping
+from cxbench.ingestion.mapping_yaml import unknown_key
 from cxcore.catalogue import pillars, statement_ids, statements
-from ingestion.mapping import OUTCOME_SCALES, REQUIRED_OUTCOMES, Coverage, ItemMapping
-from ingestion.mapping_yaml import unknown_key
 
 COVERAGE_KEYS = ("pillars", "outcomes", "note")
 

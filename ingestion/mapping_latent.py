@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cxbench.ingestion.mapping import ItemMapping
 from cxcore.catalogue import statements
-from ingestion.mapping import ItemMapping
 
 LATENT_OPTION = "latent"
 

@@ -2,7 +2,7 @@
 
 Each function reads one section and appends ``"<yaml key>: <what is wrong>"`` to
 ``problems`` instead of raising, so one run reports everything. Sections a
-maturity mapping has too are read by :mod:`ingestion.mapping_sections`.
+maturity mapping has too are read by :mod:`cxbench.ingestion.mapping_sections`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from cxcore.catalogue import statement_ids
-from cxcore.countries import is_country_code
-from ingestion.mapping import (
+from cxbench.ingestion.mapping import (
     AGE_RANGE,
     FIXED_FIELDS,
     KEY_FIELDS,
@@ -27,9 +25,9 @@ from ingestion.mapping import (
     QuestionnaireMapping,
     read_mapping_document,
 )
-from ingestion.mapping_coverage import parse_coverage
-from ingestion.mapping_latent import LATENT_OPTION, latent_alone_in_pillar, latent_option
-from ingestion.mapping_sections import (
+from cxbench.ingestion.mapping_coverage import parse_coverage
+from cxbench.ingestion.mapping_latent import LATENT_OPTION, latent_alone_in_pillar, latent_option
+from cxbench.ingestion.mapping_sections import (
     DEFAULT_KEYS,
     ITEM_KEYS,
     WAVE_RANGE,
@@ -38,10 +36,12 @@ from ingestion.mapping_sections import (
     section,
     source_options,
 )
-from ingestion.mapping_study import parse_study
-from ingestion.mapping_yaml import unknown_key, yaml_bool_hint
-from ingestion.readers.options import ReadOptions, legacy_encoding_for
-from ingestion.scored_items import is_number
+from cxbench.ingestion.mapping_study import parse_study
+from cxbench.ingestion.mapping_yaml import unknown_key, yaml_bool_hint
+from cxbench.ingestion.readers.options import ReadOptions, legacy_encoding_for
+from cxbench.ingestion.scored_items import is_number
+from cxcore.catalogue import statement_ids
+from cxcore.countries import is_country_code
 
 TOP_LEVEL_KEYS = {
     "mapping_version", "description", "source", "fixed", "keys", "fields", "defaults",

@@ -14,11 +14,17 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ingestion.mapping import DECIMALS, FIELD_OPTIONS, OUT_OF_RANGE, ColumnSource, ItemMapping
-from ingestion.mapping_yaml import unknown_key, yaml_bool_hint
-from ingestion.readers.arrow_stage import cell_text
-from ingestion.readers.encoding import canonical_encoding
-from ingestion.readers.options import FORMATS, ReadOptions
+from cxbench.ingestion.mapping import (
+    DECIMALS,
+    FIELD_OPTIONS,
+    OUT_OF_RANGE,
+    ColumnSource,
+    ItemMapping,
+)
+from cxbench.ingestion.mapping_yaml import unknown_key, yaml_bool_hint
+from cxbench.ingestion.readers.arrow_stage import cell_text
+from cxbench.ingestion.readers.encoding import canonical_encoding
+from cxbench.ingestion.readers.options import FORMATS, ReadOptions
 
 SOURCE_KEYS = {"format", "delimiter", "encoding", "decimal", "sheet", "header_row"}
 ITEM_KEYS = {"column", "scale", "missing", "offset", "values", "integer"}

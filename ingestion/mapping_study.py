@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from cxbench.ingestion.mapping import Study
+from cxbench.ingestion.mapping_yaml import unknown_key
 from cxcore.catalogue import DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME, statement_ids
-from ingestion.mapping import Study
-from ingestion.mapping_yaml import unknown_key
 
 STUDY_KEYS = ("id", "name", "instrument")
 #: Study ids are written into every row and shown in the app and in SQL filters.

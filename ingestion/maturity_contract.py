@@ -12,23 +12,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ingestion.contracts import (
+from cxbench.ingestion.contracts import (
     Check,
     TargetColumn,
     date_column,
     optional_text,
     wave_column,
 )
-from ingestion.maturity_mapping import (
+from cxbench.ingestion.maturity_mapping import (
     MATURITY_SCALE,
     MATURITY_SCORES,
     MaturityMapping,
     canonical_mapping,
 )
-from ingestion.plan import LoadPlan
-from ingestion.readers import ReadOptions, SourceTable
-from ingestion.recoding import fixed_or_column_sql, hashed_respondent, recoded_text
-from ingestion.scored_items import scored_item
+from cxbench.ingestion.plan import LoadPlan
+from cxbench.ingestion.readers import ReadOptions, SourceTable
+from cxbench.ingestion.recoding import fixed_or_column_sql, hashed_respondent, recoded_text
+from cxbench.ingestion.scored_items import scored_item
 
 #: One manager answers once per organisation and wave.
 MATURITY_KEY = ("brand_id", "wave", "respondent_id")

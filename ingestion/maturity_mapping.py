@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingestion.mapping import ColumnSource, ItemMapping, MappingError, read_mapping_document
-from ingestion.mapping_sections import (
+from cxbench.ingestion.mapping import ColumnSource, ItemMapping, MappingError, read_mapping_document
+from cxbench.ingestion.mapping_sections import (
     ITEM_KEYS,
     WAVE_RANGE,
     column_sources,
@@ -27,8 +27,8 @@ from ingestion.mapping_sections import (
     section,
     source_options,
 )
-from ingestion.mapping_yaml import unknown_key
-from ingestion.readers.options import ReadOptions
+from cxbench.ingestion.mapping_yaml import unknown_key
+from cxbench.ingestion.readers.options import ReadOptions
 
 MANAGEMENT_PILLARS = (
     "strategy", "customer_understanding", "metrics", "customer_journey", "governance", "culture",

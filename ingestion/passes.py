@@ -20,11 +20,11 @@ from collections.abc import Iterable, Sequence
 
 import duckdb
 
+from cxbench.ingestion.contracts import Check, TargetColumn
+from cxbench.ingestion.plan import LoadPlan
+from cxbench.ingestion.readers import SourceTable
+from cxbench.ingestion.recoding import ROW_NUMBER
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
-from ingestion.contracts import Check, TargetColumn
-from ingestion.plan import LoadPlan
-from ingestion.readers import SourceTable
-from ingestion.recoding import ROW_NUMBER
 
 REJECTS = "batch_rejects"
 #: Placeholder per type for a failing row's NOT NULL columns (deleted before commit).

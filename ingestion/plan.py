@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ingestion.contracts import TargetColumn
-from ingestion.mapping import Study
-from ingestion.readers import ReadOptions, SourceTable
+from cxbench.ingestion.contracts import TargetColumn
+from cxbench.ingestion.mapping import Study
+from cxbench.ingestion.readers import ReadOptions, SourceTable
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ingestion.industry_contract import INDUSTRY_KINDS
-from ingestion.mapping import QuestionnaireMapping
-from ingestion.plan import LoadPlan
-from ingestion.readers import ReadOptions, SourceTable
-from ingestion.survey_contract import (
+from cxbench.ingestion.industry_contract import INDUSTRY_KINDS
+from cxbench.ingestion.mapping import QuestionnaireMapping
+from cxbench.ingestion.plan import LoadPlan
+from cxbench.ingestion.readers import ReadOptions, SourceTable
+from cxbench.ingestion.survey_contract import (
     SURVEY_KEY,
     SURVEY_PARTITION,
     survey_columns,

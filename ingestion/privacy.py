@@ -13,7 +13,7 @@ Free-text comments are scrubbed in two steps: e-mail addresses and IBANs (and UK
 National Insurance numbers) by regular expressions in SQL, at full scan speed;
 phone numbers by ``phonenumbers``' matcher for the respondent's country, run in
 Python only on the few comments that contain seven or more digits
-(:mod:`ingestion.phone_scrub`). The patterns are shared with the privacy checks
+(:mod:`cxbench.ingestion.phone_scrub`). The patterns are shared with the privacy checks
 (:mod:`cxcore.pii_patterns`). Person names are not detected; see docs/privacy.md.
 """
 

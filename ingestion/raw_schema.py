@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from cxbench.ingestion.maturity_mapping import MATURITY_SCORES
 from cxcore.catalogue import DEFAULT_STUDY_ID, DEFAULT_STUDY_NAME, statement_ids
-from ingestion.maturity_mapping import MATURITY_SCORES
 
 #: What a survey batch records about its study (NULL for other kinds of file):
 #: the study and the statements its questionnaire asks, comma-separated in

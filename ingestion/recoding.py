@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from cxbench.ingestion.contracts import Check, TargetColumn, nul_check, shown, text_of
+from cxbench.ingestion.id_text import normal_id_sql, unusable_id_sql, visible_id_sql
+from cxbench.ingestion.mapping import ColumnSource
+from cxbench.ingestion.privacy import hashed_id_sql
+from cxbench.ingestion.scored_items import code_match
 from cxcore.sql_text import quote_literal
-from ingestion.contracts import Check, TargetColumn, nul_check, shown, text_of
-from ingestion.id_text import normal_id_sql, unusable_id_sql, visible_id_sql
-from ingestion.mapping import ColumnSource
-from ingestion.privacy import hashed_id_sql
-from ingestion.scored_items import code_match
 
 ROW_NUMBER = "source_row_number"
 
@@ -44,7 +44,7 @@ def recoded_text(
 ) -> TargetColumn:
     """A text column read through ``source``: plain, value-mapped or labelled.
 
-    ``is_id``: the cell is an id, read normalised (:mod:`ingestion.id_text`) before
+    ``is_id``: the cell is an id, read normalised (:mod:`cxbench.ingestion.id_text`) before
     any code is matched; one still holding a control character rejects the row.
 
     A declared missing code is NULL before any recoding. A value-mapped code not in

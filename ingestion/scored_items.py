@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from cxbench.ingestion.contracts import (
+    Check,
+    TargetColumn,
+    number_sql,
+    shown,
+    shown_number,
+    text_of,
+)
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
-from ingestion.contracts import Check, TargetColumn, number_sql, shown, shown_number, text_of
 
 
 def is_number(code: str) -> bool:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cxcore.catalogue import statement_ids
-from cxcore.sql_text import quote_identifier, quote_literal
-from ingestion.contracts import (
+from cxbench.ingestion.contracts import (
     TargetColumn,
     country_column,
     date_column,
@@ -16,24 +14,26 @@ from ingestion.contracts import (
     text_of,
     wave_column,
 )
-from ingestion.design_weight import design_weight_column
-from ingestion.mapping import (
+from cxbench.ingestion.design_weight import design_weight_column
+from cxbench.ingestion.mapping import (
     AGE_RANGE,
     OUTCOME_SCALES,
     ColumnSource,
     ItemMapping,
     QuestionnaireMapping,
 )
-from ingestion.phone_scrub import phone_scrubbed_sql
-from ingestion.privacy import scrubbed_text_sql
-from ingestion.readers.source_table import SourceTable
-from ingestion.recoding import (
+from cxbench.ingestion.phone_scrub import phone_scrubbed_sql
+from cxbench.ingestion.privacy import scrubbed_text_sql
+from cxbench.ingestion.readers.source_table import SourceTable
+from cxbench.ingestion.recoding import (
     fixed_or_column_sql,
     hashed_respondent,
     missing_codes_sql,
     recoded_text,
 )
-from ingestion.scored_items import is_number, scored_item
+from cxbench.ingestion.scored_items import is_number, scored_item
+from cxcore.catalogue import statement_ids
+from cxcore.sql_text import quote_identifier, quote_literal
 
 #: Rows with the same key within a file or already in raw are duplicates; two
 #: studies may share respondent ids (a provider's running numbers).

@@ -3,8 +3,8 @@
 Pillar labels are data and come from ``marts.dim_pillar``; only the words of the
 interface itself live here, one module per page (``shared`` for the frame and what
 several pages use), so a translator works through one page at a time. Each page
-names its module in its descriptor (:class:`app.page.Page`); the router merges the
-shared strings with those of the pages it serves (:func:`app.page.strings`, which
+names its module in its descriptor (:class:`cxbench.app.page.Page`); the router merges the
+shared strings with those of the pages it serves (:func:`cxbench.app.page.strings`, which
 refuses a key defined twice) and hands the result to :func:`install` before drawing.
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from app import formatting
-from app.i18n import access, auth, shared
+from cxbench.app import formatting
+from cxbench.app.i18n import access, auth, shared
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "no", "pl")
 DEFAULT_LANGUAGE = "en"

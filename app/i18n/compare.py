@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import compare_directions, merged
+from cxbench.app.i18n import compare_directions, merged
 
 _STRINGS: dict[str, dict[str, str]] = {
     "compare_page": {"en": "Compare", "nl": "Vergelijken", "no": "Sammenlign", "pl": "Porównanie"},

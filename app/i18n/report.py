@@ -1,7 +1,7 @@
 """The client report (``cxbench report``, the download buttons on Compare): its words.
 
 Every key starts with ``report_`` so the catalogue can be merged with any page's
-without a clash; the report looks its words up itself (:mod:`app.report.words`),
+without a clash; the report looks its words up itself (:mod:`cxbench.app.report.words`),
 whatever strings the router has installed.
 """
 

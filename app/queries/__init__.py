@@ -15,7 +15,7 @@ only ever travel as ``?`` parameters.
 
 from __future__ import annotations
 
-from app.queries.compare import (
+from cxbench.app.queries.compare import (
     CompanyScore,
     benchmark_pillars,
     company_score,
@@ -25,9 +25,9 @@ from app.queries.compare import (
     pillar_trend,
     sector_leader,
 )
-from app.queries.compare_changes import nps_benchmarks, pillar_changes, pillar_comparisons
-from app.queries.drivers import explained_variance, pillar_importance
-from app.queries.maturity import (
+from cxbench.app.queries.compare_changes import nps_benchmarks, pillar_changes, pillar_comparisons
+from cxbench.app.queries.drivers import explained_variance, pillar_importance
+from cxbench.app.queries.maturity import (
     MATURITY_TABLES,
     maturity_available,
     maturity_links,
@@ -35,21 +35,21 @@ from app.queries.maturity import (
     maturity_profile,
     maturity_stage,
 )
-from app.queries.methodology import (
+from cxbench.app.queries.methodology import (
     methodology_coverage,
     methodology_parameters,
     studies_measured,
 )
-from app.queries.quality import (
+from cxbench.app.queries.quality import (
     inactive_batches,
     latest_batches,
     quality_results,
     quality_runs,
     reject_reasons,
 )
-from app.queries.rankings import movers, ranking, sector_leaders, sectors_scored
-from app.queries.sectors import sector_profiles
-from app.queries.shared import (
+from cxbench.app.queries.rankings import movers, ranking, sector_leaders, sectors_scored
+from cxbench.app.queries.sectors import sector_profiles
+from cxbench.app.queries.shared import (
     CANONICAL_STUDY,
     countries,
     index_pillars,
@@ -60,7 +60,7 @@ from app.queries.shared import (
     studies,
     waves,
 )
-from app.queries.warehouse import (
+from cxbench.app.queries.warehouse import (
     ANALYST,
     REQUIRED_COLUMNS,
     Viewer,

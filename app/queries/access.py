@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.queries.warehouse import WarehouseFile, fetch_rows
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_rows
 
 
 @st.cache_data(show_spinner=False)

@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app.queries.shared import PILLARS_CTE
-from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
+from cxbench.app.queries.shared import PILLARS_CTE
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
 
 @dataclass(frozen=True)

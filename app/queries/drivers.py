@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.queries.shared import PILLARS_CTE
-from app.queries.warehouse import WarehouseFile, fetch_frame
+from cxbench.app.queries.shared import PILLARS_CTE
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_frame
 
 #: Columns of fct_pillar_importance that say how certain an importance is (methodology
 #: 0.4.0); selected where present and added as missing otherwise, so an older

@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app.queries.shared import LABEL_IN_LANGUAGE, PILLARS_CTE
-from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows, table_names
+from cxbench.app.queries.shared import LABEL_IN_LANGUAGE, PILLARS_CTE
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows, table_names
 
 # Organisational CX maturity (issue 9): self-assessments, stages, links with customer
 # outcomes and priorities. These marts are optional: a warehouse built before they

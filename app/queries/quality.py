@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.queries.warehouse import WarehouseFile, fetch_frame
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_frame
 
 
 @st.cache_data(show_spinner=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
 #: Columns of fct_company_scores that say how certain a score, a rank or a move is
 #: (methodology 0.4.0). Selected where present and added as missing (shown as "—")

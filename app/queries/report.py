@@ -2,7 +2,7 @@
 query returns: where an organisation was scored (to refuse a report that would be
 empty), its whole score row (NPS, CSAT and CES with their intervals and changes, rank
 ranges). Everything
-else the report shows comes from the pages' own queries (:mod:`app.queries`).
+else the report shows comes from the pages' own queries (:mod:`cxbench.app.queries`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from app.queries.warehouse import WarehouseFile, fetch_rows
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_rows
 
 
 @st.cache_data(show_spinner=False)

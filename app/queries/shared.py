@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
+from cxbench.app.queries.warehouse import WarehouseFile, fetch_frame, fetch_rows
 
 #: The canonical six-pillar questionnaire's study id (dim_study.is_canonical).
 CANONICAL_STUDY = "cxbench"

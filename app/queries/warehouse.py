@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from app.queries import scope
+from cxbench.app.queries import scope
 from cxcore.mart_contracts import mart_columns
 from cxcore.settings import load_settings
 
@@ -38,7 +38,7 @@ REQUIRED_COLUMNS: dict[str, frozenset[str]] = {
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who is looking: what every query's scope macros (:mod:`app.queries.scope`) read.
+    """Who is looking: what every query's scope macros (:mod:`cxbench.app.queries.scope`) read.
 
     An analyst sees everything by name; a client its ``company_ids`` by name and
     peers as ``peer_word`` + a letter (the leader as ``leader_word``), in the words of

@@ -1,18 +1,19 @@
 """The client deliverable: a branded PDF (and a PowerPoint) of one organisation's client view.
 
 ``build`` is what ``cxbench report`` and the download buttons on Compare call:
-:mod:`~app.report.content` fetches the client view through the app's own queries,
-:mod:`~app.report.sections` writes it as sections in the reader's language (charts by
-:mod:`~app.report.figures`), and :mod:`~app.report.pdf` or :mod:`~app.report.slides`
-lays the sections out. The same inputs give the same content in both formats.
+:mod:`~cxbench.app.report.content` fetches the client view through the app's own queries,
+:mod:`~cxbench.app.report.sections` writes it as sections in the reader's language
+(charts by :mod:`~cxbench.app.report.figures`), and :mod:`~cxbench.app.report.pdf` or
+:mod:`~cxbench.app.report.slides` lays the sections out. The same inputs give the same
+content in both formats.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from app import queries
-from app.report import content, sections, words
+from cxbench.app import queries
+from cxbench.app.report import content, sections, words
 
 #: File formats by suffix.
 FORMATS = ("pdf", "pptx")
@@ -45,9 +46,9 @@ def build(
     report = sections.compose(gathered, today)
     page_word = words.text("report_page", language, page="{page}")
     if file_format == "pptx":
-        from app.report import slides
+        from cxbench.app.report import slides
 
         return slides.render(report, page_word)
-    from app.report import pdf
+    from cxbench.app.report import pdf
 
     return pdf.render(report, page_word)

@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from app import formatting as fmt
-from app.report import words
-from app.report.document import DIRECTION_COLOURS
+from cxbench.app import formatting as fmt
+from cxbench.app.report import words
+from cxbench.app.report.document import DIRECTION_COLOURS
 
 
 def value(row: dict[str, Any] | pd.Series, column: str) -> Any:

@@ -15,9 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-from app import queries
-from app.queries import report as report_queries
-from app.report import words
+from cxbench.app import queries
+from cxbench.app.queries import report as report_queries
+from cxbench.app.report import words
 
 
 def client_view(

@@ -1,8 +1,8 @@
 """The report as the file formats see it: a cover and sections of text, tables and images.
 
 Every number in them is already text in the reader's language; the PDF
-(:mod:`app.report.pdf`) and the PowerPoint (:mod:`app.report.slides`) only lay them out,
-so both say the same thing.
+(:mod:`cxbench.app.report.pdf`) and the PowerPoint (:mod:`cxbench.app.report.slides`) only lay
+them out, so both say the same thing.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The report's charts: the app's own Altair charts (:mod:`app.charts`), rendered to PNG on
+"""The report's charts: the app's own Altair charts (:mod:`cxbench.app.charts`), rendered to PNG on
 the server with vl-convert (no browser), at twice the size they are printed.
 
 The frames are built the way the Compare page builds them, so a chart in the report is
@@ -14,9 +14,9 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from app import charts
-from app.report import words
-from app.report.content import ReportContent
+from cxbench.app import charts
+from cxbench.app.report import words
+from cxbench.app.report.content import ReportContent
 
 #: Pixels per PNG pixel: charts are drawn at twice their layout size, sharp in print.
 SCALE = 2
@@ -35,7 +35,7 @@ CONFIG: dict[str, Any] = {
 
 def png(chart: alt.TopLevelMixin, language: str, width: int, height: int | None = None) -> bytes:
     """``chart`` as a PNG of ``width`` × ``height`` layout pixels (times :data:`SCALE`),
-    serialised with the app's theme for ``language`` (:func:`app.charts.language`)."""
+    serialised with the app's theme for ``language`` (:func:`cxbench.app.charts.language`)."""
     with charts.language(language):
         spec = chart.to_dict()
     # a printed page has room for whole labels: no wrapping at a phone's width

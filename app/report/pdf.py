@@ -12,7 +12,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from app.report.document import Cover, Report, Section, Table
+from cxbench.app.report.document import Cover, Report, Section, Table
 
 FONTS = Path(__file__).parent / "fonts"
 #: The brand colour: the organisation's colour on every chart of the app.

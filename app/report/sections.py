@@ -1,6 +1,6 @@
-"""The report's content as sections (:mod:`app.report.document`): the cover, the headline,
+"""The report's content as sections (:mod:`cxbench.app.report.document`): the cover, the headline,
 the pillars against the leader and the averages, the gaps to close; the later sections
-are in :mod:`app.report.trends`.
+are in :mod:`cxbench.app.report.trends`.
 
 One sign convention throughout: a difference is the organisation minus its comparator
 (negative = behind), labelled so, next to a direction word (behind / level / ahead).
@@ -12,10 +12,10 @@ import datetime as dt
 
 import pandas as pd
 
-from app import formatting as fmt
-from app.report import cells, figures, trends, words
-from app.report.content import ReportContent, shortfalls
-from app.report.document import Cover, Report, Section, Table
+from cxbench.app import formatting as fmt
+from cxbench.app.report import cells, figures, trends, words
+from cxbench.app.report.content import ReportContent, shortfalls
+from cxbench.app.report.document import Cover, Report, Section, Table
 
 
 def compose(report: ReportContent, today: dt.date | None = None) -> Report:

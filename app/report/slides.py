@@ -1,6 +1,6 @@
 """The report as a 16:9 PowerPoint (python-pptx): a cover slide, then one slide per section.
 
-The same :class:`~app.report.sections.Report` as the PDF, so a slide says what its page
+The same :class:`~cxbench.app.report.sections.Report` as the PDF, so a slide says what its page
 says: title, the chart(s) on the left, the table on the right, notes underneath. Text
 is left to the viewer's fonts (PowerPoint embeds none); every letter of the four
 languages is in the common ones.
@@ -17,7 +17,7 @@ from pptx.slide import Slide
 from pptx.table import _Cell
 from pptx.util import Emu, Inches, Pt
 
-from app.report.document import Cover, Report, Section, Table
+from cxbench.app.report.document import Cover, Report, Section, Table
 
 BRAND = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x6E, 0x6E, 0x6E)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from app import formatting as fmt
-from app.report import cells, figures, words
-from app.report.content import ReportContent
-from app.report.document import Section, Table
-from app.views import rankings
+from cxbench.app import formatting as fmt
+from cxbench.app.report import cells, figures, words
+from cxbench.app.report.content import ReportContent
+from cxbench.app.report.document import Section, Table
+from cxbench.app.views import rankings
 
 
 def year_on_year(report: ReportContent) -> Section:

@@ -2,15 +2,15 @@
 
 The report is built by the CLI (no router) and by a button on a page (whose router
 installed only that page's strings), so it looks its words up in its own catalogue:
-the shared strings (pseudonym words among them) and :mod:`app.i18n.report`.
+the shared strings (pseudonym words among them) and :mod:`cxbench.app.i18n.report`.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from app import i18n
-from app.i18n import report
+from cxbench.app import i18n
+from cxbench.app.i18n import report
 
 
 @cache

@@ -1,13 +1,13 @@
 """Channels page: one organisation's pillar scores per contact channel, and how
 consistent its experience is across them.
 
-Layout only: numbers from :mod:`app.queries.channels`, the chart from
-:mod:`app.charts`, words from :mod:`app.i18n.channels`, number texts from
-:mod:`app.formatting`. The organisation is chosen with Compare's selectors and
+Layout only: numbers from :mod:`cxbench.app.queries.channels`, the chart from
+:mod:`cxbench.app.charts`, words from :mod:`cxbench.app.i18n.channels`, number texts from
+:mod:`cxbench.app.formatting`. The organisation is chosen with Compare's selectors and
 session key, so a link from Compare opens the same organisation here. A channel
 below the base is shown as "too few answers", never as a number; a client sees its
 own organisations only (the scope macros), and its sector's typical spread only
-where that is an undisclosable-free aggregate (:mod:`app.queries.scope.channels`).
+where that is an undisclosable-free aggregate (:mod:`cxbench.app.queries.scope.channels`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, formatting, i18n, queries, state
-from app.i18n import channels as strings
-from app.page import Page
-from app.queries import channels as channel_queries
-from app.views import sidebar
+from cxbench.app import charts, formatting, i18n, queries, state
+from cxbench.app.i18n import channels as strings
+from cxbench.app.page import Page
+from cxbench.app.queries import channels as channel_queries
+from cxbench.app.views import sidebar
 
 
 def render(warehouse: queries.WarehouseFile, language: str) -> None:

@@ -1,12 +1,12 @@
 """Compare page: one organisation's pillar scores against its sector's leader and averages.
 
-Layout only: every number comes from :mod:`app.queries`, every chart from
-:mod:`app.charts`, every word from :mod:`app.i18n`. The selection lives in session
-state under the keys of :mod:`app.state` and is mirrored into the URL, so a link
-reproduces the view. Sections: :mod:`~app.views.compare_headline` (status, headline
-numbers, NPS/CSAT/CES), :mod:`~app.views.compare_sections` (pillar chart, scores table,
-what to fix first), :mod:`~app.views.compare_directions` (behind / level / ahead of
-each comparator), :mod:`~app.views.compare_changes` (year on year, trend).
+Layout only: every number comes from :mod:`cxbench.app.queries`, every chart from
+:mod:`cxbench.app.charts`, every word from :mod:`cxbench.app.i18n`. The selection lives in session
+state under the keys of :mod:`cxbench.app.state` and is mirrored into the URL, so a link
+reproduces the view. Sections: :mod:`~cxbench.app.views.compare_headline` (status, headline
+numbers, NPS/CSAT/CES), :mod:`~cxbench.app.views.compare_sections` (pillar chart, scores table,
+what to fix first), :mod:`~cxbench.app.views.compare_directions` (behind / level / ahead of
+each comparator), :mod:`~cxbench.app.views.compare_changes` (year on year, trend).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, formatting, i18n, queries, state
-from app.i18n import compare as strings
-from app.page import Page
-from app.views import (
+from cxbench.app import charts, formatting, i18n, queries, state
+from cxbench.app.i18n import compare as strings
+from cxbench.app.page import Page
+from cxbench.app.views import (
     compare_changes,
     compare_directions,
     compare_headline,

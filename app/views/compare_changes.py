@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, formatting, i18n, queries
-from app.views import compare_headline, compare_sections, compare_text, sidebar
+from cxbench.app import charts, formatting, i18n, queries
+from cxbench.app.views import compare_headline, compare_sections, compare_text, sidebar
 
 
 def _row(measure: str, label: str, texts: tuple[str, str, str], **raw: object) -> dict:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, formatting, i18n
-from app.views import compare_sections, compare_text
+from cxbench.app import charts, formatting, i18n
+from cxbench.app.views import compare_sections, compare_text
 
 #: Comparators in the order they are shown -> i18n key of the column "you − …".
 COMPARATORS = {

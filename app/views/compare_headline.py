@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from app import formatting, i18n, queries
-from app.views import compare_text
+from cxbench.app import formatting, i18n, queries
+from cxbench.app.views import compare_text
 
 #: Metric colour of each direction (Streamlit's named colours nearest the chart colours).
 METRIC_COLOURS = {"behind": "orange", "level": "gray", "ahead": "green"}

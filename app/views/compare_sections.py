@@ -1,7 +1,7 @@
 """Compare page, middle: the frames behind the pillar chart, the scores table, what to fix first.
 
-Split from :mod:`app.views.compare` to keep each module readable; it only lays out
-what :mod:`app.queries` returns, keeping mart values unrounded in the frames (the
+Split from :mod:`cxbench.app.views.compare` to keep each module readable; it only lays out
+what :mod:`cxbench.app.queries` returns, keeping mart values unrounded in the frames (the
 localised text a reader sees is in display-only ``…_text`` columns, chosen with
 ``column_order``) so what a test reads is what the mart holds.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, formatting, i18n, queries
-from app.views import compare_text, coverage
+from cxbench.app import charts, formatting, i18n, queries
+from cxbench.app.views import compare_text, coverage
 
 #: Benchmark kinds of ``queries.benchmark_pillars`` -> i18n key of their series name.
 BENCHMARK_SERIES = {"sector": "sector_average", "country": "national_average"}

@@ -1,7 +1,7 @@
 """The Compare page's small texts: an estimate with its interval, a difference with its
 direction, a change with its significance — each in the reader's language.
 
-Every number goes through :mod:`app.formatting`; the frames keep the mart values and
+Every number goes through :mod:`cxbench.app.formatting`; the frames keep the mart values and
 get these strings only in display columns (``…_text``), so what a test reads is what
 the mart holds.
 """
@@ -12,7 +12,7 @@ from statistics import NormalDist
 
 import pandas as pd
 
-from app import formatting, i18n
+from cxbench.app import formatting, i18n
 
 #: Direction of a difference (you − comparator) -> its i18n key.
 DIRECTION_KEYS = {"behind": "cmp_behind", "level": "cmp_level", "ahead": "cmp_ahead"}

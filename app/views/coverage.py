@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from app import i18n, queries
+from cxbench.app import i18n, queries
 
 
 def listed(labels: Sequence[str], language: str) -> str:

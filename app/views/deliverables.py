@@ -4,7 +4,7 @@ on screen, the same bytes ``cxbench report`` writes.
 The file is built only when a button is clicked (Streamlit runs a callable ``data`` on
 its own thread), never on every run of the page, and is cached per warehouse file
 version, organisation, sample and language, so a second click costs nothing. Whoever
-clicks, the file is the organisation's *client view* (:mod:`app.report.content`).
+clicks, the file is the organisation's *client view* (:mod:`cxbench.app.report.content`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import functools
 
 import streamlit as st
 
-from app import queries, report
-from app.queries import report as report_queries
-from app.report import content, words
+from cxbench.app import queries, report
+from cxbench.app.queries import report as report_queries
+from cxbench.app.report import content, words
 
 #: MIME type of each format.
 MIME = {

@@ -5,7 +5,7 @@ Importance is what the CX index weights and the Compare page's priorities multip
 by, so this page is where a client sees why one gap outranks another — and, with
 each importance's 95% interval and its rank range, when two pillars cannot be told
 apart (0.221 against 0.203 decides nothing when the intervals overlap). Every number
-on screen is text made by :mod:`app.formatting`, beside the mart's values.
+on screen is text made by :mod:`cxbench.app.formatting`, beside the mart's values.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import pandas as pd
 import streamlit as st
 from babel.lists import format_list
 
-from app import charts, formatting, i18n, queries, state
-from app.i18n import drivers as strings
-from app.page import Page
-from app.views import coverage, sidebar
+from cxbench.app import charts, formatting, i18n, queries, state
+from cxbench.app.i18n import drivers as strings
+from cxbench.app.page import Page
+from cxbench.app.views import coverage, sidebar
 
 
 def render(warehouse: queries.WarehouseFile, language: str) -> None:

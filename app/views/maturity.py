@@ -8,8 +8,8 @@ highest priority in ``fct_maturity_priorities`` — the weakest among those that
 most with the CX index across organisations. The evidence behind that weighting
 (correlations, intervals, number of organisations) is the last section.
 
-Layout only: numbers from :mod:`app.queries`, words from :mod:`app.i18n`, the chart
-from :mod:`app.charts`.
+Layout only: numbers from :mod:`cxbench.app.queries`, words from :mod:`cxbench.app.i18n`, the chart
+from :mod:`cxbench.app.charts`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app import charts, formatting, i18n, queries, state
-from app.i18n import maturity as strings
-from app.page import Page
-from app.views import sidebar
+from cxbench.app import charts, formatting, i18n, queries, state
+from cxbench.app.i18n import maturity as strings
+from cxbench.app.page import Page
+from cxbench.app.views import sidebar
 
 
 def _select(warehouse: queries.WarehouseFile, language: str) -> sidebar.Selection | None:

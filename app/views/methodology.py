@@ -16,9 +16,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app import formatting, i18n, queries
-from app.i18n import methodology as strings
-from app.page import Page
+from cxbench.app import formatting, i18n, queries
+from cxbench.app.i18n import methodology as strings
+from cxbench.app.page import Page
 
 #: i18n key of each paragraph -> the parameters it quotes, in order.
 PARAGRAPHS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -13,9 +13,9 @@ from pathlib import PurePath
 import pandas as pd
 import streamlit as st
 
-from app import formatting, i18n, queries, state
-from app.i18n import quality as strings
-from app.page import Page
+from cxbench.app import formatting, i18n, queries, state
+from cxbench.app.i18n import quality as strings
+from cxbench.app.page import Page
 
 BATCHES_SHOWN = 20
 REJECT_GROUPS_SHOWN = 50

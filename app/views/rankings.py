@@ -11,7 +11,7 @@ Compare) is highlighted.
 Filters (sector, N) live in the URL like every selection; the listed companies can
 be downloaded as CSV or Excel with the mart's columns, unrounded, so an analyst can
 paste the mart's numbers into a report. Every number on screen is text made by
-:mod:`app.formatting`, in display-only columns beside the mart's values.
+:mod:`cxbench.app.formatting`, in display-only columns beside the mart's values.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ import pandas as pd
 import streamlit as st
 from babel.lists import format_list
 
-from app import charts, formatting, i18n, queries, state
-from app.i18n import rankings as strings
-from app.page import Page
-from app.views import coverage, sidebar
+from cxbench.app import charts, formatting, i18n, queries, state
+from cxbench.app.i18n import rankings as strings
+from cxbench.app.page import Page
+from cxbench.app.views import coverage, sidebar
 
 TOP_N_OPTIONS = (10, 20, 50, 100)
 #: Movers listed on each side (climbers, fallers).
@@ -47,7 +47,7 @@ DISPLAY_COLUMNS = (
     "band",
     "label",
 )
-#: A mover's direction -> its i18n key; colours in :data:`app.charts.DIRECTION_COLOURS`.
+#: A mover's direction -> its i18n key; colours in :data:`cxbench.app.charts.DIRECTION_COLOURS`.
 MOVEMENTS = {"ahead": "rankings_up", "level": "rankings_level", "behind": "rankings_down"}
 
 

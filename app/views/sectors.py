@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import charts, formatting, i18n, queries, state
-from app.i18n import sectors as strings
-from app.page import Page
-from app.views import coverage, sidebar
+from cxbench.app import charts, formatting, i18n, queries, state
+from cxbench.app.i18n import sectors as strings
+from cxbench.app.page import Page
+from cxbench.app.views import coverage, sidebar
 
 
 def render(warehouse: queries.WarehouseFile, language: str) -> None:

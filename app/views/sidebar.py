@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from app import formatting, i18n, queries, state
+from cxbench.app import formatting, i18n, queries, state
 
 
 @dataclass(frozen=True)

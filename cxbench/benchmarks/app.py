@@ -50,8 +50,8 @@ class Selection:
 
 def _page_renders() -> dict[str, Callable[[object, Selection], None]]:
     """Per page, the queries one render runs (imported late: Streamlit is heavy)."""
-    from app import queries as q
-    from app.streamlit_app import PAGES
+    from cxbench.app import queries as q
+    from cxbench.app.streamlit_app import PAGES
 
     tables = {page.slug: page.tables for page in PAGES}
 
@@ -140,7 +140,7 @@ def measure_pages(db_path: Path, samples: int, seed: int) -> dict[str, dict[str,
     from streamlit import logger as streamlit_logger
 
     streamlit_logger.set_log_level("error")  # "no runtime" warnings outside `streamlit run`
-    from app import queries
+    from cxbench.app import queries
 
     key = queries.open_warehouse(queries.ANALYST, db_path)
     selections = _selections(db_path, samples, seed)

@@ -47,7 +47,7 @@ def page_titles(language: str = "en") -> dict[str, str]:
     from streamlit import logger as streamlit_logger
 
     streamlit_logger.set_log_level("error")  # "no runtime" warnings outside `streamlit run`
-    from app.streamlit_app import PAGES
+    from cxbench.app.streamlit_app import PAGES
 
     return {page.slug: page.strings[page.title_key][language] for page in PAGES}
 

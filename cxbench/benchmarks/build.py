@@ -126,7 +126,7 @@ def prepare_raw(cache: Path, evaluations: int, log: Path) -> Path:
 
 def _ensure_raw_tables(db_path: Path) -> None:
     """Create raw tables a cached warehouse from an older ingestion lacks (empty)."""
-    from ingestion.raw_schema import ensure_raw_schema
+    from cxbench.ingestion.raw_schema import ensure_raw_schema
 
     with duckdb.connect(str(db_path)) as connection:
         ensure_raw_schema(connection)

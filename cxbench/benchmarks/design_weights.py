@@ -24,10 +24,10 @@ import duckdb
 
 from cxbench.benchmarks.build import dbt_env, fastest, timed
 from cxbench.dbt_runner import dbt_executable
+from cxbench.ingestion.raw_schema import upgrade_raw_schema
 from cxbench.pipeline import DBT_BUILD
 from cxcore.settings import DBT_PROJECT_DIR
 from cxcore.sql_text import quote_identifier
-from ingestion.raw_schema import upgrade_raw_schema
 
 #: How each variant sets raw.survey_evaluations.design_weight.
 VARIANTS = {

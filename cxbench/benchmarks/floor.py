@@ -24,12 +24,12 @@ from pathlib import Path
 import duckdb
 
 from cxbench.benchmarks.sql.core_script import run_core_script
+from cxbench.ingestion.mapping import ColumnSource, ItemMapping, QuestionnaireMapping
+from cxbench.ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.recoding import case_sql
+from cxbench.ingestion.scored_items import is_number
 from cxbench.pipeline import mapping_for
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
-from ingestion.mapping import ColumnSource, ItemMapping, QuestionnaireMapping
-from ingestion.mapping_parse import load_mapping
-from ingestion.recoding import case_sql
-from ingestion.scored_items import is_number
 
 #: Columns of ``cxbench/benchmarks/sql/core_numbers.sql`` read from the survey rows, besides items.
 ROW_FIELDS = ("channel", "age", "gender")

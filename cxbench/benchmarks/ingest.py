@@ -46,8 +46,8 @@ def _run_baseline(csv_path: Path, db_path: Path) -> float:
 
 
 def _run_ingest(csv_path: Path, db_path: Path) -> float:
-    from ingestion.load import load_survey_file
-    from ingestion.mapping_parse import load_mapping
+    from cxbench.ingestion.load import load_survey_file
+    from cxbench.ingestion.mapping_parse import load_mapping
 
     started = time.perf_counter()
     mapping = load_mapping(csv_path.with_name(csv_path.stem + ".mapping.yaml"))

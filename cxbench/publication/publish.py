@@ -169,7 +169,7 @@ class Candidate:
 
 def publish_wave(db_path: Path, wave: int) -> PublishResult:
     """Publish ``wave`` from the served warehouse; raise :class:`PublishRefused` if not allowed."""
-    from expectations.gate import GateRefused, assert_publishable
+    from cxbench.expectations.gate import GateRefused, assert_publishable
 
     try:
         with writer_lock(db_path, f"cxbench publish --wave {wave}"):

@@ -25,6 +25,8 @@ import duckdb
 
 from cxbench import pipeline
 from cxbench.dbt_runner import DbtError, run_dbt
+from cxbench.ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.privacy import SaltError, resolve_salt
 from cxbench.publication.store import (
     ensure_schema,
     published_fingerprint,
@@ -45,8 +47,6 @@ from cxcore.access_schema import ensure_access_schema
 from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.dbt_builds import last_build
 from cxcore.settings import Settings
-from ingestion.mapping_parse import load_mapping
-from ingestion.privacy import SaltError, resolve_salt
 
 
 class RefreshFailed(RuntimeError):
@@ -283,7 +283,7 @@ def _wave_evaluations(staged: Path, wave: int) -> int:
 
 def _run_checks(staged: Path, build_id: str) -> str:
     """Run every quality suite on the staged copy; fail naming the blocking expectations."""
-    from expectations.runner import QualityTargetMissingError, run_checks
+    from cxbench.expectations.runner import QualityTargetMissingError, run_checks
 
     try:
         # Rendered always: a successful refresh serves its Data Docs (_keep_data_docs).
@@ -302,7 +302,7 @@ def _run_checks(staged: Path, build_id: str) -> str:
 
 
 def _gate(staged: Path, build_id: str) -> None:
-    from expectations.gate import GateRefused, assert_publishable
+    from cxbench.expectations.gate import GateRefused, assert_publishable
 
     try:
         assert_publishable(staged, build_id)

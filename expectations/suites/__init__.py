@@ -15,7 +15,7 @@ screen was taken from, so that counts are stated against it.
 
 from __future__ import annotations
 
-from expectations.suites import (
+from cxbench.expectations.suites import (
     aggregate_disclosure,
     fct_company_pillar_scores,
     fct_company_scores,
@@ -32,8 +32,8 @@ from expectations.suites import (
     wave_score_jumps,
     wave_sector_shares,
 )
-from expectations.suites.comment_privacy import flag_phone_numbers
-from expectations.suites.spec import SourceContext, SuiteSpec
+from cxbench.expectations.suites.comment_privacy import flag_phone_numbers
+from cxbench.expectations.suites.spec import SourceContext, SuiteSpec
 
 __all__ = ["REGISTRY", "SourceContext", "SuiteSpec"]
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 import great_expectations as gx
 from great_expectations.expectations.row_conditions import Column
 
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR, SourceContext
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR, SourceContext
 
 SUITE_NAME = "aggregate_disclosure"
 SOURCE_TABLES = (

@@ -20,10 +20,10 @@ import re
 import great_expectations as gx
 import pandas as pd
 
+from cxbench.expectations.suites.spec import ERROR
 from cxcore.phones import CANDIDATE_PATTERN, scrub_phones
 from cxcore.pii_patterns import PLACEHOLDERS
 from cxcore.sql_text import quote_literal
-from expectations.suites.spec import ERROR
 
 TEXT_COLUMN = "comment"
 #: Derived per screened row: True where the phone matcher still finds a number.

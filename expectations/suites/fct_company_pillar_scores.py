@@ -23,9 +23,9 @@ from __future__ import annotations
 import great_expectations as gx
 from great_expectations.expectations.row_conditions import Column
 
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR, WARNING, SourceContext
 from cxcore.sql_text import number_literal
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR, WARNING, SourceContext
 
 SUITE_NAME = "fct_company_pillar_scores"
 TABLE = "marts.fct_company_pillar_scores"

@@ -20,8 +20,8 @@ from __future__ import annotations
 import great_expectations as gx
 from great_expectations.expectations.row_conditions import Column
 
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR, SourceContext
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR, SourceContext
 
 SUITE_NAME = "fct_company_scores"
 SOURCE_TABLES = ("marts.fct_company_scores",)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.params import QualityParams
-from expectations.suites.spec import WARNING
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import WARNING
 
 SUITE_NAME = "fct_maturity"
 SOURCE_TABLES = ("marts.fct_maturity",)

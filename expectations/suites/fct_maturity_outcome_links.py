@@ -16,8 +16,8 @@ import great_expectations as gx
 import yaml
 from great_expectations.expectations.row_conditions import Column
 
-from expectations.params import DBT_PROJECT_FILE, QualityParams
-from expectations.suites.spec import ERROR, WARNING, SourceContext
+from cxbench.expectations.params import DBT_PROJECT_FILE, QualityParams
+from cxbench.expectations.suites.spec import ERROR, WARNING, SourceContext
 
 SUITE_NAME = "fct_maturity_outcome_links"
 SOURCE_TABLES = ("marts.fct_maturity_outcome_links",)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR
 
 SUITE_NAME = "fct_maturity_stages"
 SOURCE_TABLES = ("marts.fct_maturity_stages", "marts.fct_maturity")

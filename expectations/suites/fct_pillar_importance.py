@@ -16,8 +16,8 @@ from __future__ import annotations
 import great_expectations as gx
 from great_expectations.expectations.row_conditions import Column
 
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR, WARNING
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR, WARNING
 
 SUITE_NAME = "fct_pillar_importance"
 SOURCE_TABLES = ("marts.fct_pillar_importance", "marts.dim_study")

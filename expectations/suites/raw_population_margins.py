@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR
 
 SUITE_NAME = "raw_population_margins"
 SOURCE_TABLES = ("raw.population_margins",)

@@ -20,10 +20,10 @@ from dataclasses import asdict, fields
 import great_expectations as gx
 import pandas as pd
 
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import WARNING, SourceContext
 from cxcore.never_scoring import Verdict, answer_counts_sql, judge_batch
 from cxcore.sql_text import number_literal
-from expectations.params import QualityParams
-from expectations.suites.spec import WARNING, SourceContext
 
 SUITE_NAME = "raw_study_coverage"
 SOURCE_TABLES = ("raw.load_batches", "raw.survey_evaluations")

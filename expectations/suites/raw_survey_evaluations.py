@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.params import QualityParams
-from expectations.suites.comment_privacy import (
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.comment_privacy import (
     PHONE_CANDIDATE_RULE,
     pii_expectations,
     pii_scan_condition,
     pii_screen_predicates,
 )
-from expectations.suites.spec import SourceContext
+from cxbench.expectations.suites.spec import SourceContext
 
 SUITE_NAME = "raw_survey_evaluations"
 TABLE = "raw.survey_evaluations"

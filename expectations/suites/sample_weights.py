@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR
 
 SUITE_NAME = "sample_weights"
 TABLE = "intermediate.int_sample_cells_raked"

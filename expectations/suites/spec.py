@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import great_expectations as gx
 import pandas as pd
 
-from expectations.params import QualityParams
+from cxbench.expectations.params import QualityParams
 
 #: ``meta`` of an expectation whose failure blocks publication.
 ERROR = {"severity": "error"}

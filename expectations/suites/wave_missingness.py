@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR, WARNING, SourceContext
+from cxbench.expectations.suites.wave_pairs import previous_waves_sql
 from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.catalogue import statement_ids
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR, WARNING, SourceContext
-from expectations.suites.wave_pairs import previous_waves_sql
 
 SUITE_NAME = "wave_missingness"
 SOURCE_TABLES = ("raw.survey_evaluations",)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.params import QualityParams
-from expectations.suites.spec import ERROR, WARNING
-from expectations.suites.wave_pairs import previous_waves_sql
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites.spec import ERROR, WARNING
+from cxbench.expectations.suites.wave_pairs import previous_waves_sql
 
 SUITE_NAME = "wave_sector_shares"
 SOURCE_TABLES = ("marts.fct_company_scores",)

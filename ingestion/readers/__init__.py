@@ -21,10 +21,10 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.readers.csv_shape import SERIAL_NEEDED
-from ingestion.readers.errors import SourceReadError
-from ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
-from ingestion.readers.source_table import SourceTable
+from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED
+from cxbench.ingestion.readers.errors import SourceReadError
+from cxbench.ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
+from cxbench.ingestion.readers.source_table import SourceTable
 
 __all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading"]
 
@@ -90,18 +90,18 @@ def _open(
 ) -> SourceTable:
     # Imported here so that a CSV-only run never imports openpyxl or pyreadstat.
     if source_format == "csv":
-        from ingestion.readers.csv import open_csv
+        from cxbench.ingestion.readers.csv import open_csv
 
         return open_csv(con, path, options, scratch)
     if source_format == "parquet":
-        from ingestion.readers.parquet import open_parquet
+        from cxbench.ingestion.readers.parquet import open_parquet
 
         return open_parquet(con, path)
     if source_format == "xlsx":
-        from ingestion.readers.excel import open_excel
+        from cxbench.ingestion.readers.excel import open_excel
 
         return open_excel(con, path, options)
-    from ingestion.readers.spss import open_spss
+    from cxbench.ingestion.readers.spss import open_spss
 
     return open_spss(con, path, options)
 

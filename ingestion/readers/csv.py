@@ -5,7 +5,7 @@ contract checks, which reject that one row with its reason, instead of failing
 the file or silently becoming NULL. Quoted fields (RFC 4180: ``"`` doubled
 inside), embedded newlines, CRLF, CR-only line ends and a UTF-8 BOM are DuckDB's
 job; a row with more or fewer fields than the header is rejected with its field
-count (:mod:`ingestion.readers.csv_shape`); an unterminated quote is a file-level
+count (:mod:`cxbench.ingestion.readers.csv_shape`); an unterminated quote is a file-level
 error naming the line.
 """
 
@@ -16,16 +16,15 @@ from pathlib import Path
 
 import duckdb
 
-from cxcore.sql_text import quote_literal
-from ingestion.readers.csv_dialect import (
+from cxbench.ingestion.readers.csv_dialect import (
     complete_text,
     duplicated_names,
     header_record,
     sniff_delimiter,
     unique_names,
 )
-from ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
-from ingestion.readers.encoding import (
+from cxbench.ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
+from cxbench.ingestion.readers.encoding import (
     SAMPLE_BYTES,
     canonical_encoding,
     detect_encoding,
@@ -33,9 +32,10 @@ from ingestion.readers.encoding import (
     read_sample,
     transcode_to_utf8,
 )
-from ingestion.readers.errors import SourceReadError
-from ingestion.readers.options import ReadOptions
-from ingestion.readers.source_table import SourceTable
+from cxbench.ingestion.readers.errors import SourceReadError
+from cxbench.ingestion.readers.options import ReadOptions
+from cxbench.ingestion.readers.source_table import SourceTable
+from cxcore.sql_text import quote_literal
 
 
 def open_csv(
@@ -86,7 +86,7 @@ def _read_csv_sql(
     """``read_csv`` with nothing left to its sniffer: dialect, header and column types fixed.
 
     Spare columns, padding and a null string no field matches let each row's field
-    count be told from its values (:mod:`ingestion.readers.csv_shape`).
+    count be told from its values (:mod:`cxbench.ingestion.readers.csv_shape`).
     """
     typed = {name: kind for name, kind in (typed or {}).items() if name != columns[-1]}
     types = ", ".join(

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
-from ingestion.readers.options import DELIMITER_CANDIDATES
+from cxbench.ingestion.readers.options import DELIMITER_CANDIDATES
 
 SNIFF_RECORDS = 50
 

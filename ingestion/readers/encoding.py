@@ -13,7 +13,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ingestion.readers.errors import SourceReadError
+from cxbench.ingestion.readers.errors import SourceReadError
 
 SAMPLE_BYTES = 1 << 20
 CHUNK_BYTES = 1 << 22

@@ -23,16 +23,16 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ingestion.readers.arrow_stage import (
+from cxbench.ingestion.readers.arrow_stage import (
     CHUNK_ROWS,
     ROW_NUMBER_COLUMN,
     stage_batches,
     text_batch,
 )
-from ingestion.readers.csv_dialect import duplicated_names, unique_names
-from ingestion.readers.errors import SourceReadError
-from ingestion.readers.options import ReadOptions
-from ingestion.readers.source_table import SourceTable
+from cxbench.ingestion.readers.csv_dialect import duplicated_names, unique_names
+from cxbench.ingestion.readers.errors import SourceReadError
+from cxbench.ingestion.readers.options import ReadOptions
+from cxbench.ingestion.readers.source_table import SourceTable
 
 
 def open_excel(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions) -> SourceTable:

@@ -9,9 +9,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from cxbench.ingestion.readers.csv_dialect import duplicated_names
+from cxbench.ingestion.readers.source_table import SourceTable
 from cxcore.sql_text import quote_identifier, quote_literal
-from ingestion.readers.csv_dialect import duplicated_names
-from ingestion.readers.source_table import SourceTable
 
 
 def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:

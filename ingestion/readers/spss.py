@@ -19,16 +19,16 @@ import duckdb
 import pyarrow as pa
 import pyreadstat
 
-from ingestion.readers.arrow_stage import (
+from cxbench.ingestion.readers.arrow_stage import (
     CHUNK_ROWS,
     ROW_NUMBER_COLUMN,
     cell_text,
     stage_batches,
     text_batch,
 )
-from ingestion.readers.errors import SourceReadError
-from ingestion.readers.options import ReadOptions
-from ingestion.readers.source_table import SourceTable
+from cxbench.ingestion.readers.errors import SourceReadError
+from cxbench.ingestion.readers.options import ReadOptions
+from cxbench.ingestion.readers.source_table import SourceTable
 
 
 def open_spss(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions) -> SourceTable:

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import build_warehouse
 
-from app import charts
+from cxbench.app import charts
 
 APP_SCRIPT = Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py"
 
@@ -36,7 +36,7 @@ def _served_on_loopback(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Run the app as ``cxbench app`` serves it: on 127.0.0.1, not as a client preview.
 
     The app serves a local analyst without a login only on a loopback address
-    (:mod:`app.auth`); AppTest has no server, so the address is set as the CLI sets it.
+    (:mod:`cxbench.app.auth`); AppTest has no server, so the address is set as the CLI sets it.
     """
     monkeypatch.delenv("CXBENCH_PREVIEW_CLIENT", raising=False)
     before = st.config.get_option("server.address")

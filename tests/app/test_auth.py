@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 SCRIPT = """
 import streamlit as st
-from app.auth import identify
+from cxbench.app.auth import identify
 st.session_state["identity"] = identify()
 """
 AUTH = {

@@ -20,10 +20,10 @@ from page_helpers import chart_with, run, table_with, texts
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLARS, score_of
 
-from app import queries
-from app.queries import channels as channel_queries
-from app.queries import scope
-from app.queries.warehouse import fetch_rows
+from cxbench.app import queries
+from cxbench.app.queries import channels as channel_queries
+from cxbench.app.queries import scope
+from cxbench.app.queries.warehouse import fetch_rows
 
 MakePage = Callable[[str], AppTest]
 BETA = "nl_beta"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from app import charts
+from cxbench.app import charts
 
 
 def _spec(language: str) -> dict:

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from app import charts
+from cxbench.app import charts
 
 
 def _invalid_chart() -> alt.Chart:

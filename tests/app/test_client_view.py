@@ -18,11 +18,11 @@ from page_helpers import metrics, run, texts
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import COMPANIES
 
-from app import queries, state
-from app.auth import Identity
-from app.queries.scope.companies import COMPANY_CHANGE_COLUMNS
-from app.queries.warehouse import fetch_rows
-from app.viewer import Refusal, resolve
+from cxbench.app import queries, state
+from cxbench.app.auth import Identity
+from cxbench.app.queries.scope.companies import COMPANY_CHANGE_COLUMNS
+from cxbench.app.queries.warehouse import fetch_rows
+from cxbench.app.viewer import Refusal, resolve
 
 CLIENT = "nl_beta"
 #: Every other company's id and name, as bytes to look for in what the server sends.

@@ -15,7 +15,7 @@ from page_helpers import MakePage, chart_with, choose, run, table_with, texts
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS, PILLARS, score_of
 
-from app import state
+from cxbench.app import state
 
 #: English pillar label by pillar id, as the fixture's dim_pillar holds it.
 LABELS = {pillar[0]: pillar[3] for pillar in PILLARS}

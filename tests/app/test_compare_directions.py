@@ -18,7 +18,7 @@ from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS, PILLARS, score_of
 
-from app import charts, queries, state
+from cxbench.app import charts, queries, state
 
 #: English pillar label by pillar id, as the fixture's dim_pillar holds it.
 LABELS = {pillar[0]: pillar[3] for pillar in PILLARS}

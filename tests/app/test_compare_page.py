@@ -18,7 +18,7 @@ from page_helpers import chart_with, choose, metrics, run, table_with
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS, PILLARS, SCORES, build_warehouse, score_of
 
-from app import queries, state
+from cxbench.app import queries, state
 
 MakeApp = Callable[[], AppTest]
 

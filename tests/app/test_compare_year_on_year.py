@@ -18,7 +18,7 @@ from page_helpers import MakePage, chart_with, choose, metrics, run, table_with,
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS, csat, pillar_change, score_of
 
-from app import state
+from cxbench.app import state
 
 
 def compare_page(make_page: MakePage, organisation: str, language: str = "en") -> AppTest:

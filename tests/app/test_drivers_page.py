@@ -12,8 +12,8 @@ from fixture_aggregates import EXPLAINED, IMPORTANCE, NOT_ESTIMATED_NOTE
 from page_helpers import MakePage, chart_with, choose, metrics, run, table_with, texts
 from warehouse_fixture import PILLARS
 
-from app import state
-from app.views import drivers
+from cxbench.app import state
+from cxbench.app.views import drivers
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from app import i18n, page
-from app.streamlit_app import PAGES
+from cxbench.app import i18n, page
+from cxbench.app.streamlit_app import PAGES
 
 #: Every string the app can show: the shared ones and every page's.
 CATALOGUE = page.strings(PAGES)

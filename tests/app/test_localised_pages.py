@@ -13,7 +13,7 @@ from maturity_fixture import add_maturity, score
 from page_helpers import MakePage, choose, metrics, run
 from streamlit.testing.v1 import AppTest
 
-from app import formatting, state
+from cxbench.app import formatting, state
 
 #: A number written with a decimal point (an English habit; a version "0.3.0" is not
 #: one) or a decimal comma.

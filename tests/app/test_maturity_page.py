@@ -11,7 +11,7 @@ from maturity_fixture import ITEMS, LEADERS, add_maturity, correlation, prioriti
 from page_helpers import MakePage, choose, metrics, run, table_with, texts
 from streamlit.testing.v1 import AppTest
 
-from app import state
+from cxbench.app import state
 
 LABELS = {item[0]: item[3] for item in ITEMS}
 

@@ -9,7 +9,7 @@ from fixture_audit import PARAMETERS
 from page_helpers import MakePage, choose, run, table_with
 from warehouse_fixture import METHODOLOGY
 
-from app import state
+from cxbench.app import state
 
 
 def test_text_quotes_the_parameters_the_build_used(warehouse: Path, make_page: MakePage) -> None:

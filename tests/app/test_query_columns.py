@@ -1,6 +1,6 @@
 """The app's SQL reads only what the dbt contracts declare.
 
-Every query function of ``app.queries`` runs against a warehouse whose marts are
+Every query function of ``cxbench.app.queries`` runs against a warehouse whose marts are
 created from the enforced contracts alone (:mod:`cxcore.mart_contracts`), empty:
 DuckDB binds every column name before it reads a row, so a query naming a column
 or mart no contract declares fails here, whatever rows a fixture happens to hold.
@@ -17,8 +17,8 @@ import duckdb
 import fixture_audit
 import pytest
 
-import app.queries as queries
-from app.queries.warehouse import ANALYST, REQUIRED_COLUMNS, fetch_frame, open_warehouse
+import cxbench.app.queries as queries
+from cxbench.app.queries.warehouse import ANALYST, REQUIRED_COLUMNS, fetch_frame, open_warehouse
 from cxcore.mart_contracts import contracts, create_tables_sql
 
 #: A value for each parameter name the query functions take (after the warehouse key).

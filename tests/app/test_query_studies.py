@@ -28,8 +28,8 @@ from warehouse_fixture import (
     shadow_of,
 )
 
-import app.queries as queries
-from app.queries.warehouse import WarehouseFile
+import cxbench.app.queries as queries
+from cxbench.app.queries.warehouse import WarehouseFile
 
 #: Query functions that read no study-keyed mart (or list every study on purpose).
 WITHOUT_STUDY = {

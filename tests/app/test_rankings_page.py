@@ -13,8 +13,8 @@ from page_helpers import MakePage, chart_frames, choose, run, texts
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import SCORES, previous_of, score_of
 
-from app import charts, queries, state
-from app.views import rankings
+from cxbench.app import charts, queries, state
+from cxbench.app.views import rankings
 from cxcore.mart_contracts import mart_columns
 
 

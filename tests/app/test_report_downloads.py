@@ -1,5 +1,5 @@
-"""The report's download buttons (``app.views.deliverables``): drawn without building the
-file, which is made on click from the same ``app.report.build`` as ``cxbench report``."""
+"""The report's download buttons (``cxbench.app.views.deliverables``): drawn without building the
+file, which is made on click from the same ``cxbench.app.report.build`` as ``cxbench report``."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from app import queries
-from app.views import deliverables
+from cxbench.app import queries
+from cxbench.app.views import deliverables
 
 SCRIPT = """
-from app import queries
-from app.views import deliverables
+from cxbench.app import queries
+from cxbench.app.views import deliverables
 
 key = queries.open_warehouse(queries.ANALYST)
 deliverables.download_buttons(key, "cxbench", "NL", 2024, "nl_beta", "nl")

@@ -1,5 +1,5 @@
 """The client report on the fixture warehouse: Beta Bank's client view, NL 2024, as a PDF and
-a PowerPoint (``app.report``), read back with pypdf and python-pptx.
+a PowerPoint (``cxbench.app.report``), read back with pypdf and python-pptx.
 
 Fixture facts used: Beta Bank (nl_beta) is third in the country and second in BANK in
 NL 2024 behind Alfa Bank, the sector leader (CX index 7.85); NL 2023 is not published;
@@ -21,10 +21,10 @@ from fixture_access import add_publication_and_access
 from pptx import Presentation
 from pypdf import PdfReader
 
-from app import i18n, queries, report
-from app.i18n import report as report_strings
-from app.report import cells, content, sections
-from app.report.document import Table
+from cxbench.app import i18n, queries, report
+from cxbench.app.i18n import report as report_strings
+from cxbench.app.report import cells, content, sections
+from cxbench.app.report.document import Table
 
 CLIENT = "nl_beta"
 

@@ -1,4 +1,4 @@
-"""The report's own queries (``app.queries.report``) read only what the dbt contracts
+"""The report's own queries (``cxbench.app.queries.report``) read only what the dbt contracts
 declare: each runs against every contracted mart created empty, as the app's queries do
 in test_query_columns.py."""
 
@@ -12,8 +12,8 @@ import duckdb
 import fixture_audit
 import pytest
 
-from app.queries import report as report_queries
-from app.queries.warehouse import ANALYST, open_warehouse
+from cxbench.app.queries import report as report_queries
+from cxbench.app.queries.warehouse import ANALYST, open_warehouse
 from cxcore.mart_contracts import contracts, create_tables_sql
 
 ARGUMENTS = {

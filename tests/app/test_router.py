@@ -12,8 +12,8 @@ from page_helpers import choose, run
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from app import i18n, page, routing, state
-from app.streamlit_app import PAGES
+from cxbench.app import i18n, page, routing, state
+from cxbench.app.streamlit_app import PAGES
 
 VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
 #: Modules in app/views that help pages rather than being one.
@@ -128,9 +128,9 @@ def _app_with_an_extra_page() -> None:
     """An app whose extra page exists only as a descriptor (run by AppTest as a script)."""
     import streamlit as st
 
-    from app import state
-    from app.page import Page
-    from app.streamlit_app import PAGES, main
+    from cxbench.app import state
+    from cxbench.app.page import Page
+    from cxbench.app.streamlit_app import PAGES, main
 
     def render(warehouse: object, language: str) -> None:
         state.settle_choice("extra_choice", ["a", "b", "c"])

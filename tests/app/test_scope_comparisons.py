@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fixture_access import add_publication_and_access
 
-from app import queries
-from app.queries.warehouse import fetch_rows
+from cxbench.app import queries
+from cxbench.app.queries.warehouse import fetch_rows
 
 CLIENT = queries.Viewer(role="client", company_ids=("nl_beta",))
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-import app.queries as queries
-from app.queries.warehouse import ANALYST, open_warehouse
+import cxbench.app.queries as queries
+from cxbench.app.queries.warehouse import ANALYST, open_warehouse
 
 
 def test_sector_labels_are_in_the_chosen_language(warehouse: Path) -> None:

@@ -11,7 +11,7 @@ from page_helpers import MakePage, chart_with, choose, run, table_with, texts
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS
 
-from app import state
+from cxbench.app import state
 
 
 def sectors_table(at: AppTest) -> pd.DataFrame:

@@ -23,8 +23,8 @@ from warehouse_fixture import (
     score_of,
 )
 
-from app import queries, state
-from app.views import coverage, methodology
+from cxbench.app import queries, state
+from cxbench.app.views import coverage, methodology
 
 NOT_MEASURED = ["Personalisation", "Expectations", "Resolution", "Time & Effort"]
 INDEX_NOTE = "CX index over Integrity and Empathy (the pillars this study measures)"

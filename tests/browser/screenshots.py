@@ -204,7 +204,7 @@ def shoot(
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the options, take the screenshots, report pages wider than a phone."""
     streamlit_logger.set_log_level("error")  # the query caches warn outside a server
-    from app.streamlit_app import PAGES
+    from cxbench.app.streamlit_app import PAGES
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True, help="warehouse file")

@@ -14,8 +14,8 @@ import duckdb
 
 from cxbench.benchmarks.floor import run_floor, survey_select
 from cxbench.benchmarks.sql.core_script import compare_core_numbers
+from cxbench.ingestion.mapping_parse import load_mapping
 from cxbench.pipeline import mapping_for
-from ingestion.mapping_parse import load_mapping
 from tests.conftest import DemoWarehouse
 
 

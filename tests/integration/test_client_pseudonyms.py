@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from app.queries import scope
-from app.queries.warehouse import Viewer
+from cxbench.app.queries import scope
+from cxbench.app.queries.warehouse import Viewer
 
 pytestmark = pytest.mark.slow
 

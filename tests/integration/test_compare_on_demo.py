@@ -10,8 +10,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app import queries
-from app.views import compare_sections
+from cxbench.app import queries
+from cxbench.app.views import compare_sections
 from tests.conftest import DemoWarehouse
 
 pytestmark = pytest.mark.slow

@@ -279,8 +279,8 @@ def test_a_leak_would_be_found(demo_warehouse: DemoWarehouse) -> None:
 
 def app_client_views(db_path: Path, clients: list[str]) -> dict[str, pd.DataFrame]:
     """What the app's scope macros give each client: its company rows and its averages."""
-    from app.queries import scope
-    from app.queries.warehouse import Viewer
+    from cxbench.app.queries import scope
+    from cxbench.app.queries.warehouse import Viewer
 
     connection = scope.connect(str(db_path))
     views = {}

@@ -15,12 +15,12 @@ import duckdb
 import pytest
 
 from cxbench.dbt_runner import DbtError, run_dbt
+from cxbench.expectations.audit import write_run
+from cxbench.expectations.check_run import CheckResult, CheckRun
+from cxbench.expectations.gate import GateRefused, assert_publishable
+from cxbench.expectations.runner import run_checks
+from cxbench.expectations.suites import REGISTRY
 from cxcore.dbt_builds import last_build
-from expectations.audit import write_run
-from expectations.check_run import CheckResult, CheckRun
-from expectations.gate import GateRefused, assert_publishable
-from expectations.runner import run_checks
-from expectations.suites import REGISTRY
 from tests.fixtures.dbt_builds import record_build
 from tests.fixtures.quality_warehouse import build_quality_warehouse
 

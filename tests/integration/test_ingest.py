@@ -7,9 +7,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingestion.load import FileContractError, load_survey_file
-from ingestion.mapping_parse import load_mapping
-from ingestion.raw_schema import ensure_raw_schema
+from cxbench.ingestion.load import FileContractError, load_survey_file
+from cxbench.ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.raw_schema import ensure_raw_schema
 
 MAPPING = """
 mapping_version: 1

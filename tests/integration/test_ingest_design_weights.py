@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.coverage_summary import summarize_coverage
-from ingestion.mapping import MappingError
-from ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.coverage_summary import summarize_coverage
+from cxbench.ingestion.mapping import MappingError
+from cxbench.ingestion.mapping_parse import load_mapping
 from tests.fixtures.mapped_loads import load, query
 
 MAPPING = """

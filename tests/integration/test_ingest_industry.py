@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingestion.load import FileContractError, load_industry_file
-from ingestion.raw_schema import upgrade_raw_schema
+from cxbench.ingestion.load import FileContractError, load_industry_file
+from cxbench.ingestion.raw_schema import upgrade_raw_schema
 
 COMPANIES = """brand_id,brand_name,parent,sector_code,country,revenue,employees
 NL-A,Alpha,,retail,NL,10.5,120

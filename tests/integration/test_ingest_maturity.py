@@ -9,10 +9,10 @@ import duckdb
 import pytest
 
 from cxbench import pipeline
+from cxbench.ingestion.load import load_maturity_file
+from cxbench.ingestion.mapping import MappingError
+from cxbench.ingestion.maturity_mapping import MATURITY_SCORES, load_maturity_mapping
 from cxcore.settings import REPO_ROOT
-from ingestion.load import load_maturity_file
-from ingestion.mapping import MappingError
-from ingestion.maturity_mapping import MATURITY_SCORES, load_maturity_mapping
 
 EXAMPLES = REPO_ROOT / "data" / "examples"
 CANONICAL = EXAMPLES / "maturity_assessments.csv"

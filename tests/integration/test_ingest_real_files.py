@@ -15,9 +15,9 @@ from statistics import mean
 import duckdb
 import pytest
 
+from cxbench.ingestion.load import load_survey_file
+from cxbench.ingestion.mapping_parse import load_mapping
 from cxcore.settings import REPO_ROOT
-from ingestion.load import load_survey_file
-from ingestion.mapping_parse import load_mapping
 
 REAL = REPO_ROOT.parent / "shared" / "data" / "real"
 EXAMPLES = REPO_ROOT / "data" / "examples"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.load import FileContractError
+from cxbench.ingestion.load import FileContractError
 from tests.fixtures.mapped_loads import load, query
 
 CSV_MAPPING = """

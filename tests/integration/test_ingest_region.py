@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingestion.raw_schema import ensure_raw_schema
+from cxbench.ingestion.raw_schema import ensure_raw_schema
 from tests.fixtures.mapped_loads import load, query
 
 SPSS_MAPPING = """

@@ -19,15 +19,15 @@ import duckdb
 import pytest
 
 from cxbench.generator import generate_world
-from ingestion.load import load_survey_file
-from ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.load import load_survey_file
+from cxbench.ingestion.mapping_parse import load_mapping
 
 ROWS = 100_000
 CHILD = """
 import sys, time
 from pathlib import Path
-from ingestion.load import load_survey_file
-from ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.load import load_survey_file
+from cxbench.ingestion.mapping_parse import load_mapping
 source, db, pause_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 def step(name):
     print(name, flush=True)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.load import load_survey_file
-from ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.load import load_survey_file
+from cxbench.ingestion.mapping_parse import load_mapping
 from tests.fixtures.malformed.binaries import ONE_MB, write_all
 from tests.fixtures.malformed.corpus import MAPPING, TEXT_FIXTURES, Case, query, run_case
 from tests.fixtures.malformed.strict_cases import STRICT_CASES

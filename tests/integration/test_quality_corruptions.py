@@ -21,9 +21,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from expectations.params import QualityParams
-from expectations.runner import validate_warehouse
-from expectations.suites import REGISTRY
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.runner import validate_warehouse
+from cxbench.expectations.suites import REGISTRY
 from tests.fixtures.quality_failures import Failure, failure_of
 from tests.fixtures.quality_warehouse import TABLES, build_quality_warehouse
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from expectations.check_run import CheckRun
-from expectations.gate import assert_publishable
-from expectations.runner import run_checks
-from expectations.suites import REGISTRY
+from cxbench.expectations.check_run import CheckRun
+from cxbench.expectations.gate import assert_publishable
+from cxbench.expectations.runner import run_checks
+from cxbench.expectations.suites import REGISTRY
 from tests.conftest import DemoWarehouse
 
 pytestmark = pytest.mark.slow

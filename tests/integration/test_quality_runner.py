@@ -19,9 +19,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from expectations.params import QualityParams
-from expectations.runner import QualityTargetMissingError, run_checks
-from expectations.suites import REGISTRY
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.runner import QualityTargetMissingError, run_checks
+from cxbench.expectations.suites import REGISTRY
 from tests.conftest import DemoWarehouse
 from tests.fixtures.dbt_builds import record_build
 from tests.fixtures.quality_warehouse import build_quality_warehouse, fixture_registry

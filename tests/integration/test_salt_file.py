@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.privacy import SALT_ENV, SALT_FILE_NAME, SaltError, resolve_salt
+from cxbench.ingestion.privacy import SALT_ENV, SALT_FILE_NAME, SaltError, resolve_salt
 from tests.fixtures.history import cli_env, cxbench, query
 from tests.integration.test_correctable_loads import CLEAN_ROWS
 from tests.integration.test_ingest import MAPPING

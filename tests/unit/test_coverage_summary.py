@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from cxbench.ingestion.coverage_summary import summarize_coverage
+from cxbench.ingestion.mapping_parse import load_mapping
 from cxcore.settings import REPO_ROOT
-from ingestion.coverage_summary import summarize_coverage
-from ingestion.mapping_parse import load_mapping
 
 EXAMPLES = REPO_ROOT / "data" / "examples"
 

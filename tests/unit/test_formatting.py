@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from app import formatting
+from cxbench.app import formatting
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,8 @@ from cxbench.generator.truth import (
     true_pillar_means,
 )
 from cxbench.generator.world import build_world
+from cxbench.ingestion.mapping_parse import load_mapping
 from cxcore.catalogue import pillars, statement_ids, statements, statements_of
-from ingestion.mapping_parse import load_mapping
 
 COUNTRIES = ["NL", "PL"]
 WAVES = [2024, 2025]

@@ -22,10 +22,12 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GROUND = "cxcore"
 STAGES = ("ingestion", "expectations", "app", "dbt_project")
+#: Stages imported as packages, under the orchestration's name (``cxbench.app``).
+IMPORTED_STAGES = STAGES[:3]
 ORCHESTRATION = "cxbench"
 #: Folders whose Python files are checked (the dbt project's only Python is its models).
-SOURCE_DIRS = (GROUND, *STAGES[:3], "dbt_project/models", ORCHESTRATION)
-OURS = frozenset({GROUND, ORCHESTRATION, *STAGES})
+SOURCE_DIRS = (GROUND, *IMPORTED_STAGES, "dbt_project/models", ORCHESTRATION)
+OURS = frozenset({GROUND, ORCHESTRATION, "dbt_project"})
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,16 @@ class Import:
 
 
 def module_name(path: Path, root: Path) -> str:
-    """Dotted module name of a file (``pkg/__init__.py`` is ``pkg``)."""
+    """Dotted module name of a file (``pkg/__init__.py`` is ``pkg``).
+
+    The stage folders install as ``cxbench.<stage>`` (setup.py), so ``app/auth.py`` is
+    ``cxbench.app.auth``.
+    """
     parts = list(path.relative_to(root).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
+    if parts[0] in IMPORTED_STAGES:
+        parts.insert(0, ORCHESTRATION)
     return ".".join(parts)
 
 
@@ -117,7 +125,7 @@ def private_imports(root: Path) -> list[str]:
     """``from other_module import _name``: a private helper used outside its module.
 
     Such a helper is shared code in disguise; it belongs in a public module both
-    import (as the mapping section readers are in ``ingestion.mapping_sections``).
+    import (as the mapping section readers are in ``cxbench.ingestion.mapping_sections``).
     """
     problems = []
     for module, path in source_files(root).items():
@@ -139,7 +147,11 @@ def private_imports(root: Path) -> list[str]:
 
 
 def layer_of(module: str) -> str:
-    return module.split(".")[0]
+    """``cxcore``, a stage (``app`` for ``cxbench.app.auth``) or ``cxbench``."""
+    parts = module.split(".")
+    if parts[0] == ORCHESTRATION and len(parts) > 1 and parts[1] in IMPORTED_STAGES:
+        return parts[1]
+    return parts[0]
 
 
 def layer_violations(imports: list[Import], root: Path) -> list[str]:
@@ -217,7 +229,7 @@ def test_no_module_imports_private_names_of_another() -> None:
 
 def test_checker_sees_every_source_folder() -> None:
     files = source_files(REPO_ROOT)
-    assert {layer_of(module) for module in files} == OURS
+    assert {layer_of(module) for module in files} == {GROUND, ORCHESTRATION, *STAGES}
     assert any(module.startswith("dbt_project.models.") for module in files)
 
 
@@ -240,7 +252,7 @@ def tiny_house(tmp_path: Path) -> Path:
             "cxcore/quote.py": "from cxcore.text import re\nfrom . import text\n",
             "ingestion/__init__.py": "",
             "ingestion/load.py": "from cxcore.quote import text\nimport duckdb\n",
-            "ingestion/plan.py": "from ingestion import load\n",
+            "ingestion/plan.py": "from cxbench.ingestion import load\n",
             "expectations/__init__.py": "",
             "expectations/gate.py": "import cxcore.text\n",
             "app/__init__.py": "",
@@ -248,7 +260,8 @@ def tiny_house(tmp_path: Path) -> Path:
             "app/views/page.py": "from ..views import __name__ as views\n",
             "dbt_project/models/stats_model.py": "from cxcore.text import re\n",
             "cxbench/__init__.py": "",
-            "cxbench/cli.py": "from ingestion.load import text\nfrom app.views import page\n",
+            "cxbench/cli.py": "from cxbench.ingestion.load import text\n"
+            "from cxbench.app.views import page\n",
         },
     )
 
@@ -264,44 +277,46 @@ def test_checker_names_a_stage_importing_another_stage_or_cxbench(tiny_house: Pa
     write(
         tiny_house,
         {
-            "expectations/gate.py": "import cxcore.text\nfrom ingestion.load import text\n",
+            "expectations/gate.py": "import cxcore.text\nfrom cxbench.ingestion.load import text\n",
             "app/views/page.py": "def run():\n    from cxbench import cli\n",
             "dbt_project/models/stats_model.py": "import importlib\n"
-            "importlib.import_module('expectations.gate')\n",
+            "importlib.import_module('cxbench.expectations.gate')\n",
         },
     )
     problems = layer_violations(collect_imports(tiny_house), tiny_house)
     assert sorted(problems) == [
-        "app/views/page.py:2: app.views.page imports cxbench.cli "
+        "app/views/page.py:2: cxbench.app.views.page imports cxbench.cli "
         "(stage app may import only cxcore and itself)",
         "dbt_project/models/stats_model.py:2: dbt_project.models.stats_model imports "
-        "expectations.gate (stage dbt_project may import only cxcore and itself)",
-        "expectations/gate.py:2: expectations.gate imports ingestion.load "
+        "cxbench.expectations.gate (stage dbt_project may import only cxcore and itself)",
+        "expectations/gate.py:2: cxbench.expectations.gate imports cxbench.ingestion.load "
         "(stage expectations may import only cxcore and itself)",
     ]
 
 
 def test_checker_names_cxcore_importing_anything_of_ours(tiny_house: Path) -> None:
-    write(tiny_house, {"cxcore/text.py": "import re\nimport app.views.page\n"})
+    write(tiny_house, {"cxcore/text.py": "import re\nimport cxbench.app.views.page\n"})
     assert layer_violations(collect_imports(tiny_house), tiny_house) == [
-        "cxcore/text.py:2: cxcore.text imports app.views.page (cxcore may import nothing of ours)"
+        "cxcore/text.py:2: cxcore.text imports cxbench.app.views.page "
+        "(cxcore may import nothing of ours)"
     ]
 
 
 def test_checker_names_a_private_import(tiny_house: Path) -> None:
-    write(tiny_house, {"ingestion/plan.py": "from ingestion.load import _rows, __doc__\n"})
+    write(tiny_house, {"ingestion/plan.py": "from cxbench.ingestion.load import _rows, __doc__\n"})
     assert private_imports(tiny_house) == [
-        "ingestion/plan.py:1: ingestion.plan imports private _rows from ingestion.load"
+        "ingestion/plan.py:1: cxbench.ingestion.plan imports private _rows "
+        "from cxbench.ingestion.load"
     ]
 
 
 def test_checker_finds_a_cycle_hidden_inside_a_function(tiny_house: Path) -> None:
     write(
         tiny_house,
-        {"ingestion/load.py": "def plan():\n    from ingestion.plan import load\n"},
+        {"ingestion/load.py": "def plan():\n    from cxbench.ingestion.plan import load\n"},
     )
     assert cycles(collect_imports(tiny_house), tiny_house) == [
-        "import cycle among ingestion.load, ingestion.plan: "
-        "ingestion/load.py:2: ingestion.load imports ingestion.plan; "
-        "ingestion/plan.py:1: ingestion.plan imports ingestion.load"
+        "import cycle among cxbench.ingestion.load, cxbench.ingestion.plan: "
+        "ingestion/load.py:2: cxbench.ingestion.load imports cxbench.ingestion.plan; "
+        "ingestion/plan.py:1: cxbench.ingestion.plan imports cxbench.ingestion.load"
     ]

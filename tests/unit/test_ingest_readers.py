@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.readers import encoding as encoding_module
-from ingestion.readers.arrow_stage import cell_text
-from ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
-from ingestion.readers.encoding import (
+from cxbench.ingestion.readers import encoding as encoding_module
+from cxbench.ingestion.readers.arrow_stage import cell_text
+from cxbench.ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
+from cxbench.ingestion.readers.encoding import (
     canonical_encoding,
     detect_encoding,
     is_utf8,
     transcode_to_utf8,
 )
-from ingestion.readers.errors import SourceReadError
-from ingestion.readers.options import ReadOptions, legacy_encoding_for
+from cxbench.ingestion.readers.errors import SourceReadError
+from cxbench.ingestion.readers.options import ReadOptions, legacy_encoding_for
 
 TEXT = "resp;brand;remark\nR1;B1;Müller zahlt 5 € – „prima“\nR2;B2;Æbleskiver og smørrebrød\n"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.mapping import MappingError
-from ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.mapping import MappingError
+from cxbench.ingestion.mapping_parse import load_mapping
 
 VALID = """
 mapping_version: 1
@@ -171,8 +171,8 @@ def test_unknown_sections_are_reported(tmp_path: Path) -> None:
 
 
 def test_shipped_example_mappings_are_valid() -> None:
+    from cxbench.ingestion.maturity_mapping import load_maturity_mapping
     from cxcore.settings import REPO_ROOT
-    from ingestion.maturity_mapping import load_maturity_mapping
 
     examples = sorted((REPO_ROOT / "data" / "examples").glob("*.mapping.yaml"))
     assert len(examples) >= 3

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.mapping import MappingError
-from ingestion.mapping_parse import load_mapping
-from ingestion.maturity_mapping import load_maturity_mapping
+from cxbench.ingestion.mapping import MappingError
+from cxbench.ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.maturity_mapping import load_maturity_mapping
 
 BASE = """
 mapping_version: 1

@@ -6,9 +6,14 @@ import time
 
 import pytest
 
-from ingestion.id_text import normal_id
-from ingestion.mapping_yaml import MappingYamlError, strict_yaml, unknown_key, yaml_bool_hint
-from ingestion.readers.encoding import canonical_encoding
+from cxbench.ingestion.id_text import normal_id
+from cxbench.ingestion.mapping_yaml import (
+    MappingYamlError,
+    strict_yaml,
+    unknown_key,
+    yaml_bool_hint,
+)
+from cxbench.ingestion.readers.encoding import canonical_encoding
 
 
 def test_a_misspelt_key_names_the_nearest_valid_one() -> None:

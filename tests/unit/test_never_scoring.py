@@ -123,10 +123,10 @@ def test_min_answered_share_is_the_dbt_projects(tmp_path: Path) -> None:
 
 def test_check_suite_judges_every_batch_alike_and_only_warns() -> None:
     """``cxbench check`` applies the same verdicts to every batch, at warning severity."""
-    from expectations.params import QualityParams
-    from expectations.runner import quiet_context, validate_frame
-    from expectations.suites import REGISTRY
-    from expectations.suites.raw_study_coverage import SUITE_NAME, judge_batches
+    from cxbench.expectations.params import QualityParams
+    from cxbench.expectations.runner import quiet_context, validate_frame
+    from cxbench.expectations.suites import REGISTRY
+    from cxbench.expectations.suites.raw_study_coverage import SUITE_NAME, judge_batches
 
     frame = judge_batches(
         pd.DataFrame(

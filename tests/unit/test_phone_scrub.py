@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from ingestion.phone_scrub import phone_scrubbed_sql, register_phone_scrub
+from cxbench.ingestion.phone_scrub import phone_scrubbed_sql, register_phone_scrub
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from cxbench.ingestion.privacy import hashed_id_sql, scrubbed_text_sql
 from cxcore.countries import country_codes, is_country_code
 from cxcore.phones import scrub_phones
-from ingestion.privacy import hashed_id_sql, scrubbed_text_sql
 
 
 def _sql(expression: str, value: str | None) -> object:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cxcore.catalogue import statement_ids
-from expectations.params import QualityParams
-from expectations.suites import REGISTRY, SourceContext
-from expectations.suites import raw_survey_evaluations as survey
-from expectations.suites.comment_privacy import (
+from cxbench.expectations.params import QualityParams
+from cxbench.expectations.suites import REGISTRY, SourceContext
+from cxbench.expectations.suites import raw_survey_evaluations as survey
+from cxbench.expectations.suites.comment_privacy import (
     PHONE_CANDIDATE_RULE,
     PHONE_FLAG,
     flag_phone_numbers,
     pii_screen_predicates,
 )
+from cxcore.catalogue import statement_ids
 from tests.fixtures.dbt_structure import structure_tests
 
 

@@ -10,12 +10,12 @@ import pytest
 import yaml
 from rich.console import Console
 
-from expectations.check_run import CheckResult, CheckRun, SkippedSuite
-from expectations.params import DBT_PROJECT_FILE, QualityParams, load_quality_params
-from expectations.report import check_run_table
-from expectations.runner import quiet_context, validate_frame
-from expectations.suites import REGISTRY, SourceContext
-from expectations.suites.fct_company_pillar_scores import SUITE_NAME, build_suite
+from cxbench.expectations.check_run import CheckResult, CheckRun, SkippedSuite
+from cxbench.expectations.params import DBT_PROJECT_FILE, QualityParams, load_quality_params
+from cxbench.expectations.report import check_run_table
+from cxbench.expectations.runner import quiet_context, validate_frame
+from cxbench.expectations.suites import REGISTRY, SourceContext
+from cxbench.expectations.suites.fct_company_pillar_scores import SUITE_NAME, build_suite
 from tests.fixtures.dbt_structure import structure_tests
 
 

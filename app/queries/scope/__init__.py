@@ -7,7 +7,7 @@ are data); this module defines them on a connection. Every other query module re
 through these table macros (``company_scores()``, ``benchmark_scores()``, …), never
 through ``wh.<schema>.<table>`` (tests/app/test_scope.py holds them to it). Each macro
 reads the viewer of the cursor it runs on — ``getvariable('viewer')``, a struct that
-:func:`app.queries.warehouse.fetch_rows` sets from the :class:`~app.queries.Viewer`
+:func:`cxbench.app.queries.warehouse.fetch_rows` sets from the :class:`~cxbench.app.queries.Viewer`
 before every query — and returns only what that viewer may see:
 
 - an **analyst** sees every row of every wave, every company by its id and name;
@@ -33,7 +33,7 @@ import secrets
 
 import duckdb
 
-from app.queries.scope import (
+from cxbench.app.queries.scope import (
     access,
     aggregates,
     audit,
