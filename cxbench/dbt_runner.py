@@ -14,6 +14,11 @@ differs, so a stale copy costs time, never correctness. The profile's
 connection settings are part of that check, the warehouse path included; dbt
 therefore runs in the warehouse's folder with ``CXBENCH_DB`` set to the bare
 file name, which is the same for every warehouse called ``cxbench.duckdb``.
+
+Commands that only read (``docs generate``, ``source freshness``) run on the
+profile's ``read_only`` target: DuckDB opens the file read-only, so they run
+beside the app and other readers and never take the one writer's place. Their
+connection settings differ, so they keep a parse state of their own.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from cxcore.settings import DBT_PROJECT_DIR
 #: The partial-parse state shared by every warehouse built from this project
 #: (beside dbt's own target folder, which is ignored by git).
 PARSE_CACHE = DBT_PROJECT_DIR / "target" / "cxbench_partial_parse.msgpack"
+#: The profile target (profiles.yml) that opens the warehouse read-only.
+READ_ONLY_TARGET = "read_only"
 #: dbt's own name for that state inside a target folder.
 PARSE_FILE = "partial_parse.msgpack"
 #: dbt.log level: ``info`` keeps every node's start, result and timing; ``debug``
@@ -77,13 +84,23 @@ def run_dbt(
     command: list[str],
     db_path: Path,
     on_line: Callable[[str], None] | None = None,
+    *,
+    read_only: bool = False,
+    artefacts: Path | None = None,
 ) -> DbtResult:
-    """Run ``dbt <command>`` for ``db_path``; stream output lines to ``on_line``."""
+    """Run ``dbt <command>`` for ``db_path``; stream output lines to ``on_line``.
+
+    ``read_only`` opens the warehouse read-only (the ``read_only`` target);
+    ``artefacts`` is where dbt's target and log folders go (default: ``dbt/``
+    beside the warehouse, which a reader may not be allowed to write).
+    """
     db_path = db_path.resolve()
-    artefacts = db_path.parent / "dbt"
+    artefacts = artefacts or db_path.parent / "dbt"
     target = artefacts / "target"
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    restore_parse_state(target)
+    cache = parse_cache(read_only)
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    restore_parse_state(target, cache)
     run_results = target / "run_results.json"
     run_results.unlink(missing_ok=True)  # a failure must never be read from an older run
     env = {
@@ -96,6 +113,8 @@ def run_dbt(
         "DBT_LOG_LEVEL_FILE": FILE_LOG_LEVEL,
     }
     args = [dbt_executable(), *command, "--project-dir", str(DBT_PROJECT_DIR)]
+    if read_only:
+        args += ["--target", READ_ONLY_TARGET]
     lines: list[str] = []
     with subprocess.Popen(
         args,
@@ -111,8 +130,8 @@ def run_dbt(
             if on_line:
                 on_line(line.rstrip())
     if process.returncode != 0:
-        raise _failure(command, process.returncode, lines, db_path, run_results)
-    save_parse_state(target)
+        raise _failure(command, process.returncode, lines, db_path, artefacts)
+    save_parse_state(target, cache)
     result = _read_run_results(run_results)
     return DbtResult(
         result.invocation_id,
@@ -124,20 +143,29 @@ def run_dbt(
 
 
 def _failure(
-    command: list[str], returncode: int, lines: list[str], db_path: Path, run_results: Path
+    command: list[str], returncode: int, lines: list[str], db_path: Path, artefacts: Path
 ) -> DbtError:
     """The error of a failed run: its failing nodes by name, else the tail of dbt's output."""
     header = f"dbt {' '.join(command)} failed (exit {returncode})"
     problems = tuple(
-        problem for problem in read_problems(run_results) if problem.status in ("error", "fail")
+        problem
+        for problem in read_problems(artefacts / "target" / "run_results.json")
+        if problem.status in ("error", "fail")
     )
     if not problems:
         tail = "\n".join(lines[-40:])
         return DbtError(f"{header}:\n{tail}")
     details = "\n".join(report_lines(db_path, list(problems)))
-    log = db_path.parent / "dbt" / "logs" / "dbt.log"
+    log = artefacts / "logs" / "dbt.log"
     return DbtError(
         f"{header}: {len(problems)} node(s) failed\n{details}\n(full log: {log})", problems
+    )
+
+
+def parse_cache(read_only: bool = False) -> Path:
+    """The shared parse state of the writing target, or of the read-only one."""
+    return (
+        PARSE_CACHE.with_name(PARSE_CACHE.stem + ".read_only.msgpack") if read_only else PARSE_CACHE
     )
 
 

@@ -27,11 +27,16 @@ INDUSTRY_FILES = (
     ("margins", "margins.csv"),
 )
 MAPPING_SUFFIX = ".mapping.yaml"
-#: The production build: seeds, models and dbt's data tests, which gate every
-#: build of real data. dbt's unit tests check SQL logic on fixed rows, not the
-#: data, so (as dbt advises) they run in development and CI — ``make test``
-#: builds the test fixture with them, and ``cxbench build --unit-tests`` adds them.
-DBT_BUILD = ("build", "--exclude-resource-type", "unit_test")
+#: The production build, named in dbt_project/selectors.yml: seeds, models and
+#: dbt's data tests, which gate every build of real data. dbt's unit tests check
+#: SQL logic on fixed rows, not the data, so (as dbt advises) they run in
+#: development and CI — ``make test`` builds the test fixture with them, and
+#: ``cxbench build --unit-tests`` adds them.
+PRODUCTION_SELECTOR = "production"
+DBT_BUILD = ("build", "--selector", PRODUCTION_SELECTOR)
+#: A partial production build (``--select``): dbt ignores ``--select`` beside
+#: ``--selector``, so the selection leaves out unit tests as the selector does.
+WITHOUT_UNIT_TESTS = ("--exclude-resource-type", "unit_test")
 MATURITY_FILE = "maturity.csv"
 
 #: Tables counted in the demo's summary, by layer.
@@ -250,9 +255,10 @@ def build_command(
     full_refresh: bool = False,
 ) -> list[str]:
     """The dbt arguments of :func:`build` (vars as JSON, which dbt reads as YAML)."""
-    command = ["build"] if unit_tests else list(DBT_BUILD)
     if select:
-        command += ["--select", *select]
+        command = ["build", "--select", *select, *([] if unit_tests else WITHOUT_UNIT_TESTS)]
+    else:
+        command = ["build"] if unit_tests else list(DBT_BUILD)
     if dbt_vars:
         command += ["--vars", json.dumps(dict(dbt_vars), sort_keys=True)]
     if full_refresh:

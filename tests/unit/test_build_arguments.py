@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cxbench.dbt_results import read_problems
-from cxbench.pipeline import DBT_BUILD, build_command, parse_dbt_vars
+from cxbench.pipeline import DBT_BUILD, WITHOUT_UNIT_TESTS, build_command, parse_dbt_vars
 
 
 def test_the_production_build_excludes_unit_tests_and_adds_nothing() -> None:
@@ -23,10 +23,11 @@ def test_select_vars_and_full_refresh_are_passed_to_dbt() -> None:
         full_refresh=True,
     )
     assert command == [
-        *DBT_BUILD,
+        "build",
         "--select",
         "dim_company+",
         "fct_company_scores",
+        *WITHOUT_UNIT_TESTS,
         "--vars",
         '{"cee_weights": "equal", "min_base": 50}',
         "--full-refresh",

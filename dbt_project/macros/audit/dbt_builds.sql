@@ -1,6 +1,7 @@
 {#-
     The warehouse records its own builds in audit.dbt_builds: one row per dbt
-    invocation that runs hooks (build, run, seed, snapshot, test). The quality
+    invocation that runs hooks (build, run, seed, snapshot, test: is_warehouse_run();
+    docs generate and source freshness record nothing). The quality
     runner records its checks against the latest data-changing build here, and
     the publish gate refuses a build that failed or never finished, so neither
     reads dbt's target/ folder, which lives outside the warehouse and is
@@ -51,7 +52,7 @@ create table if not exists audit.dbt_builds (
 
 
 {% macro start_dbt_build() %}
-    {%- if execute -%}
+    {%- if execute and is_warehouse_run() -%}
         {%- set started_at = run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") -%}
         {%- set statement -%}
             {{ create_dbt_builds() }}
@@ -73,7 +74,7 @@ create table if not exists audit.dbt_builds (
 
 
 {% macro finish_dbt_build(results) %}
-    {%- if execute -%}
+    {%- if execute and is_warehouse_run() -%}
         {%- set counts = {"succeeded": 0, "failed": 0, "warned": 0, "skipped": 0} -%}
         {%- for result in results -%}
             {%- set status = result.status | string | lower -%}

@@ -3,10 +3,12 @@
     a mart was retired does not keep serving its last, never-refreshed rows
     beside the mart that replaced it (dbt leaves relations of removed models in
     place). Run at the start of every build (dbt_project.yml on-run-start);
-    `if exists` makes it a no-op on a warehouse that never had them.
+    `if exists` makes it a no-op on a warehouse that never had them; commands
+    that only read (source freshness) drop nothing (is_warehouse_run()).
     The analyst guide's Migration section says what replaced each.
 -#}
 {% macro drop_retired_marts() -%}
+    {%- if not is_warehouse_run() -%}{{ return("") }}{%- endif -%}
     {%- set retired = [
         "fct_sector_scores",
         "fct_country_scores",
