@@ -8,13 +8,14 @@ production path — ingest, the production build (``cxbench build``), check. It
 reports ``(ingest + build + check) / floor`` in wall and in CPU time (user +
 system of the child, from ``wait4``, steadier on a shared machine), each
 stage's peak resident memory and the build's dbt node count. The result is
-printed as JSON on stdout (the progress bar goes to stderr) and appended to
-docs/benchmarks.md. Before the timed stages dbt parses the project once, untimed,
-as any build after a checkout's first would have done.
+printed as JSON on stdout (the progress bar, and anything else printed, goes to
+stderr) and appended to docs/benchmarks.md. Before the timed stages dbt parses
+the project once, untimed, as any build after a checkout's first would have done.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -77,17 +78,20 @@ def run_benchmark(evaluations: int, seed: int, record: bool = True) -> dict[str,
         commands = stage_commands(world, root / "floor.duckdb", evaluations, seed)
         timings: dict[str, StageTiming] = {}
         nodes = 0
-        # Untimed: as on every build but a checkout's first, dbt starts from the
-        # project's partial-parse state (cxbench.dbt_runner), not a full parse.
-        run_dbt(["parse"], root / "parse" / db_path.name)
-        with progress_bar(err_console) as progress:
-            task = progress.add_task("benchmark", total=len(commands))
-            for stage, command in commands.items():
-                progress.update(task, description=f"bench: {stage}")
-                timings[stage] = run_stage(stage, command, env, log)
-                if stage == "build":
-                    nodes = build_nodes(db_path)
-                progress.advance(task)
+        # stdout holds the JSON alone (``cxbench bench > result.json``): the bar
+        # is drawn on stderr, and anything printed while the stages run goes there too.
+        with contextlib.redirect_stdout(sys.stderr):
+            # Untimed: as on every build but a checkout's first, dbt starts from the
+            # project's partial-parse state (cxbench.dbt_runner), not a full parse.
+            run_dbt(["parse"], root / "parse" / db_path.name)
+            with progress_bar(err_console) as progress:
+                task = progress.add_task("benchmark", total=len(commands))
+                for stage, command in commands.items():
+                    progress.update(task, description=f"bench: {stage}")
+                    timings[stage] = run_stage(stage, command, env, log)
+                    if stage == "build":
+                        nodes = build_nodes(db_path)
+                    progress.advance(task)
         db_mb = db_path.stat().st_size / 2**20
     result = summarise(timings, nodes)
     result = {
