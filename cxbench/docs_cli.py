@@ -50,24 +50,25 @@ def docs(
 
     db_path = _db_path(db)
     folder = (out or db_path.parent / DOCS_FOLDER).resolve()
+    server = None
+    if serve:  # the port first: a taken one should not cost a generation
+        try:
+            server = site_server(folder, port)
+        except OSError as error:
+            console.print(red(f"cannot serve on {LOOPBACK}:{port}: {error} (try --port)"))
+            raise typer.Exit(2) from None
     try:
         with console.status("dbt docs generate") as status:
             static = generate_site(db_path, folder, lambda line: status.update(Text(line[-90:])))
-    except (WarehouseUnreadable, OSError) as error:
+    except (WarehouseUnreadable, OSError, DbtError) as error:
+        if server is not None:
+            server.server_close()
         console.print(red(error), highlight=False)
-        raise typer.Exit(2) from None
-    except DbtError as error:
-        console.print(red(error), highlight=False)
-        raise typer.Exit(1) from None
+        raise typer.Exit(1 if isinstance(error, DbtError) else 2) from None
     console.print(f"dbt docs written to {folder}", markup=False)
     console.print(f"one file, opens from disk: {static}", markup=False)
-    if not serve:
+    if server is None:
         return
-    try:
-        server = site_server(folder, port)
-    except OSError as error:
-        console.print(red(f"cannot serve on {LOOPBACK}:{port}: {error} (try --port)"))
-        raise typer.Exit(2) from None
     console.print(f"serving on http://{LOOPBACK}:{port}/ (this machine only); Ctrl+C stops")
     try:
         server.serve_forever()

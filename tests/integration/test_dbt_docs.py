@@ -9,6 +9,7 @@ the catalog (what the warehouse holds) as in the manifest (what the project says
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import urllib.error
 import urllib.request
@@ -104,3 +105,25 @@ def test_docs_refuses_a_missing_warehouse(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no warehouse at" in result.output
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_taken_port_is_refused_before_anything_is_generated(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind((LOOPBACK, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            app,
+            [
+                "docs",
+                "--port",
+                str(port),
+                "--out",
+                str(tmp_path / "site"),
+                "--db",
+                str(tmp_path / "cxbench.duckdb"),
+            ],
+        )
+    assert result.exit_code == 2
+    assert f"cannot serve on {LOOPBACK}:{port}" in result.output
+    assert not (tmp_path / "site").exists()
