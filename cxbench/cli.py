@@ -30,6 +30,7 @@ from cxbench.console import (
 )
 from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
+from cxbench.export.cli import register as register_export_command
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 from cxbench.publication.cli import register as register_publication_commands
 from cxbench.report_cli import register as register_report_command
@@ -378,6 +379,7 @@ register_publication_commands(app)
 register_batch_commands(app)
 register_access_commands(app)
 register_report_command(app)
+register_export_command(app)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,128 @@
+"""What an export may hold, read from the warehouse itself: never a hard-coded list.
+
+Two scopes. ``marts``: every relation of schema ``marts`` (the dims and facts
+the analyst guide documents, as the last build left them), the analysts' own
+material — they already read all of it in SQL. ``published``: every relation of
+schema ``published``, the rankings as published, which is what may leave the
+house. No other schema is ever exported: raw and staging hold respondent-level
+rows (hashed ids, scrubbed comments that may still name people,
+docs/privacy.md), ``access`` holds principals' addresses and the pseudonym key,
+``audit`` and ``intermediate`` are internals. As a second line, a table with a
+respondent-level column is refused whatever its schema.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from cxcore.sql_text import quote_identifier
+
+#: Columns that only respondent-level tables have (raw.survey_evaluations and what
+#: is built on it row by row). Finding one in an exportable schema means a model
+#: leaked respondent rows into it: the export refuses instead of shipping them.
+RESPONDENT_COLUMNS = frozenset({"respondent_id", "comment"})
+
+TABLES_SQL = """
+select table_name, table_type
+from information_schema.tables
+where table_schema = ? and table_catalog = current_database()
+order by table_type, table_name
+"""
+COLUMNS_SQL = """
+select column_name, data_type
+from information_schema.columns
+where table_schema = ? and table_name = ? and table_catalog = current_database()
+order by ordinal_position
+"""
+
+
+class Scope(enum.Enum):
+    """Which schema an export takes its tables from."""
+
+    MARTS = "marts"
+    PUBLISHED = "published"
+
+
+class ExportRefused(Exception):
+    """Bad input or a warehouse that cannot be exported: the message says what and why."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an exported table, with the type the warehouse gives it."""
+
+    name: str
+    data_type: str
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """One relation to export: schema, name, columns and row count."""
+
+    schema: str
+    name: str
+    is_view: bool
+    columns: tuple[Column, ...]
+    n_rows: int
+
+    @property
+    def relation(self) -> str:
+        """``schema.name``, as an analyst writes it in SQL."""
+        return f"{self.schema}.{self.name}"
+
+    @property
+    def select_sql(self) -> str:
+        """The query reading the whole relation (names quoted; they come from the catalog)."""
+        return f"select * from {quote_identifier(self.schema)}.{quote_identifier(self.name)}"
+
+
+def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """The warehouse read-only, external access off and configuration locked.
+
+    Stand-in for ``cxcore.sandbox.connect_read_only`` (sandbox18): the export writes
+    its files from Python, so the connection itself never needs to write anything.
+    """
+    if not db_path.is_file():
+        raise ExportRefused(
+            f"no warehouse at {db_path} (set --db or $CXBENCH_DB, or run cxbench demo)"
+        )
+    try:
+        connection = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as error:
+        raise ExportRefused(f"cannot open the warehouse {db_path}: {error}") from None
+    connection.execute("set enable_external_access = false")
+    connection.execute("set lock_configuration = true")
+    return connection
+
+
+def export_tables(connection: duckdb.DuckDBPyConnection, scope: Scope) -> list[ExportTable]:
+    """Every relation of the scope's schema, base tables first, with columns and row counts."""
+    schema = scope.value
+    found = connection.execute(TABLES_SQL, [schema]).fetchall()
+    if not found:
+        what = (
+            "no marts: run cxbench build"
+            if scope is Scope.MARTS
+            else "nothing is published: run cxbench publish"
+        )
+        raise ExportRefused(f"schema {schema} is empty or missing ({what})")
+    tables = []
+    for name, table_type in found:
+        columns = tuple(
+            Column(column, data_type)
+            for column, data_type in connection.execute(COLUMNS_SQL, [schema, name]).fetchall()
+        )
+        leaked = sorted(RESPONDENT_COLUMNS & {column.name for column in columns})
+        if leaked:
+            raise ExportRefused(
+                f"{schema}.{name} has respondent-level column(s) {', '.join(leaked)}: "
+                "respondent-level data is never exported"
+            )
+        table = ExportTable(schema, name, table_type == "VIEW", columns, 0)
+        n_rows = connection.execute(f"select count(*) from ({table.select_sql})").fetchall()[0][0]
+        tables.append(ExportTable(schema, name, table.is_view, columns, int(n_rows)))
+    return tables
