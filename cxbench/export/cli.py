@@ -50,6 +50,12 @@ def export(
     """Write every mart (or the published rankings) as Parquet, CSV or Excel, with a data
     dictionary from the dbt docs and a manifest (build, methodology, rows, checksums)."""
     scope = Scope.PUBLISHED if published_only else Scope.MARTS
+    if file_format.lower() not in FORMATS:
+        console.print(
+            red(f"cxbench export: --format {file_format!r} is not one of {', '.join(FORMATS)}"),
+            highlight=False,
+        )
+        raise typer.Exit(2)
     try:
         request = ExportRequest(load_settings(db).db_path, file_format.lower(), to, scope, force)
         with progress_bar() as bar:

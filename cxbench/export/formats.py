@@ -10,6 +10,7 @@ struct, so those columns are written as JSON text (the dictionary says so).
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -152,9 +153,11 @@ class Workbook:
 
 
 def _cell(value: Any, sheet: str) -> Any:
-    """A value Excel can hold: naive datetimes (UTC), text within Excel's cell limit."""
+    """A value Excel can hold: naive datetimes (UTC), finite numbers, text within its limit."""
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # Excel has no NaN or infinity: an empty cell, as for NULL
     if isinstance(value, str) and len(value) > XLSX_MAX_CELL_TEXT:
         raise ExportRefused(
             f"sheet {sheet}: a text of {len(value):,} characters is longer than an Excel "
