@@ -13,9 +13,7 @@ from typing import Annotated
 import typer
 
 from cxbench.console import console, progress_bar, red
-from cxbench.export.formats import FORMATS
-from cxbench.export.run import ExportRequest, Progress, run_export
-from cxbench.export.tables import ExportRefused, Scope
+from cxbench.export.request import FORMATS, ExportRefused, ExportRequest, Scope
 from cxcore.settings import WarehousePathError, load_settings
 
 DbOption = Annotated[
@@ -56,6 +54,10 @@ def export(
             highlight=False,
         )
         raise typer.Exit(2)
+    import duckdb
+
+    from cxbench.export.run import Progress, run_export
+
     try:
         request = ExportRequest(load_settings(db).db_path, file_format.lower(), to, scope, force)
         with progress_bar() as bar:
@@ -71,6 +73,9 @@ def export(
             bar.update(task, description="exported")
     except (ExportRefused, WarehousePathError) as refusal:
         console.print(red(f"cxbench export: {refusal}"), highlight=False)
+        raise typer.Exit(2) from None
+    except duckdb.Error as error:  # a damaged file, or one a writer holds: nothing was written
+        console.print(red(f"cxbench export: cannot read the warehouse: {error}"), highlight=False)
         raise typer.Exit(2) from None
     n_rows = sum(table.n_rows for table in result.tables)
     manifest = result.manifest

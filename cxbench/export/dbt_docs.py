@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cxbench.export.tables import ExportRefused, ExportTable
+from cxbench.export.request import ExportRefused
+from cxbench.export.tables import ExportTable
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from types import TracebackType
 
-from cxbench.export.tables import ExportRefused
+from cxbench.export.request import ExportRefused
 
 STAGING_PREFIX = ".tmp-export-"
 MANIFEST_NAME = "manifest.json"

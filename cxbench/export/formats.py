@@ -21,9 +21,8 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from cxbench.export.tables import ExportRefused
+from cxbench.export.request import ExportRefused
 
-FORMATS = ("parquet", "csv", "xlsx")
 #: Excel's sheet size: 1,048,576 rows including the header row.
 XLSX_MAX_ROWS = 1_048_575
 XLSX_MAX_COLUMNS = 16_384

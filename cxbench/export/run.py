@@ -36,19 +36,11 @@ from cxbench.export.manifest import (
     read_provenance,
     write_manifest,
 )
-from cxbench.export.tables import ExportRefused, ExportTable, Scope, connect, export_tables
+from cxbench.export.request import FORMATS, ExportRefused, ExportRequest
+from cxbench.export.tables import ExportTable, connect, export_tables
 
 #: Rows per Arrow batch read from DuckDB: bounded memory, a lively progress bar.
 BATCH_ROWS = 100_000
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    db_path: Path
-    file_format: str
-    target: Path
-    scope: Scope = Scope.MARTS
-    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,10 +65,8 @@ class Progress:
 
 def run_export(request: ExportRequest, progress: Progress | None = None) -> ExportResult:
     """Export the request's tables into ``request.target``; raise ExportRefused on bad input."""
-    if request.file_format not in formats.FORMATS:
-        raise ExportRefused(
-            f"--format {request.file_format!r} is not one of {', '.join(formats.FORMATS)}"
-        )
+    if request.file_format not in FORMATS:
+        raise ExportRefused(f"--format {request.file_format!r} is not one of {', '.join(FORMATS)}")
     progress = progress or Progress()
     started = time.perf_counter()
     with connect(request.db_path) as connection:
@@ -94,7 +84,7 @@ def run_export(request: ExportRequest, progress: Progress | None = None) -> Expo
         created_at = datetime.now(UTC)
         with ExportFolder(request.target, request.force) as folder:
             places = _places(tables, request.file_format)
-            located = {relation: where for relation, (_file, where) in places.items()}
+            located = {relation: place.described_as for relation, place in places.items()}
             entries = build_dictionary(tables, located, descriptions)
             textual = request.file_format != "parquet"
             progress.on_start(sum(table.n_rows for table in tables))
@@ -130,21 +120,31 @@ def run_export(request: ExportRequest, progress: Progress | None = None) -> Expo
     )  # fmt: skip
 
 
-def _places(tables: list[ExportTable], file_format: str) -> dict[str, tuple[str, str]]:
-    """Per relation: (file, where the dictionary says it is: the file or the sheet)."""
+@dataclass(frozen=True)
+class Place:
+    """Where a table goes: its file, and its sheet in a workbook."""
+
+    file: str
+    sheet: str | None = None
+
+    @property
+    def described_as(self) -> str:
+        """How the dictionary points at it."""
+        return f"{self.file}, sheet {self.sheet}" if self.sheet else self.file
+
+
+def _places(tables: list[ExportTable], file_format: str) -> dict[str, Place]:
+    """Per relation: a file of its own, or a sheet of the workbook."""
     if file_format == "xlsx":
         sheets = formats.sheet_names(table.relation for table in tables)
-        return {
-            relation: (formats.WORKBOOK_NAME, f"{formats.WORKBOOK_NAME}, sheet {sheet}")
-            for relation, sheet in sheets.items()
-        }
-    return {table.relation: (f"{table.relation}.{file_format}",) * 2 for table in tables}
+        return {relation: Place(formats.WORKBOOK_NAME, sheet) for relation, sheet in sheets.items()}
+    return {table.relation: Place(f"{table.relation}.{file_format}") for table in tables}
 
 
 def _write_tables(
     connection: duckdb.DuckDBPyConnection,
     tables: list[ExportTable],
-    places: dict[str, tuple[str, str]],
+    places: dict[str, Place],
     file_format: str,
     staging: Path,
     entries: list[DictionaryTable],
@@ -153,28 +153,24 @@ def _write_tables(
     """Write every table; the rows written per table (checked against the count)."""
     written: list[WrittenTable] = []
     workbook = None
-    sheets: dict[str, str] = {}
     if file_format == "xlsx":
         workbook = formats.Workbook(staging / formats.WORKBOOK_NAME)
         workbook.add_rows(formats.DICTIONARY_SHEET, HEADER,
                           dictionary_rows(entries, textual=True))  # fmt: skip
-        sheets = formats.sheet_names(table.relation for table in tables)
     for table in tables:
         progress.on_table(table.relation)
         reader = connection.sql(table.select_sql).to_arrow_reader(BATCH_ROWS)
-        file_name = places[table.relation][0]
-        if workbook is not None:
-            n_rows = workbook.add_table(sheets[table.relation], reader, progress.on_rows)
-            sheet: str | None = sheets[table.relation]
+        place = places[table.relation]
+        if workbook is not None and place.sheet:
+            n_rows = workbook.add_table(place.sheet, reader, progress.on_rows)
         else:
             writer = formats.write_parquet if file_format == "parquet" else formats.write_csv
-            n_rows = writer(reader, staging / file_name, progress.on_rows)
-            sheet = None
+            n_rows = writer(reader, staging / place.file, progress.on_rows)
         if n_rows != table.n_rows:
             raise ExportRefused(
                 f"{table.relation}: counted {table.n_rows:,} rows, wrote {n_rows:,}"
             )
-        written.append(WrittenTable(table.relation, file_name, sheet, n_rows))
+        written.append(WrittenTable(table.relation, place.file, place.sheet, n_rows))
     if workbook is not None:
         workbook.save()
     return written

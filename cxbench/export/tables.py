@@ -13,12 +13,12 @@ respondent-level column is refused whatever its schema.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from cxbench.export.request import ExportRefused, Scope
 from cxcore.sql_text import quote_identifier
 
 #: Columns that only respondent-level tables have (raw.survey_evaluations and what
@@ -38,17 +38,6 @@ from information_schema.columns
 where table_schema = ? and table_name = ? and table_catalog = current_database()
 order by ordinal_position
 """
-
-
-class Scope(enum.Enum):
-    """Which schema an export takes its tables from."""
-
-    MARTS = "marts"
-    PUBLISHED = "published"
-
-
-class ExportRefused(Exception):
-    """Bad input or a warehouse that cannot be exported: the message says what and why."""
 
 
 @dataclass(frozen=True)
@@ -104,12 +93,7 @@ def export_tables(connection: duckdb.DuckDBPyConnection, scope: Scope) -> list[E
     schema = scope.value
     found = connection.execute(TABLES_SQL, [schema]).fetchall()
     if not found:
-        what = (
-            "no marts: run cxbench build"
-            if scope is Scope.MARTS
-            else "nothing is published: run cxbench publish"
-        )
-        raise ExportRefused(f"schema {schema} is empty or missing ({what})")
+        raise ExportRefused(f"schema {schema} is empty or missing ({_filled_by(scope)})")
     tables = []
     for name, table_type in found:
         columns = tuple(
@@ -125,4 +109,13 @@ def export_tables(connection: duckdb.DuckDBPyConnection, scope: Scope) -> list[E
         table = ExportTable(schema, name, table_type == "VIEW", columns, 0)
         n_rows = connection.execute(f"select count(*) from ({table.select_sql})").fetchall()[0][0]
         tables.append(ExportTable(schema, name, table.is_view, columns, int(n_rows)))
+    if not any(table.n_rows for table in tables):
+        raise ExportRefused(f"every table of schema {schema} is empty ({_filled_by(scope)})")
     return tables
+
+
+def _filled_by(scope: Scope) -> str:
+    """What fills the scope's schema, for a refusal."""
+    if scope is Scope.MARTS:
+        return "no marts: run cxbench build"
+    return "nothing is published: run cxbench publish"

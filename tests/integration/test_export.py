@@ -113,6 +113,8 @@ def test_every_table_exported_with_the_warehouse_row_count(
     assert document["methodology_version"] == version
     assert document["cxbench_version"]
     assert document["created_at"]
+    if db_path.parent.joinpath("dbt", "target", "manifest.json").is_file():
+        assert document["dictionary_source"].startswith("the build's dbt manifest")
 
 
 @pytest.mark.parametrize("file_format", ["parquet", "csv", "xlsx"])

@@ -10,7 +10,7 @@ import pytest
 
 from cxbench.export.folder import STAGING_PREFIX, ExportFolder
 from cxbench.export.formats import XLSX_MAX_ROWS, check_fits_excel, sheet_names
-from cxbench.export.tables import ExportRefused
+from cxbench.export.request import ExportRefused
 
 
 def test_a_failed_export_leaves_no_folder_it_created(tmp_path: Path) -> None:
