@@ -7,10 +7,12 @@ dbt docs that cannot be read), with the reason and nothing written.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import Progress, TaskID
 
 from cxbench.console import console, progress_bar, red
 from cxbench.export.request import FORMATS, ExportRefused, ExportRequest, Scope
@@ -43,6 +45,13 @@ def export(
         bool,
         typer.Option("--force", help="Write into a non-empty folder, replacing a previous export."),
     ] = False,
+    wave: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--wave",
+            help="Only this wave's rows of tables with a wave column (others whole); repeatable.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write every mart (or the published rankings) as Parquet, CSV or Excel, with a data
@@ -56,21 +65,29 @@ def export(
         raise typer.Exit(2)
     import duckdb
 
-    from cxbench.export.run import Progress, run_export
+    from cxbench.export.run import Progress as ExportProgress
+    from cxbench.export.run import run_export
 
     try:
-        request = ExportRequest(load_settings(db).db_path, file_format.lower(), to, scope, force)
-        with progress_bar() as bar:
-            task = bar.add_task("reading the warehouse", total=None)
+        request = ExportRequest(
+            load_settings(db).db_path, file_format.lower(), to, scope, force,
+            tuple(sorted(set(wave or ()))),
+        )  # fmt: skip
+        with ExitStack() as stack:
+            bars: list[tuple[Progress, TaskID]] = []  # drawn once there is something to count
+
+            def start(total: int) -> None:
+                bar = stack.enter_context(progress_bar())
+                bars.append((bar, bar.add_task("exporting", total=total)))
+
             result = run_export(
                 request,
-                Progress(
-                    on_start=lambda total: bar.update(task, total=total, completed=0),
-                    on_table=lambda relation: bar.update(task, description=relation),
-                    on_rows=lambda rows: bar.advance(task, rows),
+                ExportProgress(
+                    on_start=start,
+                    on_table=lambda relation: bars[0][0].update(bars[0][1], description=relation),
+                    on_rows=lambda rows: bars[0][0].advance(bars[0][1], rows),
                 ),
             )
-            bar.update(task, description="exported")
     except (ExportRefused, WarehousePathError) as refusal:
         console.print(red(f"cxbench export: {refusal}"), highlight=False)
         raise typer.Exit(2) from None

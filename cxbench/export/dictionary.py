@@ -40,6 +40,8 @@ class DictionaryTable:
     n_rows: int
     description: str
     columns: tuple[DictionaryColumn, ...]
+    #: The waves the rows were limited to (--wave); empty: every row of the table.
+    waves: tuple[int, ...] = ()
 
 
 def is_nested(data_type: str) -> bool:
@@ -68,6 +70,7 @@ def build_dictionary(
                 table.n_rows,
                 " ".join(descriptions.tables.get(table.relation, "").split()),
                 columns,
+                table.waves,
             )
         )
     return entries
@@ -110,7 +113,7 @@ def dictionary_markdown(entries: list[DictionaryTable], heading: str, textual: b
             "",
             f"## {entry.relation}",
             "",
-            f"File: `{entry.file}` — {entry.n_rows:,} rows.",
+            f"File: `{entry.file}` — {entry.n_rows:,} rows{_only(entry.waves)}.",
             "",
         ]
         lines += [entry.description or "(no description in the dbt docs)", ""]
@@ -122,6 +125,11 @@ def dictionary_markdown(entries: list[DictionaryTable], heading: str, textual: b
                 f"{_cell(column.description)}{note} |"
             )
     return "\n".join(lines) + "\n"
+
+
+def _only(waves: tuple[int, ...]) -> str:
+    """What --wave kept of a table, for its heading."""
+    return f" (wave {', '.join(map(str, waves))} only)" if waves else ""
 
 
 def _flat(text: str) -> str:

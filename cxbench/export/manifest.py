@@ -30,6 +30,8 @@ class WrittenTable:
     file: str
     sheet: str | None
     n_rows: int
+    #: True when only the requested waves' rows were exported (the table has a wave column).
+    filtered_by_wave: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ def build_manifest(
     dictionary_source: str,
     tables: list[WrittenTable],
     folder: Path,
+    waves: tuple[int, ...] = (),
     created_at: datetime | None = None,
 ) -> dict[str, Any]:
     """The manifest of the files in ``folder`` (every file there but the manifest itself)."""
@@ -123,6 +126,7 @@ def build_manifest(
         "cxbench_version": cxbench_version(),
         "format": file_format,
         "scope": scope,
+        "waves": list(waves) or None,
         "warehouse": warehouse.name,
         "build_id": build.invocation_id if build else None,
         "build_status": build.status if build else None,
@@ -138,6 +142,7 @@ def build_manifest(
                 "file": table.file,
                 "sheet": table.sheet,
                 "rows": table.n_rows,
+                "filtered_by_wave": table.filtered_by_wave,
             }
             for table in tables
         ],

@@ -31,3 +31,5 @@ class ExportRequest:
     target: Path
     scope: Scope = Scope.MARTS
     force: bool = False
+    #: Only these waves' rows of tables with a ``wave`` column (others whole); empty: all.
+    waves: tuple[int, ...] = ()

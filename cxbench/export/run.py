@@ -70,7 +70,7 @@ def run_export(request: ExportRequest, progress: Progress | None = None) -> Expo
     progress = progress or Progress()
     started = time.perf_counter()
     with connect(request.db_path) as connection:
-        tables = export_tables(connection, request.scope)
+        tables = export_tables(connection, request.scope, request.waves)
         if request.file_format == "xlsx":
             for table in tables:
                 formats.check_fits_excel(table.relation, table.n_rows, len(table.columns))
@@ -92,7 +92,9 @@ def run_export(request: ExportRequest, progress: Progress | None = None) -> Expo
                                     folder.staging, entries, progress)  # fmt: skip
             build_id = provenance.build.invocation_id if provenance.build else "unrecorded"
             heading = (
-                f"cxbench {request.scope.value} export of {request.db_path.name}, "
+                f"cxbench {request.scope.value} export of {request.db_path.name}"
+                + (f" (waves {', '.join(map(str, request.waves))})" if request.waves else "")
+                + ", "
                 f"build {build_id}, methodology {provenance.methodology_version}, "
                 f"{created_at.isoformat(timespec='seconds')}"
             )
@@ -109,6 +111,7 @@ def run_export(request: ExportRequest, progress: Progress | None = None) -> Expo
                 provenance=provenance,
                 dictionary_source=descriptions.source,
                 tables=written,
+                waves=request.waves,
                 folder=folder.staging,
                 created_at=created_at,
             )
@@ -159,7 +162,9 @@ def _write_tables(
                           dictionary_rows(entries, textual=True))  # fmt: skip
     for table in tables:
         progress.on_table(table.relation)
-        reader = connection.sql(table.select_sql).to_arrow_reader(BATCH_ROWS)
+        reader = connection.sql(table.select_sql, params=table.parameters).to_arrow_reader(
+            BATCH_ROWS
+        )
         place = places[table.relation]
         if workbook is not None and place.sheet:
             n_rows = workbook.add_table(place.sheet, reader, progress.on_rows)
@@ -170,7 +175,9 @@ def _write_tables(
             raise ExportRefused(
                 f"{table.relation}: counted {table.n_rows:,} rows, wrote {n_rows:,}"
             )
-        written.append(WrittenTable(table.relation, place.file, place.sheet, n_rows))
+        written.append(
+            WrittenTable(table.relation, place.file, place.sheet, n_rows, bool(table.waves))
+        )
     if workbook is not None:
         workbook.save()
     return written

@@ -57,6 +57,8 @@ class ExportTable:
     is_view: bool
     columns: tuple[Column, ...]
     n_rows: int
+    #: The waves whose rows are exported; empty: every row (no --wave, or no wave column).
+    waves: tuple[int, ...] = ()
 
     @property
     def relation(self) -> str:
@@ -65,8 +67,18 @@ class ExportTable:
 
     @property
     def select_sql(self) -> str:
-        """The query reading the whole relation (names quoted; they come from the catalog)."""
-        return f"select * from {quote_identifier(self.schema)}.{quote_identifier(self.name)}"
+        """The query reading the exported rows (names quoted; they come from the catalog).
+
+        With waves, one ``?`` per wave: run it with :attr:`parameters`.
+        """
+        sql = f"select * from {quote_identifier(self.schema)}.{quote_identifier(self.name)}"
+        if self.waves:
+            sql += f" where wave in ({', '.join('?' for _ in self.waves)})"
+        return sql
+
+    @property
+    def parameters(self) -> list[int]:
+        return list(self.waves)
 
 
 def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -88,8 +100,14 @@ def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def export_tables(connection: duckdb.DuckDBPyConnection, scope: Scope) -> list[ExportTable]:
-    """Every relation of the scope's schema, base tables first, with columns and row counts."""
+def export_tables(
+    connection: duckdb.DuckDBPyConnection, scope: Scope, waves: tuple[int, ...] = ()
+) -> list[ExportTable]:
+    """Every relation of the scope's schema, base tables first, with columns and row counts.
+
+    With ``waves``, a table with a ``wave`` column keeps only those waves' rows; one
+    without (a dimension such as dim_company) is exported whole.
+    """
     schema = scope.value
     found = connection.execute(TABLES_SQL, [schema]).fetchall()
     if not found:
@@ -106,12 +124,37 @@ def export_tables(connection: duckdb.DuckDBPyConnection, scope: Scope) -> list[E
                 f"{schema}.{name} has respondent-level column(s) {', '.join(leaked)}: "
                 "respondent-level data is never exported"
             )
-        table = ExportTable(schema, name, table_type == "VIEW", columns, 0)
-        n_rows = connection.execute(f"select count(*) from ({table.select_sql})").fetchall()[0][0]
-        tables.append(ExportTable(schema, name, table.is_view, columns, int(n_rows)))
+        by_wave = waves if any(column.name == "wave" for column in columns) else ()
+        table = ExportTable(schema, name, table_type == "VIEW", columns, 0, by_wave)
+        n_rows = connection.execute(
+            f"select count(*) from ({table.select_sql})", table.parameters
+        ).fetchall()[0][0]
+        tables.append(ExportTable(schema, name, table.is_view, columns, int(n_rows), by_wave))
     if not any(table.n_rows for table in tables):
         raise ExportRefused(f"every table of schema {schema} is empty ({_filled_by(scope)})")
+    if waves:
+        _check_waves(connection, tables, waves)
     return tables
+
+
+def _check_waves(
+    connection: duckdb.DuckDBPyConnection, tables: list[ExportTable], waves: tuple[int, ...]
+) -> None:
+    """Refuse a --wave no table with a wave column has a row of, naming the waves there are."""
+    by_wave = [table for table in tables if table.waves]
+    if not by_wave:
+        raise ExportRefused("--wave: no exported table has a wave column")
+    union = " union ".join(
+        f"select distinct wave from {quote_identifier(table.schema)}.{quote_identifier(table.name)}"
+        for table in by_wave
+    )
+    present = {row[0] for row in connection.execute(union).fetchall()}
+    missing = sorted(set(waves) - present)
+    if missing:
+        raise ExportRefused(
+            f"--wave {', '.join(map(str, missing))}: no such wave in the exported tables "
+            f"(waves there: {', '.join(map(str, sorted(present))) or 'none'})"
+        )
 
 
 def _filled_by(scope: Scope) -> str:
