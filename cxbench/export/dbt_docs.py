@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,14 +57,18 @@ def build_manifest_path(db_path: Path) -> Path:
     return db_path.parent / "dbt" / "target" / "manifest.json"
 
 
-def descriptions_for(db_path: Path, tables: list[ExportTable]) -> Descriptions:
-    """The descriptions of ``tables``: from the build's manifest if it covers them, else parsed."""
+def descriptions_for(
+    db_path: Path, tables: list[ExportTable], on_parse: Callable[[], None] = lambda: None
+) -> Descriptions:
+    """The descriptions of ``tables``: from the build's manifest if it covers them, else
+    parsed (``on_parse`` is called first: it takes a few seconds)."""
     manifest = build_manifest_path(db_path)
     if manifest.is_file():
         found = _read(manifest, f"the build's dbt manifest ({manifest.name} beside the warehouse)")
         if found is not None and not found.missing(tables):
             return found
     log.info("dbt manifest missing or incomplete beside %s: running dbt parse", db_path)
+    on_parse()
     return parsed_descriptions()
 
 
@@ -76,8 +80,8 @@ def parsed_descriptions() -> Descriptions:
         # dbt parse opens no database: the file name only has to satisfy the profile.
         try:
             run_dbt(["parse"], Path(folder) / "cxbench.duckdb")
-        except DbtError as error:
-            raise ExportRefused(f"cannot read the dbt docs: {error}") from None
+        except (DbtError, OSError) as error:  # OSError: no dbt executable
+            raise ExportRefused(f"cannot read the dbt docs (dbt parse): {error}") from None
         found = _read(Path(folder) / "dbt" / "target" / "manifest.json", "dbt parse of the project")
     if found is None:
         raise ExportRefused("dbt parse wrote no readable manifest.json")

@@ -61,6 +61,8 @@ class Progress:
     on_start: Callable[[int], None] = lambda _total: None
     on_table: Callable[[str], None] = lambda _relation: None
     on_rows: Callable[[int], None] = lambda _rows: None
+    #: Called before a ``dbt parse`` for the descriptions (a few seconds of silence otherwise).
+    on_parse: Callable[[], None] = lambda: None
 
 
 def run_export(request: ExportRequest, progress: Progress | None = None) -> ExportResult:
@@ -74,7 +76,7 @@ def run_export(request: ExportRequest, progress: Progress | None = None) -> Expo
         if request.file_format == "xlsx":
             for table in tables:
                 formats.check_fits_excel(table.relation, table.n_rows, len(table.columns))
-        descriptions = descriptions_for(request.db_path, tables)
+        descriptions = descriptions_for(request.db_path, tables, progress.on_parse)
         versioned = [
             table.relation
             for table in tables

@@ -243,3 +243,38 @@ def test_a_bad_format_exits_2_and_writes_nothing(
     assert completed.returncode == 2, completed.stdout + completed.stderr
     assert "--format" in completed.stdout and "parquet, csv, xlsx" in completed.stdout
     assert not folder.exists()
+
+
+def test_wave_keeps_that_waves_rows_and_dimensions_whole(
+    env: dict[str, str], demo_warehouse: DemoWarehouse, tmp_path: Path
+) -> None:
+    cxbench(env, "export", "--format", "parquet", "--to", str(tmp_path), "--wave", "2025")
+    document = manifest(tmp_path)
+    assert document["waves"] == [2025]
+    columns = relations(demo_warehouse.db_path, "marts")
+    with duckdb.connect(str(demo_warehouse.db_path), read_only=True) as connection:
+        for table in document["tables"]:
+            has_wave = "wave" in columns[table["table"]]
+            where = " where wave = 2025" if has_wave else ""
+            expected = connection.execute(
+                f"select count(*) from {table['table']}{where}"
+            ).fetchall()[0][0]
+            assert (table["rows"], table["filtered_by_wave"]) == (expected, has_wave)
+            if has_wave:
+                waves = connection.execute(
+                    "select distinct wave from read_parquet(?)", [str(tmp_path / table["file"])]
+                ).fetchall()
+                assert waves in ([(2025,)], []), table["table"]
+    assert any(t["filtered_by_wave"] and t["rows"] for t in document["tables"])
+    assert any(not t["filtered_by_wave"] and t["rows"] for t in document["tables"])
+
+
+def test_an_unknown_wave_exits_2_naming_the_waves_there_are(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    completed = cxbench(env, "export", "--format", "csv", "--to", str(folder), "--wave", "1999",
+                        check=False)  # fmt: skip
+    assert completed.returncode == 2, completed.stdout + completed.stderr
+    assert "--wave 1999" in completed.stdout and "2025" in completed.stdout
+    assert not folder.exists()
