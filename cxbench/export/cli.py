@@ -87,8 +87,8 @@ def export(
                     on_table=lambda relation: bars[0][0].update(bars[0][1], description=relation),
                     on_rows=lambda rows: bars[0][0].advance(bars[0][1], rows),
                     on_parse=lambda: console.print(
-                        "no dbt manifest of this build beside the warehouse: reading the "
-                        "descriptions with dbt parse (a few seconds)",
+                        "the dbt manifest beside the warehouse is missing or incomplete: "
+                        "reading the descriptions with dbt parse (a few seconds)",
                         markup=False,
                         highlight=False,
                     ),
