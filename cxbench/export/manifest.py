@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from cxbench.export.tables import ExportTable
 from cxcore.checksums import file_sha256
 from cxcore.dbt_builds import DATA_COMMANDS, LAST_BUILD_SQL, DbtBuild
 
@@ -45,9 +46,7 @@ class Provenance:
     methodology_versions: tuple[str, ...]
 
 
-def read_provenance(
-    connection: duckdb.DuckDBPyConnection, relations_with_version: list[str]
-) -> Provenance:
+def read_provenance(connection: duckdb.DuckDBPyConnection, tables: list[ExportTable]) -> Provenance:
     """Build and methodology of the warehouse, on the connection the rows are read from.
 
     The same connection, not :func:`cxcore.dbt_builds.last_build`: a refresh may swap
@@ -71,13 +70,15 @@ def read_provenance(
         ).fetchall()
         method = versions[-1][0] if versions else None
     found: set[str] = set()
-    for relation in relations_with_version:
-        schema, name = relation.split(".", 1)
+    for table in tables:
+        if not any(column.name == "methodology_version" for column in table.columns):
+            continue
         found |= {
             row[0]
             for row in connection.execute(
-                f'select distinct methodology_version from "{schema}"."{name}" '
-                "where methodology_version is not null"
+                f"select distinct methodology_version from ({table.select_sql}) "
+                "where methodology_version is not null",
+                table.parameters,
             ).fetchall()
         }
     return Provenance(build, method or (build.methodology_version if build else None),

@@ -77,12 +77,7 @@ def run_export(request: ExportRequest, progress: Progress | None = None) -> Expo
             for table in tables:
                 formats.check_fits_excel(table.relation, table.n_rows, len(table.columns))
         descriptions = descriptions_for(request.db_path, tables, progress.on_parse)
-        versioned = [
-            table.relation
-            for table in tables
-            if any(column.name == "methodology_version" for column in table.columns)
-        ]
-        provenance = read_provenance(connection, versioned)
+        provenance = read_provenance(connection, tables)
         created_at = datetime.now(UTC)
         with ExportFolder(request.target, request.force) as folder:
             places = _places(tables, request.file_format)
