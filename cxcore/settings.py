@@ -14,14 +14,24 @@ from pathlib import Path
 #: The folder holding the ``cxcore`` package: a repository checkout (an editable
 #: install runs from it too) or, installed from a wheel, ``site-packages``.
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+def find_checkout(package_root: Path) -> Path | None:
+    """``package_root`` if it is a repository checkout (editable installs run from one).
+
+    A checkout holds ``pyproject.toml`` and ``dbt_project/`` beside the packages; an
+    installed wheel's ``site-packages`` holds neither (its project is
+    ``cxbench/dbt_project``).
+    """
+    is_checkout = (package_root / "pyproject.toml").is_file() and (
+        package_root / "dbt_project" / "dbt_project.yml"
+    ).is_file()
+    return package_root if is_checkout else None
+
+
 #: The repository when running from a checkout, ``None`` when installed from a wheel.
 #: Only a checkout has ``docs/``, the tests and a git history.
-CHECKOUT_ROOT: Path | None = (
-    PACKAGE_ROOT
-    if (PACKAGE_ROOT / "pyproject.toml").is_file()
-    and (PACKAGE_ROOT / "dbt_project" / "dbt_project.yml").is_file()
-    else None
-)
+CHECKOUT_ROOT = find_checkout(PACKAGE_ROOT)
 #: Kept for the tests and tools that only run from a checkout (installed: the
 #: ``site-packages`` folder, which has no ``docs/`` — use :data:`CHECKOUT_ROOT`).
 REPO_ROOT = CHECKOUT_ROOT or PACKAGE_ROOT
