@@ -47,6 +47,6 @@ def test_checkout_is_recognised_by_its_project_files(tmp_path: Path) -> None:
 
 def test_running_from_this_checkout_finds_its_dbt_project() -> None:
     repo = Path(__file__).resolve().parents[2]
-    assert CHECKOUT_ROOT == repo
-    assert DBT_PROJECT_DIR == repo / "dbt_project"
-    assert DEFAULT_DB_PATH == repo / "warehouse" / "cxbench.duckdb"
+    assert repo == CHECKOUT_ROOT
+    assert repo / "dbt_project" == DBT_PROJECT_DIR
+    assert repo / "warehouse" / "cxbench.duckdb" == DEFAULT_DB_PATH
