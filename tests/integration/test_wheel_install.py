@@ -186,9 +186,11 @@ def test_installed_code_comes_from_the_venv_not_the_checkout(
     probe = (
         "import cxbench, cxcore, cxbench.app, cxbench.ingestion, cxbench.expectations\n"
         "from cxcore import settings\n"
+        "from cxbench.app_server import APP_SCRIPT\n"
+        "from cxbench.benchmarks.sql.core_script import CORE_SCRIPT\n"
         "print(cxbench.__file__, cxcore.__file__, cxbench.app.__file__,\n"
-        "      cxbench.ingestion.__file__, cxbench.expectations.__file__,\n"
-        "      settings.DBT_PROJECT_DIR / 'dbt_project.yml', settings.APP_DIR, sep='\\n')\n"
+        "      cxbench.ingestion.__file__, cxbench.expectations.__file__, APP_SCRIPT,\n"
+        "      CORE_SCRIPT, settings.DBT_PROJECT_DIR / 'dbt_project.yml', sep='\\n')\n"
         "print(settings.CHECKOUT_ROOT)\n"
         "print(settings.load_settings().db_path)\n"
     )
@@ -243,7 +245,7 @@ def test_installed_demo_builds_the_marts_from_a_foreign_folder(
     on_disk = {
         f"cxbench/dbt_project/{path.relative_to(project).as_posix()}"
         for path in project.rglob("*")
-        if path.is_file()
+        if path.is_file() and "__pycache__" not in path.parts  # pip compiles dbt's .py models
     }
     with zipfile.ZipFile(installed.wheel) as archive:
         shipped = {name for name in archive.namelist() if name.startswith("cxbench/dbt_project/")}
