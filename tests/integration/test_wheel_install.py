@@ -6,8 +6,9 @@ the test sees they stay out. It is installed into a new venv in a temporary fold
 and run from a temporary working folder, so nothing can come from the repository.
 
 Dependencies: a full install from the package index is the honest test, but it
-took 3 min 44 s of wall time here (58 s CPU: mostly downloads; 2 shared cores), on
-every test run and dependent on the network. So by default the new venv borrows
+took 3 min 44 s of wall time here the first time (58 s CPU: mostly downloads; 2
+shared cores), about 2 min 15 s with pip's cache warm, on every test run and
+dependent on the network. So by default the new venv borrows
 this environment's dependencies through a ``.pth`` line and installs the wheel with
 ``--no-deps``; the wheel's ``Requires-Dist`` is checked against the versions this
 environment holds, so the borrowed set is one pip would accept.
