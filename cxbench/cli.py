@@ -18,6 +18,7 @@ from rich.text import Text
 from cxbench import pipeline
 from cxbench.access_cli import register as register_access_commands
 from cxbench.batches_cli import register as register_batch_commands
+from cxbench.cli_globals import register as register_global_options
 from cxbench.cli_lock import writing
 from cxbench.console import (
     console,
@@ -375,6 +376,7 @@ def bench(
     run_benchmark(evaluations, seed, record=record)
 
 
+register_global_options(app)
 register_publication_commands(app)
 register_batch_commands(app)
 register_access_commands(app)
