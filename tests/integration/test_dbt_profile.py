@@ -18,9 +18,11 @@ from pathlib import Path
 import duckdb
 import yaml
 
-from cxcore.settings import DBT_PROJECT_DIR, DEFAULT_DB_PATH, REPO_ROOT
+from cxcore.settings import CHECKOUT_ROOT, DBT_PROJECT_DIR, DEFAULT_DB_PATH
 
 PROFILE = DBT_PROJECT_DIR / "profiles.yml"
+#: The settings' default warehouse, relative to where commands run (the checkout).
+DEFAULT_RELATIVE = DEFAULT_DB_PATH.relative_to(CHECKOUT_ROOT or Path())
 DEFAULT = re.compile(r"env_var\('CXBENCH_DB', '([^']+)'\)")
 
 
@@ -29,13 +31,13 @@ def test_the_profile_default_is_the_settings_default_path() -> None:
     for target in ("dev", "read_only"):
         match = DEFAULT.fullmatch(outputs[target]["path"].strip("{} "))
         assert match, outputs[target]["path"]
-        assert Path(match.group(1)) == DEFAULT_DB_PATH.relative_to(REPO_ROOT)
+        assert Path(match.group(1)) == DEFAULT_RELATIVE
     assert outputs["read_only"]["config_options"] == {"access_mode": "read_only"}
 
 
 def test_dbt_debug_connects_to_the_default_warehouse_without_cxbench_db(tmp_path: Path) -> None:
     root = tmp_path / "checkout"
-    warehouse = root / DEFAULT_DB_PATH.relative_to(REPO_ROOT)
+    warehouse = root / DEFAULT_RELATIVE
     warehouse.parent.mkdir(parents=True)
     duckdb.connect(str(warehouse)).close()
     env = {key: value for key, value in os.environ.items() if key != "CXBENCH_DB"}
