@@ -31,7 +31,8 @@ _REFUSED_TYPES: dict[str, str] = {
     "EXTENSION": "extension statements are not allowed",
     "CALL": "CALL runs a procedure (CHECKPOINT, …); query with SELECT",
     "EXPLAIN": "EXPLAIN ANALYZE runs the statement it explains; run the SELECT itself",
-    "MULTI": "a PIVOT statement creates types first; write select * from (pivot …)",
+    "MULTI": "a PIVOT over values it must look up first runs several statements; "
+    "name the values: pivot … on <column> in (<value>, …)",
 }
 _CHANGES_DATA = "the warehouse is read-only: cxbench sql creates, changes and deletes nothing"
 #: Functions that read files, URLs, secrets or run SQL given as text (exact names).
