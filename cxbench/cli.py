@@ -16,6 +16,7 @@ from rich.text import Text
 from cxbench import pipeline
 from cxbench.access_cli import register as register_access_commands
 from cxbench.batches_cli import register as register_batch_commands
+from cxbench.cli_globals import register as register_global_options
 from cxbench.cli_lock import writing
 from cxbench.console import (
     console,
@@ -28,6 +29,7 @@ from cxbench.console import (
 )
 from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
+from cxbench.export.cli import register as register_export_command
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 from cxbench.publication.cli import register as register_publication_commands
 from cxbench.report_cli import register as register_report_command
@@ -342,11 +344,13 @@ def bench(
     run_benchmark(evaluations, seed, record=record)
 
 
+register_global_options(app)
 register_publication_commands(app)
 register_batch_commands(app)
 register_access_commands(app)
 register_report_command(app)
 register_sql_command(app)
+register_export_command(app)
 
 if __name__ == "__main__":
     app()
