@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from cxbench.export.request import ExportRefused, Scope
+from cxcore.sandbox import SandboxError, connect_read_only
 from cxcore.sql_text import quote_identifier
 
 #: Columns that only respondent-level tables have (raw.survey_evaluations and what
@@ -82,22 +83,19 @@ class ExportTable:
 
 
 def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """The warehouse read-only, external access off and configuration locked.
+    """The warehouse in the project's read-only sandbox (:mod:`cxcore.sandbox`).
 
-    Stand-in for ``cxcore.sandbox.connect_read_only`` (sandbox18): the export writes
-    its files from Python, so the connection itself never needs to write anything.
+    The export writes its files from Python, so the connection itself never needs to
+    write anything, not even into the export folder.
     """
     if not db_path.is_file():
         raise ExportRefused(
             f"no warehouse at {db_path} (set --db or $CXBENCH_DB, or run cxbench demo)"
         )
     try:
-        connection = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error as error:
+        return connect_read_only(db_path)
+    except (duckdb.Error, SandboxError) as error:
         raise ExportRefused(f"cannot open the warehouse {db_path}: {error}") from None
-    connection.execute("set enable_external_access = false")
-    connection.execute("set lock_configuration = true")
-    return connection
 
 
 def export_tables(
