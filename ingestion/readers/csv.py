@@ -25,6 +25,7 @@ from cxbench.ingestion.readers.csv_dialect import (
 )
 from cxbench.ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
 from cxbench.ingestion.readers.encoding import (
+    CHUNK_BYTES,
     SAMPLE_BYTES,
     canonical_encoding,
     detect_encoding,
@@ -73,7 +74,23 @@ def open_csv(
         serial_relation=lambda types: _read_csv_sql(readable, delimiter, columns, types, False),
         shape_check=shape_check_sql(columns),
         text_only=(columns[-1],),
+        row_bound=_row_bound(readable),
     )
+
+
+def _row_bound(path: Path) -> int:
+    """At least as many as the file has data rows: its line breaks (LF or CR) + 1.
+
+    Every record but the last ends in a line break, whichever convention the file
+    uses (CRLF counts twice, a quoted line break once more: only a bound is needed).
+    Counting costs a tenth of a second per 250 MB; it lets rows be numbered in the
+    scan that inserts them (:func:`cxbench.ingestion.passes.computed_sql`).
+    """
+    breaks = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            breaks += chunk.count(b"\n") + chunk.count(b"\r")
+    return breaks + 1
 
 
 def _read_csv_sql(

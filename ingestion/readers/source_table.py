@@ -33,6 +33,10 @@ class SourceTable:
     shape_check: tuple[str, str] | None = None
     #: Columns the reader always reads as text (never typed by :meth:`with_types`).
     text_only: tuple[str, ...] = ()
+    #: At least as many as ``relation`` has rows (a CSV's line breaks + 1), when the
+    #: reader knows such a bound: the loader then numbers rows by position in the
+    #: scan (a positional join with ``range``) instead of updating them afterwards.
+    row_bound: int | None = None
 
     def with_types(self, types: Mapping[str, str]) -> SourceTable | None:
         """The same file with some columns parsed by DuckDB's reader (DOUBLE, DATE), if it can.

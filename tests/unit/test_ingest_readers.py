@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from cxbench.ingestion.passes import computed_sql
 from cxbench.ingestion.readers import encoding as encoding_module
 from cxbench.ingestion.readers.arrow_stage import cell_text
+from cxbench.ingestion.readers.csv import open_csv
 from cxbench.ingestion.readers.csv_dialect import complete_text, header_names, sniff_delimiter
 from cxbench.ingestion.readers.encoding import (
     canonical_encoding,
@@ -125,3 +128,25 @@ def test_the_suffix_chooses_the_reader_and_the_format_covers_unknown_suffixes() 
     assert options.format_for(Path("x.parquet")) == "parquet"
     assert options.format_for(Path("export.dat")) == "csv"
     assert ReadOptions().format_for(Path("export.dat")) is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"id,q\nR1,1\nR2,2\nR3,3\n",
+        b"id,q\r\nR1,1\r\nR2,2\r\nR3,3",
+        b"id,q\rR1,1\rR2,2\rR3,3\r",
+        b'id,q\nR1,"one\nline"\nR2,2\nR3,3',
+    ],
+    ids=["lf", "crlf_no_final_break", "cr_only", "quoted_break"],
+)
+def test_csv_rows_are_numbered_in_the_scan_in_file_order(tmp_path: Path, data: bytes) -> None:
+    """The positional numbering covers every row, whatever the line ends (no update needed)."""
+    path = tmp_path / "rows.csv"
+    path.write_bytes(data)
+    con = duckdb.connect()
+    source = open_csv(con, path, ReadOptions(encoding="utf-8", delimiter=","), tmp_path)
+    serial = source.serial()
+    assert source.row_bound is not None and serial is not None
+    query = f"{computed_sql(serial, [], numbered=True)} select source_row_number, id from derived"
+    assert con.execute(query).fetchall() == [(1, "R1"), (2, "R2"), (3, "R3")]
