@@ -42,6 +42,7 @@ from cxcore.access_schema import (
     has_access_schema,
     replace_pseudonym_key,
 )
+from cxcore.storage import connect_writable
 
 _ATOM = r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -251,7 +252,7 @@ def _write_staged(db_path: Path, apply: Callable[[duckdb.DuckDBPyConnection], ob
     staged = folder / db_path.name
     try:
         copied = copy_served(db_path, staged)
-        with duckdb.connect(str(staged)) as connection:
+        with connect_writable(staged) as connection:
             ensure_access_schema(connection)
             connection.begin()
             apply(connection)

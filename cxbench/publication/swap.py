@@ -26,9 +26,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
-
 from cxbench.writer_lock import WarehouseBusy, lock_path, writer_lock
+from cxcore.storage import connect_writable
 
 STAGING_DIR_NAME = ".staging"
 ARTEFACT_FILES = ("run_results.json", "manifest.json")
@@ -126,7 +125,7 @@ def copy_served(db_path: Path, staged: Path) -> ServedStamp | None:
 
 def finish_staged(staged: Path) -> None:
     """Checkpoint the staged file so it is complete on its own (no .wal), then fsync it."""
-    with duckdb.connect(str(staged)) as connection:
+    with connect_writable(staged) as connection:
         connection.execute("checkpoint")
     if served_wal(staged).exists():
         raise RuntimeError(f"{staged} still has a write-ahead log after checkpoint")

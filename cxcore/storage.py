@@ -1,0 +1,68 @@
+"""The on-disk format of every DuckDB file the project writes for others to open.
+
+A DuckDB file's storage version is fixed when the file is created, by the
+``storage_compatibility_version`` of the connection that creates it; later
+connections (of any setting) keep writing it in that format. duckdb 2.x creates
+files in its own format by default, which no DuckDB 1.x client reads
+("version number 69, but we can only read versions between 64 and 68") — the
+1.x CLI, the JDBC/ODBC drivers and the BI tools built on them. So every file an
+analyst may open (the served warehouse, its staged copies, exports) is created
+through :func:`connect_writable` or attached with :func:`attach_options`.
+
+``v1.0.0`` is the oldest format that holds everything we store (checked by a
+full demo build: every type, constraint and compression the marts use writes
+under it); DuckDB 0.10.0 and every 1.x release read it. What it costs: newer
+compressions (e.g. DICT_FSST) are not used, so files are somewhat larger.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+#: The storage compatibility version every project DuckDB file is created with.
+STORAGE_VERSION = "v1.0.0"
+#: The DuckDB setting that chooses it at connect time.
+STORAGE_SETTING = "storage_compatibility_version"
+
+
+def writable_config() -> dict[str, str]:
+    """The ``config`` for ``duckdb.connect`` of a file the project may create."""
+    return {STORAGE_SETTING: STORAGE_VERSION}
+
+
+def connect_writable(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """A read-write connection that creates a missing file in :data:`STORAGE_VERSION`.
+
+    An existing file keeps the format it was created in (DuckDB never rewrites
+    it), so using this for every writable connection costs nothing and makes
+    whichever writer happens to come first create a file old clients read.
+    """
+    return duckdb.connect(str(path), config=writable_config())
+
+
+def attach_options() -> str:
+    """The ``ATTACH … (…)`` option that creates an attached file in :data:`STORAGE_VERSION`.
+
+    A literal (validated here), since ATTACH options cannot be parameters:
+    ``f"attach ? as out ({attach_options()})"``.
+    """
+    if not STORAGE_VERSION.replace(".", "").removeprefix("v").isdigit():
+        raise ValueError(f"not a storage version: {STORAGE_VERSION!r}")
+    return f"storage_version '{STORAGE_VERSION}'"
+
+
+def storage_version_of(path: Path | str) -> str:
+    """The storage version a DuckDB file was created with, e.g. ``v1.0.0+``.
+
+    Read by attaching the file read-only to an in-memory database and asking
+    ``duckdb_databases()``; the file is not changed.
+    """
+    with duckdb.connect(":memory:") as connection:
+        connection.execute("attach ? as inspected (read_only)", [str(path)])
+        rows = connection.execute(
+            "select tags['storage_version'] from duckdb_databases() "
+            "where database_name = 'inspected'"
+        ).fetchall()
+    return str(rows[0][0])
