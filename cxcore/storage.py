@@ -12,8 +12,9 @@ through :func:`connect_writable` or attached with :func:`attach_options`.
 ``v1.0.0`` is DuckDB 1.0's format, which every 1.x and 2.x release reads
 (older settings would only add pre-1.0 readers). A full demo build checked
 that everything we store (every type and constraint of raw, marts, audit,
-published and access) is written under it. What it costs: the newer compressions (DICT_FSST for text, Roaring for
-validity masks) are not used, so the file is larger (+18% on the 20k demo).
+published and access) is written under it. What it costs: the newer
+compressions (DICT_FSST for text, Roaring for validity masks) are not used, so
+the file is larger (+18% on the 20k demo).
 """
 
 from __future__ import annotations
