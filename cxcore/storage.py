@@ -55,6 +55,25 @@ def attach_options() -> str:
     return f"storage_version '{STORAGE_VERSION}'"
 
 
+def is_compatible(path: Path | str) -> bool:
+    """Whether a DuckDB file was created in :data:`STORAGE_VERSION` (its tag adds a ``+``)."""
+    return storage_version_of(path) == f"{STORAGE_VERSION}+"
+
+
+def copy_compatible(source: Path | str, target: Path | str) -> None:
+    """Copy every schema, table, view and row of ``source`` into a new ``target`` file
+    created in :data:`STORAGE_VERSION`; ``source`` is only read.
+
+    How a file created in a newer format (by duckdb 2 before this module) becomes
+    readable by 1.x: a byte copy would keep its format. DuckDB's ``COPY FROM
+    DATABASE`` keeps tables, columns, constraints, views and row order.
+    """
+    with duckdb.connect(":memory:") as connection:
+        connection.execute("attach ? as source (read_only)", [str(source)])
+        connection.execute(f"attach ? as target ({attach_options()})", [str(target)])
+        connection.execute("copy from database source to target")
+
+
 def storage_version_of(path: Path | str) -> str:
     """The storage version a DuckDB file was created with, e.g. ``v1.0.0+``.
 

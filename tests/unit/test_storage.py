@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import duckdb
+import pytest
 import yaml
 
 import cxbench
@@ -87,6 +88,36 @@ def test_a_staged_copy_keeps_the_format(tmp_path: Path) -> None:
         connection.execute("insert into typed select * from typed")
     finish_staged(staged)
     assert storage_version_of(staged) == COMPATIBLE
+
+
+def test_a_staged_copy_converts_a_newer_file(tmp_path: Path) -> None:
+    """A warehouse created before the pin is converted by its next staged change."""
+    served = tmp_path / "served.duckdb"
+    with duckdb.connect(str(served)) as connection:
+        connection.execute(TYPED_TABLE)
+        connection.execute("create schema access")
+        connection.execute(
+            "create table access.grants (principal varchar primary key, "
+            "role varchar check (role in ('analyst', 'client')))"
+        )
+        connection.execute("insert into access.grants values ('a@example.org', 'analyst')")
+        connection.execute("create view even as select n, name from typed where is_even")
+    assert storage_version_of(served) != COMPATIBLE
+    staged = tmp_path / "staged.duckdb"
+    copy_served(served, staged)
+    finish_staged(staged)
+    assert storage_version_of(staged) == COMPATIBLE
+    sql = (
+        "select (select md5(string_agg(hash(typed)::varchar, ',')) from typed), "
+        "(select count(*) from even), (select string_agg(principal) from access.grants)"
+    )
+    with duckdb.connect(str(served), read_only=True) as connection:
+        expected = connection.execute(sql).fetchall()
+    with duckdb.connect(str(staged)) as connection:
+        assert connection.execute(sql).fetchall() == expected
+        refused = "insert into access.grants values ('b@example.org', 'owner')"
+        with pytest.raises(duckdb.ConstraintException):
+            connection.execute(refused)
 
 
 def test_dbt_profile_creates_files_in_the_same_format() -> None:
