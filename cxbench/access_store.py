@@ -42,6 +42,7 @@ from cxcore.access_schema import (
     has_access_schema,
     replace_pseudonym_key,
 )
+from cxcore.sandbox import connect_read_only
 from cxcore.storage import connect_writable
 
 _ATOM = r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -225,9 +226,11 @@ def company_names(db_path: Path) -> dict[str, str]:
 
 
 def _read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """The sandboxed read-only connection (:mod:`cxcore.sandbox`): what ``cxbench access``
+    lists comes from the warehouse file and nowhere else."""
     if not db_path.is_file():
         raise AccessInputError(f"no warehouse at {db_path}; build it first (cxbench build)")
-    return duckdb.connect(str(db_path), read_only=True)
+    return connect_read_only(db_path)
 
 
 def _grants(connection: duckdb.DuckDBPyConnection, principal: str | None) -> list[Grant]:

@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from cxcore.auth_config import PREVIEW_ENV, is_loopback, login_problems, login_providers
-from cxcore.settings import REPO_ROOT
+from cxcore.settings import APP_DIR, CHECKOUT_ROOT
 
-APP_SCRIPT = REPO_ROOT / "app" / "streamlit_app.py"
+#: The app's entry script: ``<repo>/app/`` in a checkout, the installed ``cxbench/app/``.
+APP_SCRIPT = APP_DIR / "streamlit_app.py"
 
 
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
@@ -55,13 +56,15 @@ def app_env(db_path: Path, preview_client: str | None = None) -> dict[str, str]:
 
     A ``CXBENCH_PREVIEW_CLIENT`` inherited from the caller's shell is dropped unless
     asked for: a leftover variable must not turn an analyst's app into a client's.
-    ``streamlit run`` puts only ``app/`` on the path, so this checkout comes first
+    ``streamlit run`` puts only ``app/`` on the path, so a checkout comes first
     on ``PYTHONPATH``: a server started from another checkout (a worktree, a test's
     clone) runs that checkout's code, not whichever ``app`` package is installed.
+    Installed from a wheel the interpreter finds the package itself.
     """
     env = {key: value for key, value in os.environ.items() if key != PREVIEW_ENV}
     env["CXBENCH_DB"] = str(db_path)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    checkout = str(CHECKOUT_ROOT) if CHECKOUT_ROOT else None
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [checkout, env.get("PYTHONPATH")]))
     if preview_client is not None:
         env[PREVIEW_ENV] = preview_client
     return env

@@ -7,8 +7,6 @@ Commands stay thin: they parse options, call a stage in :mod:`cxbench.pipeline`
 
 from __future__ import annotations
 
-import csv
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +16,7 @@ from rich.text import Text
 from cxbench import pipeline
 from cxbench.access_cli import register as register_access_commands
 from cxbench.batches_cli import register as register_batch_commands
+from cxbench.cli_globals import register as register_global_options
 from cxbench.cli_lock import writing
 from cxbench.console import (
     console,
@@ -30,9 +29,11 @@ from cxbench.console import (
 )
 from cxbench.dbt_results import report_lines
 from cxbench.dbt_runner import DbtError
+from cxbench.export.cli import register as register_export_command
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 from cxbench.publication.cli import register as register_publication_commands
 from cxbench.report_cli import register as register_report_command
+from cxbench.sql_cli import register as register_sql_command
 from cxcore.settings import load_settings
 
 app = typer.Typer(
@@ -277,37 +278,6 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
-def sql(
-    query: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
-    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
-    db: DbOption = None,
-) -> None:
-    """Run read-only SQL against the warehouse (analysts' entry point)."""
-    import duckdb
-
-    settings = load_settings(db)
-    try:
-        with duckdb.connect(str(settings.db_path), read_only=True) as con:
-            cursor = con.execute(query)
-            columns = [item[0] for item in cursor.description or []]
-            rows = cursor.fetchall()
-    except duckdb.Error as error:
-        console.print(red(error), highlight=False)
-        raise typer.Exit(2) from None
-    if as_csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return
-    from rich.table import Table
-
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    console.print(table)
-
-
 @app.command(name="app")
 def run_app(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
@@ -374,10 +344,13 @@ def bench(
     run_benchmark(evaluations, seed, record=record)
 
 
+register_global_options(app)
 register_publication_commands(app)
 register_batch_commands(app)
 register_access_commands(app)
 register_report_command(app)
+register_sql_command(app)
+register_export_command(app)
 
 if __name__ == "__main__":
     app()

@@ -10,7 +10,10 @@ machine), so every build of this project shares one partial-parse state
 (:data:`PARSE_CACHE`): it is copied into the warehouse's target folder before
 dbt starts and back after a successful run. dbt checks the state against the
 project files, variables and profile and parses again whenever anything
-differs, so a stale copy costs time, never correctness. The profile's
+differs, so a stale copy costs time, never correctness. Installed from a wheel
+the project sits in ``site-packages``, which may be read-only and is no place for
+run artefacts: nothing is written there (no shared state; each warehouse's target
+folder keeps its own). The profile's
 connection settings are part of that check, the warehouse path included; dbt
 therefore runs in the warehouse's folder with ``CXBENCH_DB`` set to the bare
 file name, which is the same for every warehouse called ``cxbench.duckdb``.
@@ -30,11 +33,13 @@ from pathlib import Path
 
 from cxbench.dbt_results import NodeProblem, read_problems, report_lines
 from cxcore import storage
-from cxcore.settings import DBT_PROJECT_DIR
+from cxcore.settings import CHECKOUT_ROOT, DBT_PROJECT_DIR
 
 #: The partial-parse state shared by every warehouse built from this project
-#: (beside dbt's own target folder, which is ignored by git).
-PARSE_CACHE = DBT_PROJECT_DIR / "target" / "cxbench_partial_parse.msgpack"
+#: (beside dbt's own target folder, which is ignored by git); none when installed.
+PARSE_CACHE = (
+    DBT_PROJECT_DIR / "target" / "cxbench_partial_parse.msgpack" if CHECKOUT_ROOT else None
+)
 #: dbt's own name for that state inside a target folder.
 PARSE_FILE = "partial_parse.msgpack"
 #: dbt.log level: ``info`` keeps every node's start, result and timing; ``debug``
@@ -144,22 +149,22 @@ def _failure(
     )
 
 
-def restore_parse_state(target: Path, cache: Path = PARSE_CACHE) -> None:
+def restore_parse_state(target: Path, cache: Path | None = PARSE_CACHE) -> None:
     """Give a warehouse's target folder the project's partial-parse state, if there is one."""
-    if not cache.is_file():
+    if cache is None or not cache.is_file():
         return
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cache, target / PARSE_FILE)
 
 
-def save_parse_state(target: Path, cache: Path = PARSE_CACHE) -> None:
+def save_parse_state(target: Path, cache: Path | None = PARSE_CACHE) -> None:
     """Keep the state dbt left in ``target`` for the next build (replaced atomically).
 
     Two builds may finish at once (tests, a refresh beside the demo): each writes
     a temporary file and renames it, so a reader sees one whole state or the other.
     """
     state = target / PARSE_FILE
-    if not state.is_file():
+    if cache is None or not state.is_file():
         return
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)

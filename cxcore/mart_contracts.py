@@ -9,9 +9,10 @@ it reads (:func:`mart_columns`), and the ``create table`` statements of the test
 fixtures (:func:`create_tables_sql`). The schema of a model comes from the folder
 configuration in ``dbt_project.yml`` (``+schema``), as dbt places it.
 
-This module imports nothing of the project (it sits on the ground floor); it finds
-``dbt_project/`` relative to its own file. Reading the YAML rather than dbt's
-manifest keeps it usable without a dbt parse and fast enough for an app start.
+This module imports nothing of the project but :mod:`cxcore.settings` (it sits on the
+ground floor), which finds ``dbt_project/`` in a checkout or in an installed wheel.
+Reading the YAML rather than dbt's manifest keeps it usable without a dbt parse
+and fast enough for an app start.
 """
 
 from __future__ import annotations
@@ -24,8 +25,7 @@ from typing import Any
 
 import yaml
 
-#: The dbt project beside this package (``<repo>/dbt_project``).
-DBT_PROJECT_DIR = Path(__file__).resolve().parents[1] / "dbt_project"
+from cxcore.settings import DBT_PROJECT_DIR
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

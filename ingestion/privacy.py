@@ -2,8 +2,9 @@
 
 Respondent ids are replaced by a salted SHA-256, so the same person is still
 recognised across the brands they rated and across files of one warehouse, but
-the id cannot be looked up without the salt. The salt lives outside the repo:
-``CXBENCH_SALT`` or a key file created beside the warehouse on first use.
+the id cannot be looked up without the salt. The salt lives outside the repo and
+outside anything a SQL session can read: ``CXBENCH_SALT``, or a key file created
+beside (not inside) the warehouse folder on first use (:mod:`cxcore.salt_location`).
 The key file is written atomically (temporary file, fsync, rename), so a crash
 never leaves a half-written salt; an empty or short one (damaged, truncated by
 hand) is refused rather than used or regenerated, since either would silently
@@ -25,10 +26,10 @@ import secrets
 from pathlib import Path
 
 from cxcore.pii_patterns import PLACEHOLDERS
+from cxcore.salt_location import legacy_salt_file_path, salt_file_path
 from cxcore.sql_text import quote_literal
 
 SALT_ENV = "CXBENCH_SALT"
-SALT_FILE_NAME = ".cxbench_salt"
 #: A created salt is 64 hex characters (256 bits); a key file with fewer than
 #: this many is damaged, not a salt anyone chose.
 MIN_SALT_FILE_CHARS = 32
@@ -41,6 +42,12 @@ class SaltError(ValueError):
 def resolve_salt(warehouse_dir: Path) -> str:
     """Return the pseudonymisation salt, creating a private key file if none exists.
 
+    ``CXBENCH_SALT`` wins; otherwise the key file is
+    :func:`cxcore.salt_location.salt_file_path` (beside the warehouse folder, or
+    ``CXBENCH_SALT_FILE``), where no SQL session or export folder reaches. A key
+    file left inside the warehouse folder by an older version is moved there first,
+    so the respondent ids already loaded keep their hashes.
+
     Raises :class:`SaltError` for a key file that is empty or shorter than
     :data:`MIN_SALT_FILE_CHARS`: never regenerated silently, since every id
     hashed from then on would differ from those already loaded.
@@ -48,9 +55,14 @@ def resolve_salt(warehouse_dir: Path) -> str:
     from_env = os.environ.get(SALT_ENV)
     if from_env:
         return from_env
-    key_file = warehouse_dir / SALT_FILE_NAME
+    key_file = salt_file_path(warehouse_dir)
+    _migrate_legacy_salt(legacy_salt_file_path(warehouse_dir), key_file)
     if not key_file.exists():
-        _create_salt_file(key_file)
+        _create_salt_file(key_file, secrets.token_hex(32))
+    return _read_salt(key_file)
+
+
+def _read_salt(key_file: Path) -> str:
     salt = key_file.read_text(errors="replace").strip()
     if len(salt) < MIN_SALT_FILE_CHARS:
         state = "empty" if not salt else f"only {len(salt)} characters long"
@@ -63,8 +75,31 @@ def resolve_salt(warehouse_dir: Path) -> str:
     return salt
 
 
-def _create_salt_file(key_file: Path) -> None:
-    """Write a new salt atomically: a temporary file, fsync, then rename into place.
+def _migrate_legacy_salt(legacy: Path, key_file: Path) -> None:
+    """Move a key file from inside the warehouse folder to ``key_file``, once.
+
+    The old one is checked like any salt (a damaged one is refused where it lies)
+    and copied atomically; it is deleted only when ``key_file`` then holds the same
+    salt. Two different salts are refused: which one hashed the loaded ids is for a
+    person to decide.
+    """
+    if not legacy.is_file() or legacy == key_file:
+        return
+    salt = _read_salt(legacy)
+    if not key_file.exists():
+        _create_salt_file(key_file, salt)
+    if _read_salt(key_file) != salt:
+        raise SaltError(
+            f"two pseudonymisation salts: {legacy} (inside the warehouse folder, from an "
+            f"older version) and {key_file}; keep the one the loaded respondent ids were "
+            f"hashed with at {key_file} and delete {legacy}"
+        )
+    legacy.unlink()
+    _fsync_directory(legacy.parent)
+
+
+def _create_salt_file(key_file: Path, salt: str) -> None:
+    """Write a salt atomically: a temporary file (mode 600), fsync, then link into place.
 
     ``os.link`` (not ``os.replace``) puts it in place, so two processes creating
     the salt at once cannot overwrite each other's: the second link fails and
@@ -75,14 +110,18 @@ def _create_salt_file(key_file: Path) -> None:
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(descriptor, "w") as handle:
-            handle.write(secrets.token_hex(32))
+            handle.write(salt)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(FileExistsError):
             os.link(temporary, key_file)
     finally:
         temporary.unlink(missing_ok=True)
-    directory = os.open(key_file.parent, os.O_RDONLY)
+    _fsync_directory(key_file.parent)
+
+
+def _fsync_directory(folder: Path) -> None:
+    directory = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:

@@ -31,9 +31,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cxbench.app_server import app_env, free_port, streamlit_command, wait_until_healthy
-from cxcore.settings import REPO_ROOT
+from cxbench.benchmarks.results_file import BENCHMARKS_FILE, commit, say_not_recorded
 
-BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 TARGET_P95_MS = 300.0
 
 
@@ -226,10 +225,7 @@ def _evaluations(db_path: Path) -> int:
 
 def _commit() -> str:
     """The commit measured, so a row can be traced to the code."""
-    completed = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True
-    )
-    return completed.stdout.strip() or "unknown"
+    return commit()
 
 
 def markdown_section(result: dict[str, object]) -> str:
@@ -288,7 +284,9 @@ def run(db_path: Path, samples: int, seed: int, record: bool) -> dict[str, objec
         "pages": pages,
         "cold_start": cold,
     }
-    if record:
+    if record and BENCHMARKS_FILE is None:
+        say_not_recorded()
+    elif record:
         with BENCHMARKS_FILE.open("a") as output:
             output.write(markdown_section(result))
     return result

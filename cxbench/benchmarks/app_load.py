@@ -36,7 +36,6 @@ from cxbench.app_server import app_env, free_port, streamlit_command, wait_until
 from cxbench.benchmarks import app_load_plan as plan
 from cxbench.benchmarks import app_load_report as report
 from cxbench.benchmarks.app_load_clients import LoadSettings, drive
-from cxcore.settings import REPO_ROOT
 
 PREVIEW_ENV = "CXBENCH_PREVIEW_CLIENT"
 
@@ -45,12 +44,11 @@ PREVIEW_ENV = "CXBENCH_PREVIEW_CLIENT"
 def serving(db_path: Path, preview_client: str | None, log: Path) -> Iterator[tuple[str, int]]:
     """``streamlit run`` of the app on a free loopback port; yields its URL and process id.
 
-    The server imports ``app`` from this checkout: ``streamlit run`` puts only the
-    script's folder on the path, so otherwise the package would come from wherever
-    the environment installed it (another worktree's files, possibly mid-edit).
+    The server imports ``cxbench.app`` from this checkout (:func:`app_env`): ``streamlit
+    run`` puts only the script's folder on the path, so otherwise the package would come
+    from wherever the environment installed it (another worktree's files, mid-edit).
     """
-    env = app_env(db_path)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    env = app_env(db_path)  # a checkout first on PYTHONPATH: see app_env
     if preview_client:
         env[PREVIEW_ENV] = preview_client
     port = free_port()

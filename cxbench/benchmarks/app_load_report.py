@@ -9,14 +9,12 @@ its reason kept, and any failure fails the verdict whatever the times.
 from __future__ import annotations
 
 import statistics
-import subprocess
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
-from cxcore.settings import REPO_ROOT
+from cxbench.benchmarks.results_file import BENCHMARKS_FILE, commit, say_not_recorded
 
-BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 #: Acceptance of issue 16: a client's page answers within a second at the 95th percentile.
 TARGET_P95_S = 1.0
 #: (page, kind, seconds, failure or None) of one interaction.
@@ -77,10 +75,7 @@ def summarise(rows: list[Row], settings: Mapping[str, object], context: Mapping[
 
 def _commit() -> str:
     """The commit measured, so a section can be traced to the code."""
-    completed = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True
-    )
-    return completed.stdout.strip() or "unknown"
+    return commit()
 
 
 def _loads(loads: object) -> str:
@@ -147,5 +142,8 @@ def markdown_section(result: Mapping[str, object]) -> str:
 
 def record(result: Mapping[str, object]) -> None:
     """Append the run's section to docs/benchmarks.md."""
+    if BENCHMARKS_FILE is None:
+        say_not_recorded()
+        return
     with BENCHMARKS_FILE.open("a") as output:
         output.write(markdown_section(result))

@@ -39,13 +39,13 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cxbench.benchmarks.results_file import BENCHMARKS_FILE, commit, say_not_recorded
 from cxbench.benchmarks.sql.core_script import compare_core_numbers, run_core_script
 from cxbench.dbt_runner import dbt_executable
 from cxbench.pipeline import DBT_BUILD
-from cxcore.settings import DBT_PROJECT_DIR, REPO_ROOT, load_settings
+from cxcore.settings import DBT_PROJECT_DIR, load_settings
 from cxcore.storage import connect_writable
 
-BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 BUILD_MARKER = "<!-- build-bench-rows -->"
 BASE_EVALUATIONS = 1_850_000
 BASE_SEED = 7
@@ -239,16 +239,15 @@ def benchmark_size(cache: Path, scratch: Path, evaluations: int, repeat: int) ->
 
 def record(results: list[BuildBenchmark]) -> None:
     """Append one table row per size under the marker in docs/benchmarks.md."""
+    if BENCHMARKS_FILE is None:
+        say_not_recorded()
+        return
     text = BENCHMARKS_FILE.read_text()
     if BUILD_MARKER not in text:
         raise RuntimeError(f"{BENCHMARKS_FILE} has no {BUILD_MARKER}")
     date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
-    ).stdout.strip() or "unknown"  # fmt: skip
     rows = [
-        f"| {date} | {commit} | {result.evaluations:,} "
+        f"| {date} | {commit()} | {result.evaluations:,} "
         f"| {_cell(result.dbt_build)} | {_cell(result.dbt_production)} "
         f"| {_cell(result.sql_script)} | {result.ratio:.2f} | {result.production_ratio:.2f} "
         f"| {result.dbt_startup.seconds:.1f} s "

@@ -35,10 +35,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cxbench import pipeline
+from cxbench.benchmarks.results_file import BENCHMARKS_FILE, say_not_recorded
 from cxbench.console import console
-from cxcore.settings import REPO_ROOT
 
-BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 SECTION = "## Yearly refresh: one new wave on seven waves of history"
 SECTION_INTRO = """
 `cxbench refresh --wave <last>` timed as a researcher runs it (own process:
@@ -173,6 +172,9 @@ def _countries() -> list[str]:
 
 def record(result: RefreshBenchmark, command: str) -> None:
     """Append a row to this benchmark's own section of docs/benchmarks.md (created if missing)."""
+    if BENCHMARKS_FILE is None:
+        say_not_recorded()
+        return
     text = BENCHMARKS_FILE.read_text() if BENCHMARKS_FILE.exists() else "# Benchmarks\n"
     if SECTION not in text:
         text = text.rstrip("\n") + "\n\n" + SECTION + "\n" + SECTION_INTRO + TABLE_HEADER

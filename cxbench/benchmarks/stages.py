@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
@@ -26,11 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cxbench.benchmarks.build import timed
+from cxbench.benchmarks.results_file import BENCHMARKS_FILE, commit, say_not_recorded
 from cxbench.console import err_console, progress_bar
 from cxbench.dbt_runner import run_dbt
-from cxcore.settings import REPO_ROOT
 
-BENCHMARKS_FILE = REPO_ROOT / "docs" / "benchmarks.md"
 TABLE_MARKER = "<!-- bench-rows -->"
 #: The stages whose sum is compared with the floor.
 PRODUCTION_PATH = ("ingest", "build", "check")
@@ -143,6 +141,9 @@ def append_row(result: dict[str, object], timings: dict[str, StageTiming]) -> No
         f"{result['load_average']:.1f}",
     ]
     row = "| " + " | ".join(cells) + " |"
+    if BENCHMARKS_FILE is None:
+        say_not_recorded()
+        return
     text = BENCHMARKS_FILE.read_text() if BENCHMARKS_FILE.exists() else ""
     if TABLE_MARKER not in text:
         err_console.print(f"[yellow]{BENCHMARKS_FILE} has no {TABLE_MARKER}; row not recorded[/]")
@@ -156,8 +157,4 @@ def _cell(timing: StageTiming) -> str:
 
 
 def _commit() -> str:
-    completed = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    return completed.stdout.strip() or "unknown"
+    return commit()

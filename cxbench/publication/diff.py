@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from cxbench.publication.store import has_schema, stored_rows
+from cxcore.sandbox import connect_read_only
 
 
 class DiffError(ValueError):
@@ -59,7 +60,7 @@ class VersionDiff:
 
 def diff_versions(db_path: Path, wave: int, version_from: str, version_to: str) -> VersionDiff:
     """Compare the publications of ``wave`` under two methodology versions (read-only)."""
-    with duckdb.connect(str(db_path), read_only=True) as connection:
+    with connect_read_only(db_path) as connection:
         if not has_schema(connection):
             raise DiffError(f"{db_path} has no publications yet")
         sides = [_rows(connection, wave, version) for version in (version_from, version_to)]

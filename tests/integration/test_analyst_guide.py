@@ -1,7 +1,8 @@
 """Every SQL answer in docs/analyst-guide.md runs on a built warehouse and returns rows.
 
 Queries go through the analysts' own entry point, ``cxbench sql``, which opens the
-warehouse read-only; each must succeed and print at least one data row.
+warehouse read-only in the sandbox (cxcore/sandbox.py); each must succeed and print
+at least one data row. The guide's ```sql refused examples must exit 2, refused.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.slow
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "analyst-guide.md"
 QUESTION = re.compile(r"^### (.+)$", re.MULTILINE)
 SQL_BLOCK = re.compile(r"```sql\n(.*?)```", re.DOTALL)
+REFUSED_BLOCK = re.compile(r"```sql refused\n(.*?)```", re.DOTALL)
 
 
 def guide_questions() -> list[tuple[str, str]]:
@@ -52,3 +54,17 @@ def test_guide_query_returns_rows(
     assert result.exit_code == 0, f"{heading}\n{result.output}"
     rows = list(csv.reader(io.StringIO(result.output)))
     assert len(rows) >= 2, f"{heading}: no rows\n{result.output}"
+
+
+def test_the_guide_shows_refused_queries() -> None:
+    assert len(REFUSED_BLOCK.findall(GUIDE.read_text(encoding="utf-8"))) >= 2
+
+
+@pytest.mark.parametrize("sql", REFUSED_BLOCK.findall(GUIDE.read_text(encoding="utf-8")))
+def test_guide_refused_query_exits_2(
+    demo_warehouse: DemoWarehouse, sql: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CXBENCH_DB", str(demo_warehouse.db_path))
+    result = CliRunner().invoke(app, ["sql", "--csv", sql])
+    assert result.exit_code == 2, result.output
+    assert "refused" in result.output and "Traceback" not in result.output

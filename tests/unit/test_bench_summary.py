@@ -49,3 +49,22 @@ def test_row_is_written_under_the_marker(tmp_path: Path, monkeypatch: pytest.Mon
     row = lines[1]
     assert row.startswith("| 2026-12-02 23:00 | abc1234 | 1,850,000 | 4.0 s / 6.0 s / 600 MB")
     assert "| **3.00** / 3.00 | 120 |" in row
+
+
+def test_installed_package_measures_but_says_the_row_is_not_recorded(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(bench, "BENCHMARKS_FILE", None)  # no checkout: no docs/
+    result = {
+        "date": "2026-12-02 23:00",
+        "commit": "unknown",
+        "evaluations": 1_850_000,
+        "warehouse_mb": 120.0,
+        "load_average": 1.5,
+        **summarise(_timings(), nodes=120),
+    }
+    append_row(result, _timings())
+    captured = capsys.readouterr()
+    assert "not recorded" in captured.err
+    assert "docs/benchmarks.md" in captured.err
+    assert captured.out == ""

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from cxcore.settings import DEFAULT_DB_PATH, WarehousePathError, load_settings
+from cxcore.settings import (
+    CHECKOUT_ROOT,
+    DBT_PROJECT_DIR,
+    DEFAULT_DB_PATH,
+    WarehousePathError,
+    find_checkout,
+    load_settings,
+)
 
 
 def test_explicit_path_wins_over_the_environment(
@@ -27,3 +34,19 @@ def test_default_path_without_environment(monkeypatch: pytest.MonkeyPatch) -> No
 def test_file_named_like_a_schema_is_refused_with_the_reason(tmp_path: Path, name: str) -> None:
     with pytest.raises(WarehousePathError, match="same as a schema"):
         load_settings(tmp_path / name)
+
+
+def test_checkout_is_recognised_by_its_project_files(tmp_path: Path) -> None:
+    (tmp_path / "dbt_project").mkdir()
+    assert find_checkout(tmp_path) is None  # site-packages: no pyproject, no dbt_project.yml
+    (tmp_path / "pyproject.toml").write_text("[project]\n")
+    assert find_checkout(tmp_path) is None
+    (tmp_path / "dbt_project" / "dbt_project.yml").write_text("name: cxbench\n")
+    assert find_checkout(tmp_path) == tmp_path
+
+
+def test_running_from_this_checkout_finds_its_dbt_project() -> None:
+    repo = Path(__file__).resolve().parents[2]
+    assert repo == CHECKOUT_ROOT
+    assert repo / "dbt_project" == DBT_PROJECT_DIR
+    assert repo / "warehouse" / "cxbench.duckdb" == DEFAULT_DB_PATH

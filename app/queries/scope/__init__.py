@@ -44,15 +44,21 @@ from cxbench.app.queries.scope import (
     maturity,
     viewer,
 )
+from cxcore.sandbox import connect_read_only
 
 
 def connect(path: str) -> duckdb.DuckDBPyConnection:
     """An in-memory connection with the warehouse file attached read-only as ``wh`` and
     the scope macros defined over it; a cursor of it sees what the viewer set on it
-    (``set variable viewer = ?``) may see."""
-    connection = duckdb.connect(":memory:")
+    (``set variable viewer = ?``) may see.
+
+    The connection is :func:`cxcore.sandbox.connect_read_only`'s: no file but the
+    warehouse is reachable and no setting can change, whatever SQL runs on it. The
+    scope tables and macros live in the in-memory catalog, made the default again.
+    """
+    connection = connect_read_only(path)
     try:
-        connection.execute("attach ? as wh (read_only)", [path])
+        connection.execute("use memory")
         install_scope(connection, attached_tables(connection))
     except duckdb.Error:
         connection.close()
