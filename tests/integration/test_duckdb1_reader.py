@@ -1,4 +1,4 @@
-"""A DuckDB 1.x client opens the served warehouse (issue 18: a warehouse every reader opens).
+"""A DuckDB 1.x client opens the served warehouse and an export (issue 18, acceptance).
 
 The project writes with duckdb 2.x, whose default storage format 1.x cannot
 read. The warehouses here are built through the real CLI — ingest creates the
@@ -16,7 +16,7 @@ import pytest
 from cxcore.storage import STORAGE_VERSION, storage_version_of
 from tests.conftest import DemoWarehouse
 from tests.fixtures.duckdb1 import duckdb1_python, read_with_duckdb1
-from tests.fixtures.history import History
+from tests.fixtures.history import History, cli_env, cxbench
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +38,7 @@ def test_duckdb1_reads_the_served_demo_warehouse(
     demo_warehouse: DemoWarehouse, duckdb1: Path
 ) -> None:
     """The 1.x client reads the marts the demo served: the same rows duckdb 2 reads."""
-    version, rows = read_with_duckdb1(duckdb1, demo_warehouse.db_path, SCORES_SQL)
+    version, rows = read_with_duckdb1(duckdb1, SCORES_SQL, demo_warehouse.db_path)
     assert version.startswith("1.")
     assert rows == _read_with_duckdb2(demo_warehouse.db_path, SCORES_SQL)
     assert rows[0][0] > 0
@@ -55,7 +55,21 @@ def test_refreshed_and_published_warehouse_stays_readable(history: History, duck
     """Two refreshes (staged copy, dbt build, swap) and two publications keep the format."""
     assert storage_version_of(history.db_path) == f"{STORAGE_VERSION}+"
     sql = "select count(*) from published.rankings"
-    version, rows = read_with_duckdb1(duckdb1, history.db_path, sql)
+    version, rows = read_with_duckdb1(duckdb1, sql, history.db_path)
     assert version.startswith("1.")
     assert rows == _read_with_duckdb2(history.db_path, sql)
     assert rows[0][0] > 0
+
+
+def test_duckdb1_reads_a_parquet_export(
+    demo_warehouse: DemoWarehouse, duckdb1: Path, tmp_path: Path
+) -> None:
+    """``cxbench export --format parquet``: the 1.x client reads the scores the warehouse holds."""
+    env = cli_env(demo_warehouse.db_path, demo_warehouse.world_dir.parent)
+    folder = tmp_path / "export"
+    cxbench(env, "export", "--format", "parquet", "--to", str(folder))
+    exported = folder / "marts.fct_company_scores.parquet"
+    sql = SCORES_SQL.replace("marts.fct_company_scores", "read_parquet(?)")
+    version, rows = read_with_duckdb1(duckdb1, sql, parameters=[str(exported)])
+    assert version.startswith("1.")
+    assert rows == _read_with_duckdb2(demo_warehouse.db_path, SCORES_SQL)
