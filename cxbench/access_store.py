@@ -43,6 +43,7 @@ from cxcore.access_schema import (
     replace_pseudonym_key,
 )
 from cxcore.sandbox import connect_read_only
+from cxcore.storage import connect_writable
 
 _ATOM = r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -254,7 +255,7 @@ def _write_staged(db_path: Path, apply: Callable[[duckdb.DuckDBPyConnection], ob
     staged = folder / db_path.name
     try:
         copied = copy_served(db_path, staged)
-        with duckdb.connect(str(staged)) as connection:
+        with connect_writable(staged) as connection:
             ensure_access_schema(connection)
             connection.begin()
             apply(connection)

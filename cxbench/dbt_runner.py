@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cxbench.dbt_results import NodeProblem, read_problems, report_lines
+from cxcore import storage
 from cxcore.settings import CHECKOUT_ROOT, DBT_PROJECT_DIR
 
 #: The partial-parse state shared by every warehouse built from this project
@@ -111,6 +112,8 @@ def run_dbt(
     env = {
         **os.environ,
         "CXBENCH_DB": db_path.name,  # relative to cwd: see the module docstring
+        # profiles.yml creates a missing file in this format (cxcore.storage).
+        "CXBENCH_STORAGE_VERSION": storage.STORAGE_VERSION,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
         "DBT_TARGET_PATH": str(target),

@@ -228,23 +228,21 @@ def build(
 
 
 def _upgrade_raw_layer(db_path: Path) -> None:
-    import duckdb
-
     from cxbench.ingestion.raw_schema import upgrade_raw_schema
+    from cxcore.storage import connect_writable
 
     if not db_path.is_file():
         return  # dbt says there is nothing to build from
-    with duckdb.connect(str(db_path)) as con:
+    with connect_writable(db_path) as con:
         upgrade_raw_schema(con)
 
 
 def _ensure_access(db_path: Path) -> None:
     """Create schema ``access`` (with a pseudonym key) unless the warehouse has it already."""
-    import duckdb
-
     from cxcore.access_schema import ensure_access_schema
+    from cxcore.storage import connect_writable
 
-    with duckdb.connect(str(db_path)) as con:
+    with connect_writable(db_path) as con:
         ensure_access_schema(con)
 
 

@@ -11,9 +11,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
 from cxbench.expectations.check_run import CheckResult, CheckRun
+from cxcore.storage import connect_writable
 
 #: ``severity`` of the row that records a suite skipped for an absent optional table;
 #: its ``success`` is NULL: nothing was checked, so nothing passed or failed.
@@ -82,7 +81,7 @@ def write_run(db_path: Path, run: CheckRun) -> None:
         (run.run_id, skipped.suite, "suite_skipped", None, SKIPPED, None, skipped.reason, "[]")
         for skipped in run.skipped
     ]
-    with duckdb.connect(str(db_path)) as connection:
+    with connect_writable(db_path) as connection:
         connection.execute("begin transaction")
         try:
             for statement in DDL:

@@ -25,6 +25,7 @@ import duckdb
 from cxbench.ingestion.plan import LoadPlan
 from cxbench.ingestion.raw_schema import upgrade_raw_schema
 from cxcore.active_batches import ACTIVE_STATUS
+from cxcore.storage import connect_writable
 
 ACTIVE = ACTIVE_STATUS
 SUPERSEDED = "superseded"
@@ -137,7 +138,7 @@ def retract_batch(db_path: Path, batch_id: str, reason: str) -> RetractResult:
     """
     if not db_path.is_file():
         raise BatchStatusError(f"no warehouse at {db_path}")
-    with duckdb.connect(str(db_path)) as con:
+    with connect_writable(db_path) as con:
         upgrade_raw_schema(con)
         loaded_any = con.execute(
             "select count(*) from information_schema.tables "

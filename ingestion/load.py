@@ -71,6 +71,7 @@ from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
 from cxcore.checksums import file_sha256
 from cxcore.never_scoring import Verdict
+from cxcore.storage import connect_writable
 
 log = logging.getLogger(__name__)
 Step = Callable[[str], None]
@@ -142,7 +143,7 @@ def load_file(
     with ThreadPoolExecutor(max_workers=1) as pool:
         checksum = pool.submit(file_sha256, path)
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(db_path))
+        con = connect_writable(db_path)
         try:
             ensure_raw_schema(con)
             ensure_load_warnings(con)

@@ -39,13 +39,12 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
 from cxbench.benchmarks.results_file import BENCHMARKS_FILE, commit, say_not_recorded
 from cxbench.benchmarks.sql.core_script import compare_core_numbers, run_core_script
 from cxbench.dbt_runner import dbt_executable
 from cxbench.pipeline import DBT_BUILD
 from cxcore.settings import DBT_PROJECT_DIR, load_settings
+from cxcore.storage import connect_writable
 
 BUILD_MARKER = "<!-- build-bench-rows -->"
 BASE_EVALUATIONS = 1_850_000
@@ -128,7 +127,7 @@ def _ensure_raw_tables(db_path: Path) -> None:
     """Create raw tables a cached warehouse from an older ingestion lacks (empty)."""
     from cxbench.ingestion.raw_schema import ensure_raw_schema
 
-    with duckdb.connect(str(db_path)) as connection:
+    with connect_writable(db_path) as connection:
         ensure_raw_schema(connection)
 
 
@@ -152,7 +151,7 @@ def replicate_evaluations(db_path: Path, evaluations: int) -> None:
     Copy k gets respondent ids suffixed ``~k``; everything else (batch, answers)
     is kept, so every key, contract and test still holds.
     """
-    with duckdb.connect(str(db_path)) as connection:
+    with connect_writable(db_path) as connection:
         connection.execute("set enable_progress_bar = false")
         base = connection.execute("select count(*) from raw.survey_evaluations").fetchall()[0][0]
         missing = evaluations - base

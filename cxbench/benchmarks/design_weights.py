@@ -28,6 +28,7 @@ from cxbench.ingestion.raw_schema import upgrade_raw_schema
 from cxbench.pipeline import DBT_BUILD
 from cxcore.settings import DBT_PROJECT_DIR
 from cxcore.sql_text import quote_identifier
+from cxcore.storage import connect_writable
 
 #: How each variant sets raw.survey_evaluations.design_weight.
 VARIANTS = {
@@ -42,7 +43,7 @@ def prepare(raw: Path, folder: Path, expression: str) -> Path:
     db_path = folder / "cxbench.duckdb"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(raw, db_path)
-    with duckdb.connect(str(db_path)) as connection:
+    with connect_writable(db_path) as connection:
         built = connection.execute(
             "select schema_name from information_schema.schemata "
             "where catalog_name = current_database() and schema_name not in ('raw', 'main') "

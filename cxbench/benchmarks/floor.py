@@ -21,8 +21,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import duckdb
-
 from cxbench.benchmarks.sql.core_script import run_core_script
 from cxbench.ingestion.mapping import ColumnSource, ItemMapping, QuestionnaireMapping
 from cxbench.ingestion.mapping_parse import load_mapping
@@ -30,6 +28,7 @@ from cxbench.ingestion.recoding import case_sql
 from cxbench.ingestion.scored_items import is_number
 from cxbench.pipeline import mapping_for
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
+from cxcore.storage import connect_writable
 
 #: Columns of ``cxbench/benchmarks/sql/core_numbers.sql`` read from the survey rows, besides items.
 ROW_FIELDS = ("channel", "age", "gender")
@@ -105,7 +104,7 @@ def load_floor(world: Path, db_path: Path) -> int:
     if not exports:
         raise FileNotFoundError(f"no survey CSV files under {world / 'survey'}")
     selects = [survey_select(path, load_mapping(mapping_for(path))) for path in exports]
-    with duckdb.connect(str(db_path)) as connection:
+    with connect_writable(db_path) as connection:  # the served warehouse's format
         connection.execute("set enable_progress_bar = false")
         connection.execute("create schema if not exists raw")
         connection.execute(

@@ -55,6 +55,7 @@ from cxbench.publication.swap import (
 from cxcore.access_schema import ensure_access_schema
 from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.catalogue import DEFAULT_STUDY_ID
+from cxcore.storage import connect_writable
 
 RANKING_SQL = """
 select
@@ -337,7 +338,7 @@ def _append(db_path: Path, candidate: Candidate, build_id: str, run_id: str) -> 
         copied = copy_served(db_path, staged)
         publication_id = str(uuid.uuid4())
         published_at = datetime.now(UTC).replace(tzinfo=None)
-        with duckdb.connect(str(staged)) as connection:
+        with connect_writable(staged) as connection:
             ensure_schema(connection)
             ensure_move_columns(connection)
             ensure_access_schema(connection)

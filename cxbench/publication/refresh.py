@@ -47,6 +47,7 @@ from cxcore.access_schema import ensure_access_schema
 from cxcore.active_batches import ACTIVE_BATCH_ROWS
 from cxcore.dbt_builds import last_build
 from cxcore.settings import Settings
+from cxcore.storage import connect_writable
 
 
 class RefreshFailed(RuntimeError):
@@ -213,7 +214,7 @@ def _stage_build_swap(
 
     laps.start("gate")
     _gate(staged, recorded.invocation_id)
-    with duckdb.connect(str(staged)) as connection:
+    with connect_writable(staged) as connection:
         ensure_schema(connection)
         ensure_access_schema(connection)
         tampered = tampered_publications(connection)

@@ -21,6 +21,7 @@ never silently replaced.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ from pathlib import Path
 import duckdb
 
 from cxbench.writer_lock import WarehouseBusy, lock_path, writer_lock
+from cxcore.storage import STORAGE_VERSION, connect_writable, copy_compatible, is_compatible
+
+log = logging.getLogger(__name__)
 
 STAGING_DIR_NAME = ".staging"
 ARTEFACT_FILES = ("run_results.json", "manifest.json")
@@ -105,6 +109,10 @@ def served_wal(db_path: Path) -> Path:
 def copy_served(db_path: Path, staged: Path) -> ServedStamp | None:
     """Copy the served warehouse to ``staged``; its stamp, for :func:`swap_in`, or None.
 
+    A served file in a newer storage format than :data:`cxcore.storage.STORAGE_VERSION`
+    (created before the project pinned it) is converted on the way, so the next
+    publication, refresh or access change makes it readable by DuckDB 1.x.
+
     None when there is no served file yet. Refused when the served file has a
     write-ahead log: some process is writing it directly or crashed while doing
     so, and a copy of the file alone would miss committed changes. Refused too
@@ -118,15 +126,28 @@ def copy_served(db_path: Path, staged: Path) -> ServedStamp | None:
             f"{served_wal(db_path)} exists: a process is writing {db_path} directly "
             "(or crashed doing so); let it finish, or open the file once to replay the log"
         )
-    shutil.copyfile(db_path, staged)
+    if _opens_as_compatible(db_path):
+        shutil.copyfile(db_path, staged)  # a byte copy keeps the file's storage version
+    else:  # created in a newer format than DuckDB 1.x reads: the staged copy converts it
+        log.info("%s: converting to storage version %s", db_path, STORAGE_VERSION)
+        copy_compatible(db_path, staged)
     if served_stamp(db_path) != before:
         raise ServedChanged(f"{db_path} changed while it was being copied; run this again")
     return before
 
 
+def _opens_as_compatible(db_path: Path) -> bool:
+    """Whether a byte copy will do; True too for a file DuckDB cannot open, which then
+    fails where it always did (the staged copy's first connection), with its own message."""
+    try:
+        return is_compatible(db_path)
+    except duckdb.Error:
+        return True
+
+
 def finish_staged(staged: Path) -> None:
     """Checkpoint the staged file so it is complete on its own (no .wal), then fsync it."""
-    with duckdb.connect(str(staged)) as connection:
+    with connect_writable(staged) as connection:
         connection.execute("checkpoint")
     if served_wal(staged).exists():
         raise RuntimeError(f"{staged} still has a write-ahead log after checkpoint")

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from cxbench.benchmarks.sql.core_hooks import importance_hook, rake_hook
+from cxcore.storage import connect_writable
 
 CORE_SCRIPT = Path(__file__).resolve().parent / "core_numbers.sql"
 
@@ -19,7 +20,7 @@ CORE_SCRIPT = Path(__file__).resolve().parent / "core_numbers.sql"
 def run_core_script(db_path: Path) -> None:
     """Execute cxbench/benchmarks/sql/core_numbers.sql on ``db_path`` (the benchmark's SQL side)."""
     hooks = {"rake": rake_hook, "importance": importance_hook}
-    with duckdb.connect(str(db_path)) as connection:
+    with connect_writable(db_path) as connection:
         connection.execute("set enable_progress_bar = false")
         for kind, name, sql in script_steps(CORE_SCRIPT.read_text()):
             if kind == "python":
