@@ -24,6 +24,8 @@ class PillarDraw:
     answers: np.ndarray  # evaluations × statements, int16, 99 = don't know
     pillar_scores: np.ndarray  # evaluations × pillars, mean of answered statements (NaN if none)
     channel: np.ndarray  # evaluations, index into sectors.CHANNELS
+    #: evaluations × pillars: the experience before measurement (harder world only)
+    latent: np.ndarray | None = None
 
 
 def draw_channels(
@@ -41,8 +43,17 @@ def draw_pillars(
     panel: Panel,
     statement_offsets: np.ndarray,
     rng: np.random.Generator,
+    shift: np.ndarray | None = None,
+    measurement_sd: float = 0.0,
 ) -> PillarDraw:
-    """Simulate every statement answer of a batch (see the module docstring)."""
+    """Simulate every statement answer of a batch (see the module docstring).
+
+    ``shift`` (evaluations × pillars) and ``measurement_sd`` are the harder
+    world's additions (:mod:`cxbench.generator.realism`): latent shifts such as
+    region and respondent trait, and an error per evaluation × pillar shared by
+    its statements. With either given, the latent experience is returned too.
+    Without them nothing else is drawn, so the default world keeps its bytes.
+    """
     n, n_pillars = len(panel), levels.shape[1]
     channel = draw_channels(channel_mix, panel.brand, rng)
     halo = rng.normal(0.0, model.SD_HALO, size=panel.n_respondents)
@@ -55,10 +66,17 @@ def draw_pillars(
         + halo[panel.respondent][:, None]
         + deviation
     ).astype(np.float32)
+    harder = shift is not None or measurement_sd > 0
+    if shift is not None:
+        latent += shift.astype(np.float32)
+    measured = latent
+    if measurement_sd > 0:
+        error = rng.standard_normal((n, n_pillars), dtype=np.float32) * np.float32(measurement_sd)
+        measured = latent + error
     index = model.statement_pillar_index()
     noise = rng.standard_normal((n, index.size), dtype=np.float32)
     noise *= np.float32(model.SD_ITEM)
-    noise += latent[:, index]
+    noise += measured[:, index]
     noise += statement_offsets.astype(np.float32)
     answers = np.clip(np.rint(noise), 1, 10).astype(np.int16)
     rates = model.dont_know_rate_per_statement().astype(np.float32)
@@ -68,4 +86,6 @@ def draw_pillars(
     with np.errstate(invalid="ignore", divide="ignore"):
         scores = ((answers * answered) @ membership) / (answered @ membership)
     answers[unknown] = model.DONT_KNOW_CODE
-    return PillarDraw(answers, scores.astype(np.float64), channel)
+    return PillarDraw(
+        answers, scores.astype(np.float64), channel, latent.astype(np.float64) if harder else None
+    )

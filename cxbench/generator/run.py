@@ -8,6 +8,7 @@ caller's ``progress`` callback runs in this process.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ import pyarrow as pa
 from cxbench.generator.countries import CountrySpec, resolve_countries
 from cxbench.generator.maturity import mapping_entry, maturity_tables
 from cxbench.generator.partial import PARTIAL_TRUTH_FILE, partial_truth_table, write_partial_file
+from cxbench.generator.realism import Realism, resolve_realism
 from cxbench.generator.survey import SurveyFile, write_survey_file
 from cxbench.generator.truth import (
     COMPANY_WAVE_COLUMNS,
@@ -32,6 +34,13 @@ from cxbench.generator.truth import (
     company_pillar_rows,
     company_wave_rows,
     population_importance,
+)
+from cxbench.generator.truth_waves import (
+    COMPANY_OUTCOME_COLUMNS,
+    IMPORTANCE_BY_WAVE_COLUMNS,
+    R2_BY_WAVE_COLUMNS,
+    company_outcome_rows,
+    importance_by_wave_rows,
 )
 from cxbench.generator.world import World, build_world
 from cxbench.generator.writer import (
@@ -104,6 +113,8 @@ def generate_world(
     *,
     workers: int | None = None,
     partial_study_evaluations: int = 0,
+    realism: str | Realism = "default",
+    wave_truth: bool | None = None,
 ) -> GenerationSummary:
     """Generate a synthetic survey world into ``out_dir`` (layout: data contract §1).
 
@@ -113,7 +124,16 @@ def generate_world(
     identical either way. ``partial_study_evaluations`` above 0 adds a second
     study asking only some statements (:mod:`cxbench.generator.partial`), split
     over the same countries and waves, with its truth.
+
+    ``realism`` is "default", "harder" or a :class:`~cxbench.generator.realism.Realism`
+    with single knobs on (see that module). ``wave_truth`` writes the truth per
+    wave over active companies (:mod:`cxbench.generator.truth_waves`); it defaults
+    to on for a non-default world and off for the default one, whose files then
+    stay byte-identical to earlier versions.
     """
+    chosen = resolve_realism(realism)
+    if wave_truth is None:
+        wave_truth = not chosen.is_default
     if evaluations < 0:
         raise ValueError(f"evaluations must be >= 0, got {evaluations}")
     if partial_study_evaluations < 0:
@@ -125,7 +145,7 @@ def generate_world(
     out_dir = Path(out_dir)
     for folder in ("survey", "industry", "truth"):
         (out_dir / folder).mkdir(parents=True, exist_ok=True)
-    world = build_world(seed, specs, wave_list)
+    world = build_world(seed, specs, wave_list, chosen)
     sizes: dict[Job, int] = {
         ("panel", code, wave): size
         for (code, wave), size in split_evaluations(evaluations, specs, wave_list).items()
@@ -144,7 +164,9 @@ def generate_world(
             _write_export(world, job, size, out_dir, progress) for job, size in sizes.items()
         ]
         importance = {code: population_importance(world, code) for code in world.countries}
-    return _finish(world, out_dir, evaluations, partial_study_evaluations, surveys, importance)
+    return _finish(
+        world, out_dir, evaluations, partial_study_evaluations, surveys, importance, wave_truth
+    )
 
 
 def _write_export(
@@ -257,6 +279,7 @@ def _finish(
     partial_study_evaluations: int,
     surveys: list[SurveyFile],
     importance: dict[str, tuple[np.ndarray, np.ndarray]],
+    wave_truth: bool = False,
 ) -> GenerationSummary:
     """Write industry and truth tables and the manifest; build the summary."""
     weights, r2 = importance_tables(importance)
@@ -279,6 +302,8 @@ def _finish(
     }
     if partial_study_evaluations:
         tables[PARTIAL_TRUTH_FILE] = partial_truth_table(world)
+    if wave_truth:
+        tables.update(wave_truth_tables(world))
     tables.update(maturity_tables(world, out_dir))  # also writes the maturity mapping
     entries: dict[str, tuple[int | None, str]] = mapping_entry(out_dir)
     for survey in surveys:
@@ -294,6 +319,10 @@ def _finish(
     }
     if partial_study_evaluations:  # absent when off: older manifests stay byte-identical
         arguments["partial_study_evaluations"] = partial_study_evaluations
+    if not world.realism.is_default:  # likewise absent for the default world
+        arguments["realism"] = dataclasses.asdict(world.realism)
+    if wave_truth:
+        arguments["wave_truth"] = True
     manifest = {
         "generator": "cxbench.generator",
         "generator_version": GENERATOR_VERSION,
@@ -308,3 +337,15 @@ def _finish(
     files = (*(out_dir / path for path in sorted(entries)), out_dir / "manifest.json")
     row_counts = {out_dir / path: rows for path, (rows, _) in entries.items() if rows is not None}
     return GenerationSummary(out_dir, evaluations, files, row_counts, partial_study_evaluations)
+
+
+def wave_truth_tables(world: World) -> dict[str, pa.Table]:
+    """The per-wave truth files (docs/data-contracts.md §1)."""
+    weights, r2 = importance_by_wave_rows(world)
+    return {
+        "truth/pillar_importance_by_wave.csv": table_from_rows(weights, IMPORTANCE_BY_WAVE_COLUMNS),
+        "truth/r2_by_wave.csv": table_from_rows(r2, R2_BY_WAVE_COLUMNS),
+        "truth/company_outcomes.csv": table_from_rows(
+            company_outcome_rows(world), COMPANY_OUTCOME_COLUMNS
+        ),
+    }

@@ -26,6 +26,8 @@ class Stream(IntEnum):
     TRUTH = 6  # population sample behind the true pillar importance
     PRESENCE = 7  # entry and exit years of one country's companies
     PARTIAL_SURVEY = 8  # one batch of the partial-instrument study of one country × wave
+    WAVE_TRUTH = 9  # population draw behind importance and R² of one country × wave
+    OUTCOME_TRUTH = 10  # population draw behind one company's NPS, CSAT, CES in one wave
 
 
 def _key_part(part: int | str) -> int:

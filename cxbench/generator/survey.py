@@ -87,12 +87,41 @@ def simulate_batch(
     # respondents only rate companies that operate this wave (entrants, exits)
     operating = np.flatnonzero(country.active[wave])
     weights = country.companies.share[operating]  # relative: no need to rescale
+    if not country.realism.is_default:
+        return _simulate_harder_batch(world, code, wave, size, rng)
     panel = sample_panel(size, country.margins[wave].sample_cells(), weights, rng)
     panel = replace(panel, brand=operating[panel.brand])
     draw = draw_pillars(
         country.levels[wave], country.channel_mix(), panel, world.statement_offsets, rng
     )
     return SimulatedBatch(panel, draw, draw_outcomes(country.outcomes, draw.pillar_scores, rng))
+
+
+def _simulate_harder_batch(
+    world: World, code: str, wave: int, size: int, rng: np.random.Generator
+) -> SimulatedBatch:
+    """The harder world's panel batch (:mod:`cxbench.generator.harder`)."""
+    from cxbench.generator import harder
+
+    country = world.countries[code]
+    operating = np.flatnonzero(country.active[wave])
+    margins = country.margins[wave]
+    joint = harder.panel_joint(margins.age, margins.gender, country.realism)
+    levels = country.levels[wave][operating]
+    simulated = harder.simulate(
+        levels,
+        country.channel_mix()[operating],
+        joint,
+        country.companies.share[operating],
+        world.statement_offsets,
+        country.outcomes,
+        country.realism,
+        size,
+        rng,
+        panel=True,
+    )
+    panel = replace(simulated.people.panel, brand=operating[simulated.people.panel.brand])
+    return SimulatedBatch(panel, simulated.draw, simulated.outcomes)
 
 
 def respondent_columns(

@@ -17,6 +17,7 @@ from scipy.special import ndtr
 
 from cxbench.generator import model
 from cxbench.generator.outcomes import OUTCOMES, draw_outcomes
+from cxbench.generator.realism import region_levels
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.world import CountryWorld, World, population_pillars
 from cxcore.catalogue import statement_ids
@@ -41,6 +42,8 @@ def expected_statement_scores(
     country: CountryWorld, wave: int, statement_offsets: np.ndarray
 ) -> np.ndarray:
     """Companies × statements: population expected answer on the observed 1–10 scale."""
+    if not country.realism.is_default:
+        return _expected_statement_scores_harder(country, wave, statement_offsets)
     index = model.statement_pillar_index()
     cells = country.margins[wave].population_cells()  # (cells,)
     mix = country.channel_mix()  # (companies, channels)
@@ -53,6 +56,34 @@ def expected_statement_scores(
     )
     expected = expected_rounded_clipped(mean, model.statement_sd())
     return np.einsum("ahcs,h,ac->as", expected, cells, mix)
+
+
+def _expected_statement_scores_harder(
+    country: CountryWorld, wave: int, statement_offsets: np.ndarray
+) -> np.ndarray:
+    """As :func:`expected_statement_scores`, mixed over the harder world's population.
+
+    The joint of cells × regions replaces the product of margins, a region
+    shifts the latent mean, and the population's trait (N(0, 1) times its
+    effect) and the measurement error widen the answer's normal. The panel's
+    selection does not enter: truth is the population's.
+    """
+    realism = country.realism
+    index = model.statement_pillar_index()
+    joint = country.population_joint(wave)  # (cells, regions)
+    mix = country.channel_mix()
+    mean = (
+        country.levels[wave][:, None, None, None, index]
+        + model.cell_effects()[None, :, None, None, index]
+        + region_levels(realism)[None, None, :, None, None]
+        + np.asarray(model.CHANNEL_EFFECT)[None, None, None, :, index]
+        + statement_offsets[None, None, None, None, :]
+    )
+    sd = float(
+        np.sqrt(model.statement_sd() ** 2 + realism.trait_effect**2 + realism.measurement_error**2)
+    )
+    expected = expected_rounded_clipped(mean, sd)
+    return np.einsum("ahrcs,hr,ac->as", expected, joint, mix)
 
 
 def measured_pillar_means(
@@ -131,6 +162,13 @@ def population_importance(
     scores, outcomes = [], []
     for position, wave in enumerate(waves):
         per_wave = size // len(waves) + (1 if position < size % len(waves) else 0)
+        if not country.realism.is_default:
+            from cxbench.generator.truth_waves import population_draw
+
+            pillar_scores, drawn = population_draw(world, code, wave, per_wave, rng)
+            scores.append(pillar_scores)
+            outcomes.append(np.column_stack([getattr(drawn, name) for name in OUTCOMES]))
+            continue
         pillar_scores = population_pillars(
             country.levels[wave],
             country.channel_mix(),

@@ -18,6 +18,7 @@ from cxbench.generator.countries import CountrySpec
 from cxbench.generator.evaluations import draw_pillars
 from cxbench.generator.outcomes import OutcomeModel, calibrate, draw_country_betas
 from cxbench.generator.presence import draw_presence
+from cxbench.generator.realism import DEFAULT, Realism, joint_population
 from cxbench.generator.respondents import sample_population
 from cxbench.generator.sectors import SECTORS
 from cxbench.generator.streams import Stream, rng_for
@@ -67,6 +68,13 @@ class CountryWorld:
     active: dict[int, np.ndarray]
     #: wave -> boolean per company: a planted large move since the year before
     movers: dict[int, np.ndarray]
+    #: the harder world's knobs (all off: the default world)
+    realism: Realism = DEFAULT
+
+    def population_joint(self, wave: int) -> np.ndarray:
+        """Population share per cell × region (one region column without regions)."""
+        margins = self.margins[wave]
+        return joint_population(margins.age, margins.gender, self.realism)
 
     def channel_mix(self) -> np.ndarray:
         """Companies × channels: each company uses its sector's channel mix."""
@@ -86,13 +94,19 @@ class World:
     waves: tuple[int, ...]
     statement_offsets: np.ndarray  # one per catalogue statement
     countries: dict[str, CountryWorld]
+    realism: Realism = DEFAULT
 
 
-def build_world(seed: int, countries: Sequence[CountrySpec], waves: Sequence[int]) -> World:
+def build_world(
+    seed: int,
+    countries: Sequence[CountrySpec],
+    waves: Sequence[int],
+    realism: Realism = DEFAULT,
+) -> World:
     """Build every country's parameters for the requested waves."""
     offsets = _statement_offsets(rng_for(seed, Stream.WORLD))
-    built = {spec.code: _build_country(seed, spec, waves, offsets) for spec in countries}
-    return World(seed, tuple(waves), offsets, built)
+    built = {spec.code: _build_country(seed, spec, waves, offsets, realism) for spec in countries}
+    return World(seed, tuple(waves), offsets, built, realism)
 
 
 def _statement_offsets(rng: np.random.Generator) -> np.ndarray:
@@ -104,7 +118,11 @@ def _statement_offsets(rng: np.random.Generator) -> np.ndarray:
 
 
 def _build_country(
-    seed: int, spec: CountrySpec, waves: Sequence[int], offsets: np.ndarray
+    seed: int,
+    spec: CountrySpec,
+    waves: Sequence[int],
+    offsets: np.ndarray,
+    realism: Realism = DEFAULT,
 ) -> CountryWorld:
     rng = rng_for(seed, Stream.COUNTRY, spec.code)
     companies = build_companies(spec, rng)
@@ -115,6 +133,37 @@ def _build_country(
     levels = _levels_by_year(seed, spec, base, years)
     presence = draw_presence(seed, spec.code, len(companies))
     margins = {year: country_margins(seed, spec, year) for year in years}
+    if realism.is_default:
+        outcome_model = _calibrated(
+            seed, spec, companies, levels, margins, offsets, betas, target_r2
+        )
+    else:
+        outcome_model = _calibrated_latent(
+            seed, spec, companies, levels, margins, offsets, betas, target_r2, realism
+        )
+    return CountryWorld(
+        spec=spec,
+        companies=companies,
+        levels={wave: levels[wave] for wave in waves},
+        margins={wave: margins[wave] for wave in waves},
+        outcomes=outcome_model,
+        active={wave: presence.active(wave) for wave in waves},
+        movers={wave: _drift(seed, spec, wave, base.shape)[1] for wave in waves},
+        realism=realism,
+    )
+
+
+def _calibrated(
+    seed: int,
+    spec: CountrySpec,
+    companies: Companies,
+    levels: dict[int, np.ndarray],
+    margins: dict[int, Margins],
+    offsets: np.ndarray,
+    betas: np.ndarray,
+    target_r2: float,
+) -> OutcomeModel:
+    """The default world's outcome model: linear in observed scores, calibrated on them."""
     sample = population_pillars(
         levels[REFERENCE_WAVE],
         _channel_mix(companies),
@@ -124,15 +173,35 @@ def _build_country(
         CALIBRATION_SAMPLE,
         rng_for(seed, Stream.CALIBRATION, spec.code),
     )
-    return CountryWorld(
-        spec=spec,
-        companies=companies,
-        levels={wave: levels[wave] for wave in waves},
-        margins={wave: margins[wave] for wave in waves},
-        outcomes=calibrate(betas, sample, target_r2),
-        active={wave: presence.active(wave) for wave in waves},
-        movers={wave: _drift(seed, spec, wave, base.shape)[1] for wave in waves},
+    return calibrate(betas, sample, target_r2)
+
+
+def _calibrated_latent(
+    seed: int,
+    spec: CountrySpec,
+    companies: Companies,
+    levels: dict[int, np.ndarray],
+    margins: dict[int, Margins],
+    offsets: np.ndarray,
+    betas: np.ndarray,
+    target_r2: float,
+    realism: Realism,
+) -> OutcomeModel:
+    """The harder world's outcome model, calibrated on a population draw of latent drivers."""
+    from cxbench.generator import harder  # harder imports evaluations, which world also uses
+
+    rng = rng_for(seed, Stream.CALIBRATION, spec.code)
+    reference = margins[REFERENCE_WAVE]
+    joint = joint_population(reference.age, reference.gender, realism)
+    people = harder.sample_people(
+        CALIBRATION_SAMPLE, joint, companies.share, rng, trait_mean=0.0, panel=False
     )
+    draw = harder.experience(
+        levels[REFERENCE_WAVE], _channel_mix(companies), people, offsets, realism, rng
+    )
+    assert draw.latent is not None
+    omitted = harder.omitted_driver(levels[REFERENCE_WAVE], people.panel.brand, rng, realism)
+    return harder.calibrate_latent(betas, draw.latent, omitted, realism, target_r2)
 
 
 def _reference_levels(
