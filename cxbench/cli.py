@@ -72,6 +72,22 @@ def generate(
             "0: none.",
         ),
     ] = 0,
+    world: Annotated[
+        str,
+        typer.Option(
+            help="default: the world the methodology assumes; harder: selection on a latent "
+            "trait and region, measurement error, non-linear outcomes, an omitted driver, "
+            "age × gender interaction (cxbench/generator/realism.py).",
+        ),
+    ] = "default",
+    wave_truth: Annotated[
+        bool | None,
+        typer.Option(
+            "--wave-truth/--no-wave-truth",
+            help="Write truth per wave over active companies (importance, R², NPS, CSAT, "
+            "CES); default: on for --world harder, off for default.",
+        ),
+    ] = None,
 ) -> None:
     """Write a synthetic survey world: exports + mappings, industry files, ground truth."""
     from cxbench.generator import generate_world
@@ -94,6 +110,8 @@ def generate(
                 seed=seed,
                 progress=lambda done: progress.advance(task, done),
                 partial_study_evaluations=partial_study_evaluations,
+                realism=world,
+                wave_truth=wave_truth,
             )
         except ValueError as error:
             console.print(red(error), highlight=False)
