@@ -35,6 +35,8 @@ from cxbench.generator.outcomes import (
     _integer_scale,
 )
 from cxbench.generator.realism import (
+    AGE_DRIVER_SCORE,
+    DRIVER_TILT,
     OMITTED_DRIVER_CORRELATION,
     Realism,
     joint_population,
@@ -150,9 +152,25 @@ def outcome_signal(
     latent: np.ndarray,
     omitted: np.ndarray,
     realism: Realism,
+    age_band: np.ndarray,
 ) -> np.ndarray:
-    """Evaluations × outcomes: the systematic part (drivers · β + omitted driver)."""
-    return _drivers(latent, realism) @ beta.T + realism.omitted_driver * omitted[:, None]
+    """Evaluations × outcomes: the systematic part (drivers · β + omitted driver).
+
+    With driver heterogeneity each age band has its own β (:func:`age_betas`).
+    """
+    drivers = _drivers(latent, realism)
+    if realism.driver_heterogeneity:
+        betas = age_betas(beta, realism)  # bands × outcomes × pillars
+        signal = np.einsum("ep,eop->eo", drivers, betas[age_band])
+    else:
+        signal = drivers @ beta.T
+    return signal + realism.omitted_driver * omitted[:, None]
+
+
+def age_betas(beta: np.ndarray, realism: Realism) -> np.ndarray:
+    """Age bands × outcomes × pillars: β tilted towards the young's or the old's drivers."""
+    tilt = np.outer(AGE_DRIVER_SCORE, DRIVER_TILT) * realism.driver_heterogeneity
+    return beta[None, :, :] * (1.0 + tilt[:, None, :])
 
 
 def omitted_driver(
@@ -172,13 +190,14 @@ def calibrate_latent(
     omitted: np.ndarray,
     realism: Realism,
     target_r2: float,
+    age_band: np.ndarray,
 ) -> OutcomeModel:
     """Noise and intercepts so that R² on the *latent* drivers ≈ ``target_r2``.
 
     The R² a survey can reach on observed scores is lower (measurement error,
     the omitted driver): that gap is what the harder world is for.
     """
-    signal = outcome_signal(beta, latent, omitted, realism)
+    signal = outcome_signal(beta, latent, omitted, realism, age_band)
     variance = signal.var(axis=0)
     noise_variance = variance * (1.0 - target_r2) / target_r2 - ROUNDING_VARIANCE
     intercept = np.array([TARGET_MEAN[name] for name in OUTCOMES]) - signal.mean(axis=0)
@@ -191,9 +210,10 @@ def draw_outcomes_latent(
     omitted: np.ndarray,
     realism: Realism,
     rng: np.random.Generator,
+    age_band: np.ndarray,
 ) -> Outcomes:
     """Outcome answers driven by the latent experience (not the observed scores)."""
-    signal = outcome_signal(outcome_model.beta, latent, omitted, realism)
+    signal = outcome_signal(outcome_model.beta, latent, omitted, realism, age_band)
     noise = rng.standard_normal(signal.shape) * outcome_model.noise_sd
     scores = outcome_model.intercept + signal + noise
     pillars = model.pillar_ids()
@@ -233,5 +253,8 @@ def simulate(
     draw = experience(levels, channel_mix, people, offsets, realism, rng)
     assert draw.latent is not None
     omitted = omitted_driver(levels, people.panel.brand, rng, realism)
-    outcomes = draw_outcomes_latent(outcome_model, draw.latent, omitted, realism, rng)
+    age_band = people.panel.cell // len(model.GENDERS)
+    outcomes = draw_outcomes_latent(
+        outcome_model, draw.latent, omitted, realism, rng, age_band.astype(np.intp)
+    )
     return HarderDraw(people, draw, outcomes)

@@ -201,7 +201,8 @@ def _calibrated_latent(
     )
     assert draw.latent is not None
     omitted = harder.omitted_driver(levels[REFERENCE_WAVE], people.panel.brand, rng, realism)
-    return harder.calibrate_latent(betas, draw.latent, omitted, realism, target_r2)
+    age_band = (people.panel.cell // len(model.GENDERS)).astype(np.intp)
+    return harder.calibrate_latent(betas, draw.latent, omitted, realism, target_r2, age_band)
 
 
 def _reference_levels(

@@ -174,3 +174,14 @@ def test_the_harder_world_rates_the_same_companies_at_the_same_levels() -> None:
     assert not np.array_equal(
         plain.countries["GB"].outcomes.noise_sd, hard.countries["GB"].outcomes.noise_sd
     )
+
+
+def test_driver_heterogeneity_tilts_the_young_towards_time_and_the_old_towards_integrity() -> None:
+    beta = np.array([[0.48, 0.42, 0.14, 0.17, 0.08, 0.14]])
+    betas = harder.age_betas(beta, Realism(driver_heterogeneity=1.1))[:, 0, :]
+    assert (betas > 0).all()  # every pillar still drives the outcome in every band
+    assert betas.mean(axis=0) == pytest.approx(beta[0])  # symmetric around the base β
+    young, old = betas[0], betas[-1]
+    assert young[0] > old[0] and young[4] > old[4]  # personalisation, time & effort
+    assert young[1] < old[1] and young[5] < old[5]  # integrity, empathy
+    assert np.array_equal(harder.age_betas(beta, DEFAULT)[:, 0, :], np.repeat(beta, 6, axis=0))
