@@ -185,3 +185,24 @@ def test_driver_heterogeneity_tilts_the_young_towards_time_and_the_old_towards_i
     assert young[0] > old[0] and young[4] > old[4]  # personalisation, time & effort
     assert young[1] < old[1] and young[5] < old[5]  # integrity, empathy
     assert np.array_equal(harder.age_betas(beta, DEFAULT)[:, 0, :], np.repeat(beta, 6, axis=0))
+
+
+def test_the_harder_world_is_deterministic_with_or_without_a_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxbench.generator import truth_waves
+
+    monkeypatch.setattr(truth_waves, "WAVE_IMPORTANCE_SAMPLE", 20_000)
+    monkeypatch.setattr(truth_waves, "OUTCOME_TRUTH_SAMPLE", 500)
+    kwargs = {"evaluations": 2_000, "waves": [2024], "countries": ["NO"], "seed": 3}
+    generate_world(tmp_path / "one", workers=1, realism="harder", **kwargs)
+    generate_world(tmp_path / "two", workers=2, realism="harder", **kwargs)
+    one, two = (sorted((tmp_path / name).rglob("*")) for name in ("one", "two"))
+    assert [p.relative_to(tmp_path / "one") for p in one] == [
+        p.relative_to(tmp_path / "two") for p in two
+    ]
+    for first, second in zip(one, two, strict=True):
+        if first.is_file():
+            assert first.read_bytes() == second.read_bytes(), first.name
+    manifest = (tmp_path / "one" / "manifest.json").read_text(encoding="utf-8")
+    assert '"realism"' in manifest and '"wave_truth": true' in manifest
