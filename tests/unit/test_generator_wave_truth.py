@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
+from cxbench.cli import app
 from cxbench.generator import generate_world, truth_waves
 from cxbench.generator.model import MODEL_PILLARS
 from cxbench.generator.outcomes import OUTCOMES
@@ -99,3 +101,20 @@ def test_wave_truth_on_the_default_world_only_adds_files(
         assert (tmp_path / "plain" / name).read_bytes() == (tmp_path / "more" / name).read_bytes()
     r2 = pd.read_csv(tmp_path / "more" / "truth/r2_by_wave.csv")
     assert r2["r2"].between(0.55, 0.72).all()  # the default world's calibrated R²
+
+
+def test_cli_generate_writes_the_harder_world_and_refuses_an_unknown_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(truth_waves, "WAVE_IMPORTANCE_SAMPLE", 20_000)
+    monkeypatch.setattr(truth_waves, "OUTCOME_TRUTH_SAMPLE", 300)
+    runner = CliRunner()
+    base = ["generate", "--evaluations", "500", "--countries", "NO", "--waves", "2025"]
+    result = runner.invoke(app, [*base, "--out", str(tmp_path / "w"), "--world", "harder"])
+    assert result.exit_code == 0, result.output
+    assert all((tmp_path / "w" / name).exists() for name in WAVE_FILES)
+    plain = runner.invoke(app, [*base, "--out", str(tmp_path / "p"), "--no-wave-truth"])
+    assert plain.exit_code == 0 and not (tmp_path / "p" / WAVE_FILES[0]).exists()
+    refused = runner.invoke(app, [*base, "--out", str(tmp_path / "x"), "--world", "easy"])
+    assert refused.exit_code == 2
+    assert "unknown world" in refused.output
