@@ -32,7 +32,7 @@ from cxbench.generator.outcomes import (
     TARGET_MEAN,
     OutcomeModel,
     Outcomes,
-    _integer_scale,
+    integer_scale,
 )
 from cxbench.generator.realism import (
     AGE_DRIVER_SCORE,
@@ -43,7 +43,7 @@ from cxbench.generator.realism import (
     recruitment,
     region_levels,
 )
-from cxbench.generator.respondents import Panel, _ages, _top_brands, brands_per_respondent
+from cxbench.generator.respondents import Panel, ages_in_cells, brands_per_respondent, top_brands
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,9 @@ def sample_people(
     person = rng.choice(flat.size, counts.size, p=flat)
     cell, region = np.divmod(person, joint.shape[1])
     trait = rng.normal(trait_mean, 1.0, size=counts.size)
-    age = _ages(cell, rng)
+    age = ages_in_cells(cell, rng)
     if panel:
-        brand = _top_brands(counts, weights, rng)
+        brand = top_brands(counts, weights, rng)
     else:
         brand = rng.choice(weights.size, counts.size, p=weights / weights.sum())
     respondent = np.repeat(np.arange(counts.size), counts)
@@ -224,10 +224,10 @@ def draw_outcomes_latent(
     ces += CES_RESOLUTION_SLOPE * centred[:, pillars.index("resolution")]
     ces += rng.normal(0.0, CES_SD, size=ces.size)
     return Outcomes(
-        nps=_integer_scale(scores[:, 0], 0, 10),
-        loyalty=_integer_scale(scores[:, 1], 0, 10),
-        csat=_integer_scale(csat, 1, 5),
-        ces=_integer_scale(ces, 1, 7),
+        nps=integer_scale(scores[:, 0], 0, 10),
+        loyalty=integer_scale(scores[:, 1], 0, 10),
+        csat=integer_scale(csat, 1, 5),
+        ces=integer_scale(ces, 1, 7),
     )
 
 

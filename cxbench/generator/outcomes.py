@@ -82,7 +82,8 @@ def _filled(pillar_scores: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(pillar_scores), row_mean, pillar_scores)
 
 
-def _integer_scale(values: np.ndarray, low: int, high: int) -> np.ndarray:
+def integer_scale(values: np.ndarray, low: int, high: int) -> np.ndarray:
+    """Round to whole answers and clip to the question's scale."""
     return np.clip(np.rint(values), low, high).astype(np.int16)
 
 
@@ -101,8 +102,8 @@ def draw_outcomes(
     ces += CES_RESOLUTION_SLOPE * centred[:, pillars.index("resolution")]
     ces += rng.normal(0.0, CES_SD, size=ces.size)
     return Outcomes(
-        nps=_integer_scale(latent[:, 0], 0, 10),
-        loyalty=_integer_scale(latent[:, 1], 0, 10),
-        csat=_integer_scale(csat, 1, 5),
-        ces=_integer_scale(ces, 1, 7),
+        nps=integer_scale(latent[:, 0], 0, 10),
+        loyalty=integer_scale(latent[:, 1], 0, 10),
+        csat=integer_scale(csat, 1, 5),
+        ces=integer_scale(ces, 1, 7),
     )

@@ -50,7 +50,7 @@ def brands_per_respondent(n_evaluations: int, rng: np.random.Generator) -> np.nd
     return counts
 
 
-def _ages(cells: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def ages_in_cells(cells: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Age in years, uniform within the cell's age band."""
     bounds = np.asarray(model.AGE_RANGES)
     band = cells // len(model.GENDERS)
@@ -58,7 +58,7 @@ def _ages(cells: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return (low + np.floor(rng.random(cells.size) * (high - low + 1))).astype(np.int16)
 
 
-def _top_brands(counts: np.ndarray, weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def top_brands(counts: np.ndarray, weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Distinct brands per respondent, flattened in respondent order.
 
     Each brand gets an exponential arrival time divided by its weight; the
@@ -79,8 +79,8 @@ def sample_panel(
     """A survey batch: respondents drawn from ``cells`` each rating 1–6 brands."""
     counts = brands_per_respondent(n_evaluations, rng)
     person_cell = rng.choice(cells.size, counts.size, p=cells)
-    person_age = _ages(person_cell, rng)
-    brand = _top_brands(counts, weights, rng)
+    person_age = ages_in_cells(person_cell, rng)
+    brand = top_brands(counts, weights, rng)
     respondent = np.repeat(np.arange(counts.size), counts)
     return Panel(
         respondent,
@@ -97,4 +97,4 @@ def sample_population(
     """One evaluation per person, cells and brands drawn from population shares."""
     cell = rng.choice(cells.size, size, p=cells)
     brand = rng.choice(weights.size, size, p=weights)
-    return Panel(np.arange(size), size, cell.astype(np.int8), _ages(cell, rng), brand)
+    return Panel(np.arange(size), size, cell.astype(np.int8), ages_in_cells(cell, rng), brand)

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from cxbench.generator import harder
 from cxbench.generator.comments import draw_comments
 from cxbench.generator.evaluations import PillarDraw, draw_pillars
 from cxbench.generator.export import OUTCOME_COLUMNS, export_schema, mapping_yaml
@@ -101,8 +102,6 @@ def _simulate_harder_batch(
     world: World, code: str, wave: int, size: int, rng: np.random.Generator
 ) -> SimulatedBatch:
     """The harder world's panel batch (:mod:`cxbench.generator.harder`)."""
-    from cxbench.generator import harder
-
     country = world.countries[code]
     operating = np.flatnonzero(country.active[wave])
     margins = country.margins[wave]

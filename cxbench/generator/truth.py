@@ -19,6 +19,7 @@ from cxbench.generator import model
 from cxbench.generator.outcomes import OUTCOMES, draw_outcomes
 from cxbench.generator.realism import region_levels
 from cxbench.generator.streams import Stream, rng_for
+from cxbench.generator.truth_waves import population_draw
 from cxbench.generator.world import CountryWorld, World, population_pillars
 from cxcore.catalogue import statement_ids
 from cxcore.stats.relative_weights import relative_weights
@@ -163,8 +164,6 @@ def population_importance(
     for position, wave in enumerate(waves):
         per_wave = size // len(waves) + (1 if position < size % len(waves) else 0)
         if not country.realism.is_default:
-            from cxbench.generator.truth_waves import population_draw
-
             pillar_scores, drawn = population_draw(world, code, wave, per_wave, rng)
             scores.append(pillar_scores)
             outcomes.append(np.column_stack([getattr(drawn, name) for name in OUTCOMES]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from cxbench.generator import model
+from cxbench.generator import harder, model
 from cxbench.generator.outcomes import OUTCOMES, Outcomes, draw_outcomes
 from cxbench.generator.streams import Stream, rng_for
 from cxbench.generator.world import World, population_pillars
@@ -63,8 +63,6 @@ def population_draw(
         cells = country.margins[wave].population_cells()
         scores = population_pillars(levels, mix, cells, weights, world.statement_offsets, size, rng)
         return scores, draw_outcomes(country.outcomes, scores, rng)
-    from cxbench.generator import harder
-
     simulated = harder.simulate(
         levels,
         mix,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cxbench.generator import model
+from cxbench.generator import harder, model
 from cxbench.generator.brands import Companies, build_companies
 from cxbench.generator.countries import CountrySpec
 from cxbench.generator.evaluations import draw_pillars
@@ -188,8 +188,6 @@ def _calibrated_latent(
     realism: Realism,
 ) -> OutcomeModel:
     """The harder world's outcome model, calibrated on a population draw of latent drivers."""
-    from cxbench.generator import harder  # harder imports evaluations, which world also uses
-
     rng = rng_for(seed, Stream.CALIBRATION, spec.code)
     reference = margins[REFERENCE_WAVE]
     joint = joint_population(reference.age, reference.gender, realism)
