@@ -6,6 +6,11 @@ for normal X, mixed over the population's demographic cells and the sector's
 channel mix. Pillar importance is the Johnson relative weight of each pillar on a
 large population-representative simulated sample, because it depends on the
 whole joint distribution and has no closed form worth the trouble.
+
+In the harder world (:mod:`cxbench.generator.realism`) truth stays the
+population's: pillar means mix over the interacted age × gender joint and the
+regions, with the trait and measurement error in the answer's spread; the panel's
+selection never enters. Truth per wave is in :mod:`cxbench.generator.truth_waves`.
 """
 
 from __future__ import annotations
