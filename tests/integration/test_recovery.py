@@ -114,9 +114,12 @@ def importance_misses(rows: pd.DataFrame, estimates: dict[str, str]) -> pd.DataF
     misses = []
     for column, std_error, truth in IMPORTANCE_COLUMNS:
         tolerance = np.minimum(z * rows[std_error], IMPORTANCE_CEILING)
-        error = (rows[estimates[column]] - rows[truth]).abs()
-        missed = rows.loc[error > tolerance, ["country", "wave", "pillar_id"]]
-        misses.append(missed.assign(column=column, error=error, tolerance=tolerance))
+        judged = rows[["country", "wave", "pillar_id"]].assign(
+            column=column,
+            error=(rows[estimates[column]] - rows[truth]).abs(),
+            tolerance=tolerance,
+        )
+        misses.append(judged[judged["error"] > judged["tolerance"]])
     return pd.concat(misses)
 
 
@@ -238,7 +241,8 @@ def coverage_range(rows: pd.DataFrame) -> tuple[float, float]:
     units = len(rows[crude.COMPANY_KEYS].drop_duplicates())
     nominal = DBT_VARS["confidence_level"]
     half_width = family_z(1) * np.sqrt(nominal * (1 - nominal) / units)
-    return max(COVERAGE_RANGE[0], nominal - half_width), min(COVERAGE_RANGE[1], nominal + half_width)
+    low, high = COVERAGE_RANGE
+    return max(low, nominal - half_width), min(high, nominal + half_width)
 
 
 def coverage(low: pd.Series, high: pd.Series, truth: pd.Series) -> float:
