@@ -273,6 +273,31 @@ def test_cruder_intervals_miss_the_coverage(
     assert not low <= covered <= high, (method, covered, low, high)
 
 
+def miscalibration(rows: pd.DataFrame, std_error: str) -> tuple[float, float] | None:
+    """Mean squared standardised error and its limit, or None when it is about 1.
+
+    With honest standard errors (estimate − truth) / std_error has variance 1, so
+    its square averages 1 — more power against a wrong width than coverage has,
+    which moves only with the tails. The mean is over company-waves (each the
+    mean over its six pillars) and its limit is family_z × their spread / √n.
+    """
+    squared = ((rows["mean_score"] - rows["true_mean"]) / rows[std_error]) ** 2
+    per_company = squared.groupby([rows[key] for key in crude.COMPANY_KEYS]).mean()
+    limit = family_z(1) * per_company.std() / np.sqrt(len(per_company))
+    mean = float(per_company.mean())
+    return None if abs(mean - 1) <= limit else (round(mean, 3), round(float(limit), 3))
+
+
+def test_standard_errors_match_the_errors_they_describe(world: RecoveryWorld) -> None:
+    assert miscalibration(pillar_scores_with_truth(world), "std_error") is None
+
+
+def test_standard_errors_over_n_understate_the_errors(world: RecoveryWorld) -> None:
+    rows = pillar_scores_with_truth(world)
+    rows["crude_std_error"] = crude.intervals_with_n(rows, Z_INTERVAL)["crude_std_error"]
+    assert miscalibration(rows, "crude_std_error") is not None
+
+
 def bias_beyond_precision(rows: pd.DataFrame, column: str) -> list[tuple[object, ...]]:
     """Country × wave groups whose mean standardised error is not zero within its precision.
 
