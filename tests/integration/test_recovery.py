@@ -3,12 +3,13 @@
 One synthetic world large enough for the statistics to be judged — 300,000
 evaluations in NL and PL over two waves — is generated, ingested and built once
 for this module; the marts are then held against the truth the generator wrote
-(truth/*.csv). Each criterion states its tolerance from the precision the
-warehouse itself reports (jackknife and sampling standard errors), at a
-family-wise 1% risk of a false failure, and each is run twice: once on the
-methodology, which must pass, and once on a cruder method computed from the
-staged evaluations (tests/fixtures/crude_estimators.py), which must fail — a
-test that a wrong method also passes is not a test (issue 20).
+(truth/*.csv). Each criterion (tests/fixtures/recovery_criteria.py) states its
+tolerance from the precision the warehouse itself reports (jackknife and
+sampling standard errors), at a family-wise 1% risk of a false failure, and
+each is run twice: once on the methodology, which must pass, and once on a
+cruder method computed from the staged evaluations
+(tests/fixtures/crude_estimators.py), which must fail — a test that a wrong
+method also passes is not a test (issue 20).
 
 Where today's world is exactly the one the method assumes, a cruder method still
 passes; those pairings are strict xfails, "needs the harder world (world20)", so
@@ -23,15 +24,22 @@ from pathlib import Path
 from statistics import NormalDist
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pytest
-from scipy.stats import spearmanr
 
 from cxbench import pipeline
 from cxbench.generator import generate_world
 from tests.fixtures import crude_estimators as crude
 from tests.fixtures.dbt_warehouse import DBT_VARS
+from tests.fixtures.recovery_criteria import (
+    IMPORTANCE_COLUMNS,
+    bias_beyond_precision,
+    coverage,
+    coverage_range,
+    importance_misses,
+    miscalibration,
+    rank_shortfalls,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -41,14 +49,6 @@ EVALUATIONS = int(os.environ.get("CXBENCH_RECOVERY_EVALUATIONS", "300000"))
 COUNTRIES = ("NL", "PL")
 WAVES = (2024, 2025)
 SEED = 2024
-#: Family-wise risk that a correct method fails a test by chance.
-FAMILY_RISK = 0.01
-#: Issue 20's acceptance bound on importance; the standard errors may only tighten it.
-IMPORTANCE_CEILING = 0.015
-#: Interval coverage must stay inside this range (issue 20) whatever its precision.
-COVERAGE_RANGE = (0.92, 0.98)
-#: Simulated rank correlations per country × wave for the rank test's threshold.
-RANK_SIMULATIONS = 2_000
 Z_INTERVAL = NormalDist().inv_cdf(0.5 + DBT_VARS["confidence_level"] / 2)
 NEEDS_HARDER_WORLD = pytest.mark.xfail(strict=True, reason="needs the harder world (world20)")
 
@@ -81,18 +81,7 @@ def read(world: RecoveryWorld, sql: str) -> pd.DataFrame:
         return connection.sql(sql).df()
 
 
-def family_z(tests: int) -> float:
-    """Two-sided normal quantile that keeps FAMILY_RISK over ``tests`` comparisons."""
-    return NormalDist().inv_cdf(1 - FAMILY_RISK / (2 * tests))
-
-
 # --- importance ------------------------------------------------------------------------------
-
-IMPORTANCE_COLUMNS = (  # (estimate, its jackknife standard error, truth)
-    ("nps_share", "nps_share_std_error", "true_nps_share"),
-    ("loyalty_share", "loyalty_share_std_error", "true_loyalty_share"),
-    ("importance", "importance_std_error", "true_importance"),
-)
 
 
 def importance_with_truth(world: RecoveryWorld) -> pd.DataFrame:
@@ -101,26 +90,6 @@ def importance_with_truth(world: RecoveryWorld) -> pd.DataFrame:
     assert len(merged) == len(COUNTRIES) * len(WAVES) * 6
     assert merged["is_estimated"].all()
     return merged
-
-
-def importance_misses(rows: pd.DataFrame, estimates: dict[str, str]) -> pd.DataFrame:
-    """Rows whose estimate is further from the truth than its precision allows.
-
-    Tolerance per row: family_z × the methodology's jackknife standard error,
-    never wider than IMPORTANCE_CEILING. ``estimates`` maps each methodology
-    column to the column holding the estimate being judged.
-    """
-    z = family_z(len(rows) * len(IMPORTANCE_COLUMNS))
-    misses = []
-    for column, std_error, truth in IMPORTANCE_COLUMNS:
-        tolerance = np.minimum(z * rows[std_error], IMPORTANCE_CEILING)
-        judged = rows[["country", "wave", "pillar_id"]].assign(
-            column=column,
-            error=(rows[estimates[column]] - rows[truth]).abs(),
-            tolerance=tolerance,
-        )
-        misses.append(judged[judged["error"] > judged["tolerance"]])
-    return pd.concat(misses)
 
 
 def test_importance_is_within_its_standard_errors_of_the_truth(world: RecoveryWorld) -> None:
@@ -167,35 +136,9 @@ def companies_with_true_index(world: RecoveryWorld) -> pd.DataFrame:
     return merged
 
 
-def rank_shortfalls(companies: pd.DataFrame, column: str) -> list[tuple[object, ...]]:
-    """Country × wave groups whose ``column`` ranks the companies worse than precision allows.
-
-    The threshold is what the methodology's own standard errors predict: the
-    Spearman correlation between the true index and the true index plus normal
-    noise of each company's cx_index_std_error, at its FAMILY_RISK / groups
-    quantile over RANK_SIMULATIONS draws (fixed seed, so the threshold is too).
-    """
-    rng = np.random.default_rng(SEED)
-    groups = companies.groupby(["country", "wave"])
-    quantile = FAMILY_RISK / groups.ngroups
-    shortfalls = []
-    for (country, wave), group in groups:
-        assert len(group) >= 20, (country, wave)
-        truth, noise = group["true_cx_index"].to_numpy(), group["cx_index_std_error"].to_numpy()
-        simulated = [
-            spearmanr(truth, truth + rng.normal(0.0, noise)).statistic
-            for _ in range(RANK_SIMULATIONS)
-        ]
-        threshold = float(np.quantile(simulated, quantile))
-        rho = spearmanr(group[column], truth).statistic
-        if rho < threshold:
-            shortfalls.append((country, wave, round(rho, 4), round(threshold, 4)))
-    return shortfalls
-
-
 def test_cx_index_ranks_follow_the_true_index(world: RecoveryWorld) -> None:
     companies = companies_with_true_index(world)
-    assert rank_shortfalls(companies, "cx_index") == []
+    assert rank_shortfalls(companies, "cx_index", SEED) == []
 
 
 @pytest.mark.parametrize(
@@ -215,7 +158,7 @@ def test_equal_weight_index_ranks_fall_short_of_the_true_index(
     else:
         index = crude.equal_weight_index(crude.method_pillar_scores(world.db_path), "mean_score")
     companies = companies_with_true_index(world).join(index, on=crude.COMPANY_KEYS)
-    assert rank_shortfalls(companies, "crude_cx_index") != []
+    assert rank_shortfalls(companies, "crude_cx_index", SEED) != []
 
 
 # --- pillar means: intervals and bias -------------------------------------------------------
@@ -230,23 +173,6 @@ def pillar_scores_with_truth(world: RecoveryWorld) -> pd.DataFrame:
     assert merged["true_mean"].notna().all()
     assert len(merged) > 600
     return merged
-
-
-def coverage_range(rows: pd.DataFrame) -> tuple[float, float]:
-    """Nominal coverage ± family_z binomial errors over company-waves, inside COVERAGE_RANGE.
-
-    The six pillars of a company share their respondents, so the independent
-    units are company-waves, not company × pillar rows.
-    """
-    units = len(rows[crude.COMPANY_KEYS].drop_duplicates())
-    nominal = DBT_VARS["confidence_level"]
-    half_width = family_z(1) * np.sqrt(nominal * (1 - nominal) / units)
-    low, high = COVERAGE_RANGE
-    return max(low, nominal - half_width), min(high, nominal + half_width)
-
-
-def coverage(low: pd.Series, high: pd.Series, truth: pd.Series) -> float:
-    return float(((low <= truth) & (truth <= high)).mean())
 
 
 def test_confidence_intervals_cover_the_true_means(world: RecoveryWorld) -> None:
@@ -273,21 +199,6 @@ def test_cruder_intervals_miss_the_coverage(
     assert not low <= covered <= high, (method, covered, low, high)
 
 
-def miscalibration(rows: pd.DataFrame, std_error: str) -> tuple[float, float] | None:
-    """Mean squared standardised error and its limit, or None when it is about 1.
-
-    With honest standard errors (estimate − truth) / std_error has variance 1, so
-    its square averages 1 — more power against a wrong width than coverage has,
-    which moves only with the tails. The mean is over company-waves (each the
-    mean over its six pillars) and its limit is family_z × their spread / √n.
-    """
-    squared = ((rows["mean_score"] - rows["true_mean"]) / rows[std_error]) ** 2
-    per_company = squared.groupby([rows[key] for key in crude.COMPANY_KEYS]).mean()
-    limit = family_z(1) * per_company.std() / np.sqrt(len(per_company))
-    mean = float(per_company.mean())
-    return None if abs(mean - 1) <= limit else (round(mean, 3), round(float(limit), 3))
-
-
 def test_standard_errors_match_the_errors_they_describe(world: RecoveryWorld) -> None:
     assert miscalibration(pillar_scores_with_truth(world), "std_error") is None
 
@@ -296,22 +207,6 @@ def test_standard_errors_over_n_understate_the_errors(world: RecoveryWorld) -> N
     rows = pillar_scores_with_truth(world)
     rows["crude_std_error"] = crude.intervals_with_n(rows, Z_INTERVAL)["crude_std_error"]
     assert miscalibration(rows, "crude_std_error") is not None
-
-
-def bias_beyond_precision(rows: pd.DataFrame, column: str) -> list[tuple[object, ...]]:
-    """Country × wave groups whose mean standardised error is not zero within its precision.
-
-    Each company's error is (estimate − truth) / std_error averaged over its six
-    pillars; over the companies of a country × wave that mean should be zero
-    within family_z × its standard error (the spread of the company means over
-    √companies — the spread, not 1, because the pillars are correlated).
-    """
-    rows = rows.assign(z=(rows[column] - rows["true_mean"]) / rows["std_error"])
-    per_company = rows.groupby(crude.COMPANY_KEYS)["z"].mean()
-    groups = per_company.groupby(["country", "wave"]).agg(["mean", "std", "size"])
-    limit = family_z(len(groups)) * groups["std"] / np.sqrt(groups["size"])
-    biased = groups[groups["mean"].abs() > limit]
-    return [(*key, round(row["mean"], 3)) for key, row in biased.iterrows()]
 
 
 def test_weighted_means_show_no_bias_beyond_their_precision(world: RecoveryWorld) -> None:
