@@ -20,19 +20,13 @@ import numpy as np
 from cxbench.generator import model
 from cxbench.generator.evaluations import PillarDraw, draw_pillars
 from cxbench.generator.outcomes import (
-    CES_RESOLUTION_SLOPE,
-    CES_SD,
-    CES_TIME_SLOPE,
-    CSAT_SD,
-    CSAT_SLOPE,
-    CSAT_WEIGHTS,
     OUTCOMES,
     ROUNDING_VARIANCE,
     SCORE_CENTRE,
     TARGET_MEAN,
     OutcomeModel,
     Outcomes,
-    integer_scale,
+    answers,
 )
 from cxbench.generator.realism import (
     AGE_DRIVER_SCORE,
@@ -216,19 +210,7 @@ def draw_outcomes_latent(
     signal = outcome_signal(outcome_model.beta, latent, omitted, realism, age_band)
     noise = rng.standard_normal(signal.shape) * outcome_model.noise_sd
     scores = outcome_model.intercept + signal + noise
-    pillars = model.pillar_ids()
-    centred = _drivers(latent, realism)
-    csat = 3.0 + CSAT_SLOPE * (centred @ np.asarray(CSAT_WEIGHTS))
-    csat += rng.normal(0.0, CSAT_SD, size=csat.size)
-    ces = 4.0 + CES_TIME_SLOPE * centred[:, pillars.index("time_effort")]
-    ces += CES_RESOLUTION_SLOPE * centred[:, pillars.index("resolution")]
-    ces += rng.normal(0.0, CES_SD, size=ces.size)
-    return Outcomes(
-        nps=integer_scale(scores[:, 0], 0, 10),
-        loyalty=integer_scale(scores[:, 1], 0, 10),
-        csat=integer_scale(csat, 1, 5),
-        ces=integer_scale(ces, 1, 7),
-    )
+    return answers(scores, _drivers(latent, realism), rng)
 
 
 def simulate(

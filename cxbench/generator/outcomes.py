@@ -94,8 +94,17 @@ def draw_outcomes(
     scores = _filled(pillar_scores)
     noise = rng.standard_normal((scores.shape[0], len(OUTCOMES))) * outcome_model.noise_sd
     latent = outcome_model.intercept + scores @ outcome_model.beta.T + noise
+    return answers(latent, scores - SCORE_CENTRE, rng)
+
+
+def answers(latent: np.ndarray, centred: np.ndarray, rng: np.random.Generator) -> Outcomes:
+    """The four outcome answers from the NPS/loyalty propensities and the centred drivers.
+
+    Shared by the default and the harder world, which differ only in what drives the
+    outcomes (observed scores or latent experience); CSAT and CES are drawn here, after
+    the caller's draws, in the same order in both.
+    """
     pillars = model.pillar_ids()
-    centred = scores - SCORE_CENTRE
     csat = 3.0 + CSAT_SLOPE * (centred @ np.asarray(CSAT_WEIGHTS))
     csat += rng.normal(0.0, CSAT_SD, size=csat.size)
     ces = 4.0 + CES_TIME_SLOPE * centred[:, pillars.index("time_effort")]
