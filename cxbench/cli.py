@@ -77,7 +77,8 @@ def generate(
         typer.Option(
             help="default: the world the methodology assumes; harder: selection on a latent "
             "trait and region, measurement error, non-linear outcomes, an omitted driver, "
-            "age × gender interaction (cxbench/generator/realism.py).",
+            "age × gender interaction (cxbench/generator/realism.py); observable: the "
+            "harder world without the selection the weights cannot see.",
         ),
     ] = "default",
     wave_truth: Annotated[
@@ -85,7 +86,7 @@ def generate(
         typer.Option(
             "--wave-truth/--no-wave-truth",
             help="Write truth per wave over active companies (importance, R², NPS, CSAT, "
-            "CES); default: on for --world harder, off for default.",
+            "CES); default: off for --world default, on for the others.",
         ),
     ] = None,
 ) -> None:
