@@ -112,6 +112,53 @@ STRINGS: dict[str, dict[str, str]] = {
             "{weight_trim_max} średniej wagi."
         ),
     },
+    "method_weighting_limits": {
+        "en": (
+            "**What weighting cannot correct.** Weighting makes the answers represent the "
+            "population only on {weighting_dimensions}. If the people who answer differ "
+            "from the customers they stand for in anything else (more of them have a fresh "
+            "complaint, or live in cities), the scores keep part of that difference, and "
+            "the intervals show sampling error only, not this bias. In our tests with a "
+            "panel that leans to unhappy customers, scores came out about 0.1 point too "
+            "low on the 1–10 scale and the 95% intervals held the true value for about 84% "
+            "of companies; rankings and pillar importance were not affected, because the "
+            "lean applies to every company alike."
+        ),
+        "nl": (
+            "**Wat weging niet corrigeert.** Weging maakt de antwoorden alleen op "
+            "{weighting_dimensions} representatief voor de populatie. Verschillen de "
+            "deelnemers op iets anders van de klanten die ze vertegenwoordigen (meer van "
+            "hen hebben net geklaagd, of wonen in een stad), dan blijft een deel van dat "
+            "verschil in de scores, en de intervallen tonen alleen steekproefonzekerheid, "
+            "niet deze vertekening. In onze tests met een panel dat naar ontevreden klanten "
+            "neigt, vielen de scores ongeveer 0,1 punt te laag uit op de schaal 1–10 en "
+            "bevatten de 95%-intervallen de ware waarde voor ongeveer 84% van de bedrijven; "
+            "rangordes en het belang van de pijlers bleven gelijk, omdat de scheefheid voor "
+            "elk bedrijf dezelfde is."
+        ),
+        "no": (
+            "**Hva vekting ikke retter.** Vekting gjør svarene representative for "
+            "populasjonen bare på {weighting_dimensions}. Skiller de som svarer seg fra "
+            "kundene de står for på noe annet (flere av dem har nettopp klaget, eller bor i "
+            "byer), beholder poengene en del av den forskjellen, og intervallene viser bare "
+            "utvalgsusikkerhet, ikke denne skjevheten. I våre tester med et panel som heller "
+            "mot misfornøyde kunder, ble poengene omtrent 0,1 poeng for lave på skalaen 1–10, "
+            "og 95 %-intervallene inneholdt den sanne verdien for omtrent 84 % av selskapene; "
+            "rangeringer og pilarenes betydning ble ikke påvirket, fordi skjevheten er lik "
+            "for alle selskaper."
+        ),
+        "pl": (
+            "**Czego ważenie nie koryguje.** Ważenie sprawia, że odpowiedzi odzwierciedlają "
+            "populację tylko pod względem {weighting_dimensions}. Jeśli respondenci różnią "
+            "się od klientów, których reprezentują, czymś innym (więcej z nich niedawno "
+            "składało reklamację albo mieszka w miastach), wyniki zachowują część tej "
+            "różnicy, a przedziały pokazują tylko błąd losowy, nie to obciążenie. W naszych "
+            "testach z panelem przechylonym ku niezadowolonym klientom wyniki wyszły o około "
+            "0,1 punktu za nisko na skali 1–10, a 95-procentowe przedziały zawierały "
+            "prawdziwą wartość dla około 84% firm; rankingi i waga filarów się nie zmieniły, "
+            "bo to przechylenie dotyczy każdej firmy tak samo."
+        ),
+    },
     "method_intervals": {
         "en": (
             "**Intervals.** A company's pillar score is the weighted mean of its "

@@ -25,6 +25,7 @@ PARAGRAPHS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("method_studies", ()),
     ("method_pillar_score", ("min_answered_share",)),
     ("method_weighting", ("weighting_dimensions", "weight_trim_min", "weight_trim_max")),
+    ("method_weighting_limits", ("weighting_dimensions",)),
     ("method_intervals", ("confidence_level",)),
     ("method_eligibility", ("min_base",)),
     ("method_importance", ("min_importance_cases",)),

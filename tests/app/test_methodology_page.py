@@ -20,6 +20,8 @@ def test_text_quotes_the_parameters_the_build_used(warehouse: Path, make_page: M
     assert "at least 100 evaluations" in text
     assert "at least 2 ranked companies, none weighing more than 60%" in text
     assert "raked to population margins on age_band, gender" in text
+    # the limit the recovery tests measure (tests/integration/test_recovery_limits.py)
+    assert "represent the population only on age_band, gender" in text
     shown = table_with(at, "parameter_name", "parameter_value")
     assert sorted(zip(shown["parameter_name"], shown["parameter_value"], strict=True)) == sorted(
         (name, value) for name, value, _ in PARAMETERS

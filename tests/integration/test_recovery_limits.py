@@ -26,6 +26,7 @@ from tests.fixtures.recovery_criteria import (
     coverage_range,
     importance_misses,
     miscalibration,
+    rank_shortfalls,
 )
 from tests.fixtures.recovery_worlds import RecoveryWorld
 
@@ -55,6 +56,12 @@ def test_importance_is_still_within_its_standard_errors_of_the_truth(world) -> N
     rows = worlds_.importance(world).assign(seed=world.seed)
     misses = importance_misses(rows, {c: c for c, _, _ in IMPORTANCE_COLUMNS})
     assert misses.empty, misses.to_dict("records")
+
+
+def test_cx_index_ranks_still_follow_the_true_index(world) -> None:
+    """The lean applies to every company alike, so the order survives it."""
+    companies = worlds_.companies(world).assign(seed=world.seed)
+    assert rank_shortfalls(companies, "cx_index", SEED) == []
 
 
 def test_weighting_still_removes_a_large_part_of_the_bias(pillar_rows) -> None:
