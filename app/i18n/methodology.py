@@ -120,7 +120,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "complaint, or live in cities), the scores keep part of that difference, and "
             "the intervals show sampling error only, not this bias. In our tests with a "
             "panel that leans to unhappy customers, scores came out about 0.1 point too "
-            "low on the 1–10 scale and the 95% intervals held the true value for about 84% "
+            "low on the 1–10 scale and the 95% intervals held the true value for 80–84% "
             "of companies; rankings and pillar importance were not affected, because the "
             "lean applies to every company alike."
         ),
@@ -132,7 +132,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "verschil in de scores, en de intervallen tonen alleen steekproefonzekerheid, "
             "niet deze vertekening. In onze tests met een panel dat naar ontevreden klanten "
             "neigt, vielen de scores ongeveer 0,1 punt te laag uit op de schaal 1–10 en "
-            "bevatten de 95%-intervallen de ware waarde voor ongeveer 84% van de bedrijven; "
+            "bevatten de 95%-intervallen de ware waarde voor 80–84% van de bedrijven; "
             "rangordes en het belang van de pijlers bleven gelijk, omdat de scheefheid voor "
             "elk bedrijf dezelfde is."
         ),
@@ -143,7 +143,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "byer), beholder poengene en del av den forskjellen, og intervallene viser bare "
             "utvalgsusikkerhet, ikke denne skjevheten. I våre tester med et panel som heller "
             "mot misfornøyde kunder, ble poengene omtrent 0,1 poeng for lave på skalaen 1–10, "
-            "og 95 %-intervallene inneholdt den sanne verdien for omtrent 84 % av selskapene; "
+            "og 95 %-intervallene inneholdt den sanne verdien for 80–84 % av selskapene; "
             "rangeringer og pilarenes betydning ble ikke påvirket, fordi skjevheten er lik "
             "for alle selskaper."
         ),
@@ -155,7 +155,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "różnicy, a przedziały pokazują tylko błąd losowy, nie to obciążenie. W naszych "
             "testach z panelem przechylonym ku niezadowolonym klientom wyniki wyszły o około "
             "0,1 punktu za nisko na skali 1–10, a 95-procentowe przedziały zawierały "
-            "prawdziwą wartość dla około 84% firm; rankingi i waga filarów się nie zmieniły, "
+            "prawdziwą wartość dla 80–84% firm; rankingi i waga filarów się nie zmieniły, "
             "bo to przechylenie dotyczy każdej firmy tak samo."
         ),
     },
