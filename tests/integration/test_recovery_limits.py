@@ -26,6 +26,7 @@ from tests.fixtures.recovery_criteria import (
     coverage_range,
     importance_misses,
     miscalibration,
+    pooled_rank_shortfall,
     rank_shortfalls,
 )
 from tests.fixtures.recovery_worlds import RecoveryWorld
@@ -62,6 +63,7 @@ def test_cx_index_ranks_still_follow_the_true_index(world) -> None:
     """The lean applies to every company alike, so the order survives it."""
     companies = worlds_.companies(world).assign(seed=world.seed)
     assert rank_shortfalls(companies, "cx_index", SEED) == []
+    assert pooled_rank_shortfall(companies, "cx_index", SEED) is None
 
 
 def test_weighting_still_removes_a_large_part_of_the_bias(pillar_rows) -> None:
