@@ -1,10 +1,13 @@
 """A study that asks only some statements recovers its truth, beside the full panel (issue 14).
 
-One synthetic world holds two studies in the same countries and waves, rating
-the same companies: the panel's full questionnaire (study ``cxbench``) and the
-generator's partial-instrument tracker (study ``synthetic-partial``, 10 of 30
-statements, time & effort not asked; :mod:`cxbench.generator.partial`). Both are
-ingested and built once for this module; then:
+One synthetic world — the observable world of the recovery tests (measurement
+error, clustered respondents, age-dependent drivers, a population that is not
+the product of its margins; cxbench/generator/realism.py) — holds two studies
+in the same countries and waves, rating the same companies: the panel's full
+questionnaire (study ``cxbench``) and the generator's partial-instrument tracker
+(study ``synthetic-partial``, 10 of 30 statements, time & effort not asked;
+:mod:`cxbench.generator.partial`). Both are ingested and built once for this
+module; then:
 
 - the tracker has pillar scores exactly for the pillars it measures;
 - their 95% intervals cover the tracker's own truth (the population mean of the
@@ -29,6 +32,7 @@ import pytest
 from cxbench import pipeline
 from cxbench.generator import generate_world
 from cxbench.generator.partial import PARTIAL_STATEMENTS, PARTIAL_STUDY, partial_pillars
+from cxbench.generator.realism import OBSERVABLE
 from cxcore.catalogue import pillars, statements, statements_of
 
 pytestmark = pytest.mark.slow
@@ -61,6 +65,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> TwoStudyWorld:
         countries=COUNTRIES,
         seed=SEED,
         partial_study_evaluations=PARTIAL_EVALUATIONS,
+        realism=OBSERVABLE,
     )
     report = pipeline.ingest_world(db_path, world_dir)
     assert report.ok, report.errors
