@@ -21,6 +21,7 @@ weights on the CX-index ranks) is a strict xfail, with the reason measured.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import duckdb
 import pandas as pd
@@ -51,9 +52,9 @@ SEEDS = tuple(
     int(seed) for seed in os.environ.get("CXBENCH_RECOVERY_SEEDS", "1,2,3,4,5").split(",")
 )
 EVALUATIONS = int(os.environ.get("CXBENCH_RECOVERY_EVALUATIONS", "60000"))
-#: Surveys whose pillar correlation across companies is so high that any sensible
-#: weights rank alike (measured: equal weights move the index 0.007 ± 0.02 points
-#: against a standard error of 0.10; relative-weight shares lie in 0.13–0.21).
+#: Equal pillar weights rank the companies like the true importance does (measured:
+#: they move the index by −0.007 ± 0.021 points against a standard error of 0.10;
+#: the true relative-weight shares lie in 0.13–0.21).
 WEIGHTS_BARELY_MOVE_RANKS = pytest.mark.xfail(
     strict=True,
     reason="the CX index barely depends on its pillar weights (docs/methodology.md, "
@@ -76,7 +77,9 @@ def evaluations(worlds: list[RecoveryWorld]) -> dict[int, pd.DataFrame]:
     return {world.seed: crude.staged_evaluations(world.db_path) for world in worlds}
 
 
-def crude_frame(evaluations: dict[int, pd.DataFrame], estimator) -> pd.DataFrame:
+def crude_frame(
+    evaluations: dict[int, pd.DataFrame], estimator: Callable[[pd.DataFrame], pd.DataFrame]
+) -> pd.DataFrame:
     """A cruder estimator on the staged evaluations of every world, with the seed."""
     return pd.concat(
         [estimator(frame).assign(seed=seed) for seed, frame in evaluations.items()],
@@ -102,7 +105,9 @@ def company_rows(worlds: list[RecoveryWorld]) -> pd.DataFrame:
 # --- importance ------------------------------------------------------------------------------
 
 
-def test_importance_is_within_its_standard_errors_of_the_truth(importance_rows) -> None:
+def test_importance_is_within_its_standard_errors_of_the_truth(
+    importance_rows: pd.DataFrame,
+) -> None:
     misses = importance_misses(importance_rows, {c: c for c, _, _ in IMPORTANCE_COLUMNS})
     assert misses.empty, misses.to_dict("records")
 
@@ -110,7 +115,9 @@ def test_importance_is_within_its_standard_errors_of_the_truth(importance_rows) 
 @pytest.mark.parametrize(
     "method", ["squared_correlation_shares", "equal_weights", "unweighted_relative_weights"]
 )
-def test_cruder_importance_misses_the_truth(importance_rows, evaluations, method: str) -> None:
+def test_cruder_importance_misses_the_truth(
+    importance_rows: pd.DataFrame, evaluations: dict[int, pd.DataFrame], method: str
+) -> None:
     if method == "equal_weights":
         shortcut = crude.equal_importance(importance_rows).assign(seed=importance_rows["seed"])
     else:
@@ -142,12 +149,12 @@ def test_explained_variance_is_close_to_the_truth(worlds: list[RecoveryWorld]) -
 # --- CX-index ranks --------------------------------------------------------------------------
 
 
-def test_cx_index_ranks_follow_the_true_index(company_rows) -> None:
+def test_cx_index_ranks_follow_the_true_index(company_rows: pd.DataFrame) -> None:
     assert rank_shortfalls(company_rows, "cx_index", SEEDS[0]) == []
     assert pooled_rank_shortfall(company_rows, "cx_index", SEEDS[0]) is None
 
 
-def test_ranking_by_nps_falls_short_of_the_true_index(company_rows) -> None:
+def test_ranking_by_nps_falls_short_of_the_true_index(company_rows: pd.DataFrame) -> None:
     """The industry's habit of ranking on one outcome: it follows the index in every
     survey roughly, which one survey cannot tell, but not as well as the index's errors
     allow, which twenty can."""
@@ -162,7 +169,10 @@ def test_ranking_by_nps_falls_short_of_the_true_index(company_rows) -> None:
     ],
 )
 def test_equal_weight_index_ranks_fall_short_of_the_true_index(
-    worlds, company_rows, evaluations, means: str
+    worlds: list[RecoveryWorld],
+    company_rows: pd.DataFrame,
+    evaluations: dict[int, pd.DataFrame],
+    means: str,
 ) -> None:
     """1/6 per pillar, on plain means or on the method's weighted means (wrong importance only)."""
     if means == "unweighted":
@@ -186,13 +196,15 @@ def test_equal_weight_index_ranks_fall_short_of_the_true_index(
 # --- pillar means: intervals and bias -------------------------------------------------------
 
 
-def test_confidence_intervals_cover_the_true_means(pillar_rows) -> None:
+def test_confidence_intervals_cover_the_true_means(pillar_rows: pd.DataFrame) -> None:
     low, high = coverage_range(pillar_rows)
     covered = coverage(pillar_rows["ci_low"], pillar_rows["ci_high"], pillar_rows["true_mean"])
     assert low <= covered <= high, (covered, low, high)
 
 
-def test_unweighted_intervals_miss_the_coverage(pillar_rows, evaluations) -> None:
+def test_unweighted_intervals_miss_the_coverage(
+    pillar_rows: pd.DataFrame, evaluations: dict[int, pd.DataFrame]
+) -> None:
     low, high = coverage_range(pillar_rows)
     intervals = crude_frame(
         evaluations, lambda frame: crude.unweighted_pillar_means(frame, Z_INTERVAL)
@@ -204,11 +216,11 @@ def test_unweighted_intervals_miss_the_coverage(pillar_rows, evaluations) -> Non
     assert not low <= covered <= high, (covered, low, high)
 
 
-def test_standard_errors_match_the_errors_they_describe(pillar_rows) -> None:
+def test_standard_errors_match_the_errors_they_describe(pillar_rows: pd.DataFrame) -> None:
     assert miscalibration(pillar_rows, "std_error") is None
 
 
-def test_standard_errors_over_n_understate_the_errors(pillar_rows) -> None:
+def test_standard_errors_over_n_understate_the_errors(pillar_rows: pd.DataFrame) -> None:
     """n instead of effective n: coverage alone barely sees it (about 92.5% against
     95.5% at a design effect of 1.27), the calibration of the errors does."""
     rows = pillar_rows.assign(
@@ -217,15 +229,15 @@ def test_standard_errors_over_n_understate_the_errors(pillar_rows) -> None:
     assert miscalibration(rows, "crude_std_error") is not None
 
 
-def test_weighted_means_show_no_bias_beyond_their_precision(pillar_rows) -> None:
+def test_weighted_means_show_no_bias_beyond_their_precision(pillar_rows: pd.DataFrame) -> None:
     assert pooled_bias(pillar_rows, "mean_score") is None
 
 
-def test_unweighted_means_are_biased_beyond_their_precision(pillar_rows) -> None:
+def test_unweighted_means_are_biased_beyond_their_precision(pillar_rows: pd.DataFrame) -> None:
     assert pooled_bias(pillar_rows, "unweighted_mean_score") is not None
 
 
-def test_weighting_brings_estimates_closer_to_the_population(pillar_rows) -> None:
+def test_weighting_brings_estimates_closer_to_the_population(pillar_rows: pd.DataFrame) -> None:
     weighted_error = (pillar_rows["mean_score"] - pillar_rows["true_mean"]).abs().mean()
     unweighted_error = (
         (pillar_rows["unweighted_mean_score"] - pillar_rows["true_mean"]).abs().mean()
@@ -238,7 +250,7 @@ def test_weighting_brings_estimates_closer_to_the_population(pillar_rows) -> Non
 
 
 @pytest.mark.parametrize("metric", list(crude.OUTCOME_METRICS))
-def test_outcome_intervals_cover_the_true_values(company_rows, metric: str) -> None:
+def test_outcome_intervals_cover_the_true_values(company_rows: pd.DataFrame, metric: str) -> None:
     _, ci_low, ci_high = crude.OUTCOME_METRICS[metric]
     low, high = coverage_range(company_rows)
     covered = coverage(company_rows[ci_low], company_rows[ci_high], company_rows[f"true_{metric}"])
@@ -247,7 +259,7 @@ def test_outcome_intervals_cover_the_true_values(company_rows, metric: str) -> N
 
 @pytest.mark.parametrize("metric", list(crude.OUTCOME_METRICS))
 def test_unweighted_outcome_intervals_miss_the_coverage(
-    company_rows, evaluations, metric: str
+    company_rows: pd.DataFrame, evaluations: dict[int, pd.DataFrame], metric: str
 ) -> None:
     low, high = coverage_range(company_rows)
     intervals = crude_frame(
@@ -267,7 +279,9 @@ def test_unweighted_outcome_intervals_miss_the_coverage(
 # --- weighting ------------------------------------------------------------------------------
 
 
-def test_raked_samples_match_their_margins_and_report_the_design_effect(worlds) -> None:
+def test_raked_samples_match_their_margins_and_report_the_design_effect(
+    worlds: list[RecoveryWorld],
+) -> None:
     sql = "select * from marts.fct_benchmark_scores where benchmark_level = 'country'"
     for world in worlds:
         with duckdb.connect(str(world.db_path), read_only=True) as connection:

@@ -52,21 +52,21 @@ def pillar_rows(world: RecoveryWorld) -> pd.DataFrame:
     return worlds_.pillar_scores(world).assign(seed=world.seed)
 
 
-def test_importance_is_still_within_its_standard_errors_of_the_truth(world) -> None:
+def test_importance_is_still_within_its_standard_errors_of_the_truth(world: RecoveryWorld) -> None:
     """The selection shifts levels, not how the pillars drive the outcomes."""
     rows = worlds_.importance(world).assign(seed=world.seed)
     misses = importance_misses(rows, {c: c for c, _, _ in IMPORTANCE_COLUMNS})
     assert misses.empty, misses.to_dict("records")
 
 
-def test_cx_index_ranks_still_follow_the_true_index(world) -> None:
+def test_cx_index_ranks_still_follow_the_true_index(world: RecoveryWorld) -> None:
     """The lean applies to every company alike, so the order survives it."""
     companies = worlds_.companies(world).assign(seed=world.seed)
     assert rank_shortfalls(companies, "cx_index", SEED) == []
     assert pooled_rank_shortfall(companies, "cx_index", SEED) is None
 
 
-def test_weighting_still_removes_a_large_part_of_the_bias(pillar_rows) -> None:
+def test_weighting_still_removes_a_large_part_of_the_bias(pillar_rows: pd.DataFrame) -> None:
     weighted = (pillar_rows["mean_score"] - pillar_rows["true_mean"]).mean()
     unweighted = (pillar_rows["unweighted_mean_score"] - pillar_rows["true_mean"]).mean()
     assert unweighted < weighted < 0, (weighted, unweighted)  # both too low: the panel is unhappier
@@ -74,12 +74,12 @@ def test_weighting_still_removes_a_large_part_of_the_bias(pillar_rows) -> None:
 
 
 @SELECTION_ON_UNOBSERVABLES
-def test_confidence_intervals_cover_the_true_means(pillar_rows) -> None:
+def test_confidence_intervals_cover_the_true_means(pillar_rows: pd.DataFrame) -> None:
     low, high = coverage_range(pillar_rows)
     covered = coverage(pillar_rows["ci_low"], pillar_rows["ci_high"], pillar_rows["true_mean"])
     assert low <= covered <= high, (covered, low, high)
 
 
 @SELECTION_ON_UNOBSERVABLES
-def test_standard_errors_match_the_errors_they_describe(pillar_rows) -> None:
+def test_standard_errors_match_the_errors_they_describe(pillar_rows: pd.DataFrame) -> None:
     assert miscalibration(pillar_rows, "std_error") is None
