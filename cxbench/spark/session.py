@@ -48,7 +48,6 @@ def session_settings(spark_dir: Path) -> dict[str, str]:
         "spark.ui.showConsoleProgress": "false",
         # Timestamps as Parquet's TIMESTAMP_MICROS, which DuckDB reads back (not INT96).
         "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
-        "spark.driver.extraJavaOptions": f"-Dderby.system.home={(spark_dir / 'derby').resolve()}",
     }
 
 
