@@ -138,7 +138,12 @@ def record_build(db_path: Path, run_results: Path, command: Sequence[str]) -> No
     """One ``audit.dbt_builds`` row for the Spark build, as the DuckDB hooks write one."""
     document = json.loads(run_results.read_text())
     args = document.get("args", {})
-    statuses = [result.get("status") for result in document.get("results", [])]
+    # the nodes on-run-end is given: hooks (operation.*) are in run_results but not in it
+    statuses = [
+        result.get("status")
+        for result in document.get("results", [])
+        if not str(result.get("unique_id", "")).startswith("operation.")
+    ]
     counts = {
         "failed": sum(status in ("error", "fail", "runtime error") for status in statuses),
         "warned": statuses.count("warn"),

@@ -168,3 +168,5 @@ def test_the_spark_build_is_recorded_for_the_gate(builds: Builds) -> None:
     assert build is not None and build.succeeded
     assert build.command == "build" and build.selection == "--selector production"
     assert build.n_failed == 0 and build.n_nodes and build.n_nodes > 100
+    duckdb_build = last_build(builds.duckdb_db)
+    assert duckdb_build is not None and build.n_nodes == duckdb_build.n_nodes
