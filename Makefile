@@ -6,12 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint lint-sql fix-sql browser bench screenshots clean
+.PHONY: demo test install lint lint-sql fix-sql browser java bench screenshots clean
 
 demo: $(STAMP)
 	$(BIN)/cxbench demo
 
-test: $(STAMP) browser lint-sql
+test: $(STAMP) browser java lint-sql
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -24,7 +24,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	@touch $(STAMP)
 
 # Browser tests drive Debian's chromium; install it when missing and we are root
@@ -35,6 +35,17 @@ browser:
 	    echo "installing chromium (apt)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not found and cannot be installed here: browser tests will skip"; fi; }
+
+# The Spark build test (tests/integration/test_spark_build.py) runs dbt-spark on a
+# local Spark, which needs a Java runtime: installed from Debian's packages when
+# missing and we are root (CI), like chromium. Elsewhere it skips with a reason,
+# except under CI=true.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing a Java runtime (apt)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	  else echo "java not found and cannot be installed here: the Spark build test will skip"; fi; }
 
 lint: $(STAMP) lint-sql
 	$(BIN)/ruff check .

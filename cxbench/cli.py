@@ -221,6 +221,14 @@ def build(
         bool,
         typer.Option("--full-refresh", help="Rebuild incremental models from scratch."),
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="duckdb, or spark: build on a local Spark (pip install 'cxbench[spark]', "
+            "Java 17) and bring the marts back into the warehouse (docs/spark.md).",
+        ),
+    ] = "duckdb",
     db: DbOption = None,
 ) -> None:
     """Build the dbt project (staging → intermediate → marts) and run its data tests.
@@ -229,6 +237,8 @@ def build(
     """
     try:
         parsed_vars = pipeline.parse_dbt_vars(dbt_vars) if dbt_vars else None
+        if engine not in pipeline.ENGINES:
+            raise ValueError(f"--engine must be one of {', '.join(pipeline.ENGINES)}")
     except ValueError as error:
         console.print(red(error), highlight=False)
         raise typer.Exit(2) from None
@@ -242,6 +252,7 @@ def build(
                 dbt_vars=parsed_vars,
                 select=select or (),
                 full_refresh=full_refresh,
+                engine=engine,
             )
         except DbtError as error:
             console.print(red(error), highlight=False)

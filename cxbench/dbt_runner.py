@@ -69,6 +69,18 @@ class DbtError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Engine:
+    """A profile target that dbt runs on through a launcher of its own (not DuckDB)."""
+
+    #: The profiles.yml target.
+    target: str
+    #: The command that stands for ``dbt`` (its arguments follow).
+    launcher: tuple[str, ...]
+    #: Environment the launcher needs beside dbt's own.
+    env: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class DbtResult:
     """Outcome of one dbt command."""
 
@@ -93,17 +105,20 @@ def run_dbt(
     *,
     read_only: bool = False,
     artefacts: Path | None = None,
+    engine: Engine | None = None,
 ) -> DbtResult:
     """Run ``dbt <command>`` for ``db_path``; stream output lines to ``on_line``.
 
     ``read_only`` opens the warehouse read-only (the ``read_only`` target);
     ``artefacts`` is where dbt's target and log folders go (default: ``dbt/``
     beside the warehouse, which a reader may not be allowed to write).
+    ``engine`` runs another profile target through its own launcher (Spark:
+    cxbench.spark.build); its parse state is kept apart from DuckDB's.
     """
     db_path = db_path.resolve()
     artefacts = artefacts or db_path.parent / "dbt"
     target = artefacts / "target"
-    cache = parse_cache(read_only)
+    cache = parse_cache(read_only, engine.target if engine else None)
     if not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     restore_parse_state(target, cache)
@@ -119,10 +134,14 @@ def run_dbt(
         "DBT_TARGET_PATH": str(target),
         "DBT_LOG_PATH": str(artefacts / "logs"),
         "DBT_LOG_LEVEL_FILE": FILE_LOG_LEVEL,
+        **(engine.env if engine else {}),
     }
-    args = [dbt_executable(), *command, "--project-dir", str(DBT_PROJECT_DIR)]
+    launcher = list(engine.launcher) if engine else [dbt_executable()]
+    args = [*launcher, *command, "--project-dir", str(DBT_PROJECT_DIR)]
     if read_only:
         args += ["--target", READ_ONLY_TARGET]
+    elif engine:
+        args += ["--target", engine.target]
     lines: list[str] = []
     with subprocess.Popen(
         args,
@@ -170,11 +189,13 @@ def _failure(
     )
 
 
-def parse_cache(read_only: bool = False) -> Path | None:
-    """The shared parse state of the writing target, or of the read-only one (None: none)."""
-    if PARSE_CACHE is None or not read_only:
+def parse_cache(read_only: bool = False, target: str | None = None) -> Path | None:
+    """The shared parse state of the writing target, the read-only one or another
+    engine's target (None: none)."""
+    name = READ_ONLY_TARGET if read_only else target
+    if PARSE_CACHE is None or name is None:
         return PARSE_CACHE
-    return PARSE_CACHE.with_name(PARSE_CACHE.stem + ".read_only.msgpack")
+    return PARSE_CACHE.with_name(f"{PARSE_CACHE.stem}.{name}.msgpack")
 
 
 def restore_parse_state(target: Path, cache: Path | None = PARSE_CACHE) -> None:

@@ -38,6 +38,9 @@ DBT_BUILD = ("build", "--selector", PRODUCTION_SELECTOR)
 #: ``--selector``, so the selection leaves out unit tests as the selector does.
 WITHOUT_UNIT_TESTS = ("--exclude-resource-type", "unit_test")
 MATURITY_FILE = "maturity.csv"
+#: Engines the dbt project builds on: DuckDB itself, or a local Spark whose marts
+#: come back into the DuckDB file (docs/spark.md).
+ENGINES = ("duckdb", "spark")
 
 #: Tables counted in the demo's summary, by layer.
 LAYER_TABLES = {
@@ -209,6 +212,7 @@ def build(
     dbt_vars: Mapping[str, object] | None = None,
     select: Sequence[str] = (),
     full_refresh: bool = False,
+    engine: str = "duckdb",
 ) -> DbtResult:
     """Seed, run and test every dbt model into ``db_path`` (the production build).
 
@@ -220,9 +224,19 @@ def build(
     earlier version first get the columns added since (nothing else is written),
     and every built warehouse holds schema ``access`` (the app's grants and
     pseudonym key; cxcore/access_schema.py), an older one from its next build.
+    ``engine`` ``spark`` builds on a local Spark from the raw layer exported to
+    Parquet and brings the marts back into ``db_path`` (cxbench.spark.build).
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
     _upgrade_raw_layer(db_path)
-    result = run_dbt(build_command(unit_tests, dbt_vars, select, full_refresh), db_path, on_line)
+    command = build_command(unit_tests, dbt_vars, select, full_refresh)
+    if engine == "spark":
+        from cxbench.spark.build import build_on_spark
+
+        result = build_on_spark(db_path, command, on_line)
+    else:
+        result = run_dbt(command, db_path, on_line)
     _ensure_access(db_path)
     return result
 

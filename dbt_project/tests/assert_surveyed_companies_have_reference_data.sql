@@ -28,7 +28,7 @@ unlisted as (
 
     select
         companies.company_id,
-        string_agg(distinct company_waves.country, ', ' order by company_waves.country) as countries,
+        {{ string_agg_distinct('company_waves.country', "', '") }} as countries,
         sum(company_waves.n_evaluations) as n_evaluations
 
     from companies

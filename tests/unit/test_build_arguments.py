@@ -92,3 +92,16 @@ def test_run_results_give_errors_first_with_names_and_messages(tmp_path: Path) -
         "WARN test assert_x_holds: Got 2 results, configured to warn if != 0",
     ]
     assert read_problems(tmp_path / "absent.json") == []
+
+
+def test_an_unknown_engine_is_refused_before_anything_runs(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cxbench.cli import app
+
+    result = CliRunner().invoke(
+        app, ["build", "--engine", "oracle", "--db", str(tmp_path / "cxbench.duckdb")]
+    )
+    assert result.exit_code == 2
+    assert "--engine must be one of duckdb, spark" in result.output
+    assert not (tmp_path / "cxbench.duckdb").exists()

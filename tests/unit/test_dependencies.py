@@ -18,7 +18,6 @@ REPO = Path(__file__).resolve().parents[2]
 PRODUCT = ("cxbench", "cxcore", "app", "ingestion", "expectations", "dbt_project")
 #: Needed although no module imports them.
 WITHOUT_IMPORT = {
-    "dbt-core": "run as the `dbt` executable in a subprocess (cxbench/dbt_runner.py)",
     "dbt-duckdb": "dbt's DuckDB adapter, loaded by dbt from profiles.yml (type: duckdb)",
     "authlib": "Streamlit's st.login imports it for OpenID Connect (cxbench/app/auth.py)",
 }
@@ -52,13 +51,22 @@ def imported_modules() -> set[str]:
     return names
 
 
+#: Namespace packages that several distributions install into, by the one an import
+#: of them stands for: ``dbt`` is dbt-core's (cxbench/spark/dbt_session.py runs
+#: dbtRunner), and dbt-adapters and every adapter add to it, which dbt loads from
+#: profiles.yml without an import of ours.
+NAMESPACE_OWNERS = {"dbt": "dbt-core"}
+
+
 def imported_distributions() -> set[str]:
     """The installed distributions that provide an imported module."""
     providers = packages_distributions()
     return {
         _normalise(distribution)
         for module in imported_modules()
-        for distribution in providers.get(module, [])
+        for distribution in (
+            [NAMESPACE_OWNERS[module]] if module in NAMESPACE_OWNERS else providers.get(module, [])
+        )
     }
 
 

@@ -51,7 +51,18 @@ create table if not exists audit.dbt_builds (
 {%- endmacro %}
 
 
+{#-
+    On Spark the build is recorded in the DuckDB warehouse it is brought back
+    to (cxbench.spark.build, from dbt's run results): a Parquet table has no
+    UPDATE for on-run-end, and the gate and the quality runner read DuckDB.
+-#}
 {% macro start_dbt_build() %}
+    {{- return(adapter.dispatch('start_dbt_build', 'cxbench')()) -}}
+{% endmacro %}
+
+{% macro spark__start_dbt_build() %}{% endmacro %}
+
+{% macro default__start_dbt_build() %}
     {%- if execute and is_warehouse_run() -%}
         {%- set started_at = run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") -%}
         {%- set statement -%}
@@ -74,6 +85,12 @@ create table if not exists audit.dbt_builds (
 
 
 {% macro finish_dbt_build(results) %}
+    {{- return(adapter.dispatch('finish_dbt_build', 'cxbench')(results)) -}}
+{% endmacro %}
+
+{% macro spark__finish_dbt_build(results) %}{% endmacro %}
+
+{% macro default__finish_dbt_build(results) %}
     {%- if execute and is_warehouse_run() -%}
         {%- set counts = {"succeeded": 0, "failed": 0, "warned": 0, "skipped": 0} -%}
         {%- for result in results -%}

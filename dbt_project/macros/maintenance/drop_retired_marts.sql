@@ -9,13 +9,30 @@
 -#}
 {% macro drop_retired_marts() -%}
     {%- if not is_warehouse_run() -%}{{ return("") }}{%- endif -%}
-    {%- set retired = [
+    {{- return(adapter.dispatch('drop_retired_marts', 'cxbench')(retired_marts())) -}}
+{%- endmacro %}
+
+{% macro retired_marts() -%}
+    {{- return([
         "fct_sector_scores",
         "fct_country_scores",
         "fct_sector_pillar_scores",
         "fct_country_pillar_scores",
-    ] -%}
+    ]) -}}
+{%- endmacro %}
+
+{#- One statement per hook is all DuckDB needs: it runs them as a script. -#}
+{% macro default__drop_retired_marts(retired) -%}
     {%- for name in retired %}
     drop table if exists marts.{{ name }};
     {%- endfor %}
+{%- endmacro %}
+
+{#- Spark runs one statement per call: each drop is its own query, the hook itself none. -#}
+{% macro spark__drop_retired_marts(retired) -%}
+    {%- if execute -%}
+        {%- for name in retired -%}
+            {%- do run_query("drop table if exists marts." ~ name) -%}
+        {%- endfor -%}
+    {%- endif -%}
 {%- endmacro %}

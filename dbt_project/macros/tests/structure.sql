@@ -177,7 +177,9 @@ group_sum_{{ loop.index }} as (
 {% endfor -%}
 rules as (
 
-    select null::varchar as rule, 0::bigint as n_failing
+    select
+        cast(null as {{ dbt.type_string() }}) as rule,
+        cast(0 as {{ dbt.type_bigint() }}) as n_failing
     {%- for name, condition in row_rules %}
     union all
     select {{ quoted_text(name) }}, rule_{{ loop.index }} from row_rules

@@ -76,8 +76,8 @@ aggregated as (
         sum(case when is_member then n_evaluations else 0 end) as n_eligible_evaluations,
         max(case when is_member then n_evaluations end) as top_company_evaluations,
         sum(case when is_member and revenue > 0 then revenue end) as total_revenue,
-        {#- the two largest revenues, largest first (DuckDB's max with a count) #}
-        max(case when is_member and revenue > 0 then revenue end, 2) as top_revenues,
+        {#- the two largest revenues, largest first (macro top_values) #}
+        {{ top_values('case when is_member and revenue > 0 then revenue end', 2) }} as top_revenues,
         avg(case when is_member then cx_index end) as avg_cx_index,
         sum(case when is_member and revenue > 0 then revenue * cx_index end)
         / sum(case when is_member and revenue > 0 then revenue end) as revenue_weighted_cx_index,
@@ -92,13 +92,13 @@ aggregated as (
 shares as (
 
     select
-        * exclude (top_revenues),
+        {{ star_exclude(['top_revenues']) }},
         case
             when n_eligible_evaluations > 0
                 then cast(top_company_evaluations as {{ type_double() }}) / n_eligible_evaluations
         end as top_company_share,
-        top_revenues[1] as top_revenue,
-        coalesce(top_revenues[2], 0) as second_revenue,
+        {{ list_element('top_revenues', 1) }} as top_revenue,
+        coalesce({{ list_element('top_revenues', 2) }}, 0) as second_revenue,
         {{ equal_weight_suppression_reason('n_eligible_companies') }} as equal_weight_reason
 
     from aggregated

@@ -34,7 +34,7 @@ surveyed as (
     select
         company_id,
         cast(count(distinct country) as integer) as n_countries_surveyed,
-        string_agg(distinct country, ',' order by country) as countries_surveyed
+        {{ string_agg_distinct('country', "','") }} as countries_surveyed
 
     from company_waves
 
@@ -111,11 +111,11 @@ assigned as (
         valid_to_wave,
         {{ unassigned_sector() }} as sector_code,
         company_id as company_name,
-        cast(null as varchar) as parent_name,
+        cast(null as {{ dbt.type_string() }}) as parent_name,
         country,
         cast(null as {{ type_double() }}) as revenue,
         cast(null as integer) as employees,
-        cast(null as varchar) as merged_into_company_id,
+        cast(null as {{ dbt.type_string() }}) as merged_into_company_id,
         false as has_reference_data
 
     from unlisted

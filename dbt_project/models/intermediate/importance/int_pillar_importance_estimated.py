@@ -19,11 +19,16 @@ company_id. Fewer than two groups, or a refit that fails, leave it NULL.
 
 Too few complete cases (var min_importance_cases) or a singular correlation
 matrix leave the weights NULL with a note, never a silently missing row.
+
+Portable: the inputs come in through cxcore.model_frames.to_pandas (a DuckDB
+relation or a Spark DataFrame) and the rows go back as the engine's frame
+(engine_frame), so DuckDB and Spark run the same arithmetic on the same rows.
 """
 
 import numpy as np
 import pandas as pd
 
+from cxcore.model_frames import engine_frame, to_pandas
 from cxcore.stats.jackknife import delete_a_group_std_error
 from cxcore.stats.relative_weights import (
     correlations_from_moments,
@@ -131,15 +136,15 @@ def _estimate(
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    measured = dbt.ref("int_survey_samples_measured").df()
+    measured = to_pandas(dbt.ref("int_survey_samples_measured"))
     measured = measured[measured["is_measured"]].sort_values("sort_order")
     keys = ["study_id", "country", "wave"]
     pillars_of = {
         key: group["pillar_id"].tolist() for key, group in measured.groupby(keys, sort=False)
     }
     min_cases = int(dbt.config.get("min_importance_cases"))
-    moments = dbt.ref("int_pillar_moments_summed").df()
-    replicated = dbt.ref("int_pillar_moments_replicated").df()
+    moments = to_pandas(dbt.ref("int_pillar_moments_summed"))
+    replicated = to_pandas(dbt.ref("int_pillar_moments_replicated"))
     groups_of = {
         key: group.sort_values("replicate_group")
         for key, group in replicated.groupby(keys, sort=False)
@@ -169,7 +174,7 @@ def model(dbt, session):
         "estimation_note",
     ]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype(
+    typed = frame.astype(
         {
             "study_id": "string",
             "country": "string",
@@ -188,3 +193,4 @@ def model(dbt, session):
             "estimation_note": "string",
         }
     )
+    return engine_frame(session, typed)

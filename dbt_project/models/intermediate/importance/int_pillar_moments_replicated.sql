@@ -3,8 +3,8 @@
     sums of int_company_cells_summed times their cell's raking weight) per
     study × country × wave × replicate_group; int_pillar_moments_summed adds the
     groups up to the sample's total. A company's group is
-    md5_number(company_id) mod var importance_replicate_groups (stable across
-    runs, DuckDB versions and waves). Whole companies go to one group because
+    md5_number(company_id) mod var importance_replicate_groups (macro
+    md5_number_mod; stable across runs, DuckDB versions, engines and waves). Whole companies go to one group because
     evaluations of one company share its service, so they are not independent
     draws. Subtracting a group's moments from the sample's total gives the
     moments without that group: int_pillar_importance_estimated refits the
@@ -48,7 +48,7 @@ summed as (
         country,
         wave,
         cast(
-            md5_number(company_id) % {{ var('importance_replicate_groups') }} as integer
+            {{ md5_number_mod('company_id', var('importance_replicate_groups')) }} as integer
         ) as replicate_group,
         cast(sum(complete_n) as integer) as n_complete_cases,
         sum(weight * complete_sum_d) as sum_w,

@@ -29,15 +29,10 @@
     load batches, or a new methodology) are summed again and replace their old
     rows (macro waves_to_rebuild); the other waves' rows stay as they are. A
     wave left with no active batch (all retracted) has no key any more: the
-    post-hook removes its rows, which no rebuild would replace.
+    post-hook removes its rows, which no rebuild would replace. On Spark it is
+    a table (macro wave_incremental_config).
 -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='wave',
-    on_schema_change='sync_all_columns',
-    post_hook="delete from {{ this }} where wave not in (select fingerprints.wave from {{ ref('int_survey_waves_fingerprinted') }} as fingerprints)",
-) }}
+{{ config(**wave_incremental_config()) }}
 {%- set dimensions = var('weighting_dimensions') -%}
 {%- set variables = importance_variables() -%}
 {%- set pairs = importance_pairs() -%}

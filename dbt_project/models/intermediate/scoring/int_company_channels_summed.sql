@@ -32,13 +32,10 @@ mergers as (
 weighted as (
 
     select
-        company_cells.* replace (
-            coalesce(
-                later_mergers.merged_into_company_id,
-                mergers.merged_into_company_id,
-                company_cells.company_id
-            ) as company_id
-        ),
+        {{ star_replace({
+            'company_id': 'coalesce(later_mergers.merged_into_company_id, '
+                ~ 'mergers.merged_into_company_id, company_cells.company_id)'
+        }, 'company_cells.') }},
         {{ cell_weight('cells') }} as weight
 
     from company_cells

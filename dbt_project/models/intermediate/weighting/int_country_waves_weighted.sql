@@ -37,7 +37,7 @@ summed as (
         max(raking_iterations) as raking_iterations,
         {{ dbt.bool_or('coalesce(raking_converged, false)') }} as any_converged,
         max(max_margin_error) as max_margin_error,
-        string_agg(distinct raking_note, '; ' order by raking_note) as unraked_reasons
+        {{ string_agg_distinct('raking_note', "'; '") }} as unraked_reasons
 
     from cells
 
@@ -82,8 +82,8 @@ final as (
                 || case
                     when n_unraked = n_evaluations then ' for every evaluation: '
                     else
-                        ' for ' || cast(n_unraked as varchar) || ' of '
-                        || cast(n_evaluations as varchar) || ' evaluations: '
+                        ' for ' || cast(n_unraked as {{ dbt.type_string() }}) || ' of '
+                        || cast(n_evaluations as {{ dbt.type_string() }}) || ' evaluations: '
                 end
                 || unraked_reasons
         end as weighting_note

@@ -24,12 +24,16 @@ country × wave without margins, or per dimension a missing category (a file
 without age or gender: "age_band missing") or one the margins do not list
 ("gender 'x' not in the margins"). int_country_waves_weighted turns these into
 the sample's weighting_method and weighting_note.
+
+Portable: the cell table comes in through cxcore.model_frames.to_pandas (a
+DuckDB relation or a Spark DataFrame) and goes back as the engine's frame.
 """
 
 import json
 
 import pandas as pd
 
+from cxcore.model_frames import engine_frame, to_pandas
 from cxcore.stats.raking import rake_cells
 
 NOTE_NO_MARGINS = "no population margins for this country and wave"
@@ -130,8 +134,8 @@ def model(dbt, session):
         "max_iterations": int(dbt.config.get("raking_max_iterations")),
         "tolerance": float(dbt.config.get("raking_tolerance")),
     }
-    cells = dbt.ref("int_sample_cells_counted").df()
-    margins = dbt.ref("int_population_margins_chosen").df()
+    cells = to_pandas(dbt.ref("int_sample_cells_counted"))
+    margins = to_pandas(dbt.ref("int_population_margins_chosen"))
     margins = margins[margins["dimension"].isin(dimensions)]
 
     groups = []
@@ -164,7 +168,7 @@ def model(dbt, session):
         raked = pd.concat(groups, ignore_index=True)[columns]
     # categories as text even when a dimension is missing from every cell (a file
     # without age): an all-NULL column would otherwise be written with type NULL
-    return raked.astype(
+    typed = raked.astype(
         {
             "study_id": "string",
             "country": "string",
@@ -186,3 +190,4 @@ def model(dbt, session):
             "raking_note": "string",
         }
     )
+    return engine_frame(session, typed)

@@ -43,7 +43,7 @@ listed_sectors as (
     select
         {{ unassigned_sector() }} as sector_code,
         {{ unassigned_sector_name() }} as sector_name,
-        cast(null as varchar) as nace_division
+        cast(null as {{ dbt.type_string() }}) as nace_division
 
     from company_counts
 

@@ -71,8 +71,8 @@ coverage as (
         sum(n_statements_measured) as n_statements_measured,
         {{ dbt.listagg('pillar_id', "','", 'order by sort_order') }} as pillars_measured,
         {{ dbt.listagg(
-            dbt.concat(['pillar_id', "' '", 'cast(n_statements_measured as varchar)', "'/'",
-                'cast(n_statements_total as varchar)']),
+            dbt.concat(['pillar_id', "' '", 'cast(n_statements_measured as ' ~ dbt.type_string() ~ ')', "'/'",
+                'cast(n_statements_total as ' ~ dbt.type_string() ~ ')']),
             "', '",
             'order by sort_order'
         ) }} as statements_per_pillar

@@ -104,7 +104,7 @@ against_averages as (
         companies.sector_code,
         companies.pillar_id,
         benchmark_pillars.benchmark_level as comparator,
-        cast(null as varchar) as comparator_company_id,
+        cast(null as {{ dbt.type_string() }}) as comparator_company_id,
         companies.mean_score,
         benchmark_pillars.avg_score as comparator_mean_score,
         companies.mean_score - benchmark_pillars.avg_score as difference,
@@ -147,7 +147,7 @@ against_averages as (
 compared as (
 
     select * from against_leader
-    union all by name
+    {{ union_all_by_name() }}
     select * from against_averages
 
 ),
