@@ -73,6 +73,8 @@ class BuildBenchmark:
     dbt_startup: ProcessTiming
     dbt_run: ProcessTiming
     dbt_nodes: int
+    #: The slowest nodes of the (last) whole dbt build: where the time of a size goes.
+    slowest_nodes: dict[str, float]
     max_abs_difference: float
     raw_mb: float
     load_average: float
@@ -231,10 +233,21 @@ def benchmark_size(cache: Path, scratch: Path, evaluations: int, repeat: int) ->
         dbt_startup=startup,
         dbt_run=fastest(runs),
         dbt_nodes=len(results["results"]),
+        slowest_nodes=slowest_nodes(results["results"]),
         max_abs_difference=compare_core_numbers(dbt_db, sql_db),
         raw_mb=round(raw.stat().st_size / 2**20, 1),
         load_average=round(os.getloadavg()[0], 2),
     )
+
+
+def slowest_nodes(node_results: list[dict], count: int = 5) -> dict[str, float]:
+    """The ``count`` longest-running nodes of dbt's ``run_results.json``, seconds each."""
+    ranked = sorted(node_results, key=lambda node: node["execution_time"], reverse=True)
+    # "model.cxbench.fct_x" → "model fct_x": the kind stays, the project name goes
+    names = [" ".join(node["unique_id"].split(".", 2)[::2]) for node in ranked[:count]]
+    return {
+        name: round(node["execution_time"], 2) for name, node in zip(names, ranked, strict=False)
+    }
 
 
 def record(results: list[BuildBenchmark]) -> None:
