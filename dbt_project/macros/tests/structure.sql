@@ -7,7 +7,8 @@
     Why one node: dbt spends more time scheduling, compiling and reporting a
     test than DuckDB spends running a small one, and one node per column made
     the tests most of the build's nodes. The row rules are counted in a single
-    scan (one filtered count each); a key costs one grouping, a reference one
+    scan (one filtered count each, over the rows breaking any rule); a key
+    costs one sort of its hashes (repeated_key_hashes), a reference one
     anti-join, a group sum one grouping. Each rule keeps the meaning of the
     usual single-rule test (unique combination of columns, not_null,
     accepted_values, accepted range, expression is true, relationships, group
@@ -102,6 +103,11 @@ row_rules as (
         {%- endfor %}
 
     from {{ model }}
+    {#- rows breaking no rule count nowhere: skip them before the counting #}
+    where
+        {%- for name, condition in row_rules %}
+        ({{ condition }}){{ " or" if not loop.last }}
+        {%- endfor %}
 
 ),
 
@@ -109,10 +115,7 @@ row_rules as (
 {%- for key in keys %}
 key_{{ loop.index }}_hashes as (
 
-    select hash({{ key | join(", ") }}) as key_hash
-    from {{ model }}
-    group by all
-    having count(*) > 1
+    {{ repeated_key_hashes(model, key) }}
 
 ),
 
