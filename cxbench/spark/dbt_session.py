@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from cxbench.spark.raw_export import register_statements
-from cxbench.spark.session import start_session
+from cxbench.spark.session import start_session, stop_session
 
 #: Environment variable naming the Spark folder: ``raw/`` (exported) and ``tables/`` (built).
 SPARK_DIR_ENV = "CXBENCH_SPARK_DIR"
@@ -78,7 +78,10 @@ def main(argv: list[str]) -> int:
     spark_dir = Path(os.environ[SPARK_DIR_ENV])
     prepare(spark_dir)
     install_session_submission()
-    result = dbtRunner().invoke(argv)
+    try:
+        result = dbtRunner().invoke(argv)
+    finally:
+        stop_session()
     if result.success:
         return 0
     return 2 if result.exception else 1  # dbt's own codes: 1 failed nodes, 2 an error

@@ -15,6 +15,7 @@ empties the tables folder first, as a fresh warehouse would be.
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,3 +62,31 @@ def start_session(spark_dir: Path) -> SparkSession:
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def stop_session(timeout_seconds: float = 60.0) -> None:
+    """Stop the process's Spark session and wait until its JVM has exited.
+
+    pyspark starts the JVM as a child process and leaves it to die when this
+    process exits (it reads its stdin until end of file), unwaited: its CPU time
+    and memory would then count for no process (``wait4`` in the benchmarks,
+    ``/usr/bin/time``), and it would outlive the build for a moment. Closing
+    its stdin and waiting makes it a finished child of this process.
+    """
+    from pyspark import SparkContext
+    from pyspark.sql import SparkSession
+
+    session = SparkSession.getActiveSession()
+    if session is not None:
+        session.stop()
+    gateway = SparkContext._gateway
+    process = getattr(gateway, "proc", None)
+    if process is None:
+        return
+    if process.stdin is not None:
+        process.stdin.close()
+    try:
+        process.wait(timeout=timeout_seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -17,6 +17,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,3 +172,32 @@ def test_the_spark_build_is_recorded_for_the_gate(builds: Builds) -> None:
     assert build.n_failed == 0 and build.n_nodes and build.n_nodes > 100
     duckdb_build = last_build(builds.duckdb_db)
     assert duckdb_build is not None and build.n_nodes == duckdb_build.n_nodes
+
+
+JVM_PROBE = """
+import resource, sys
+from pathlib import Path
+from pyspark import SparkContext
+from cxbench.spark.session import start_session, stop_session
+
+start_session(Path(sys.argv[1])).sql("select 1").collect()
+jvm = SparkContext._gateway.proc
+stop_session()
+print(jvm.poll() is not None, resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime)
+"""
+
+
+def test_the_launcher_waits_for_its_jvm(tmp_path: Path) -> None:
+    """The JVM has exited when the session stops, and its CPU time counts for its parent.
+
+    Otherwise it is reaped by no one we know of: the benchmarks' wait4 (and
+    /usr/bin/time) would report the Python driver alone for a Spark build.
+    """
+    require_spark()
+    probe = subprocess.run(
+        [sys.executable, "-c", JVM_PROBE, str(tmp_path)],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    exited, children_cpu_seconds = probe.stdout.split()
+    assert exited == "True"
+    assert float(children_cpu_seconds) > 1.0, "the JVM's CPU time counted for nobody"
