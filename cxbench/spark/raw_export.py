@@ -58,6 +58,10 @@ class ExportedTable:
     rows: int
 
 
+#: Rows a partition of a COPY collects before they are written (DuckDB's default: 524,288).
+FLUSH_ROWS = 65_536
+
+
 def export_raw(db_path: Path, out_dir: Path) -> list[ExportedTable]:
     """Write every table of schema ``raw`` in ``db_path`` under ``out_dir`` (replaced).
 
@@ -69,6 +73,11 @@ def export_raw(db_path: Path, out_dir: Path) -> list[ExportedTable]:
     out_dir.mkdir(parents=True)
     exported = []
     with duckdb.connect(str(db_path), read_only=True) as connection:
+        connection.execute("set enable_progress_bar = false")
+        # A partitioned COPY buffers rows per partition before writing them; at
+        # DuckDB's default that held 10 GB for 20M evaluations, at this 2 GB
+        # (and it ran faster: docs/benchmarks.md, "Scaling envelope").
+        connection.execute(f"set partitioned_write_flush_threshold = {FLUSH_ROWS}")
         for name in _raw_tables(connection):
             exported.append(_export_table(connection, name, out_dir / name))
     manifest = [
