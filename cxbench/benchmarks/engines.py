@@ -11,7 +11,8 @@ session, every model and data test, and the marts back into DuckDB.
 
 The two engines alternate within a repeat, so a busy spell on the machine
 falls on both; with ``--repeat`` > 1 the fastest run of each counts. Rows go to
-the section "DuckDB or Spark" of docs/benchmarks.md under their own marker.
+"Both engines, run by run" in the section "Scaling envelope" of
+docs/benchmarks.md, under their own marker.
 """
 
 from __future__ import annotations
