@@ -67,6 +67,7 @@ from cxbench.ingestion.plan import LoadPlan
 from cxbench.ingestion.plans import industry_plan, survey_plan
 from cxbench.ingestion.raw_schema import ensure_raw_schema
 from cxbench.ingestion.readers import SourceReadError, SourceTable, open_source, reading
+from cxbench.ingestion.readers.csv_parts import MISCOUNTED
 from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
 from cxcore.checksums import file_sha256
@@ -209,28 +210,30 @@ def _insert_rows(
     notes = opened.notes
     tiers = [opened.with_types(types) for types in plan.typed_tiers]
     ways = [*(tier for tier in tiers if tier is not None), opened]
-    with _one_thread_if(con, opened.row_bound is not None):
-        return _insert_first_readable(con, path, plan, ways, batch, not_null, normaliser, notes)
+    return _insert_first_readable(con, path, plan, ways, batch, not_null, normaliser, notes)
 
 
 @contextmanager
-def _one_thread_if(con: duckdb.DuckDBPyConnection, serial: bool) -> Iterator[None]:
-    """DuckDB on one thread while ``serial``: a positionally numbered insert runs on one anyway.
+def _threads_for(con: duckdb.DuckDBPyConnection, source: SourceTable) -> Iterator[None]:
+    """DuckDB on as many threads as the scan has pipelines, rows in any order, while inserting.
 
-    Its pipeline cannot run in parallel (:func:`cxbench.ingestion.passes.computed_sql`);
-    a second DuckDB thread then only adds CPU time (0.4 s of 11 for 1.85M
-    evaluations). Set and restored outside any failed transaction: the callers
-    roll back before an error leaves.
+    A positionally numbered scan (a CSV part) runs on one thread: more DuckDB
+    threads than parts only add CPU time (0.4 s of 11 for 1.85M evaluations on
+    one part). The rows carry their numbers, so the parts need not arrive in
+    file order. Restored after a failed insert was rolled back
+    (:func:`_begin_and_insert`).
     """
-    if not serial:
+    if source.pipelines is None:
         yield
         return
-    threads = con.execute("select current_setting('threads')").fetchall()[0][0]
-    con.execute("set threads = 1")
+    threads = int(con.execute("select current_setting('threads')").fetchall()[0][0])
+    con.execute(f"set threads = {min(threads, source.pipelines)}")
+    con.execute("set preserve_insertion_order = false")
     try:
         yield
     finally:
-        con.execute(f"set threads = {int(threads)}")
+        con.execute(f"set threads = {threads}")
+        con.execute("set preserve_insertion_order = true")
 
 
 def _insert_first_readable(
@@ -250,31 +253,51 @@ def _insert_first_readable(
         source = ways[position]
         columns = _with_shape_check(plan.columns(source, sha), source)
         normaliser.reset()
-        con.begin()
+        sql = insert_all_sql(plan, source, columns, batch_id, not_null)
         try:
-            with reading(path):
-                con.execute(
-                    insert_all_sql(plan, source, columns, batch_id, not_null),
-                    [path.name, started],
-                )
-            if position == len(ways) - 1 and len(ways) > 1:
-                notes = (*notes, "read as text: some cells do not parse as numbers or dates")
-            return source, columns, notes
+            _begin_and_insert(con, path, source, sql, [path.name, started])
         except SourceReadError as error:
-            con.rollback()
             serial = [way.serial() for way in ways]
-            if SERIAL_NEEDED in str(error) and all(way is not None for way in serial):
-                log.info("%s: quoted line breaks; reading on one thread", path)
+            if _read_whole_again(error, source, position == len(ways) - 1) and all(
+                way is not None for way in serial
+            ):
+                log.info("%s: %s; reading it whole on one thread", path, error)
                 ways = [way for way in serial if way is not None]
                 continue
             if position == len(ways) - 1:
                 raise
             log.info("%s: typed read failed (%s); trying the next way", path, error)
             position += 1
+            continue
+        if position == len(ways) - 1 and len(ways) > 1:
+            notes = (*notes, "read as text: some cells do not parse as numbers or dates")
+        return source, columns, notes
+    raise AssertionError("unreachable: the text read either returns or raises")
+
+
+def _begin_and_insert(
+    con: duckdb.DuckDBPyConnection, path: Path, source: SourceTable, sql: str, params: list
+) -> None:
+    """Begin the batch's transaction and insert; on failure, roll it back before raising."""
+    with _threads_for(con, source):
+        con.begin()
+        try:
+            with reading(path):
+                con.execute(sql, params)
         except BaseException:
             con.rollback()
             raise
-    raise AssertionError("unreachable: the text read either returns or raises")
+
+
+def _read_whole_again(error: SourceReadError, source: SourceTable, last: bool) -> bool:
+    """Whether a failed read is tried again on the whole file, on one thread.
+
+    Needed for quoted line breaks (which DuckDB's parallel reader cannot pad) and
+    for parts whose rows the line breaks miscounted; and for the last way's error
+    on parts, which names a part's line, so that the message names the file's.
+    """
+    text = str(error)
+    return SERIAL_NEEDED in text or MISCOUNTED in text or (last and (source.pipelines or 1) > 1)
 
 
 def _with_shape_check(columns: list[TargetColumn], source: SourceTable) -> list[TargetColumn]:

@@ -1,20 +1,21 @@
 """The writes of one file: every row into raw at once, then the rejected ones moved aside.
 
 Row numbers are the crux of speed. DuckDB cannot number a CSV's rows in a
-parallel scan: a ``row_number() over ()`` window serialises it, and materialising
-the checked file in a temporary table first costs as much as writing raw itself.
-So one scan computes every value and the first failing check, and inserts every
-row straight into the raw table inside the batch's transaction: a failing row is
-marked by its batch id (``<batch>!<check number>``) and gets placeholders where
-raw needs a value. A CSV's rows are numbered in that scan by a positional join
-with ``range`` (:func:`_numbered_relation`): no row of the batch is changed
-afterwards, so DuckDB keeps the rows it wrote to the database file during the
+parallel scan: a ``row_number() over ()`` window serialises it, and
+materialising the checked file in a temporary table first costs as much as
+writing raw itself. So one scan computes every value and the first failing
+check, and inserts every row straight into the raw table inside the batch's
+transaction: a failing row is marked by its batch id (``<batch>!<check
+number>``) and gets placeholders where raw needs a value. CSV, Excel and SPSS
+readers number their rows themselves (a CSV in parts read in parallel:
+:mod:`cxbench.ingestion.readers.csv_parts`), so no row of the batch is changed
+afterwards and DuckDB keeps the rows it wrote to the database file during the
 insert (any update or delete of them makes the commit log the whole batch to the
-WAL). Other sources keep file order in the insert and are numbered by their
-positions afterwards (one update). Cross-row checks then run on the batch's rows,
-rejected rows are written to ``raw.rejected_rows`` with their source record (a
-second, numbered scan, only when there are any) and deleted from raw, all before
-the commit: nothing of this is ever visible outside the transaction.
+WAL). Parquet keeps file order in the insert and is numbered by its positions
+afterwards (one update). Cross-row checks then run on the batch's rows, rejected
+rows are written to ``raw.rejected_rows`` with their source record (a second,
+numbered scan, only when there are any) and deleted from raw, all before the
+commit: nothing of this is ever visible outside the transaction.
 """
 
 from __future__ import annotations
@@ -34,16 +35,10 @@ REJECTS = "batch_rejects"
 PLACEHOLDERS = {"varchar": "''", "integer": "0", "double": "0", "date": "date '1970-01-01'"}
 
 
-#: The column that tells a file's rows from the padding of :func:`_numbered_relation`.
-IN_FILE = "_cxbench_in_file"
-
-
 def numbered_in_scan(source: SourceTable, columns: list[TargetColumn]) -> bool:
     """Whether the scan itself carries ``source_row_number`` (else position numbers rows)."""
-    return (
-        source.row_number_column is not None
-        or source.row_bound is not None
-        or any(ROW_NUMBER in column.value_sql for column in columns)
+    return source.row_number_column is not None or any(
+        ROW_NUMBER in column.value_sql for column in columns
     )
 
 
@@ -141,10 +136,7 @@ def computed_sql(source: SourceTable, columns: list[TargetColumn], numbered: boo
     prepared = _aliased(pair for column in columns for pair in column.prepared)
     derived = _aliased(pair for column in columns for pair in column.derived)
     numbered = numbered or numbered_in_scan(source, columns)
-    if source.row_number_column is None and source.row_bound is not None:
-        scanned = _numbered_relation(source.relation, source.row_bound)
-    else:
-        scanned = f"select {_row_number_select(source, numbered)}* from {source.relation}"
+    scanned = f"select {_row_number_select(source, numbered)}* from {source.relation}"
     return f"""with source as ({scanned}),
         prepared as (select *{prepared} from source),
         derived as (select *{derived} from prepared)"""
@@ -214,25 +206,6 @@ def delete_rejected_sql(plan: LoadPlan, batch_id: str) -> str:
     return (
         f"delete from raw.{plan.table} where {batch_rows(batch_id)} "
         f"and row_number in (select row_number from {REJECTS})"
-    )
-
-
-def _numbered_relation(relation: str, bound: int) -> str:
-    """``relation`` with ``source_row_number`` from its rows' positions, in one scan.
-
-    A positional join pairs the n-th row of the scan with n from ``range``, in
-    file order; ``range`` runs to ``bound`` (at least the number of rows), and the
-    rows it has beyond the file's (their file columns NULL) are dropped. Unlike a
-    ``row_number()`` window, it needs no sort or second pass; unlike numbering
-    after the insert, it changes no row of the batch, and any change of its rows
-    makes DuckDB write the whole batch to the WAL again at commit (690 MB for
-    1.85M evaluations, 2-3 s of CPU). The join runs the insert's pipeline on one
-    thread, which costs less CPU than that.
-    """
-    return (
-        f"select * exclude ({IN_FILE}) from (select *, true as {IN_FILE} from {relation}) "
-        f"positional join (select range + 1 as {ROW_NUMBER} from range({bound})) "
-        f"where {IN_FILE}"
     )
 
 

@@ -6,7 +6,8 @@ the file or silently becoming NULL. Quoted fields (RFC 4180: ``"`` doubled
 inside), embedded newlines, CRLF, CR-only line ends and a UTF-8 BOM are DuckDB's
 job; a row with more or fewer fields than the header is rejected with its field
 count (:mod:`cxbench.ingestion.readers.csv_shape`); an unterminated quote is a file-level
-error naming the line.
+error naming the line. Rows come numbered in file order; a large file is read
+as parts in parallel (:mod:`cxbench.ingestion.readers.csv_parts`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from cxbench.ingestion.readers.csv_dialect import (
     sniff_delimiter,
     unique_names,
 )
+from cxbench.ingestion.readers.csv_parts import cut_into_parts, numbered_parts_sql, whole_file
 from cxbench.ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
 from cxbench.ingestion.readers.encoding import (
-    CHUNK_BYTES,
     SAMPLE_BYTES,
     canonical_encoding,
     detect_encoding,
@@ -36,6 +37,7 @@ from cxbench.ingestion.readers.encoding import (
 from cxbench.ingestion.readers.errors import SourceReadError
 from cxbench.ingestion.readers.options import ReadOptions
 from cxbench.ingestion.readers.source_table import SourceTable
+from cxbench.ingestion.recoding import ROW_NUMBER
 from cxcore.sql_text import quote_literal
 
 
@@ -65,32 +67,32 @@ def open_csv(
     columns = unique_names(list(header))
     if not columns:
         raise SourceReadError(f"{path}: no header line")
+    threads = con.execute("select current_setting('threads')").fetchall()[0][0]
+    parts = cut_into_parts(readable, int(threads), scratch) or [whole_file(readable)]
+
+    def parallel(types: Mapping[str, str]) -> str:
+        return numbered_parts_sql(
+            parts, lambda part: _read_csv_sql(part, delimiter, columns, types)
+        )
+
+    def serial(types: Mapping[str, str]) -> str:
+        return numbered_parts_sql(
+            [parts[0] if len(parts) == 1 else whole_file(readable)],
+            lambda part: _read_csv_sql(part, delimiter, columns, types, False),
+        )
+
     return SourceTable(
-        relation=_read_csv_sql(readable, delimiter, columns),
+        relation=parallel({}),
         columns=tuple(columns),
         notes=tuple(notes),
+        row_number_column=ROW_NUMBER,
         duplicated=duplicated_names(header),
-        typed_relation=lambda types: _read_csv_sql(readable, delimiter, columns, types),
-        serial_relation=lambda types: _read_csv_sql(readable, delimiter, columns, types, False),
+        typed_relation=parallel,
+        serial_relation=serial,
         shape_check=shape_check_sql(columns),
         text_only=(columns[-1],),
-        row_bound=_row_bound(readable),
+        pipelines=len(parts),
     )
-
-
-def _row_bound(path: Path) -> int:
-    """At least as many as the file has data rows: its line breaks (LF or CR) + 1.
-
-    Every record but the last ends in a line break, whichever convention the file
-    uses (CRLF counts twice, a quoted line break once more: only a bound is needed).
-    Counting costs a tenth of a second per 250 MB; it lets rows be numbered in the
-    scan that inserts them (:func:`cxbench.ingestion.passes.computed_sql`).
-    """
-    breaks = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            breaks += chunk.count(b"\n") + chunk.count(b"\r")
-    return breaks + 1
 
 
 def _read_csv_sql(

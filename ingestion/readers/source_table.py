@@ -33,10 +33,10 @@ class SourceTable:
     shape_check: tuple[str, str] | None = None
     #: Columns the reader always reads as text (never typed by :meth:`with_types`).
     text_only: tuple[str, ...] = ()
-    #: At least as many as ``relation`` has rows (a CSV's line breaks + 1), when the
-    #: reader knows such a bound: the loader then numbers rows by position in the
-    #: scan (a positional join with ``range``) instead of updating them afterwards.
-    row_bound: int | None = None
+    #: How many pipelines the scan runs, when the reader's numbering fixes it (a CSV:
+    #: one per part, each numbered by a positional join); the loader gives DuckDB
+    #: that many threads and lets the parts' rows arrive in any order.
+    pipelines: int | None = None
 
     def with_types(self, types: Mapping[str, str]) -> SourceTable | None:
         """The same file with some columns parsed by DuckDB's reader (DOUBLE, DATE), if it can.
@@ -59,7 +59,11 @@ class SourceTable:
         if self.serial_relation is None:
             return None
         return replace(
-            self, relation=self.serial_relation(self.typed_columns), serial_relation=None
+            self,
+            relation=self.serial_relation(self.typed_columns),
+            typed_relation=None,
+            serial_relation=None,
+            pipelines=1,
         )
 
     def is_typed(self, column: str | None, kind: str) -> bool:

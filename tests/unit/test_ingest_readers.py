@@ -147,6 +147,12 @@ def test_csv_rows_are_numbered_in_the_scan_in_file_order(tmp_path: Path, data: b
     con = duckdb.connect()
     source = open_csv(con, path, ReadOptions(encoding="utf-8", delimiter=","), tmp_path)
     serial = source.serial()
-    assert source.row_bound is not None and serial is not None
-    query = f"{computed_sql(serial, [], numbered=True)} select source_row_number, id from derived"
-    assert con.execute(query).fetchall() == [(1, "R1"), (2, "R2"), (3, "R3")]
+    assert source.row_number_column == "source_row_number" and serial is not None
+    for way in (source, serial):
+        query = f"{computed_sql(way, [], numbered=True)} select source_row_number, id from derived"
+        try:
+            rows = con.execute(query).fetchall()
+        except duckdb.Error as error:  # the parallel reader cannot pad a quoted line break
+            assert way is source and "quoted new lines" in str(error)
+            continue
+        assert rows == [(1, "R1"), (2, "R2"), (3, "R3")]

@@ -1,0 +1,101 @@
+"""A CSV loaded in parallel parts stores exactly what a load of the whole file stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cxbench.ingestion.load import load_survey_file
+from cxbench.ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.readers import csv as csv_reader
+from cxbench.ingestion.readers import csv_parts
+
+MAPPING = """
+mapping_version: 1
+source: {format: csv, delimiter: ",", encoding: utf-8}
+fixed: {country: NL, wave: 2024}
+keys: {respondent_id: resp_id, brand_id: brand_code}
+fields: {age: age}
+defaults: {scale: [1, 10], missing: [99]}
+statements: {per_1: q01, per_2: q02}
+outcomes:
+  nps: {column: recommend, scale: [0, 10]}
+text: {comment: remarks}
+coverage: {pillars: [personalisation], outcomes: [nps], note: two statements only}
+study: {id: parts-study, name: A two-statement questionnaire}
+"""
+HEADER = "resp_id,brand_code,age,q01,q02,recommend,remarks\n"
+
+
+def _rows(count: int) -> list[str]:
+    rows = [f"R{n},NL-{'ABC'[n % 3]},{20 + n % 50},{1 + n % 10},{1 + n % 9},{n % 11},\n"
+            for n in range(1, count + 1)]  # fmt: skip
+    rows[10] = "R11,NL-B,30,12,5,7,\n"  # out of scale
+    rows[40] = "R41,,30,5,5,7,\n"  # no brand
+    rows[70] = rows[69]  # duplicate key
+    rows[100] = "R101,NL-A,30,5,5,7,,,\n"  # two fields too many
+    rows[130] = 'R131,NL-A,30,5,5,7,"a ""quoted"", comment, mail me at a@b.nl"\n'
+    return rows
+
+
+CASES = {
+    "typed": _rows(400),
+    "text": [*_rows(200), "R900,NL-A,30,x,5,7,\n", *_rows(400)[200:]],
+    "blank_line": [*_rows(150), "\n", *_rows(400)[150:]],
+    "quoted_line_feed": [*_rows(150), 'R999,NL-A,30,5,5,7,"two\nlines"\n', *_rows(400)[150:]],
+}
+
+
+def _load(root: Path, rows: list[str]) -> Path:
+    """Load ``rows`` as one export into a new warehouse under ``root``."""
+    root.mkdir()
+    mapping = root / "export.mapping.yaml"
+    mapping.write_text(MAPPING)
+    source = root / "export.csv"
+    source.write_text(HEADER + "".join(rows))
+    db = root / "wh.duckdb"
+    result = load_survey_file(db, source, load_mapping(mapping), salt="s")
+    assert result.status == "loaded", result.message
+    return db
+
+
+def _stored(db: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            "raw": con.execute(
+                "select * exclude (batch_id, loaded_at, source_file) "
+                "from raw.survey_evaluations order by row_number"
+            ).fetchall(),
+            "rejected": con.execute(
+                "select row_number, field, reason, record from raw.rejected_rows order by 1"
+            ).fetchall(),
+            "batch": con.execute(
+                "select rows_in, rows_loaded, rows_rejected from raw.load_batches"
+            ).fetchall(),
+        }
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_parts_store_what_the_whole_file_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    whole = _stored(_load(tmp_path / "whole", CASES[case]))
+
+    cuts: list[int] = []
+    original = csv_parts.cut_into_parts
+
+    def three_parts(path: Path, wanted: int, scratch: Path) -> list[csv_parts.CsvPart] | None:
+        parts = original(path, 3, scratch)
+        cuts.append(len(parts or []))
+        return parts
+
+    monkeypatch.setattr(csv_parts, "MIN_PART_BYTES", 256)
+    monkeypatch.setattr(csv_reader, "cut_into_parts", three_parts)
+    parts = _stored(_load(tmp_path / "parts", CASES[case]))
+
+    assert cuts == [3]
+    assert parts == whole
+    assert len(whole["raw"]) + len(whole["rejected"]) == whole["batch"][0][0]
+    assert [row[0] for row in whole["rejected"]][:4] == [11, 41, 71, 101]
