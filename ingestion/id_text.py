@@ -39,15 +39,28 @@ def normal_id(text: str) -> str:
 def normal_id_sql(text_sql: str, field: str) -> str:
     """SQL: the id ``text_sql`` normalised (NULL when nothing is left of it)."""
     normalised = f"{FUNCTION}({text_sql}, {quote_literal(field)})"
+    return f"nullif(case when {needs_work_sql(text_sql)} then {normalised} else {text_sql} end, '')"
+
+
+def needs_work_sql(text_sql: str) -> str:
+    """SQL: the id ``text_sql`` is not plain printable ASCII (the test :func:`normal_id_sql` makes).
+
+    Computed beside the normalised id, DuckDB evaluates the test once for both.
+    """
+    return f"regexp_matches({text_sql}, '{NEEDS_WORK}')"
+
+
+def unusable_id_sql(value_sql: str, needs_work: str) -> str:
+    """SQL: the normalised id still holds a control or bidirectional-override character.
+
+    Only an id that needed work (``needs_work``: the result of :func:`needs_work_sql`)
+    can: every unusable character lies outside printable ASCII. Testing only those
+    spares a second regular expression on every row.
+    """
     return (
-        f"nullif(case when regexp_matches({text_sql}, '{NEEDS_WORK}') "
-        f"then {normalised} else {text_sql} end, '')"
+        f"case when {needs_work} then coalesce(regexp_matches({value_sql}, '{UNUSABLE}'), false) "
+        "else false end"
     )
-
-
-def unusable_id_sql(value_sql: str) -> str:
-    """SQL: the normalised id still holds a control or bidirectional-override character."""
-    return f"coalesce(regexp_matches({value_sql}, '{UNUSABLE}'), false)"
 
 
 def visible_id_sql(value_sql: str) -> str:

@@ -66,7 +66,13 @@ from cxbench.ingestion.phone_scrub import register_phone_scrub
 from cxbench.ingestion.plan import LoadPlan
 from cxbench.ingestion.plans import industry_plan, survey_plan
 from cxbench.ingestion.raw_schema import ensure_raw_schema
-from cxbench.ingestion.readers import SourceReadError, SourceTable, open_source, reading
+from cxbench.ingestion.readers import (
+    SourceReadError,
+    SourceTable,
+    open_source,
+    reading,
+    warm_up,
+)
 from cxbench.ingestion.readers.csv_parts import MISCOUNTED
 from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
@@ -140,17 +146,20 @@ def load_file(
         )
     step("checksum")
     # hashlib releases the GIL: the checksum (a whole read of the file) runs beside
-    # opening the warehouse and creating its raw schema.
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    # opening the warehouse, creating its raw schema and the reader's warm-up.
+    with ThreadPoolExecutor(max_workers=2) as pool:
         checksum = pool.submit(file_sha256, path)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         con = connect_writable(db_path)
         try:
+            threads = con.execute("select current_setting('threads')").fetchall()[0][0]
+            warming = pool.submit(warm_up, path, plan.read_options, int(threads))
             ensure_raw_schema(con)
             ensure_load_warnings(con)
             normaliser = IdNormaliser(con)
             register_phone_scrub(con)
             sha = checksum.result()
+            warming.result()
         except BaseException:
             con.close()
             raise

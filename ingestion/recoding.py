@@ -12,7 +12,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from cxbench.ingestion.contracts import Check, TargetColumn, nul_check, shown, text_of
-from cxbench.ingestion.id_text import normal_id_sql, unusable_id_sql, visible_id_sql
+from cxbench.ingestion.id_text import (
+    needs_work_sql,
+    normal_id_sql,
+    unusable_id_sql,
+    visible_id_sql,
+)
 from cxbench.ingestion.mapping import ColumnSource
 from cxbench.ingestion.privacy import hashed_id_sql
 from cxbench.ingestion.scored_items import code_match
@@ -58,13 +63,13 @@ def recoded_text(
     derived: tuple[tuple[str, str], ...] = ()
     checks = [nul_check(name, source.column)]
     if is_id:
-        normalised = f"_{name}_normal"
-        prepared = ((normalised, normal_id_sql(text, name)),)
+        normalised, needs_work = f"_{name}_normal", f"_{name}_needs_work"
+        prepared = ((needs_work, needs_work_sql(text)), (normalised, normal_id_sql(text, name)))
         text = normalised
         checks.append(
             Check(
                 name,
-                unusable_id_sql(text),
+                unusable_id_sql(text, needs_work),
                 f"{quote_literal(source.column + ': id ')} || {shown(visible_id_sql(text))} || "
                 "' holds a control or text-direction character; correct it in the file'",
             )

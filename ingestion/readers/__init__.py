@@ -26,7 +26,7 @@ from cxbench.ingestion.readers.errors import SourceReadError
 from cxbench.ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
 from cxbench.ingestion.readers.source_table import SourceTable
 
-__all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading"]
+__all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading", "warm_up"]
 
 
 @contextmanager
@@ -54,6 +54,24 @@ def open_source(
         with reading(path):
             source = _open(con, path, source_format, options, Path(scratch))
         yield source
+
+
+def warm_up(path: Path, options: ReadOptions, threads: int) -> None:
+    """What a reader can work out before the load opens the file, so a thread can do it early.
+
+    A large CSV's cut points (:func:`cxbench.ingestion.readers.csv_parts.find_cuts`):
+    the loader finds them while another thread computes the file's checksum, and
+    :func:`open_source` then finds them remembered. Any problem is left to
+    :func:`open_source` to report.
+    """
+    from cxbench.ingestion.readers.csv_parts import find_cuts
+    from cxbench.ingestion.readers.encoding import is_utf8
+
+    try:
+        if options.format_for(path) == "csv" and is_utf8(options.encoding or "utf-8"):
+            find_cuts(path, threads)
+    except (OSError, ValueError):
+        return
 
 
 @contextmanager

@@ -20,6 +20,8 @@ never is.
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +31,8 @@ from typing import BinaryIO
 from cxbench.ingestion.readers.encoding import CHUNK_BYTES
 from cxbench.ingestion.recoding import ROW_NUMBER
 from cxcore.sql_text import quote_literal
+
+log = logging.getLogger(__name__)
 
 #: A file smaller than this per part is read whole: cutting would cost more than it saves.
 MIN_PART_BYTES = 16 << 20
@@ -101,13 +105,20 @@ def cut_into_parts(path: Path, wanted: int, scratch: Path) -> list[CsvPart] | No
     part but the last are its line feeds (checked by :func:`numbered_sql`); the
     last one's are bounded by its line feeds + 1.
     """
-    size = path.stat().st_size
-    wanted = min(wanted, size // MIN_PART_BYTES)
-    if wanted < 2:
-        return None
-    cuts = _cuts(path, size, wanted)
+    cuts = find_cuts(path, wanted)
     if cuts is None:
         return None
+    try:
+        return _copy_parts(path, cuts, scratch)
+    except OSError as error:  # a full scratch disk, say: the file is read whole instead
+        log.info("%s: not cut into parts (%s)", path, error)
+        for part in scratch.glob("part-*.csv"):
+            part.unlink(missing_ok=True)
+        return None
+
+
+def _copy_parts(path: Path, cuts: tuple[tuple[int, int], ...], scratch: Path) -> list[CsvPart]:
+    """Each part's bytes, after the header for all but the first, in a file of ``scratch``."""
     offsets = [offset for offset, _ in cuts]
     feeds = [feeds for _, feeds in cuts]
     parts: list[CsvPart] = []
@@ -129,8 +140,27 @@ def cut_into_parts(path: Path, wanted: int, scratch: Path) -> list[CsvPart] | No
     return parts
 
 
-def _cuts(path: Path, size: int, wanted: int) -> list[tuple[int, int]] | None:
-    """[(where the header ends, its line feeds), (each cut, line feeds before it)…, (end, all)]."""
+def find_cuts(path: Path, wanted: int) -> tuple[tuple[int, int], ...] | None:
+    """Where to cut ``path`` into ``wanted`` parts; None if it is too small or cannot be cut.
+
+    ``((where the header ends, its line feeds), (each cut, line feeds before it)…,
+    (the file's size, all its line feeds))``. Remembered for the file as it is
+    (path, size, modification time), so the loader can find the cuts in a thread
+    while another computes the file's checksum (:func:`cxbench.ingestion.readers.warm_up`).
+    """
+    stat = path.stat()
+    wanted = min(wanted, stat.st_size // MIN_PART_BYTES)
+    if wanted < 2:
+        return None
+    return _cuts(path, stat.st_size, stat.st_mtime_ns, wanted)
+
+
+@functools.lru_cache(maxsize=4)
+def _cuts(
+    path: Path, size: int, modified_ns: int, wanted: int
+) -> tuple[tuple[int, int], ...] | None:
+    """:func:`find_cuts` for the file of that size and modification time."""
+    del modified_ns  # part of the cache key only
     cuts: list[tuple[int, int]] = []
     feeds = quotes = position = 0
     with path.open("rb") as handle:
@@ -147,11 +177,12 @@ def _cuts(path: Path, size: int, wanted: int) -> list[tuple[int, int]] | None:
                 cuts.append((position + found, feeds + chunk.count(b"\n", 0, found)))
                 search_from = found
             feeds += chunk.count(b"\n")
-            quotes += chunk.count(b'"')
+            if len(cuts) < wanted:  # only a cut still to place needs the quotes before it
+                quotes += chunk.count(b'"')
             position += len(chunk)
     if len(cuts) < wanted or cuts[-1][0] >= size:
         return None
-    return [*cuts, (size, feeds)]
+    return (*cuts, (size, feeds))
 
 
 def _cut_in_chunk(chunk: bytes, start: int, quotes_before: int) -> int | None:

@@ -9,8 +9,8 @@ import pytest
 
 from cxbench.ingestion.load import load_survey_file
 from cxbench.ingestion.mapping_parse import load_mapping
+from cxbench.ingestion.readers import SourceReadError, csv_parts
 from cxbench.ingestion.readers import csv as csv_reader
-from cxbench.ingestion.readers import csv_parts
 
 MAPPING = """
 mapping_version: 1
@@ -77,12 +77,9 @@ def _stored(db: Path) -> dict[str, list[tuple]]:
         }
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_parts_store_what_the_whole_file_stores(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
-) -> None:
-    whole = _stored(_load(tmp_path / "whole", CASES[case]))
-
+@pytest.fixture
+def in_three_parts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Loads from here on cut their files into three parts; the list gets each cut's count."""
     cuts: list[int] = []
     original = csv_parts.cut_into_parts
 
@@ -93,9 +90,49 @@ def test_parts_store_what_the_whole_file_stores(
 
     monkeypatch.setattr(csv_parts, "MIN_PART_BYTES", 256)
     monkeypatch.setattr(csv_reader, "cut_into_parts", three_parts)
+    return cuts
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_parts_store_what_the_whole_file_stores(
+    tmp_path: Path, request: pytest.FixtureRequest, case: str
+) -> None:
+    whole = _stored(_load(tmp_path / "whole", CASES[case]))
+    cuts = request.getfixturevalue("in_three_parts")
     parts = _stored(_load(tmp_path / "parts", CASES[case]))
 
     assert cuts == [3]
     assert parts == whole
     assert len(whole["raw"]) + len(whole["rejected"]) == whole["batch"][0][0]
     assert [row[0] for row in whole["rejected"]][:4] == [11, 41, 71, 101]
+
+
+def test_a_file_level_error_names_the_line_of_the_whole_file(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A row too ragged to pad stops the file; the message is the whole file's, not a part's."""
+    rows = _rows(400)
+    rows[300] = "R301,NL-A,30,5,5,7," + "," * 12 + "\n"
+    messages = []
+    for name in ("whole", "parts"):
+        if name == "parts":
+            cuts = request.getfixturevalue("in_three_parts")
+        with pytest.raises(SourceReadError) as raised:
+            _load(tmp_path / name, rows)
+        messages.append(str(raised.value).replace(str(tmp_path / name), "<dir>"))
+    assert cuts == [3]
+    assert messages[0] == messages[1]
+    assert "export.csv" in messages[1] and "part-" not in messages[1]
+
+
+def test_parts_that_cannot_be_copied_leave_the_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_three_parts: list[int]
+) -> None:
+    def disk_full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(csv_parts, "_copy_range", disk_full)
+    parts = _stored(_load(tmp_path / "parts", CASES["typed"]))
+    assert in_three_parts == [0]
+    monkeypatch.undo()
+    assert parts == _stored(_load(tmp_path / "whole", CASES["typed"]))
