@@ -11,40 +11,27 @@ from cxbench.ingestion.load import load_survey_file
 from cxbench.ingestion.mapping_parse import load_mapping
 from cxbench.ingestion.readers import SourceReadError, csv_parts
 from cxbench.ingestion.readers import csv as csv_reader
+from tests.integration.test_ingest import MAPPING
 
-MAPPING = """
-mapping_version: 1
-source: {format: csv, delimiter: ",", encoding: utf-8}
-fixed: {country: NL, wave: 2024}
-keys: {respondent_id: resp_id, brand_id: brand_code}
-fields: {age: age}
-defaults: {scale: [1, 10], missing: [99]}
-statements: {per_1: q01, per_2: q02}
-outcomes:
-  nps: {column: recommend, scale: [0, 10]}
-text: {comment: remarks}
-coverage: {pillars: [personalisation], outcomes: [nps], note: two statements only}
-study: {id: parts-study, name: A two-statement questionnaire}
-"""
-HEADER = "resp_id,brand_code,age,q01,q02,recommend,remarks\n"
+HEADER = "resp_id,brand_code,age,gender,q01,q02,recommend,remarks\n"
 
 
 def _rows(count: int) -> list[str]:
-    rows = [f"R{n},NL-{'ABC'[n % 3]},{20 + n % 50},{1 + n % 10},{1 + n % 9},{n % 11},\n"
+    rows = [f"R{n},NL-{'ABC'[n % 3]},{20 + n % 50},female,{1 + n % 10},{1 + n % 9},{n % 11},\n"
             for n in range(1, count + 1)]  # fmt: skip
-    rows[10] = "R11,NL-B,30,12,5,7,\n"  # out of scale
-    rows[40] = "R41,,30,5,5,7,\n"  # no brand
+    rows[10] = "R11,NL-B,30,male,12,5,7,\n"  # out of scale
+    rows[40] = "R41,,30,male,5,5,7,\n"  # no brand
     rows[70] = rows[69]  # duplicate key
-    rows[100] = "R101,NL-A,30,5,5,7,,,\n"  # two fields too many
-    rows[130] = 'R131,NL-A,30,5,5,7,"a ""quoted"", comment, mail me at a@b.nl"\n'
+    rows[100] = "R101,NL-A,30,male,5,5,7,,,\n"  # two fields too many
+    rows[130] = 'R131,NL-A,30,male,5,5,7,"a ""quoted"", comment, mail me at a@b.nl"\n'
     return rows
 
 
 CASES = {
     "typed": _rows(400),
-    "text": [*_rows(200), "R900,NL-A,30,x,5,7,\n", *_rows(400)[200:]],
+    "text": [*_rows(200), "R900,NL-A,30,male,x,5,7,\n", *_rows(400)[200:]],
     "blank_line": [*_rows(150), "\n", *_rows(400)[150:]],
-    "quoted_line_feed": [*_rows(150), 'R999,NL-A,30,5,5,7,"two\nlines"\n', *_rows(400)[150:]],
+    "quoted_line_feed": [*_rows(150), 'R999,NL-A,30,male,5,5,7,"two\nlines"\n', *_rows(400)[150:]],
 }
 
 
@@ -112,7 +99,7 @@ def test_a_file_level_error_names_the_line_of_the_whole_file(
 ) -> None:
     """A row too ragged to pad stops the file; the message is the whole file's, not a part's."""
     rows = _rows(400)
-    rows[300] = "R301,NL-A,30,5,5,7," + "," * 12 + "\n"
+    rows[300] = "R301,NL-A,30,male,5,5,7," + "," * 12 + "\n"
     messages = []
     for name in ("whole", "parts"):
         if name == "parts":
