@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,9 @@ def whole_file(path: Path) -> CsvPart:
 def cut_into_parts(path: Path, wanted: int, scratch: Path) -> list[CsvPart] | None:
     """``path`` as ``wanted`` parts copied into ``scratch``; None if too small or not cut.
 
+    The copies take the file's size in ``scratch``; with less than twice that
+    free there (a small ``/tmp`` in memory, say), the file is read whole.
+
     A cut is placed just after the first line feed at or past each even share
     of the file that has an even number of double quotes before it: outside
     every quoted field (RFC 4180 doubles a quote inside one). The rows of each
@@ -107,6 +111,10 @@ def cut_into_parts(path: Path, wanted: int, scratch: Path) -> list[CsvPart] | No
     """
     cuts = find_cuts(path, wanted)
     if cuts is None:
+        return None
+    free = shutil.disk_usage(scratch).free
+    if free < 2 * cuts[-1][0]:  # the copy may take half of what is free, no more
+        log.info("%s: not cut into parts (%d bytes free in %s)", path, free, scratch)
         return None
     try:
         return _copy_parts(path, cuts, scratch)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -99,3 +100,15 @@ def test_small_or_cr_only_files_are_not_cut(tmp_path: Path, tiny_parts: None) ->
     source.write_bytes(HEADER.replace(b"\n", b"\r") + _rows(90, b"\r"))
     assert cut_into_parts(source, 3, tmp_path) is None
     assert _numbered([whole_file(source)]) == [(n, f"R{n}") for n in range(1, 91)]
+
+
+def test_no_parts_without_room_for_them(
+    tmp_path: Path, tiny_parts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "rows.csv"
+    source.write_bytes(HEADER + _rows(90))
+    assert cut_into_parts(source, 3, tmp_path) is not None
+    usage = shutil.disk_usage(tmp_path)
+    tight = usage._replace(free=2 * source.stat().st_size - 1)
+    monkeypatch.setattr(csv_parts.shutil, "disk_usage", lambda _: tight)
+    assert cut_into_parts(source, 3, tmp_path / "elsewhere") is None
