@@ -12,6 +12,7 @@ as parts in parallel (:mod:`cxbench.ingestion.readers.csv_parts`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -24,7 +25,12 @@ from cxbench.ingestion.readers.csv_dialect import (
     sniff_delimiter,
     unique_names,
 )
-from cxbench.ingestion.readers.csv_parts import cut_into_parts, numbered_parts_sql, whole_file
+from cxbench.ingestion.readers.csv_parts import (
+    CsvPart,
+    cut_into_parts,
+    numbered_parts_sql,
+    whole_file,
+)
 from cxbench.ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
 from cxbench.ingestion.readers.encoding import (
     SAMPLE_BYTES,
@@ -75,10 +81,13 @@ def open_csv(
             parts, lambda part: _read_csv_sql(part, delimiter, columns, types)
         )
 
+    @functools.cache
+    def whole() -> CsvPart:  # counted once, and only if the parts are given up
+        return parts[0] if len(parts) == 1 else whole_file(readable)
+
     def serial(types: Mapping[str, str]) -> str:
         return numbered_parts_sql(
-            [parts[0] if len(parts) == 1 else whole_file(readable)],
-            lambda part: _read_csv_sql(part, delimiter, columns, types, False),
+            [whole()], lambda part: _read_csv_sql(part, delimiter, columns, types, False)
         )
 
     return SourceTable(

@@ -100,14 +100,14 @@ def whole_file(path: Path) -> CsvPart:
 def cut_into_parts(path: Path, wanted: int, scratch: Path) -> list[CsvPart] | None:
     """``path`` as ``wanted`` parts copied into ``scratch``; None if too small or not cut.
 
-    The copies take the file's size in ``scratch``; with less than twice that
-    free there (a small ``/tmp`` in memory, say), the file is read whole.
-
     A cut is placed just after the first line feed at or past each even share
     of the file that has an even number of double quotes before it: outside
     every quoted field (RFC 4180 doubles a quote inside one). The rows of each
     part but the last are its line feeds (checked by :func:`numbered_sql`); the
     last one's are bounded by its line feeds + 1.
+
+    The copies take the file's size in ``scratch``; with less than twice that
+    free there (a small ``/tmp`` in memory, say), the file is read whole.
     """
     cuts = find_cuts(path, wanted)
     if cuts is None:

@@ -27,11 +27,19 @@ def _rows(count: int) -> list[str]:
     return rows
 
 
+STRAY_QUOTE = 'R999,NL-A,30,male,5,5,7,a 5" screen\n'  # DuckDB reads it as it is
+#: Each case's rows, and how many parts the file is cut into.
 CASES = {
-    "typed": _rows(400),
-    "text": [*_rows(200), "R900,NL-A,30,male,x,5,7,\n", *_rows(400)[200:]],
-    "blank_line": [*_rows(150), "\n", *_rows(400)[150:]],
-    "quoted_line_feed": [*_rows(150), 'R999,NL-A,30,male,5,5,7,"two\nlines"\n', *_rows(400)[150:]],
+    "typed": (_rows(400), 3),
+    "text": ([*_rows(400)[:200], "R900,NL-A,30,male,x,5,7,\n", *_rows(400)[200:]], 3),
+    "blank_line": ([*_rows(400)[:150], "\n", *_rows(400)[150:]], 3),
+    "quoted_line_feed": (
+        [*_rows(400)[:150], 'R999,NL-A,30,male,5,5,7,"two\nlines"\n', *_rows(400)[150:]],
+        3,
+    ),
+    # A stray quote upsets the count of quotes: no cut after it is trusted.
+    "stray_quote_early": ([*_rows(400)[:20], STRAY_QUOTE, *_rows(400)[20:]], 0),
+    "stray_quote_late": ([*_rows(400)[:350], STRAY_QUOTE, *_rows(400)[350:]], 3),
 }
 
 
@@ -84,14 +92,15 @@ def in_three_parts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_parts_store_what_the_whole_file_stores(
     tmp_path: Path, request: pytest.FixtureRequest, case: str
 ) -> None:
-    whole = _stored(_load(tmp_path / "whole", CASES[case]))
+    rows, cut_into = CASES[case]
+    whole = _stored(_load(tmp_path / "whole", rows))
     cuts = request.getfixturevalue("in_three_parts")
-    parts = _stored(_load(tmp_path / "parts", CASES[case]))
+    parts = _stored(_load(tmp_path / "parts", rows))
 
-    assert cuts == [3]
+    assert cuts == [cut_into]
     assert parts == whole
     assert len(whole["raw"]) + len(whole["rejected"]) == whole["batch"][0][0]
-    assert [row[0] for row in whole["rejected"]][:4] == [11, 41, 71, 101]
+    assert len(whole["rejected"]) >= 4 and whole["rejected"][0][0] == 11
 
 
 def test_a_file_level_error_names_the_line_of_the_whole_file(
@@ -119,7 +128,8 @@ def test_parts_that_cannot_be_copied_leave_the_file_whole(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(csv_parts, "_copy_range", disk_full)
-    parts = _stored(_load(tmp_path / "parts", CASES["typed"]))
+    rows, _ = CASES["typed"]
+    parts = _stored(_load(tmp_path / "parts", rows))
     assert in_three_parts == [0]
     monkeypatch.undo()
-    assert parts == _stored(_load(tmp_path / "whole", CASES["typed"]))
+    assert parts == _stored(_load(tmp_path / "whole", rows))
