@@ -73,7 +73,7 @@ from cxbench.ingestion.readers import (
     reading,
     warm_up,
 )
-from cxbench.ingestion.readers.csv_parts import MISCOUNTED
+from cxbench.ingestion.readers.csv_parts import MISCOUNTED, duckdb_threads
 from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
 from cxcore.checksums import file_sha256
@@ -152,8 +152,7 @@ def load_file(
         db_path.parent.mkdir(parents=True, exist_ok=True)
         con = connect_writable(db_path)
         try:
-            threads = con.execute("select current_setting('threads')").fetchall()[0][0]
-            warming = pool.submit(warm_up, path, plan.read_options, int(threads))
+            warming = pool.submit(warm_up, path, plan.read_options, duckdb_threads(con))
             ensure_raw_schema(con)
             ensure_load_warnings(con)
             normaliser = IdNormaliser(con)
@@ -235,7 +234,7 @@ def _threads_for(con: duckdb.DuckDBPyConnection, source: SourceTable) -> Iterato
     if source.pipelines is None:
         yield
         return
-    threads = int(con.execute("select current_setting('threads')").fetchall()[0][0])
+    threads = duckdb_threads(con)
     con.execute(f"set threads = {min(threads, source.pipelines)}")
     con.execute("set preserve_insertion_order = false")
     try:

@@ -28,6 +28,7 @@ from cxbench.ingestion.readers.csv_dialect import (
 from cxbench.ingestion.readers.csv_parts import (
     CsvPart,
     cut_into_parts,
+    duckdb_threads,
     numbered_parts_sql,
     whole_file,
 )
@@ -73,8 +74,7 @@ def open_csv(
     columns = unique_names(list(header))
     if not columns:
         raise SourceReadError(f"{path}: no header line")
-    threads = con.execute("select current_setting('threads')").fetchall()[0][0]
-    parts = cut_into_parts(readable, int(threads), scratch) or [whole_file(readable)]
+    parts = cut_into_parts(readable, duckdb_threads(con), scratch) or [whole_file(readable)]
 
     def parallel(types: Mapping[str, str]) -> str:
         return numbered_parts_sql(

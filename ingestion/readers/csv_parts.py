@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import duckdb
+
 from cxbench.ingestion.readers.encoding import CHUNK_BYTES
 from cxbench.ingestion.recoding import ROW_NUMBER
 from cxcore.sql_text import quote_literal
@@ -42,6 +44,11 @@ MISCOUNTED = "cxbench: a part of the CSV holds another number of rows than line 
 #: The column that tells a part's rows from the padding of the positional join.
 IN_FILE = "_cxbench_in_file"
 UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def duckdb_threads(con: duckdb.DuckDBPyConnection) -> int:
+    """How many threads DuckDB runs on ``con``: as many parts as a CSV is cut into."""
+    return int(con.execute("select current_setting('threads')").fetchall()[0][0])
 
 
 @dataclass(frozen=True)
