@@ -8,8 +8,9 @@ it is loaded with ``replace``: then the new batch supersedes the earlier one in
 the same transaction (:mod:`cxbench.ingestion.batch_status`). A batch rejecting more
 than ``max_reject_rate`` of its rows, or loading none, writes nothing.
 
-Everything happens in one transaction (:mod:`cxbench.ingestion.passes` says how rows
-are inserted, numbered and moved aside): any error rolls it back, and so does a
+Everything happens in one transaction (:mod:`cxbench.ingestion.insert_ways` chooses how
+the file is read, :mod:`cxbench.ingestion.passes` says how rows are inserted, numbered
+and moved aside): any error rolls it back, and so does a
 process killed mid-load (DuckDB replays only committed transactions from its
 WAL), so a batch is all or nothing, and its intermediate states (rejected rows
 still in raw with placeholders) are never visible.
@@ -18,10 +19,8 @@ still in raw with placeholders) are never visible.
 from __future__ import annotations
 
 import dataclasses
-import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +34,7 @@ from cxbench.ingestion.batch_status import (
     mark_superseded,
     new_batch_id,
 )
-from cxbench.ingestion.contracts import Check, TargetColumn
+from cxbench.ingestion.contracts import TargetColumn
 from cxbench.ingestion.cross_checks import (
     passed_rows,
     reject_bad_group_sums,
@@ -44,6 +43,7 @@ from cxbench.ingestion.cross_checks import (
 )
 from cxbench.ingestion.file_checks import FileContractError, check_file_columns
 from cxbench.ingestion.id_text import IdNormaliser
+from cxbench.ingestion.insert_ways import insert_rows
 from cxbench.ingestion.load_warnings import (
     ensure_load_warnings,
     record_never_scoring,
@@ -57,7 +57,6 @@ from cxbench.ingestion.passes import (
     batch_rows,
     collect_scan_rejects,
     delete_rejected_sql,
-    insert_all_sql,
     insert_rejected_sql,
     number_rows,
     numbered_in_scan,
@@ -67,20 +66,17 @@ from cxbench.ingestion.plan import LoadPlan
 from cxbench.ingestion.plans import industry_plan, survey_plan
 from cxbench.ingestion.raw_schema import ensure_raw_schema
 from cxbench.ingestion.readers import (
-    SourceReadError,
     SourceTable,
     open_source,
     reading,
     warm_up,
 )
-from cxbench.ingestion.readers.csv_parts import MISCOUNTED, duckdb_threads
-from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED, SHAPE_FIELD
+from cxbench.ingestion.readers.csv_parts import duckdb_threads
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
 from cxcore.checksums import file_sha256
 from cxcore.never_scoring import Verdict
 from cxcore.storage import connect_writable
 
-log = logging.getLogger(__name__)
 Step = Callable[[str], None]
 __all__ = [
     "BatchResult",
@@ -177,8 +173,9 @@ def load_file(
         started = datetime.now()
         with open_source(con, path, plan.read_options) as opened:
             check_file_columns(path, plan, opened)
-            source, columns, notes = _insert_rows(
-                con, path, plan, opened, (sha, batch_id, started), step, normaliser
+            step("checking and inserting rows")
+            source, columns, notes = insert_rows(
+                con, path, plan, opened, (sha, batch_id, started), normaliser
             )
             normalised = normaliser.changed()
             try:
@@ -196,126 +193,6 @@ def load_file(
                 con.rollback()
                 raise
         return result
-
-
-def _insert_rows(
-    con: duckdb.DuckDBPyConnection,
-    path: Path,
-    plan: LoadPlan,
-    opened: SourceTable,
-    batch: tuple[str, str, datetime],
-    step: Step,
-    normaliser: IdNormaliser,
-) -> tuple[SourceTable, list[TargetColumn], tuple[str, ...]]:
-    """Begin the batch's transaction and insert every row: typed reads first, text last.
-
-    Returns with the transaction open. A typed read that meets "7.5" (whole
-    numbers expected) or "n/a" aborts the transaction; it is rolled back and the
-    file read the next way, finally as text, where that cell is one rejected row.
-    """
-    step("checking and inserting rows")
-    not_null = _not_null_columns(con, plan.table)
-    notes = opened.notes
-    tiers = [opened.with_types(types) for types in plan.typed_tiers]
-    ways = [*(tier for tier in tiers if tier is not None), opened]
-    return _insert_first_readable(con, path, plan, ways, batch, not_null, normaliser, notes)
-
-
-@contextmanager
-def _threads_for(con: duckdb.DuckDBPyConnection, source: SourceTable) -> Iterator[None]:
-    """DuckDB on as many threads as the scan has pipelines, rows in any order, while inserting.
-
-    A positionally numbered scan (a CSV part) runs on one thread: more DuckDB
-    threads than parts only add CPU time (0.4 s of 11 for 1.85M evaluations on
-    one part). The rows carry their numbers, so the parts need not arrive in
-    file order. Restored after a failed insert was rolled back
-    (:func:`_begin_and_insert`).
-    """
-    if source.pipelines is None:
-        yield
-        return
-    threads = duckdb_threads(con)
-    con.execute(f"set threads = {min(threads, source.pipelines)}")
-    con.execute("set preserve_insertion_order = false")
-    try:
-        yield
-    finally:
-        con.execute(f"set threads = {threads}")
-        con.execute("set preserve_insertion_order = true")
-
-
-def _insert_first_readable(
-    con: duckdb.DuckDBPyConnection,
-    path: Path,
-    plan: LoadPlan,
-    ways: list[SourceTable],
-    batch: tuple[str, str, datetime],
-    not_null: list[str],
-    normaliser: IdNormaliser,
-    notes: tuple[str, ...],
-) -> tuple[SourceTable, list[TargetColumn], tuple[str, ...]]:
-    """Insert through the first of ``ways`` that reads the whole file (see :func:`_insert_rows`)."""
-    sha, batch_id, started = batch
-    position = 0
-    while position < len(ways):
-        source = ways[position]
-        columns = _with_shape_check(plan.columns(source, sha), source)
-        normaliser.reset()
-        sql = insert_all_sql(plan, source, columns, batch_id, not_null)
-        try:
-            _begin_and_insert(con, path, source, sql, [path.name, started])
-        except SourceReadError as error:
-            serial = [way.serial() for way in ways]
-            if _read_whole_again(error, source, position == len(ways) - 1) and all(
-                way is not None for way in serial
-            ):
-                log.info("%s: %s; reading it whole on one thread", path, error)
-                ways = [way for way in serial if way is not None]
-                continue
-            if position == len(ways) - 1:
-                raise
-            log.info("%s: typed read failed (%s); trying the next way", path, error)
-            position += 1
-            continue
-        if position == len(ways) - 1 and len(ways) > 1:
-            notes = (*notes, "read as text: some cells do not parse as numbers or dates")
-        return source, columns, notes
-    raise AssertionError("unreachable: the text read either returns or raises")
-
-
-def _begin_and_insert(
-    con: duckdb.DuckDBPyConnection, path: Path, source: SourceTable, sql: str, params: list
-) -> None:
-    """Begin the batch's transaction and insert; on failure, roll it back before raising."""
-    with _threads_for(con, source):
-        con.begin()
-        try:
-            with reading(path):
-                con.execute(sql, params)
-        except BaseException:
-            con.rollback()
-            raise
-
-
-def _read_whole_again(error: SourceReadError, source: SourceTable, last: bool) -> bool:
-    """Whether a failed read is tried again on the whole file, on one thread.
-
-    Needed for quoted line breaks (which DuckDB's parallel reader cannot pad) and
-    for parts whose rows the line breaks miscounted; and for the last way's error
-    on parts, which names a part's line, so that the message names the file's.
-    """
-    text = str(error)
-    return SERIAL_NEEDED in text or MISCOUNTED in text or (last and (source.pipelines or 1) > 1)
-
-
-def _with_shape_check(columns: list[TargetColumn], source: SourceTable) -> list[TargetColumn]:
-    """Reject a row whose field count differs from the header's before anything else is judged."""
-    if source.shape_check is None or not columns:
-        return columns
-    failed, reason = source.shape_check
-    first = columns[0]
-    shaped = dataclasses.replace(first, checks=(Check(SHAPE_FIELD, failed, reason), *first.checks))
-    return [shaped, *columns[1:]]
 
 
 def _settle_batch(
@@ -377,15 +254,6 @@ def _settle_batch(
     if plan.kind == "survey":
         result = dataclasses.replace(result, warnings=record_never_scoring(con, batch_id))
     return result
-
-
-def _not_null_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    rows = con.execute(
-        "select column_name from information_schema.columns "
-        "where table_schema = 'raw' and table_name = ? and is_nullable = 'NO'",
-        [table],
-    ).fetchall()
-    return [name for (name,) in rows]
 
 
 def _refused(result: BatchResult, max_reject_rate: float) -> BatchResult:
