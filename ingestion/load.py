@@ -19,6 +19,7 @@ still in raw with placeholders) are never visible.
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -141,14 +142,29 @@ def load_file(
             f"{plan.kind} reference data is delivered again as a new file"
         )
     step("checksum")
-    # hashlib releases the GIL: the checksum (a whole read of the file) runs beside
-    # opening the warehouse, creating its raw schema and the reader's warm-up.
+    with tempfile.TemporaryDirectory(prefix="cxbench-read-") as scratch:
+        con, sha, normaliser = _open_warehouse(db_path, path, plan, Path(scratch))
+        with con:
+            return _load_batch(con, path, plan, sha, normaliser, Path(scratch), max_reject_rate,
+                               step, replace)  # fmt: skip
+
+
+def _open_warehouse(
+    db_path: Path, path: Path, plan: LoadPlan, scratch: Path
+) -> tuple[duckdb.DuckDBPyConnection, str, IdNormaliser]:
+    """The warehouse opened for the load, the file's checksum, and the reader warmed up.
+
+    hashlib releases the GIL: the checksum (a whole read of the file) runs beside
+    opening the warehouse, creating its raw schema and the reader's warm-up (a
+    large CSV cut into parts in ``scratch``).
+    """
     with ThreadPoolExecutor(max_workers=2) as pool:
         checksum = pool.submit(file_sha256, path)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         con = connect_writable(db_path)
         try:
-            warming = pool.submit(warm_up, path, plan.read_options, duckdb_threads(con))
+            threads = duckdb_threads(con)
+            warming = pool.submit(warm_up, path, plan.read_options, threads, scratch)
             ensure_raw_schema(con)
             ensure_load_warnings(con)
             normaliser = IdNormaliser(con)
@@ -158,41 +174,55 @@ def load_file(
         except BaseException:
             con.close()
             raise
-    with con:
-        loaded_as = active_batch_of(con, sha, plan.kind)
-        if loaded_as is not None and not replace:
-            return BatchResult(
-                path, plan.kind, sha, "skipped", loaded_as,
-                message=f"already loaded (same sha256) as batch {loaded_as}; to load it again "
-                "(e.g. with a corrected mapping) use ingest --replace",
-            )  # fmt: skip
-        batch_id = new_batch_id(con, plan.kind, sha)
-        # File order is row order: rows are numbered by their position in the insert.
-        con.execute("set preserve_insertion_order = true")
-        step("reading")
-        started = datetime.now()
-        with open_source(con, path, plan.read_options) as opened:
-            check_file_columns(path, plan, opened)
-            step("checking and inserting rows")
-            source, columns, notes = insert_rows(
-                con, path, plan, opened, (sha, batch_id, started), normaliser
+    return con, sha, normaliser
+
+
+def _load_batch(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    plan: LoadPlan,
+    sha: str,
+    normaliser: IdNormaliser,
+    scratch: Path,
+    max_reject_rate: float,
+    step: Step,
+    replace: bool,
+) -> BatchResult:
+    """The batch's one transaction: skipped, refused (rolled back) or committed."""
+    loaded_as = active_batch_of(con, sha, plan.kind)
+    if loaded_as is not None and not replace:
+        return BatchResult(
+            path, plan.kind, sha, "skipped", loaded_as,
+            message=f"already loaded (same sha256) as batch {loaded_as}; to load it again "
+            "(e.g. with a corrected mapping) use ingest --replace",
+        )  # fmt: skip
+    batch_id = new_batch_id(con, plan.kind, sha)
+    # File order is row order: rows are numbered by their position in the insert.
+    con.execute("set preserve_insertion_order = true")
+    step("reading")
+    started = datetime.now()
+    with open_source(con, path, plan.read_options, scratch) as opened:
+        check_file_columns(path, plan, opened)
+        step("checking and inserting rows")
+        source, columns, notes = insert_rows(
+            con, path, plan, opened, (sha, batch_id, started), normaliser
+        )
+        normalised = normaliser.changed()
+        try:
+            result = _settle_batch(
+                con, path, plan, source, columns, (sha, batch_id, started), step, replace
             )
-            normalised = normaliser.changed()
-            try:
-                result = _settle_batch(
-                    con, path, plan, source, columns, (sha, batch_id, started), step, replace
-                )
-                notes += record_normalised_ids(con, batch_id, normalised)
-                result = dataclasses.replace(result, notes=notes)
-                if result.rows_loaded == 0 or result.reject_rate > max_reject_rate:
-                    con.rollback()
-                    return _refused(result, max_reject_rate)
-                step("commit")
-                con.commit()
-            except BaseException:
+            notes += record_normalised_ids(con, batch_id, normalised)
+            result = dataclasses.replace(result, notes=notes)
+            if result.rows_loaded == 0 or result.reject_rate > max_reject_rate:
                 con.rollback()
-                raise
-        return result
+                return _refused(result, max_reject_rate)
+            step("commit")
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+    return result
 
 
 def _settle_batch(

@@ -31,9 +31,16 @@ __all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "read
 
 @contextmanager
 def open_source(
-    con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions | None = None
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    options: ReadOptions | None = None,
+    scratch: Path | None = None,
 ) -> Iterator[SourceTable]:
-    """Open ``path`` for one load; temporary files (transcoded CSV) are removed afterwards."""
+    """Open ``path`` for one load; temporary files (transcoded CSV, parts) are removed afterwards.
+
+    ``scratch``: the load's temporary directory, where :func:`warm_up` may already
+    have put files (the caller removes it); by default one of its own.
+    """
     options = options or ReadOptions()
     if not path.is_file():
         raise SourceReadError(f"{path}: no such file")
@@ -50,26 +57,39 @@ def open_source(
             f"{path}: unsupported file type {path.suffix!r} "
             f"(readers: {', '.join(FORMATS)}; set source.format in the mapping)"
         )
-    with tempfile.TemporaryDirectory(prefix="cxbench-read-") as scratch:
+    with _scratch_directory(scratch) as directory:
         with reading(path):
-            source = _open(con, path, source_format, options, Path(scratch))
+            source = _open(con, path, source_format, options, directory)
         yield source
 
 
-def warm_up(path: Path, options: ReadOptions, threads: int) -> None:
-    """What a reader can work out before the load opens the file, so a thread can do it early.
+@contextmanager
+def _scratch_directory(given: Path | None) -> Iterator[Path]:
+    if given is not None:
+        yield given
+        return
+    with tempfile.TemporaryDirectory(prefix="cxbench-read-") as scratch:
+        yield Path(scratch)
 
-    A large CSV's cut points (:func:`cxbench.ingestion.readers.csv_parts.find_cuts`):
-    the loader finds them while another thread computes the file's checksum, and
-    :func:`open_source` then finds them remembered. Any problem is left to
+
+def warm_up(path: Path, options: ReadOptions, threads: int, scratch: Path) -> None:
+    """What a reader can do before the load opens the file, so a thread can do it early.
+
+    A large CSV DuckDB reads as it is is cut into parts in ``scratch``
+    (:func:`cxbench.ingestion.readers.csv_parts.cut_into_parts`) while another
+    thread computes the file's checksum; :func:`open_source`, given the same
+    ``scratch``, then finds the parts there. Any problem is left to
     :func:`open_source` to report.
     """
-    from cxbench.ingestion.readers.csv_parts import find_cuts
-    from cxbench.ingestion.readers.encoding import is_utf8
+    from cxbench.ingestion.readers.csv_parts import cut_into_parts
+    from cxbench.ingestion.readers.encoding import evident_encoding, is_utf8, read_sample
 
     try:
-        if options.format_for(path) == "csv" and is_utf8(options.encoding or "utf-8"):
-            find_cuts(path, threads)
+        if options.format_for(path) != "csv":
+            return
+        encoding = options.encoding or evident_encoding(read_sample(path))
+        if encoding is not None and is_utf8(encoding):
+            cut_into_parts(path, threads, scratch)
     except (OSError, ValueError):
         return
 

@@ -59,17 +59,9 @@ def detect_encoding(sample: bytes, prefer: str = "cp1252") -> str:
     cp1252 agree on ü and €); among those ties ``prefer`` wins, the code page of
     the file's country (cp1250 for Polish exports), then cp1252.
     """
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    mostly_nul = sample.count(0) > NUL_SHARE_OF_UTF16 * max(len(sample), 1)
-    if not mostly_nul:
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-            return "utf-8"
-        except UnicodeDecodeError:
-            pass
+    evident = evident_encoding(sample)
+    if evident is not None:
+        return evident
     matches = list(from_bytes(sample))
     if not matches:
         raise SourceReadError("cannot tell the text encoding; declare source.encoding")
@@ -84,6 +76,24 @@ def detect_encoding(sample: bytes, prefer: str = "cp1252") -> str:
         if canonical_encoding(candidate) in tied:
             return canonical_encoding(candidate)
     return best.encoding
+
+
+def evident_encoding(sample: bytes) -> str | None:
+    """The encoding a BOM names, or UTF-8 if the sample decodes as it; None if neither.
+
+    The cheap part of :func:`detect_encoding`, without the statistical guess.
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if sample.count(0) > NUL_SHARE_OF_UTF16 * max(len(sample), 1):
+        return None
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
 
 
 def transcode_to_utf8(path: Path, encoding: str, target: Path) -> None:

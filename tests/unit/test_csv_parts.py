@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cxbench.ingestion.readers import csv_parts
+from cxbench.ingestion.readers import ReadOptions, csv_parts, warm_up
 from cxbench.ingestion.readers.csv_parts import (
     MISCOUNTED,
     cut_into_parts,
@@ -112,3 +112,46 @@ def test_no_parts_without_room_for_them(
     tight = usage._replace(free=2 * source.stat().st_size - 1)
     monkeypatch.setattr(csv_parts.shutil, "disk_usage", lambda _: tight)
     assert cut_into_parts(source, 3, tmp_path / "elsewhere") is None
+
+
+def test_the_warm_up_copies_the_parts_the_reader_then_keeps(
+    tmp_path: Path, tiny_parts: None
+) -> None:
+    """Parts the loader's warm-up copied are used as they are; a part cut short is copied again."""
+    source = tmp_path / "rows.csv"
+    source.write_bytes(HEADER + _rows(90))
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    warm_up(source, ReadOptions(), 3, scratch)
+    copied = {part.name: part.stat().st_mtime_ns for part in scratch.glob("part-*.csv")}
+    assert len(copied) == 3
+    second = scratch / "part-1.csv"
+    second.write_bytes(second.read_bytes()[:-5])  # as if a copy had stopped short
+    parts = cut_into_parts(source, 3, scratch)
+    assert parts is not None
+    assert _numbered(parts) == [(n, f"R{n}") for n in range(1, 91)]
+    kept = {part.name: part.stat().st_mtime_ns for part in scratch.glob("part-*.csv")}
+    assert kept["part-0.csv"] == copied["part-0.csv"]
+    assert kept["part-2.csv"] == copied["part-2.csv"]
+    assert second.read_bytes().endswith(b"\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "options"),
+    [
+        ("rows.csv", HEADER + _rows(90, note="café".encode("cp1252")), ReadOptions()),
+        ("rows.csv", HEADER + _rows(90), ReadOptions(encoding="cp1252")),
+        ("rows.parquet", HEADER + _rows(90), ReadOptions()),
+    ],
+    ids=["detected_cp1252", "declared_cp1252", "not_csv"],
+)
+def test_the_warm_up_leaves_files_not_read_as_they_are(
+    tmp_path: Path, tiny_parts: None, name: str, data: bytes, options: ReadOptions
+) -> None:
+    """A file the reader transcodes first (or does not read as CSV) is not cut by the warm-up."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    warm_up(source, options, 3, scratch)
+    assert list(scratch.iterdir()) == []
