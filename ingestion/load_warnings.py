@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import duckdb
 
 from cxcore.dbt_vars import min_answered_share
-from cxcore.never_scoring import Verdict, batch_verdicts
+from cxcore.never_scoring import Verdict, batch_verdicts, every_subject_can_score
 
 LOAD_WARNINGS_DDL = (
     "create table if not exists raw.load_warnings (batch_id varchar not null, "
@@ -35,10 +35,11 @@ def record_never_scoring(con: duckdb.DuckDBPyConnection, batch_id: str) -> tuple
     Runs after the batch's row of ``raw.load_batches`` is written (it reads what
     the batch declares from there), in the batch's transaction.
     """
+    share = min_answered_share()
+    if every_subject_can_score(con, share, batch_id):
+        return ()
     warnings = tuple(
-        verdict
-        for verdict in batch_verdicts(con, min_answered_share(), batch_id)
-        if not verdict.can_score
+        verdict for verdict in batch_verdicts(con, share, batch_id) if not verdict.can_score
     )
     if warnings:
         con.executemany(

@@ -5,11 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 import pytest
 
+from cxbench.ingestion.raw_schema import ensure_raw_schema
 from cxcore.dbt_vars import DBT_PROJECT_FILE, min_answered_share, project_vars
-from cxcore.never_scoring import declared_outcomes, judge_batch
+from cxcore.never_scoring import (
+    batch_verdicts,
+    declared_outcomes,
+    every_subject_can_score,
+    judge_batch,
+)
 
 MAPPING = """
 study: {id: tracker, name: Our tracker}
@@ -145,3 +152,60 @@ def test_check_suite_judges_every_batch_alike_and_only_warns() -> None:
     [example] = result.unexpected_examples
     assert (example["batch_id"], example["subject_id"]) == ("survey-dirty", "empathy")
     assert example["source_file"] == "tracker_2024.csv"
+
+
+def _loaded_batch(rows: list[dict[str, float | None]]) -> duckdb.DuckDBPyConnection:
+    """A warehouse holding one batch of MAPPING's questionnaire with these answers."""
+    con = duckdb.connect()
+    ensure_raw_schema(con)
+    con.execute(
+        "insert into raw.load_batches (batch_id, source_path, sha256, kind, mapping, rows_in, "
+        "rows_loaded, rows_rejected, started_at, finished_at, status, study_id, study_name, "
+        "measured_statements) values ('survey-0123', '/data/tracker_2024.csv', 'f00', "
+        "'survey', ?, ?, ?, 0, now(), now(), 'loaded', 'tracker', 'Our tracker', "
+        "'int_1,int_2,int_3,int_4,emp_2')",
+        [MAPPING, len(rows), len(rows)],
+    )
+    for number, answers in enumerate(rows, 1):
+        names = ", ".join(answers)
+        con.execute(
+            "insert into raw.survey_evaluations (batch_id, source_file, row_number, loaded_at, "
+            f"study_id, wave, country, respondent_id, brand_id, {names}) values ('survey-0123', "
+            f"'tracker_2024.csv', ?, now(), 'tracker', 2024, 'NL', ?, 'B1', "
+            f"{', '.join('?' for _ in answers)})",
+            [number, f"r{number}", *answers.values()],
+        )
+    return con
+
+
+ANSWERED = {"int_1": 4.0, "int_2": 2.0, "int_3": 5.0, "int_4": 1.0, "emp_2": 3.0, "nps": 9.0,
+            "csat": 4.0}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "can_score"),
+    [
+        ([ANSWERED, ANSWERED | {"int_1": None}], True),
+        # Two of four integrity statements in one row is just enough at share 0.5.
+        (
+            [
+                ANSWERED | {"int_1": None, "int_2": None},
+                ANSWERED | {"int_3": None, "int_4": None, "emp_2": None},
+            ],
+            True,
+        ),
+        ([ANSWERED | {"int_1": None, "int_2": None, "int_3": None}], False),
+        ([ANSWERED | {"emp_2": None}, ANSWERED | {"emp_2": None}], False),
+        ([ANSWERED | {"csat": None}], False),
+        ([], False),
+    ],
+    ids=["all", "just_enough", "integrity_short", "empathy_never", "csat_never", "no_rows"],
+)
+def test_the_quick_probe_agrees_with_the_full_verdicts(
+    rows: list[dict[str, float | None]], can_score: bool
+) -> None:
+    """Ingest asks the quick ``exists`` probes first; only a False computes the reasons."""
+    con = _loaded_batch(rows)
+    verdicts = batch_verdicts(con, 0.5, "survey-0123")
+    assert all(verdict.can_score for verdict in verdicts) is can_score
+    assert every_subject_can_score(con, 0.5, "survey-0123") is can_score
