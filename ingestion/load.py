@@ -145,8 +145,9 @@ def load_file(
     with tempfile.TemporaryDirectory(prefix="cxbench-read-") as scratch:
         con, sha, normaliser = _open_warehouse(db_path, path, plan, Path(scratch))
         with con:
-            return _load_batch(con, path, plan, sha, normaliser, Path(scratch), max_reject_rate,
-                               step, replace)  # fmt: skip
+            return _load_batch(
+                con, path, plan, sha, normaliser, Path(scratch), max_reject_rate, step, replace
+            )
 
 
 def _open_warehouse(
