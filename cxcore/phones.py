@@ -15,7 +15,10 @@ import phonenumbers
 from cxcore.pii_patterns import PHONE_PLACEHOLDER
 
 #: Seven digits, possibly separated: the shortest subscriber numbers in our markets.
-CANDIDATE_PATTERN = r"([0-9][^0-9]*){7}"
+#: Any decimal digit counts (RE2's ``\p{Nd}``), not only 0-9: the matcher reads
+#: full-width and Arabic-Indic digits as well, and a number typed in them is
+#: still a respondent's number. (SQL only: Python's ``re`` has no ``\p``.)
+CANDIDATE_PATTERN = r"(\p{Nd}[^\p{Nd}]*){7}"
 #: "Possible" (length fits the country's plan) rather than "valid" (an assigned
 #: range): a respondent's number must be masked even when its range is new to the
 #: library, and a masked order number costs less than a published phone number.

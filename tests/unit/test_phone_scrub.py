@@ -39,3 +39,18 @@ def test_text_with_fewer_than_seven_digits_and_null_text_pass_untouched(
 ) -> None:
     assert _scrubbed(con, "room 12, floor 3", "NL") == "room 12, floor 3"
     assert _scrubbed(con, None, "NL") is None
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "０６-１２３４５６７８",  # full-width digits, as typed with an East Asian keyboard
+        "٠٦-١٢٣٤٥٦٧٨",  # Arabic-Indic digits
+        "06-１２３４５６７８",  # mixed
+    ],
+)
+def test_numbers_in_other_digit_scripts_are_masked_too(
+    con: duckdb.DuckDBPyConnection, number: str
+) -> None:
+    # The matcher reads any decimal digit; the SQL preselection must not stop at 0-9.
+    assert _scrubbed(con, f"bel me op {number} aub", "NL") == "bel me op [phone] aub"
