@@ -40,13 +40,17 @@ def reject_duplicates_in_file(
 ) -> None:
     """Every row whose key an earlier row of the file already has is rejected."""
     key = ", ".join(plan.key)
-    # Grouping by a 64-bit hash of the key is far cheaper than by the key's strings
-    # (a 64-character respondent hash among them); only colliding hashes are then
-    # grouped by the key itself, so a hash collision cannot reject a row.
+    # A 64-bit hash of the key is far cheaper to compare than the key's strings (a
+    # 64-character respondent hash among them); only rows with a repeated hash are
+    # then grouped by the key itself, so a hash collision cannot reject a row. The
+    # repeated hashes are found by sorting and comparing neighbours: for 1.85M
+    # evaluations half the time of grouping by the hash, which needs a hash table
+    # with a slot per row.
     con.execute(
-        "create or replace temp table duplicate_hashes as "
-        f"select hash({key}) as key_hash from {passed_rows(plan, batch_id)} "
-        "group by all having count(*) > 1"
+        "create or replace temp table duplicate_hashes as select distinct key_hash from ("
+        "select key_hash, lead(key_hash) over (order by key_hash) as next_hash "
+        f"from (select hash({key}) as key_hash from {passed_rows(plan, batch_id)})) "
+        "where key_hash = next_hash"
     )
     if not _has_rows(con, "duplicate_hashes"):
         return

@@ -81,7 +81,7 @@ def warm_up(path: Path, options: ReadOptions, threads: int, scratch: Path) -> No
     ``scratch``, then finds the parts there. Any problem is left to
     :func:`open_source` to report.
     """
-    from cxbench.ingestion.readers.csv_parts import cut_into_parts
+    from cxbench.ingestion.readers.csv_parts import cut_into_parts, parts_for
     from cxbench.ingestion.readers.encoding import evident_encoding, is_utf8, read_sample
 
     try:
@@ -89,7 +89,7 @@ def warm_up(path: Path, options: ReadOptions, threads: int, scratch: Path) -> No
             return
         encoding = options.encoding or evident_encoding(read_sample(path))
         if encoding is not None and is_utf8(encoding):
-            cut_into_parts(path, threads, scratch)
+            cut_into_parts(path, parts_for(threads), scratch)
     except (OSError, ValueError):
         return
 

@@ -30,6 +30,7 @@ from cxbench.ingestion.readers.csv_parts import (
     cut_into_parts,
     duckdb_threads,
     numbered_parts_sql,
+    parts_for,
     whole_file,
 )
 from cxbench.ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
@@ -74,7 +75,8 @@ def open_csv(
     columns = unique_names(list(header))
     if not columns:
         raise SourceReadError(f"{path}: no header line")
-    parts = cut_into_parts(readable, duckdb_threads(con), scratch) or [whole_file(readable)]
+    wanted = parts_for(duckdb_threads(con))
+    parts = cut_into_parts(readable, wanted, scratch) or [whole_file(readable)]
 
     def parallel(types: Mapping[str, str]) -> str:
         return numbered_parts_sql(

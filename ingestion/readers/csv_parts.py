@@ -4,11 +4,14 @@ Every raw row carries its row number in the file, and DuckDB's CSV reader has
 none to give (``file_row_number`` is Parquet's only). Rows are numbered in the
 scan itself by a positional join with ``range`` (:func:`numbered_sql`), which
 DuckDB runs on one thread: on an idle machine the load then took three times as
-long as ``read_csv`` spread over both cores. So a large file is cut into as
-many parts as DuckDB has threads, each just after a line feed outside quoted
-fields; each part (the header and its byte range, copied by the kernel) is
-numbered from its own first row, and the union of the parts runs one pipeline
-per part, in parallel.
+long as ``read_csv`` spread over both cores. So a large file is cut into parts,
+each just after a line feed outside quoted fields; each part (the header and
+its byte range, copied by the kernel) is numbered from its own first row, and
+the union of the parts runs one pipeline per part, in parallel. There are
+:data:`PARTS_PER_THREAD` parts for each of DuckDB's threads: with one part per
+thread, a thread the machine slows (a busy neighbour on a shared host) finished
+its part up to a second after the other, which sat idle; with more parts, the
+thread done first takes the next one.
 
 A part's row count is taken to be its line feeds. That is wrong for a part with
 a blank line (DuckDB skips it), a line feed inside a quoted field, or CR-only
@@ -41,6 +44,10 @@ log = logging.getLogger(__name__)
 
 #: A file smaller than this per part is read whole: cutting would cost more than it saves.
 MIN_PART_BYTES = 16 << 20
+#: Parts per DuckDB thread. Each part costs a little (its header, a row group
+#: left partly filled); on 2 threads and 1.85M evaluations, 2 per thread loaded
+#: fastest and 8 per thread slower than 1.
+PARTS_PER_THREAD = 2
 #: The error a part with another number of rows than counted stops its scan with.
 MISCOUNTED = "cxbench: a part of the CSV holds another number of rows than line feeds"
 #: The column that tells a part's rows from the padding of the positional join.
@@ -48,8 +55,13 @@ IN_FILE = "_cxbench_in_file"
 
 
 def duckdb_threads(con: duckdb.DuckDBPyConnection) -> int:
-    """How many threads DuckDB runs on ``con``: as many parts as a CSV is cut into."""
+    """How many threads DuckDB runs on ``con`` (see :func:`parts_for`)."""
     return int(con.execute("select current_setting('threads')").fetchall()[0][0])
+
+
+def parts_for(threads: int) -> int:
+    """How many parts a large CSV is cut into for a load on ``threads`` DuckDB threads."""
+    return threads * PARTS_PER_THREAD
 
 
 @dataclass(frozen=True)

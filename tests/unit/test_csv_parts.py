@@ -13,6 +13,7 @@ from cxbench.ingestion.readers.csv_parts import (
     MISCOUNTED,
     cut_into_parts,
     numbered_parts_sql,
+    parts_for,
     whole_file,
 )
 
@@ -122,18 +123,30 @@ def test_the_warm_up_copies_the_parts_the_reader_then_keeps(
     source.write_bytes(HEADER + _rows(90))
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    warm_up(source, ReadOptions(), 3, scratch)
+    warm_up(source, ReadOptions(), 2, scratch)  # on 2 threads
     copied = {part.name: part.stat().st_mtime_ns for part in scratch.glob("part-*.csv")}
-    assert len(copied) == 3
+    assert len(copied) == parts_for(2)
     second = scratch / "part-1.csv"
     second.write_bytes(second.read_bytes()[:-5])  # as if a copy had stopped short
-    parts = cut_into_parts(source, 3, scratch)
+    parts = cut_into_parts(source, parts_for(2), scratch)
     assert parts is not None
     assert _numbered(parts) == [(n, f"R{n}") for n in range(1, 91)]
     kept = {part.name: part.stat().st_mtime_ns for part in scratch.glob("part-*.csv")}
-    assert kept["part-0.csv"] == copied["part-0.csv"]
-    assert kept["part-2.csv"] == copied["part-2.csv"]
+    assert {name: kept[name] for name in kept if name != second.name} == {
+        name: copied[name] for name in copied if name != second.name
+    }
     assert second.read_bytes().endswith(b"\n")
+
+
+def test_a_large_file_has_more_parts_than_threads(tmp_path: Path, tiny_parts: None) -> None:
+    """A thread that finishes its part first takes another: no core waits for a slow one."""
+    source = tmp_path / "rows.csv"
+    source.write_bytes(HEADER + _rows(90))
+    for threads in (1, 2, 3):
+        scratch = tmp_path / f"on-{threads}"
+        scratch.mkdir()
+        parts = cut_into_parts(source, parts_for(threads), scratch)
+        assert parts is not None and len(parts) > threads
 
 
 @pytest.mark.parametrize(
