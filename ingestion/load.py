@@ -19,7 +19,6 @@ still in raw with placeholders) are never visible.
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -74,6 +73,7 @@ from cxbench.ingestion.readers import (
 )
 from cxbench.ingestion.readers.csv_parts import duckdb_threads
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
+from cxbench.ingestion.scratch_space import scratch_directory
 from cxcore.checksums import file_sha256
 from cxcore.never_scoring import Verdict
 from cxcore.storage import connect_writable
@@ -142,11 +142,11 @@ def load_file(
             f"{plan.kind} reference data is delivered again as a new file"
         )
     step("checksum")
-    with tempfile.TemporaryDirectory(prefix="cxbench-read-") as scratch:
-        con, sha, normaliser = _open_warehouse(db_path, path, plan, Path(scratch))
+    with scratch_directory() as scratch:
+        con, sha, normaliser = _open_warehouse(db_path, path, plan, scratch)
         with con:
             return _load_batch(
-                con, path, plan, sha, normaliser, Path(scratch), max_reject_rate, step, replace
+                con, path, plan, sha, normaliser, scratch, max_reject_rate, step, replace
             )
 
 

@@ -14,7 +14,6 @@ so a large file never becomes one Python object per row.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +24,7 @@ from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED
 from cxbench.ingestion.readers.errors import SourceReadError
 from cxbench.ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
 from cxbench.ingestion.readers.source_table import SourceTable
+from cxbench.ingestion.scratch_space import scratch_directory
 
 __all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading", "warm_up"]
 
@@ -68,8 +68,8 @@ def _scratch_directory(given: Path | None) -> Iterator[Path]:
     if given is not None:
         yield given
         return
-    with tempfile.TemporaryDirectory(prefix="cxbench-read-") as scratch:
-        yield Path(scratch)
+    with scratch_directory() as scratch:
+        yield scratch
 
 
 def warm_up(path: Path, options: ReadOptions, threads: int, scratch: Path) -> None:

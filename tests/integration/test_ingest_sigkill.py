@@ -4,7 +4,8 @@ A child process loads a large generated export and prints each step as it starts
 The parent kills it (SIGKILL: no cleanup, no rollback in Python) as soon as the
 step named by the case begins, reopens the warehouse (DuckDB replays its WAL,
 which holds only committed transactions) and checks that nothing of the batch is
-there; then it loads the file again, fully, exactly once.
+there; then it loads the file again, fully, exactly once. The killed load's
+scratch directory, which it could not remove, is removed by the next load.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -46,17 +48,19 @@ def big_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return world / "survey" / "cx_NL_2024.csv"
 
 
-def _kill_when(step: str, pause: bool, source: Path, db: Path) -> list[str]:
+def _kill_when(step: str, pause: bool, source: Path, db: Path, temp: Path) -> list[str]:
     """Run the child until it announces ``step``, then SIGKILL it; return the steps seen.
 
     With ``pause`` the child stops at that step: at "commit" every row is inserted
-    and the transaction is open, the worst moment to die.
+    and the transaction is open, the worst moment to die. ``temp``: the child's
+    temporary directory.
     """
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(source), str(db), step if pause else ""],
         stdout=subprocess.PIPE,
         text=True,
         cwd=Path(__file__).parents[2],
+        env={**os.environ, "TMPDIR": str(temp)},
     )
     seen: list[str] = []
     assert child.stdout is not None
@@ -94,15 +98,19 @@ def _counts(db: Path) -> tuple[int, int, int]:
     ids=["while_inserting", "inserted_while_checking_keys", "everything_done_not_committed"],
 )
 def test_sigkill_mid_load_leaves_no_trace_and_rerun_loads_once(
-    step: str, pause: bool, big_export: Path, tmp_path: Path
+    step: str, pause: bool, big_export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "wh.duckdb"
-    seen = _kill_when(step, pause, big_export, db)
+    db, temp = tmp_path / "wh.duckdb", tmp_path / "temp"
+    temp.mkdir()
+    seen = _kill_when(step, pause, big_export, db, temp)
     assert seen[-1] == step and "done" not in seen
     assert _counts(db) == (0, 0, 0)
+    assert len(list(temp.glob("cxbench-read-*"))) == 1  # the kill left it behind
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     mapping = load_mapping(big_export.with_name(big_export.stem + ".mapping.yaml"))
     result = load_survey_file(db, big_export, mapping, salt="kill")
     assert (result.status, result.rows_loaded, result.rows_rejected) == ("loaded", ROWS, 0)
+    assert list(temp.iterdir()) == []
     again = load_survey_file(db, big_export, mapping, salt="kill")
     assert again.status == "skipped"
     assert _counts(db) == (1, ROWS, 0)
