@@ -60,8 +60,11 @@ def duckdb_threads(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def parts_for(threads: int) -> int:
-    """How many parts a large CSV is cut into for a load on ``threads`` DuckDB threads."""
-    return threads * PARTS_PER_THREAD
+    """How many parts a large CSV is cut into for a load on ``threads`` DuckDB threads.
+
+    One thread has no other to balance with: it reads the file whole, uncopied.
+    """
+    return threads * PARTS_PER_THREAD if threads > 1 else 1
 
 
 @dataclass(frozen=True)
