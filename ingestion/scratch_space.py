@@ -5,8 +5,11 @@ A large CSV is copied into parts in a temporary directory of its load
 directory is removed when the load ends, however it ends, except when the
 process is killed outright (SIGKILL, the out-of-memory killer, a power cut):
 then the copy stayed in the temporary directory for good, one more with every
-killed load. So each scratch directory names its owner (process id and start
-time) in a file, and a load first removes the directories whose owner is gone.
+killed load. So each scratch directory names its owner (process id, start
+time and process-id namespace) in a file, and a load first removes the
+directories whose owner is gone. A directory of another namespace (a container
+sharing the temporary directory) is left alone: its process ids are not ours to
+look up.
 """
 
 from __future__ import annotations
@@ -58,13 +61,16 @@ def remove_abandoned(root: Path) -> list[Path]:
 
 
 def _owner(pid: int) -> str:
-    """``"<pid> <start>"``: the start time tells the process from a later one given its id."""
-    return f"{pid} {_started(pid) or '-'}"
+    """``"<pid> <start> <namespace>"``: the start time tells the process from a later one
+    given the same id."""
+    return f"{pid} {_started(pid) or '-'} {process_namespace()}"
 
 
 def _is_running(owner: str) -> bool:
     """Whether the process an owner file names still runs (ValueError: not an owner)."""
-    pid_text, started = owner.split()
+    pid_text, started, namespace = owner.split()
+    if namespace != process_namespace():
+        return True  # another container's process: we cannot tell, so it runs
     pid = int(pid_text)
     try:
         os.kill(pid, 0)
@@ -84,6 +90,14 @@ def _started(pid: int) -> str | None:
     # The fields after the command name, which may hold spaces, in parentheses:
     # the start time is field 22 of the line, the 20th after the name.
     return stat.rsplit(")", 1)[1].split()[19]
+
+
+def process_namespace() -> str:
+    """This process's process-id namespace (Linux), ``-`` where there is none to read."""
+    try:
+        return os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return "-"
 
 
 def _age_seconds(directory: Path) -> float:

@@ -14,6 +14,9 @@ import pytest
 from cxbench.ingestion import scratch_space
 from cxbench.ingestion.scratch_space import OWNER_FILE, PREFIX, scratch_directory
 
+#: The process-id namespace an owner file of this process names.
+NAMESPACE = scratch_space.process_namespace()
+
 
 @pytest.fixture
 def temp_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -41,7 +44,7 @@ def _ended_process_id() -> int:
 
 
 def test_a_directory_whose_load_died_is_removed_by_the_next_load(temp_root: Path) -> None:
-    dead = _left_behind(temp_root, "killed", f"{_ended_process_id()} 12345")
+    dead = _left_behind(temp_root, "killed", f"{_ended_process_id()} 12345 {NAMESPACE}")
     with scratch_directory() as scratch:
         assert scratch.parent == temp_root and scratch.is_dir()
         assert not dead.exists()
@@ -60,7 +63,7 @@ def test_a_process_id_used_again_by_a_later_process_does_not_keep_a_directory(
     temp_root: Path,
 ) -> None:
     # Our own id, but another start time: the load that wrote it has ended.
-    reused = _left_behind(temp_root, "reused", f"{os.getpid()} 1")
+    reused = _left_behind(temp_root, "reused", f"{os.getpid()} 1 {NAMESPACE}")
     scratch_space.remove_abandoned(temp_root)
     assert not reused.exists()
 
@@ -78,6 +81,13 @@ def test_a_directory_without_owner_is_removed_only_when_old(temp_root: Path) -> 
 def test_other_temporary_files_are_left_alone(temp_root: Path) -> None:
     unrelated = temp_root / "someone-else"
     unrelated.mkdir()
-    (unrelated / OWNER_FILE).write_text(f"{_ended_process_id()} 1")
+    (unrelated / OWNER_FILE).write_text(f"{_ended_process_id()} 1 {NAMESPACE}")
     scratch_space.remove_abandoned(temp_root)
     assert unrelated.exists()
+
+
+def test_a_directory_of_another_process_namespace_is_left_alone(temp_root: Path) -> None:
+    """A container sharing the temporary directory: its process ids mean nothing here."""
+    theirs = _left_behind(temp_root, "container", f"{_ended_process_id()} 1 pid:[1]")
+    scratch_space.remove_abandoned(temp_root)
+    assert theirs.exists()
