@@ -113,27 +113,11 @@ def _insert_first_readable(
     raise AssertionError("unreachable: the text read either returns or raises")
 
 
-@contextmanager
-def _answers_compressed_with_alp(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Raw's numbers (answers, outcomes, weights) stored with ALP, the other schemes not tried.
-
-    ALP is what DuckDB chooses for answers on a scale anyway; trying RLE and
-    ALPRD on every row group first cost 0.3 s of CPU for 1.85M evaluations. Text,
-    integer and date columns are compressed as always (the setting names a
-    scheme for doubles only).
-    """
-    con.execute("set force_compression = 'alp'")
-    try:
-        yield
-    finally:
-        con.execute("reset force_compression")
-
-
 def _begin_and_insert(
     con: duckdb.DuckDBPyConnection, path: Path, source: SourceTable, sql: str, params: list
 ) -> None:
     """Begin the batch's transaction and insert; on failure, roll it back before raising."""
-    with _threads_for(con, source), _answers_compressed_with_alp(con):
+    with _threads_for(con, source):
         con.begin()
         try:
             with reading(path):

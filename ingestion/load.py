@@ -18,8 +18,9 @@ still in raw with placeholders) are never visible.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,6 +43,7 @@ from cxbench.ingestion.cross_checks import (
     reject_duplicates_of_raw,
 )
 from cxbench.ingestion.file_checks import FileContractError, check_file_columns
+from cxbench.ingestion.id_text import FUNCTION as NORMAL_ID_FUNCTION
 from cxbench.ingestion.id_text import IdNormaliser
 from cxbench.ingestion.insert_ways import insert_rows
 from cxbench.ingestion.load_warnings import (
@@ -61,10 +63,11 @@ from cxbench.ingestion.passes import (
     number_rows,
     numbered_in_scan,
 )
+from cxbench.ingestion.phone_scrub import FUNCTION as SCRUB_PHONES_FUNCTION
 from cxbench.ingestion.phone_scrub import register_phone_scrub
 from cxbench.ingestion.plan import LoadPlan
 from cxbench.ingestion.plans import industry_plan, survey_plan
-from cxbench.ingestion.raw_schema import ensure_raw_schema
+from cxbench.ingestion.raw_schema import ensure_raw_schema, numbers_compressed_with_alp
 from cxbench.ingestion.readers import (
     SourceTable,
     open_source,
@@ -144,7 +147,7 @@ def load_file(
     step("checksum")
     with scratch_directory() as scratch:
         con, sha, normaliser = _open_warehouse(db_path, path, plan, scratch)
-        with con:
+        with con, _python_functions_removed(con):
             return _load_batch(
                 con, path, plan, sha, normaliser, scratch, max_reject_rate, step, replace
             )
@@ -178,6 +181,24 @@ def _open_warehouse(
     return con, sha, normaliser
 
 
+@contextlib.contextmanager
+def _python_functions_removed(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Remove the load's Python SQL functions from the database when the load ends.
+
+    DuckDB registers them in the database instance, which every connection of
+    the process to the same file shares. Left there, they outlive the load:
+    the next load's registration fails ("already exists"), and a query after
+    this connection closed would call a function whose connection is gone,
+    which crashes the process.
+    """
+    try:
+        yield
+    finally:
+        for name in (NORMAL_ID_FUNCTION, SCRUB_PHONES_FUNCTION):
+            with contextlib.suppress(duckdb.InvalidInputException):  # never registered
+                con.remove_function(name)
+
+
 def _load_batch(
     con: duckdb.DuckDBPyConnection,
     path: Path,
@@ -202,7 +223,10 @@ def _load_batch(
     con.execute("set preserve_insertion_order = true")
     step("reading")
     started = datetime.now()
-    with open_source(con, path, plan.read_options, scratch) as opened:
+    with (
+        open_source(con, path, plan.read_options, scratch) as opened,
+        numbers_compressed_with_alp(con),
+    ):
         check_file_columns(path, plan, opened)
         step("checking and inserting rows")
         source, columns, notes = insert_rows(
