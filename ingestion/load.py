@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -147,10 +147,12 @@ def load_file(
     step("checksum")
     with scratch_directory() as scratch:
         con, sha, normaliser = _open_warehouse(db_path, path, plan, scratch)
-        with con, _python_functions_removed(con):
+        try:
             return _load_batch(
                 con, path, plan, sha, normaliser, scratch, max_reject_rate, step, replace
             )
+        finally:
+            _close_warehouse(con)
 
 
 def _open_warehouse(
@@ -176,27 +178,24 @@ def _open_warehouse(
             sha = checksum.result()
             warming.result()
         except BaseException:
-            con.close()
+            _close_warehouse(con)
             raise
     return con, sha, normaliser
 
 
-@contextlib.contextmanager
-def _python_functions_removed(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Remove the load's Python SQL functions from the database when the load ends.
+def _close_warehouse(con: duckdb.DuckDBPyConnection) -> None:
+    """Close the load's connection, removing its Python SQL functions from the database first.
 
     DuckDB registers them in the database instance, which every connection of
-    the process to the same file shares. Left there, they outlive the load:
-    the next load's registration fails ("already exists"), and a query after
-    this connection closed would call a function whose connection is gone,
-    which crashes the process.
+    the process to the same file shares. Left there, they outlive the load,
+    however it ended: the next load's registration fails ("already exists"),
+    and a query after this connection closed would call a function whose
+    connection is gone, which crashes the process.
     """
-    try:
-        yield
-    finally:
-        for name in (NORMAL_ID_FUNCTION, SCRUB_PHONES_FUNCTION):
-            with contextlib.suppress(duckdb.InvalidInputException):  # never registered
-                con.remove_function(name)
+    for name in (NORMAL_ID_FUNCTION, SCRUB_PHONES_FUNCTION):
+        with contextlib.suppress(duckdb.InvalidInputException):  # not registered yet
+            con.remove_function(name)
+    con.close()
 
 
 def _load_batch(

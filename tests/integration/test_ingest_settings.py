@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
+from cxbench.ingestion import load
 from cxbench.ingestion.load import load_survey_file
 from cxbench.ingestion.mapping_parse import load_mapping
 from cxcore.storage import connect_writable
@@ -54,3 +56,28 @@ def test_loads_beside_another_connection_leave_its_settings_and_functions_as_the
     assert after_loaded == before
     assert after_refused == before
     assert left == []
+
+
+def test_a_load_failing_before_its_insert_leaves_no_function_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mapping = tmp_path / "export.mapping.yaml"
+    mapping.write_text(MAPPING)
+    source = tmp_path / "export.csv"
+    source.write_text(HEADER + "".join(_rows(300)))
+    db = tmp_path / "wh.duckdb"
+
+    def unreadable(_: Path) -> str:  # fails after the functions were registered
+        raise OSError(5, "Input/output error")
+
+    with connect_writable(db) as other:
+        monkeypatch.setattr(load, "file_sha256", unreadable)
+        with pytest.raises(OSError, match="Input/output error"):
+            load.load_survey_file(db, source, load_mapping(mapping), salt="s")
+        left = other.execute(
+            "select function_name from duckdb_functions() where function_name like 'cxbench%'"
+        ).fetchall()
+        monkeypatch.undo()
+        loaded = load.load_survey_file(db, source, load_mapping(mapping), salt="s")
+    assert left == []
+    assert loaded.status == "loaded" and loaded.rows_loaded > 0
