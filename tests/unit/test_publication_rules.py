@@ -8,7 +8,8 @@ import pytest
 
 from cxbench.generator.export import mapping_yaml
 from cxbench.publication.diff import RankingChange
-from cxbench.publication.publish import Move, PublishResult, _move_significance
+from cxbench.publication.movers import Move, move_significance
+from cxbench.publication.publish import PublishResult
 from cxbench.publication.refresh import RefreshFailed, _vars_option, wave_files
 from cxbench.publication.store import MOVE_COLUMNS, ROW_COLUMNS, rows_hash
 
@@ -85,18 +86,18 @@ def test_a_move_is_significant_beyond_z_standard_errors_of_the_difference() -> N
     critical = 1.959963984540054
     earlier = {"cx_index": 7.0, "cx_index_std_error": 0.09}
     now = {"cx_index": 7.3, "cx_index_std_error": 0.12}  # se of the move: 0.15
-    judged = _move_significance(now, earlier, critical)
+    judged = move_significance(now, earlier, critical)
     assert judged["cx_index_change_std_error"] == pytest.approx(0.15)
     assert judged["is_cx_index_change_significant"] is True  # 0.3 > 1.96 × 0.15
     assert (
-        _move_significance({**now, "cx_index": 7.2}, earlier, critical)[
+        move_significance({**now, "cx_index": 7.2}, earlier, critical)[
             "is_cx_index_change_significant"
         ]
         is False
     )  # 0.2 < 0.294
     old = {"cx_index": 7.0, "cx_index_std_error": None}  # published before errors were kept
-    assert _move_significance(now, old, critical)["is_cx_index_change_significant"] is None
-    assert _move_significance(now, None, critical)["cx_index_change_std_error"] is None
+    assert move_significance(now, old, critical)["is_cx_index_change_significant"] is None
+    assert move_significance(now, None, critical)["cx_index_change_std_error"] is None
 
 
 def test_publish_lists_the_largest_moves_with_their_significance(
