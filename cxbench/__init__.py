@@ -1,12 +1,9 @@
 """cxbench: survey exports in, Six-Pillar benchmark scores out (see README.md).
 
-OpenBLAS (numpy's linear algebra, imported by DuckDB's Python functions and
-pyarrow) starts a spinning worker thread per core on import. DuckDB already runs
-on every core, so those threads only take CPU from it: a 1.85M-row ingest spent
-about 0.5 s of CPU in them. Nothing here multiplies matrices large enough to gain
-from BLAS threads, so one is the default; the environment can still say otherwise.
+Importing it sets up OpenBLAS before numpy loads it: one thread, and the same
+kernels on every x86-64 processor (:mod:`cxbench.blas_environment`).
 """
 
-import os
+from cxbench.blas_environment import configure as _configure_blas
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+_configure_blas()

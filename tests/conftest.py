@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# First, before any test module loads numpy: OpenBLAS's threads and kernels are
+# settled when numpy first loads it (cxbench.blas_environment).
+import cxbench  # noqa: F401
+
 DEMO_EVALUATIONS = 40_000
 DEMO_SEED = 11
 
