@@ -14,6 +14,16 @@ import pytest
 # settled when numpy first loads it (cxbench.blas_environment).
 import cxbench  # noqa: F401
 
+# A pytest-xdist worker's __main__ has neither __spec__ nor __file__, which
+# pyspark's Connect client (imported by Great Expectations) takes for its own
+# doctest run and answers with sys.exit(0): give it a name.
+if getattr(sys.modules["__main__"], "__spec__", None) is None:
+    sys.modules["__main__"].__dict__.setdefault("__file__", "<pytest worker>")
+# pytest-xdist sets COLUMNS in its workers, and Rich fixes a console's width from
+# COLUMNS when the console is made (cxbench.console, at import): the CLI's tables
+# then wrapped at 80 columns whatever width a test set for its own run.
+os.environ.pop("COLUMNS", None)
+
 DEMO_EVALUATIONS = 40_000
 DEMO_SEED = 11
 

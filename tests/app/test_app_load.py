@@ -10,13 +10,28 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
 from cxbench.benchmarks import app_load, app_load_plan, app_load_report
 from cxbench.benchmarks.app_load_clients import LoadSettings
 from cxbench.benchmarks.app_stream import RunReport, StreamSession
+
+T = TypeVar("T")
+
+
+def _apart(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``function`` run in a thread of its own, where ``asyncio.run`` may start a loop.
+
+    In a test process that also ran a browser test, Playwright's synchronous API
+    keeps an event loop running in the main thread for the whole session.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 async def _walk(url: str) -> list[tuple[RunReport, str]]:
@@ -40,7 +55,7 @@ def test_protocol_client_opens_a_link_changes_a_choice_and_navigates(
     warehouse: Path, tmp_path: Path
 ) -> None:
     with app_load.serving(warehouse, None, tmp_path / "streamlit.log") as (url, _pid):
-        (opened, url_opened), (chosen, url_chosen), (ranked, _) = asyncio.run(_walk(url))
+        (opened, url_opened), (chosen, url_chosen), (ranked, _) = _apart(asyncio.run, _walk(url))
 
     assert opened.status == "FINISHED_SUCCESSFULLY"
     assert opened.failure("Compare") is None
@@ -58,7 +73,7 @@ def test_short_load_run_times_every_interaction_without_errors(warehouse: Path) 
     scopes = app_load_plan.read_scopes(warehouse)
     settings = LoadSettings(sessions=2, interactions=4, duration_s=60, think_s=0.0)
 
-    result = app_load.run(warehouse, scopes, settings, preview_client=None)
+    result = _apart(app_load.run, warehouse, scopes, settings, preview_client=None)
 
     assert result["interactions_done"] == 8
     assert result["errors"] == 0, result["error_reasons"]
