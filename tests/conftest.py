@@ -16,9 +16,12 @@ import cxbench  # noqa: F401
 
 # A pytest-xdist worker's __main__ has neither __spec__ nor __file__, which
 # pyspark's Connect client (imported by Great Expectations) takes for its own
-# doctest run and answers with sys.exit(0): give it a name.
+# doctest run and answers with sys.exit(0): give it a file, one that exists,
+# since a spawned process pool's children run their parent's main file.
 if getattr(sys.modules["__main__"], "__spec__", None) is None:
-    sys.modules["__main__"].__dict__.setdefault("__file__", "<pytest worker>")
+    sys.modules["__main__"].__dict__.setdefault(
+        "__file__", str(Path(__file__).with_name("xdist_worker_main.py"))
+    )
 # pytest-xdist sets COLUMNS in its workers, and Rich fixes a console's width from
 # COLUMNS when the console is made (cxbench.console, at import): the CLI's tables
 # then wrapped at 80 columns whatever width a test set for its own run.
