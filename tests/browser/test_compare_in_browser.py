@@ -65,13 +65,15 @@ def test_picking_an_organisation_shows_its_comparison_and_priorities(
 
     pick_organisation(page, follower_name)
 
-    page.get_by_text(f"{follower_name} vs. sector leader").wait_for(timeout=30_000)
-    page.get_by_text(f"Sector leader: {leader}").wait_for(timeout=30_000)
+    # .first: while Streamlit replaces the page after the pick, the element of the
+    # run before can still be there beside the new one (a strict-mode violation).
+    page.get_by_text(f"{follower_name} vs. sector leader").first.wait_for(timeout=30_000)
+    page.get_by_text(f"Sector leader: {leader}").first.wait_for(timeout=30_000)
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     charts.first.wait_for(state="visible", timeout=30_000)
     charts.first.locator("canvas, svg").first.wait_for(timeout=30_000)
-    page.get_by_text("What to fix first").wait_for(timeout=30_000)
-    page.get_by_text("Behind, level or ahead").wait_for(timeout=30_000)
+    page.get_by_text("What to fix first").first.wait_for(timeout=30_000)
+    page.get_by_text("Behind, level or ahead").first.wait_for(timeout=30_000)
     # the comparison table and the priority list; the comparison chart and the priority bars
     page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=30_000)
     charts.nth(1).locator("canvas, svg").first.wait_for(timeout=30_000)
