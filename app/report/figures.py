@@ -35,7 +35,7 @@ CONFIG: dict[str, Any] = {
 
 def png(chart: alt.TopLevelMixin, language: str, width: int, height: int | None = None) -> bytes:
     """``chart`` as a PNG of ``width`` × ``height`` layout pixels (times :data:`SCALE`),
-    serialised with the app's theme for ``language`` (:func:`cxbench.app.charts.language`)."""
+    serialised with the app's theme for ``language`` (:func:`cxbench.app.charts.theme.language`)."""
     with charts.language(language):
         spec = chart.to_dict()
     # a printed page has room for whole labels: no wrapping at a phone's width

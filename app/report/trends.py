@@ -6,7 +6,7 @@ from cxbench.app import formatting as fmt
 from cxbench.app.report import cells, figures, words
 from cxbench.app.report.content import ReportContent
 from cxbench.app.report.document import Section, Table
-from cxbench.app.views import rankings
+from cxbench.app.views import rankings_table
 
 
 def year_on_year(report: ReportContent) -> Section:
@@ -102,7 +102,7 @@ def ranking(report: ReportContent) -> Section:
         return Section(title=title, paragraphs=[words.text("report_no_ranking", language)])
     own = set(ranked.loc[ranked["is_own"].fillna(False).astype(bool), "company_id"])
     sector = {str(ranked["sector_code"].iloc[0]): report.sector_name}
-    shown = rankings.readable(ranked, language, own, sector, by_sector=True)
+    shown = rankings_table.readable(ranked, language, own, sector, by_sector=True)
     rows = [
         [row["rank_range"], row["company_name"], row["cx_index_text"], row["n_text"]]
         for row in shown.to_dict("records")

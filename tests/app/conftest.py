@@ -17,7 +17,7 @@ APP_SCRIPT = Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py"
 
 @pytest.fixture(autouse=True)
 def _validated_charts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every chart a test draws is validated against the Vega-Lite schema (app/charts.py)."""
+    """Every chart a test draws is validated against the Vega-Lite schema (app/charts/theme.py)."""
     monkeypatch.setenv(charts.VALIDATE_ENV, "1")
 
 

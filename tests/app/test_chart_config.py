@@ -1,4 +1,4 @@
-"""What every chart shares (app/charts.py's theme): legends below, labels never cut,
+"""What every chart shares (app/charts/theme.py): legends below, labels never cut,
 numbers in the reader's language, whatever page builds the chart."""
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from cxbench.app import charts
+from cxbench.app.charts.theme import VALIDATE_ENV, served
 
 
 def _invalid_chart() -> alt.Chart:
@@ -18,12 +18,12 @@ def _invalid_chart() -> alt.Chart:
 
 def test_tests_validate_every_chart() -> None:
     with pytest.raises(Exception, match="nonsense"):
-        charts._served(_invalid_chart)().to_dict()
+        served(_invalid_chart)().to_dict()
 
 
 def test_the_server_serialises_without_validating(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(charts.VALIDATE_ENV)
+    monkeypatch.delenv(VALIDATE_ENV)
 
-    spec = charts._served(_invalid_chart)().to_dict()
+    spec = served(_invalid_chart)().to_dict()
 
     assert spec["mark"] == {"type": "nonsense"}

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from warehouse_fixture import SCORES, previous_of, score_of
 
 from cxbench.app import charts, queries, state
-from cxbench.app.views import rankings
+from cxbench.app.views import rankings_downloads, rankings_movers, rankings_table
 from cxcore.mart_contracts import mart_columns
 
 
@@ -104,11 +104,11 @@ def test_downloads_carry_the_listed_rows(warehouse: Path, make_page: MakePage) -
     for key in ("rankings_csv", "rankings_excel"):
         button = at.download_button(key=key).proto
         assert button.url and not button.deferred_file_id
-    from_csv = pd.read_csv(io.BytesIO(rankings.csv_bytes(shown)))
+    from_csv = pd.read_csv(io.BytesIO(rankings_downloads.csv_bytes(shown)))
     assert from_csv["company_id"].tolist() == shown["company_id"].tolist()
     assert from_csv["cx_index_ci_high"].tolist() == shown["cx_index_ci_high"].tolist()
     assert "cx_index_text" not in from_csv.columns  # data, not the page's text
-    from_excel = pd.read_excel(io.BytesIO(rankings.excel_bytes(shown)))
+    from_excel = pd.read_excel(io.BytesIO(rankings_downloads.excel_bytes(shown)))
     assert from_excel["company_id"].tolist() == shown["company_id"].tolist()
     assert from_excel["cx_index"].tolist() == shown["cx_index"].tolist()
 
@@ -235,7 +235,7 @@ def test_a_move_is_never_shown_as_minus_zero() -> None:
             "rank_in_country": [3],
         }
     )
-    shown = rankings.movements(frame, "en", set())
+    shown = rankings_movers.movements(frame, "en", set())
     assert shown["change_text"].tolist() == ["±0.00"]
     assert shown["movement"].tolist() == ["No significant change"]
 
@@ -243,10 +243,15 @@ def test_a_move_is_never_shown_as_minus_zero() -> None:
 def test_a_band_takes_in_those_that_could_hold_its_first_rank() -> None:
     best = pd.Series([1, 2, 2, 3, 6, 6])
     worst = pd.Series([1, 3, 4, 5, 7, 7])
-    assert rankings.tie_groups(best, worst) == [0, 1, 1, 1, 2, 2]
+    assert rankings_table.tie_groups(best, worst) == [0, 1, 1, 1, 2, 2]
     # 1–2, 1–3, 2–4, 3–4: the first band ends at rank 2, not at the end of the chain
-    assert rankings.tie_groups(pd.Series([1, 1, 2, 3]), pd.Series([2, 3, 4, 4])) == [0, 0, 0, 1]
-    assert rankings.tie_groups(pd.Series([pd.NA, pd.NA]), pd.Series([pd.NA, pd.NA])) == [0, 1]
+    assert rankings_table.tie_groups(pd.Series([1, 1, 2, 3]), pd.Series([2, 3, 4, 4])) == [
+        0,
+        0,
+        0,
+        1,
+    ]
+    assert rankings_table.tie_groups(pd.Series([pd.NA, pd.NA]), pd.Series([pd.NA, pd.NA])) == [0, 1]
 
 
 def test_without_the_new_columns_the_page_still_ranks(

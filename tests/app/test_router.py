@@ -16,11 +16,12 @@ from cxbench.app import i18n, page, routing, state
 from cxbench.app.streamlit_app import PAGES
 
 VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
-#: Modules in app/views that help pages rather than being one.
-#: View modules that draw part of a page, not a page of their own (Compare's sections).
+#: Modules in app/views that help pages rather than being one (Compare's sections,
+#: the Rankings page's table, movers and downloads).
 NOT_PAGES = {
     "__init__", "sidebar", "coverage", "compare_sections", "compare_headline",
     "compare_directions", "compare_changes", "compare_text", "deliverables",
+    "rankings_table", "rankings_movers", "rankings_downloads",
 }  # fmt: skip
 SLUGS = [shown.slug for shown in PAGES]
 
