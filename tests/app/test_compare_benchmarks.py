@@ -1,7 +1,7 @@
 """Compare page, against the averages: intervals, suppression, significance, priorities, trend.
 
 Expected values come from the fixture (``fixture_aggregates`` holds the sector and
-national averages and the leader gaps the marts were written with).
+national averages, ``fixture_comparisons`` the leader gaps the marts were written with).
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fixture_aggregates import aggregate, gaps_of
+from fixture_aggregates import aggregate
+from fixture_comparisons import gaps_of
 from page_helpers import MakePage, chart_with, choose, run, table_with, texts
 from streamlit.testing.v1 import AppTest
 from warehouse_fixture import PILLAR_IDS, PILLARS, score_of

@@ -3,7 +3,7 @@ comparator, and "what to fix first" holding significant shortfalls only.
 
 Expected values come from the fixture rows (``warehouse_fixture``: Beta follows Alfa
 in NL 2024, Gamma is unranked but its empathy beats the leader's significantly;
-``fixture_aggregates``: the comparisons and gaps the marts were written with).
+``fixture_comparisons``: the comparisons and gaps the marts were written with).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 from fixture_access import add_publication_and_access
-from fixture_aggregates import comparisons_of, gaps_of
+from fixture_comparisons import comparisons_of, gaps_of
 from page_helpers import MakePage, chart_with, choose, metrics, run, table_with, texts
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest

@@ -16,7 +16,7 @@ CLIENT = queries.Viewer(role="client", company_ids=("nl_beta",))
 
 @pytest.fixture
 def key(warehouse: Path) -> queries.WarehouseFile:
-    # the fixture warehouse holds fct_pillar_comparisons (fixture_aggregates)
+    # the fixture warehouse holds fct_pillar_comparisons (fixture_comparisons)
     add_publication_and_access(warehouse)
     return queries.open_warehouse(CLIENT, warehouse)
 

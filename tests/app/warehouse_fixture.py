@@ -14,7 +14,7 @@ statements and 1 of the 5 empathy statements), scored Alfa, Beta and Delta in NL
 2024 too, with other numbers and another order (Beta leads): a query that forgets
 the study shows those companies twice, or the tracker's numbers on the canonical page.
 
-Sector, country, gap and importance marts are in ``fixture_aggregates``; batches,
+Sector, country, gap and importance marts are in ``fixture_aggregate_marts``; batches,
 rejects, check runs and methodology parameters in ``fixture_audit``.
 """
 
@@ -486,11 +486,11 @@ def build_warehouse(
             ],
         )
         # imported here: the aggregate module derives its rows from this one's
-        import fixture_aggregates
+        import fixture_aggregate_marts
         import fixture_audit
         import fixture_channels
 
-        fixture_aggregates.write(connection, scores)
+        fixture_aggregate_marts.write(connection, scores)
         fixture_channels.write(connection, scores)
         if with_audit:
             fixture_audit.write(connection)
