@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 from fixture_aggregates import aggregate
+from fixture_company_marts import csat, pillar_change
 from page_helpers import MakePage, chart_with, choose, metrics, run, table_with, texts
 from streamlit.testing.v1 import AppTest
-from warehouse_fixture import PILLAR_IDS, csat, pillar_change, score_of
+from warehouse_fixture import PILLAR_IDS, score_of
 
 from cxbench.app import state
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import fixture_uncertainty
 import pandas as pd
 import pytest
+from fixture_company_marts import previous_of
 from page_helpers import MakePage, chart_frames, choose, run, texts
 from streamlit.testing.v1 import AppTest
-from warehouse_fixture import SCORES, previous_of, score_of
+from warehouse_fixture import SCORES, score_of
 
 from cxbench.app import charts, queries, state
 from cxbench.app.views import rankings_downloads, rankings_movers, rankings_table
