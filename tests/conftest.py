@@ -13,6 +13,8 @@ import pytest
 # First, before any test module loads numpy: OpenBLAS's threads and kernels are
 # settled when numpy first loads it (cxbench.blas_environment).
 import cxbench  # noqa: F401
+from tests import file_order
+from tests.fixtures.built_once import built_once
 
 # A pytest-xdist worker's __main__ has neither __spec__ nor __file__, which
 # pyspark's Connect client (imported by Great Expectations) takes for its own
@@ -29,6 +31,8 @@ os.environ.pop("COLUMNS", None)
 
 DEMO_EVALUATIONS = 40_000
 DEMO_SEED = 11
+#: The demo's printed output, kept beside its warehouse.
+DEMO_OUTPUT = "demo-output.txt"
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,15 @@ class DemoWarehouse:
 
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> DemoWarehouse:
-    """Run the demo end to end (generate → ingest → build → check) in a scratch folder."""
-    root = tmp_path_factory.mktemp("demo")
+    """Run the demo end to end (generate → ingest → build → check) once; a copy per worker."""
+    root = built_once(tmp_path_factory, "demo", build_demo)
+    world = root / "generated" / f"world-{DEMO_EVALUATIONS}-seed{DEMO_SEED}"
+    output = (root / DEMO_OUTPUT).read_text()
+    return DemoWarehouse(root / "warehouse" / "cxbench.duckdb", world, output)
+
+
+def build_demo(root: Path) -> None:
+    """``cxbench demo --no-app`` in ``root``, its output kept in :data:`DEMO_OUTPUT`."""
     env = {
         **os.environ,
         "CXBENCH_DB": str(root / "warehouse" / "cxbench.duckdb"),
@@ -55,5 +66,17 @@ def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> DemoWarehouse:
                "--evaluations", str(DEMO_EVALUATIONS), "--seed", str(DEMO_SEED)]  # fmt: skip
     completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
-    world = root / "generated" / f"world-{DEMO_EVALUATIONS}-seed{DEMO_SEED}"
-    return DemoWarehouse(Path(env["CXBENCH_DB"]), world, completed.stdout)
+    (root / DEMO_OUTPUT).write_text(completed.stdout)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Record the seconds per test file when asked (tests/file_order.py), in the controller."""
+    target = os.environ.get(file_order.RECORD_ENV)
+    if target and not hasattr(config, "workerinput"):
+        recorder = file_order.SecondsRecorder(Path(target))
+        config.pluginmanager.register(recorder, "cxbench-file-seconds")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest test files first (tests/file_order.py); each worker sorts alike."""
+    items[:] = file_order.longest_files_first(items, file_order.recorded_seconds())

@@ -22,6 +22,7 @@ from cxbench.app_server import app_env, free_port, streamlit_command, wait_until
 from tests.browser import login
 from tests.browser.login import oidc_provider, write_secrets
 from tests.conftest import DemoWarehouse
+from tests.fixtures.built_once import built_once
 from tests.fixtures.history import cxbench
 
 CHROMIUM_FLAGS = [
@@ -182,10 +183,13 @@ def authed_warehouse(
 ) -> Path:
     """A copy of the demo warehouse, rebuilt with :data:`PORTAL_VARS`, for the app that
     requires a login."""
-    copy = tmp_path_factory.mktemp("authed-warehouse") / "cxbench.duckdb"
-    shutil.copyfile(demo_warehouse.db_path, copy)
-    cxbench(dict(os.environ), "build", "--db", str(copy), "--vars", PORTAL_VARS)
-    return copy
+
+    def build(folder: Path) -> None:
+        copy = folder / "cxbench.duckdb"
+        shutil.copyfile(demo_warehouse.db_path, copy)
+        cxbench(dict(os.environ), "build", "--db", str(copy), "--vars", PORTAL_VARS)
+
+    return built_once(tmp_path_factory, "authed-warehouse", build) / "cxbench.duckdb"
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -9,33 +10,39 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.built_once import built_once
 from tests.fixtures.dbt_warehouse import build_dbt_warehouse
-from tests.fixtures.history import History, build_history, copy_history
-from tests.fixtures.real_warehouse import build_real_warehouse
+from tests.fixtures.history import History, build_history, copy_history, located_history
+from tests.fixtures.real_warehouse import build_real_warehouse, real_outputs
+
+#: The warehouse file's name in every built folder.
+WAREHOUSE = "cxbench.duckdb"
 
 
 @pytest.fixture(scope="session")
 def dbt_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hand-made raw fixture after `dbt build`, built once per session."""
-    return build_dbt_warehouse(tmp_path_factory.mktemp("dbt_build"))
+    return built_once(tmp_path_factory, "dbt_build", build_dbt_warehouse) / WAREHOUSE
 
 
 @pytest.fixture(scope="session")
 def design_weighted_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same fixture with a provider's design weights on every evaluation, built."""
-    return build_dbt_warehouse(tmp_path_factory.mktemp("dbt_build_weighted"), design_weights=True)
+    build = functools.partial(build_dbt_warehouse, design_weights=True)
+    return built_once(tmp_path_factory, "dbt_build_weighted", build) / WAREHOUSE
 
 
 @pytest.fixture(scope="session")
 def real_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The real survey files through ingest, build and check; the outputs by stage."""
-    return build_real_warehouse(tmp_path_factory.mktemp("real_build"))
+    folder = built_once(tmp_path_factory, "real_build", build_real_warehouse)
+    return folder / WAREHOUSE, real_outputs(folder)
 
 
 @pytest.fixture(scope="session")
 def history(tmp_path_factory: pytest.TempPathFactory) -> History:
     """2019 and 2020 refreshed and published through the CLI (tests/fixtures/history.py)."""
-    return build_history(tmp_path_factory.mktemp("history"))
+    return located_history(built_once(tmp_path_factory, "history", build_history))
 
 
 @pytest.fixture
@@ -49,11 +56,15 @@ def default_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The world ``cxbench demo`` builds by default (500,000 evaluations, seed 42): the
     one where most sectors have enough eligible companies for dominance to matter.
     About a minute on two cores."""
-    root = tmp_path_factory.mktemp("default_demo")
-    db_path = root / "warehouse" / "cxbench.duckdb"
-    env = {**os.environ, "CXBENCH_DB": str(db_path), "CXBENCH_DATA_DIR": str(root / "generated"),
-           "CXBENCH_SALT": "test-salt", "COLUMNS": "200"}  # fmt: skip
+    root = built_once(tmp_path_factory, "default_demo", build_default_demo)
+    return root / "warehouse" / WAREHOUSE
+
+
+def build_default_demo(root: Path) -> None:
+    """``cxbench demo --no-app`` with its defaults, in ``root``."""
+    env = {**os.environ, "CXBENCH_DB": str(root / "warehouse" / WAREHOUSE),
+           "CXBENCH_DATA_DIR": str(root / "generated"), "CXBENCH_SALT": "test-salt",
+           "COLUMNS": "200"}  # fmt: skip
     command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app"]
     completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
-    return db_path
