@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from cxcore.catalogue import pillars, statement_ids
-from tests.fixtures.dbt_warehouse import DBT_VARS, read_sql, run_dbt
+from tests.fixtures.dbt_warehouse import DBT_VARS, PRODUCTION_BUILD, read_sql, run_dbt
 from tests.fixtures.make_raw_fixture import create_raw_fixture
 
 pytestmark = pytest.mark.slow
@@ -67,7 +67,7 @@ def two_waves(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db_path = root / "cxbench.duckdb"
     create_raw_fixture(db_path)
     _second_wave(db_path)
-    run_dbt(root, db_path, "build")
+    run_dbt(root, db_path, *PRODUCTION_BUILD)
     return db_path
 
 
