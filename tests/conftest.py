@@ -55,6 +55,12 @@ def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> DemoWarehouse:
 
 def build_demo(root: Path) -> None:
     """``cxbench demo --no-app`` in ``root``, its output kept in :data:`DEMO_OUTPUT`."""
+    output = run_demo(root, "--evaluations", str(DEMO_EVALUATIONS), "--seed", str(DEMO_SEED))
+    (root / DEMO_OUTPUT).write_text(output)
+
+
+def run_demo(root: Path, *options: str) -> str:
+    """``cxbench demo --no-app [options]`` with its warehouse and world in ``root``; its output."""
     env = {
         **os.environ,
         "CXBENCH_DB": str(root / "warehouse" / "cxbench.duckdb"),
@@ -62,11 +68,10 @@ def build_demo(root: Path) -> None:
         "CXBENCH_SALT": "test-salt",
         "COLUMNS": "200",
     }
-    command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app",
-               "--evaluations", str(DEMO_EVALUATIONS), "--seed", str(DEMO_SEED)]  # fmt: skip
+    command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app", *options]
     completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
-    (root / DEMO_OUTPUT).write_text(completed.stdout)
+    return completed.stdout
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_demo
 from tests.fixtures.built_once import built_once
 from tests.fixtures.dbt_warehouse import build_dbt_warehouse
 from tests.fixtures.history import History, build_history, copy_history, located_history
@@ -56,15 +54,5 @@ def default_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The world ``cxbench demo`` builds by default (500,000 evaluations, seed 42): the
     one where most sectors have enough eligible companies for dominance to matter.
     About a minute on two cores."""
-    root = built_once(tmp_path_factory, "default_demo", build_default_demo)
+    root = built_once(tmp_path_factory, "default_demo", run_demo)
     return root / "warehouse" / WAREHOUSE
-
-
-def build_default_demo(root: Path) -> None:
-    """``cxbench demo --no-app`` with its defaults, in ``root``."""
-    env = {**os.environ, "CXBENCH_DB": str(root / "warehouse" / WAREHOUSE),
-           "CXBENCH_DATA_DIR": str(root / "generated"), "CXBENCH_SALT": "test-salt",
-           "COLUMNS": "200"}  # fmt: skip
-    command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app"]
-    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
