@@ -1,11 +1,11 @@
 """The longest test files first, so that two workers finish together.
 
 pytest-xdist hands a worker one test file at a time (``--dist loadfile``) in the
-order of the collection. Its own order (most tests first) started the Spark
-build, one test of three minutes, after thirteen minutes of a sixteen-minute
-run, and the other worker then sat idle. Started longest first, the files
-fill the workers the way the longest-processing-time rule fills machines:
-the last files to start are the shortest, so the workers end close together.
+order of the collection. Its own order (most tests first) started the longest
+files late: the Spark build, a module fixture of about three minutes, began
+12.5 minutes into an 18-minute run. Started longest first, the files fill the
+workers the way the longest-processing-time rule fills machines: the last files
+to start are the shortest, so the workers end close together.
 
 The seconds per file are a measurement, ``tests/file_seconds.json``: an order
 is all they decide, never whether a test passes. A file missing from it (a new
@@ -26,8 +26,8 @@ import pytest
 RECORDED = Path(__file__).with_name("file_seconds.json")
 #: Where the suite writes the seconds it measured, when set.
 RECORD_ENV = "CXBENCH_FILE_SECONDS"
-#: A file not measured yet: about the median file, so it neither blocks the start
-#: nor ends the run alone.
+#: A file not measured yet: a short one (the median file takes about 3 s), so it
+#: neither blocks the start nor ends the run alone.
 UNMEASURED_SECONDS = 2.0
 
 
