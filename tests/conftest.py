@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 # settled when numpy first loads it (cxbench.blas_environment).
 import cxbench  # noqa: F401
 from tests import file_order
+from tests.fixtures import history as cli
 from tests.fixtures.built_once import built_once
 
 # A pytest-xdist worker's __main__ has neither __spec__ nor __file__, which
@@ -61,17 +61,9 @@ def build_demo(root: Path) -> None:
 
 def run_demo(root: Path, *options: str) -> str:
     """``cxbench demo --no-app [options]`` with its warehouse and world in ``root``; its output."""
-    env = {
-        **os.environ,
-        "CXBENCH_DB": str(root / "warehouse" / "cxbench.duckdb"),
-        "CXBENCH_DATA_DIR": str(root / "generated"),
-        "CXBENCH_SALT": "test-salt",
-        "COLUMNS": "200",
-    }
-    command = [sys.executable, "-m", "cxbench.cli", "demo", "--no-app", *options]
-    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
-    return completed.stdout
+    env = {**cli.cli_env(root / "warehouse" / "cxbench.duckdb", root / "generated"),
+           "CXBENCH_SALT": "test-salt"}  # fmt: skip
+    return cli.cxbench(env, "demo", "--no-app", *options).stdout
 
 
 def pytest_configure(config: pytest.Config) -> None:

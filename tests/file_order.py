@@ -39,16 +39,17 @@ def recorded_seconds(path: Path = RECORDED) -> dict[str, float]:
 
 
 def longest_files_first(items: list[pytest.Item], seconds: dict[str, float]) -> list[pytest.Item]:
-    """``items`` grouped by file, longest file first; a file's own order is kept."""
-    first_seen = {}
-    for item in items:
-        first_seen.setdefault(item.nodeid.split("::")[0], len(first_seen))
+    """``items`` grouped by file, longest file first.
 
-    def key(item: pytest.Item) -> tuple[float, int]:
-        file = item.nodeid.split("::")[0]
-        return (-seconds.get(file, UNMEASURED_SECONDS), first_seen[file])
+    The collection holds each file's items together and in order; a stable sort
+    on the file's seconds keeps them so, files of equal seconds included.
+    """
+    return sorted(items, key=lambda item: -seconds.get(file_of(item.nodeid), UNMEASURED_SECONDS))
 
-    return sorted(items, key=key)
+
+def file_of(nodeid: str) -> str:
+    """The test file (path from the repository root) of a test's node id."""
+    return nodeid.split("::")[0]
 
 
 class SecondsRecorder:
@@ -59,7 +60,7 @@ class SecondsRecorder:
         self.seconds: defaultdict[str, float] = defaultdict(float)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        self.seconds[report.nodeid.split("::")[0]] += report.duration
+        self.seconds[file_of(report.nodeid)] += report.duration
 
     def pytest_sessionfinish(self) -> None:
         ordered = sorted(self.seconds.items(), key=lambda pair: (-pair[1], pair[0]))
