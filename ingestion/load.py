@@ -269,9 +269,9 @@ def _settle_batch(
     if not numbered_in_scan(source, columns):
         number_rows(con, plan, batch_id)
     collect_scan_rejects(con, plan, batch_id)
-    replaced = (
-        batches_replaced(con, plan, path, sha, passed_rows(plan, batch_id)) if replace else []
-    )
+    replaced = batches_replaced(con, plan, path, sha, passed_rows(plan, batch_id))
+    if replaced and not replace:
+        _refuse_unannounced_correction(path, plan, replaced)
     mark_superseded(con, replaced, batch_id, path.name)
     # Phone numbers were scrubbed in the scan (ingestion.phone_scrub).
     step("checking keys")
@@ -308,6 +308,24 @@ def _settle_batch(
     if plan.kind == "survey":
         result = dataclasses.replace(result, warnings=record_never_scoring(con, batch_id))
     return result
+
+
+def _refuse_unannounced_correction(path: Path, plan: LoadPlan, earlier: list[str]) -> None:
+    """Refuse a file that a ``--replace`` load would take for a correction of ``earlier``.
+
+    Another file of the same name for the same study, wave and country is a
+    corrected or re-saved delivery. Loaded beside the first, its respondents
+    count twice; the duplicate-key check catches that only where the file has
+    respondent ids, not where they come from row numbers (a new checksum gives
+    every row a new id). So it is refused whatever its ids, saying how to load it.
+    """
+    partition = ", ".join(plan.dedupe_partition or ()) or "kind"
+    raise FileContractError(
+        f"{path}: active batch {', '.join(earlier)} already holds a file named "
+        f"{path.name!r} with rows of the same {partition}. A corrected or re-saved "
+        f"file replaces it: cxbench ingest {path} --replace. A file of other "
+        "respondents needs a name of its own. Nothing written"
+    )
 
 
 def _refused(result: BatchResult, max_reject_rate: float) -> BatchResult:

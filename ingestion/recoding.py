@@ -20,7 +20,7 @@ from cxbench.ingestion.id_text import (
 )
 from cxbench.ingestion.mapping import ColumnSource
 from cxbench.ingestion.privacy import hashed_id_sql
-from cxbench.ingestion.scored_items import code_match
+from cxbench.ingestion.scored_items import code_match, is_number
 from cxcore.sql_text import quote_literal
 
 ROW_NUMBER = "source_row_number"
@@ -32,6 +32,24 @@ def case_sql(text: str, values: Mapping[str, str]) -> str:
         f"when {quote_literal(code)} then {quote_literal(value)}" for code, value in values.items()
     )
     return f"case {text} {whens} end"
+
+
+def value_map_sql(text: str, values: Mapping[str, str]) -> str:
+    """The mapping's value for the cell ``text`` (NULL when no code matches).
+
+    A code matches its text exactly first; a numeric code then also matches the
+    same number written otherwise ("1.0" or "01" for 1, as a spreadsheet or a
+    float column exports it), as missing codes do. Exact text goes first so that
+    a map listing both "1" and "01" keeps them apart.
+    """
+    whens = [f"when {text} = {quote_literal(code)} then {quote_literal(value)}"
+             for code, value in values.items()]  # fmt: skip
+    whens += [
+        f"when {code_match(text, code)} then {quote_literal(value)}"
+        for code, value in values.items()
+        if is_number(code)
+    ]
+    return f"case {' '.join(whens)} end"
 
 
 def missing_codes_sql(text: str, codes: tuple[str, ...]) -> str:
@@ -84,7 +102,7 @@ def recoded_text(
         text = alias
     lenient = source.out_of_range == "missing"
     if source.values is not None:
-        value = case_sql(text, source.values)
+        value = value_map_sql(text, source.values)
         if not lenient:
             checks.append(
                 Check(
@@ -128,7 +146,7 @@ def fixed_or_column_sql(
         return "cast(null as varchar)"
     text = text_of(source.column)
     if source.values is not None:
-        return case_sql(text, source.values)
+        return value_map_sql(text, source.values)
     if source.labels and labels:
         return f"coalesce({case_sql(text, labels)}, {text})"
     return text

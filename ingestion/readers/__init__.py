@@ -14,6 +14,7 @@ so a large file never becomes one Python object per row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,10 +22,13 @@ from pathlib import Path
 import duckdb
 
 from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED
+from cxbench.ingestion.readers.encoding import CHUNK_BYTES
 from cxbench.ingestion.readers.errors import SourceReadError
 from cxbench.ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
 from cxbench.ingestion.readers.source_table import SourceTable
 from cxbench.ingestion.scratch_space import scratch_directory
+
+_LINE_END = re.compile(rb"\r\n|\n|\r")
 
 __all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading", "warm_up"]
 
@@ -111,7 +115,10 @@ def reading(path: Path) -> Iterator[None]:
         duckdb.IOException,
         duckdb.OutOfRangeException,
     ) as error:
-        raise SourceReadError(f"{path}: cannot read file: {short_error(error)}") from error
+        message = f"{path}: cannot read file: {short_error(error)}"
+        if "CSV" in str(error):
+            message += mixed_line_ends(path)
+        raise SourceReadError(message) from error
     except duckdb.Error as error:
         # Raised as a plain duckdb.Error: the loader reads such a file on one thread.
         if SERIAL_NEEDED not in str(error):
@@ -142,6 +149,36 @@ def _open(
     from cxbench.ingestion.readers.spss import open_spss
 
     return open_spss(con, path, options)
+
+
+def mixed_line_ends(path: Path, limit: int = 64 << 20) -> str:
+    """A hint for a CSV whose lines end in more than one way ("" if they do not).
+
+    DuckDB reads one kind of line end per file and stops at another with a
+    message about its parser's state; this names the first line that differs
+    within the file's first ``limit`` bytes (quoted line breaks count as lines).
+    """
+    kinds = {b"\r\n": "CRLF", b"\n": "LF", b"\r": "CR"}
+    first, line, read = None, 0, 0
+    try:
+        with path.open("rb") as handle:
+            while read < limit and (chunk := handle.read(CHUNK_BYTES)):
+                read += len(chunk)
+                if chunk.endswith(b"\r"):  # a CRLF cut between two chunks
+                    chunk += handle.read(1)
+                    read += 1
+                for match in _LINE_END.finditer(chunk):
+                    line += 1
+                    first = first or match.group()
+                    if match.group() != first:
+                        return (
+                            f"; the file mixes line ends: line {line} ends with "
+                            f"{kinds[match.group()]}, line 1 with {kinds[first]}. "
+                            "Save it with one kind of line end"
+                        )
+    except OSError:
+        return ""
+    return ""
 
 
 def short_error(error: Exception) -> str:

@@ -57,7 +57,10 @@ def open_csv(
     raw_sample = read_sample(path)
     encoding = options.encoding
     if encoding is None:
-        encoding = detect_encoding(raw_sample, prefer=options.legacy_encoding)
+        try:
+            encoding = detect_encoding(raw_sample, prefer=options.legacy_encoding)
+        except SourceReadError as error:
+            raise SourceReadError(f"{path}: {error}") from error
         notes.append(f"encoding {canonical_encoding(encoding)} (detected)")
     readable = path
     if not is_utf8(encoding):

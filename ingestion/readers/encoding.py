@@ -62,6 +62,7 @@ def detect_encoding(sample: bytes, prefer: str = "cp1252") -> str:
     evident = evident_encoding(sample)
     if evident is not None:
         return evident
+    refuse_mixed_utf8(sample)
     matches = list(from_bytes(sample))
     if not matches:
         raise SourceReadError("cannot tell the text encoding; declare source.encoding")
@@ -76,6 +77,34 @@ def detect_encoding(sample: bytes, prefer: str = "cp1252") -> str:
         if canonical_encoding(candidate) in tied:
             return canonical_encoding(candidate)
     return best.encoding
+
+
+def refuse_mixed_utf8(sample: bytes) -> None:
+    """Raise if ``sample`` is UTF-8 text with a few bytes of another encoding in it.
+
+    A file edited in two programs (a row typed in a Windows-1252 editor into a
+    UTF-8 export) fails the strict UTF-8 test, and a statistical guess then
+    picks a legacy code page that turns every UTF-8 accent into two wrong
+    characters. Where the valid multi-byte UTF-8 characters are at least as many
+    as the invalid bytes, the file is UTF-8 with a stray part: refused, naming
+    the line, rather than read as something it is not. (Text in a legacy code
+    page rarely holds even one valid UTF-8 sequence.)
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    text = decoder.decode(sample, final=False)  # a character cut at the sample's end waits
+    invalid = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+    multibyte = sum(1 for char in text if char >= "\x80" and not "\udc80" <= char <= "\udcff")
+    if not invalid or multibyte < invalid:
+        return
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = sample.count(b"\n", 0, error.start) + 1
+        raise SourceReadError(
+            f"line {line} (byte {error.start}) is not valid UTF-8, though the file's other "
+            f"accented text ({multibyte} characters) is: the file mixes encodings. Save it "
+            "as UTF-8 throughout, or declare source.encoding"
+        ) from error
 
 
 def evident_encoding(sample: bytes) -> str | None:

@@ -104,6 +104,27 @@ def test_replace_matches_a_changed_file_by_name_study_country_and_wave(
     assert [row[1] for row in query(_db(env), BATCHES_SQL)] == ["superseded", "loaded", "loaded"]
 
 
+def test_a_re_saved_file_without_ids_is_refused_unless_it_replaces_the_batch(
+    folder: Path, env: dict[str, str]
+) -> None:
+    """Row-number ids change with the checksum: only the file's name can tell it is the same."""
+    mapping = MAPPING.replace("respondent_id: resp_id", "respondent_id: {row_number: true}")
+    (folder / "export.mapping.yaml").write_text(mapping)
+    (folder / "export.csv").write_text(CLEAN_ROWS.replace("\n", "\r\n"))
+    cxbench(env, "ingest", str(folder / "export.csv"))
+    (folder / "export.csv").write_text(CLEAN_ROWS)  # re-saved with other line ends
+
+    again = cxbench(env, "ingest", str(folder / "export.csv"), check=False)
+
+    text = " ".join(again.stdout.split())
+    assert again.returncode == 2
+    assert "already holds a file named 'export.csv'" in text and "--replace" in text
+    assert [row[1] for row in query(_db(env), BATCHES_SQL)] == ["loaded"]
+    assert query(_db(env), "select count(*) from raw.survey_evaluations") == [(7,)]
+    cxbench(env, "ingest", str(folder / "export.csv"), "--replace")
+    assert [row[1] for row in query(_db(env), BATCHES_SQL)] == ["superseded", "loaded"]
+
+
 def test_a_refused_replacement_leaves_the_earlier_batch_active(
     folder: Path, env: dict[str, str]
 ) -> None:

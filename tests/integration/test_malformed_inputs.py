@@ -169,6 +169,12 @@ CASES = [
     ),
     Case("nul_byte_in_a_field_rejects_the_row", "nul_bytes.csv", loaded=2, rejected={2: "comment"}),
     Case(
+        "mixed_line_ends_name_the_first_line_that_differs",
+        "mixed_line_ends.csv",
+        error=r"mixed_line_ends\.csv: cannot read file: .*mixes line ends: line 11 ends with LF, "
+        "line 1 with CRLF",
+    ),
+    Case(
         "one_megabyte_field_is_kept_whole",
         "one_mb_field.csv",
         loaded=2,
@@ -261,6 +267,15 @@ CASES = [
     Case(
         "brand_value_map_rejects_unmapped_codes",
         "coded_brands.csv",
+        exact=False,
+        loaded=2,
+        rejected={3: "brand_id"},
+        patch={"brand_id: brand}": "brand_id: {column: provider, values: {1: BR-A, 2: BR-B}}}"},
+        sql=("select brand_id from raw.survey_evaluations order by 1", [("BR-A",), ("BR-B",)]),
+    ),
+    Case(
+        "brand_codes_written_as_floats_match_the_value_map_by_number",
+        "float_coded_brands.csv",
         exact=False,
         loaded=2,
         rejected={3: "brand_id"},

@@ -54,6 +54,20 @@ def test_utf8_cut_inside_a_character_is_still_utf8() -> None:
     assert detect_encoding(data[:-1]) == "utf-8"
 
 
+def test_utf8_with_a_stray_legacy_row_is_refused_naming_the_line() -> None:
+    """Not guessed as a code page, which would garble every UTF-8 accent of the file."""
+    rows = ["id,gender\n"] + [f"{n},señora\n" for n in range(1, 40)]
+    data = "".join(rows).encode() + "40,señora\n".encode("cp1252") + "41,señora\n".encode()
+    with pytest.raises(SourceReadError, match=r"line 41 \(byte \d+\) is not valid UTF-8.*mixes"):
+        detect_encoding(data)
+
+
+def test_legacy_text_with_one_utf8_looking_pair_is_still_detected() -> None:
+    """'Ã©' in Windows-1252 is also valid UTF-8; the many invalid accents decide."""
+    data = ("a,b\n" + "x,café crème brûlée\n" * 20 + "y,Ã©\n").encode("cp1252")
+    assert not is_utf8(detect_encoding(data))  # a code page is guessed, nothing refused
+
+
 def test_transcoding_streams_in_chunks_across_multibyte_characters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
