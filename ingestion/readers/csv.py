@@ -25,6 +25,7 @@ from cxbench.ingestion.readers.csv_dialect import (
     sniff_delimiter,
     unique_names,
 )
+from cxbench.ingestion.readers.csv_header import header_without_line_breaks
 from cxbench.ingestion.readers.csv_parts import (
     CsvPart,
     cut_into_parts,
@@ -78,6 +79,8 @@ def open_csv(
     columns = unique_names(list(header))
     if not columns:
         raise SourceReadError(f"{path}: no header line")
+    if any("\n" in name or "\r" in name for name in header):
+        readable = header_without_line_breaks(readable, scratch) or readable
     wanted = parts_for(duckdb_threads(con))
     parts = cut_into_parts(readable, wanted, scratch) or [whole_file(readable)]
 

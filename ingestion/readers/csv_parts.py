@@ -143,9 +143,14 @@ def cut_into_parts(path: Path, wanted: int, scratch: Path) -> list[CsvPart] | No
         return _copy_parts(path, cuts, scratch)
     except OSError as error:  # a full scratch disk, say: the file is read whole instead
         log.info("%s: not cut into parts (%s)", path, error)
-        for part in scratch.glob("part-*.csv"):
-            part.unlink(missing_ok=True)
+        remove_parts(scratch)
         return None
+
+
+def remove_parts(scratch: Path) -> None:
+    """Remove the parts cut into ``scratch`` (a failed copy, or parts of another file)."""
+    for part in scratch.glob("part-*.csv"):
+        part.unlink(missing_ok=True)
 
 
 def _copy_parts(path: Path, cuts: tuple[tuple[int, int], ...], scratch: Path) -> list[CsvPart]:
@@ -170,7 +175,7 @@ def _copy_parts(path: Path, cuts: tuple[tuple[int, int], ...], scratch: Path) ->
                     if index:
                         target.write(header)
                         target.flush()
-                    _copy_range(source, target, start, end - start)
+                    copy_range(source, target, start, end - start)
             last = index == len(ends) - 1
             rows = feeds[index + 1] - feeds[index] + (1 if last else 0)
             parts.append(CsvPart(part_path, first_row, rows, exact=not last))
@@ -241,7 +246,7 @@ def _cut_in_chunk(chunk: bytes, start: int, quotes_before: int) -> int | None:
     return None
 
 
-def _copy_range(source: BinaryIO, target: BinaryIO, offset: int, length: int) -> None:
+def copy_range(source: BinaryIO, target: BinaryIO, offset: int, length: int) -> None:
     """Append ``length`` bytes from ``offset`` of ``source`` to ``target``, in the kernel."""
     try:
         while length > 0:

@@ -43,13 +43,13 @@ CASES = {
 }
 
 
-def _load(root: Path, rows: list[str]) -> Path:
+def _load(root: Path, rows: list[str], header: str = HEADER, mapping_text: str = MAPPING) -> Path:
     """Load ``rows`` as one export into a new warehouse under ``root``."""
     root.mkdir()
     mapping = root / "export.mapping.yaml"
-    mapping.write_text(MAPPING)
+    mapping.write_text(mapping_text)
     source = root / "export.csv"
-    source.write_text(HEADER + "".join(rows))
+    source.write_bytes((header + "".join(rows)).encode())
     db = root / "wh.duckdb"
     result = load_survey_file(db, source, load_mapping(mapping), salt="s")
     assert result.status == "loaded", result.message
@@ -127,9 +127,34 @@ def test_parts_that_cannot_be_copied_leave_the_file_whole(
     def disk_full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(csv_parts, "_copy_range", disk_full)
+    monkeypatch.setattr(csv_parts, "copy_range", disk_full)
     rows, _ = CASES["typed"]
     parts = _stored(_load(tmp_path / "parts", rows))
     assert in_three_parts == [0]
     monkeypatch.undo()
     assert parts == _stored(_load(tmp_path / "whole", rows))
+
+
+def test_a_line_break_in_a_column_name_keeps_the_name_and_every_row(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Alt+Enter in a spreadsheet's header: a CRLF inside a quoted name of an LF file.
+
+    DuckDB alone reads no row of such a file; the loader reads it through a copy
+    whose header is flattened, and the column keeps its name as the file gives it.
+    """
+    name = "remarks\r\n(free text)"
+    header = HEADER.replace("remarks", f'"{name}"')
+    mapping = MAPPING.replace("comment: remarks", 'comment: "remarks\\r\\n(free text)"')
+    assert mapping != MAPPING
+    rows = _rows(400)
+    plain = _stored(_load(tmp_path / "plain", rows))
+    whole = _stored(_load(tmp_path / "whole", rows, header, mapping))
+    cuts = request.getfixturevalue("in_three_parts")
+    parts = _stored(_load(tmp_path / "parts", rows, header, mapping))
+
+    assert cuts == [3]
+    assert whole == parts
+    assert whole["batch"] == plain["batch"] == [(400, 396, 4)]
+    assert whole["raw"] == plain["raw"]
+    assert '"remarks\\r\\n(free text)":null' in whole["rejected"][0][3]  # the file's own name

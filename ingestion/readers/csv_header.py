@@ -1,0 +1,54 @@
+"""A header whose column names hold line breaks, made readable for DuckDB.
+
+Spreadsheets let a column name span lines (Alt+Enter in Excel), and export it
+as a quoted line break, often of another kind than the file's line ends (a bare
+LF in a CRLF file). DuckDB's CSV reader then reads no row at all, without an
+error. The names themselves come from our own parse of the header
+(:func:`cxbench.ingestion.readers.csv_dialect.header_record`) and reach DuckDB
+as its explicit ``columns``; DuckDB only skips the header. So a copy of the file
+whose header has those line breaks replaced by spaces reads every row, and the
+columns keep the names the file gives them. Data rows are copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cxbench.ingestion.readers.csv_parts import copy_range, remove_parts
+from cxbench.ingestion.readers.encoding import read_sample
+
+LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def header_without_line_breaks(path: Path, scratch: Path) -> Path | None:
+    """A copy of ``path`` in ``scratch`` with line breaks inside the header flattened.
+
+    None when the header holds none, or its end cannot be found in the first MiB
+    (a header that long, or a file of CR-only line ends: read as it is).
+    """
+    sample = read_sample(path)
+    end = _header_end(sample)
+    if end is None:
+        return None
+    record = sample[:end].rstrip(b"\r\n")
+    if LINE_BREAK.search(record) is None:
+        return None
+    copy = scratch / "header.csv"
+    size = path.stat().st_size
+    with path.open("rb") as source, copy.open("wb") as target:
+        target.write(LINE_BREAK.sub(b" ", record) + sample[len(record) : end])
+        target.flush()
+        copy_range(source, target, end, size - end)
+    remove_parts(scratch)  # parts cut from the original before the header was known
+    return copy
+
+
+def _header_end(sample: bytes) -> int | None:
+    """The offset just after the first line feed outside quotes, if any."""
+    start = 0
+    while (line_feed := sample.find(b"\n", start)) != -1:
+        if sample.count(b'"', 0, line_feed) % 2 == 0:
+            return line_feed + 1
+        start = line_feed + 1
+    return None
