@@ -41,6 +41,7 @@ from cxbench.ingestion.readers.encoding import (
     detect_encoding,
     is_utf8,
     read_sample,
+    refuse_non_text,
     transcode_to_utf8,
 )
 from cxbench.ingestion.readers.errors import SourceReadError
@@ -57,12 +58,13 @@ def open_csv(
     notes: list[str] = []
     raw_sample = read_sample(path)
     encoding = options.encoding
-    if encoding is None:
-        try:
+    try:
+        refuse_non_text(raw_sample, encoding)
+        if encoding is None:
             encoding = detect_encoding(raw_sample, prefer=options.legacy_encoding)
-        except SourceReadError as error:
-            raise SourceReadError(f"{path}: {error}") from error
-        notes.append(f"encoding {canonical_encoding(encoding)} (detected)")
+            notes.append(f"encoding {canonical_encoding(encoding)} (detected)")
+    except SourceReadError as error:
+        raise SourceReadError(f"{path}: {error}") from error
     readable = path
     if not is_utf8(encoding):
         readable = scratch / "utf8.csv"

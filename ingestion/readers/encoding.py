@@ -45,6 +45,35 @@ def canonical_encoding(name: str) -> str:
     return info.name
 
 
+#: Leading bytes of files that are not text at all, and what they are.
+NOT_TEXT = {
+    b"\x1f\x8b": "gzip-compressed: decompress it first",
+    b"PK\x03\x04": "a ZIP archive (an Excel workbook saved under a .csv name?): give an "
+    "Excel file its .xlsx name",
+    b"PAR1": "a Parquet file: give it its .parquet name",
+    b"$FL2": "an SPSS file: give it its .sav name",
+}
+
+
+def refuse_non_text(sample: bytes, declared: str | None) -> None:
+    """Raise for a CSV whose bytes are not text, or not in the encoding declared for it.
+
+    Without this, the bytes are read as a header of garbage and the error lists
+    "missing columns" with binary noise, which says nothing of the real cause.
+    """
+    for magic, what in NOT_TEXT.items():
+        if sample.startswith(magic):
+            raise SourceReadError(f"the file is not text but {what}")
+    if declared is None or not is_utf8(declared):
+        return
+    utf16 = sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if utf16 or sample.count(0) > NUL_SHARE_OF_UTF16 * max(len(sample), 1):
+        raise SourceReadError(
+            f"the mapping declares {declared}, but the file looks UTF-16 (Excel's "
+            "'Unicode text'): declare source.encoding: utf-16, or auto"
+        )
+
+
 def is_utf8(encoding: str) -> bool:
     """Whether DuckDB reads ``encoding`` as it is (UTF-8, with or without a BOM)."""
     return canonical_encoding(encoding) in {"utf-8", "utf-8-sig"}

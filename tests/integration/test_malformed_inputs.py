@@ -79,6 +79,21 @@ CASES = [
         sql=(comments("1"), [(1, "Müller sagt: prima")]),
     ),
     Case(
+        "utf16_declared_as_utf8_says_it_looks_utf16",
+        "utf16_bom.csv",
+        error=r"utf16_bom\.csv: the mapping declares utf-8, but the file looks UTF-16",
+    ),
+    Case(
+        "an_excel_workbook_named_csv_says_so",
+        "workbook_named_csv.csv",
+        error=r"workbook_named_csv\.csv: the file is not text but a ZIP archive \(an Excel",
+    ),
+    Case(
+        "a_gzipped_csv_says_to_decompress_it",
+        "gzipped_named_csv.csv",
+        error=r"gzipped_named_csv\.csv: the file is not text but gzip-compressed",
+    ),
+    Case(
         "utf8_bom_crlf_and_quoted_newlines_load",
         "utf8_bom_crlf_quoted.csv",
         loaded=3,
