@@ -50,7 +50,7 @@ NOT_TEXT = {
     b"\x1f\x8b": "gzip-compressed: decompress it first",
     b"PK\x03\x04": "a ZIP archive (an Excel workbook saved under a .csv name?): give an "
     "Excel file its .xlsx name",
-    b"PAR1": "a Parquet file: give it its .parquet name",
+    b"PAR1\x15": "a Parquet file: give it its .parquet name",
     b"$FL2": "an SPSS file: give it its .sav name",
 }
 

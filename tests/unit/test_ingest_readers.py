@@ -17,6 +17,7 @@ from cxbench.ingestion.readers.encoding import (
     canonical_encoding,
     detect_encoding,
     is_utf8,
+    refuse_non_text,
     transcode_to_utf8,
 )
 from cxbench.ingestion.readers.errors import SourceReadError
@@ -66,6 +67,13 @@ def test_legacy_text_with_one_utf8_looking_pair_is_still_detected() -> None:
     """'Ã©' in Windows-1252 is also valid UTF-8; the many invalid accents decide."""
     data = ("a,b\n" + "x,café crème brûlée\n" * 20 + "y,Ã©\n").encode("cp1252")
     assert not is_utf8(detect_encoding(data))  # a code page is guessed, nothing refused
+
+
+def test_a_header_that_only_starts_like_a_binary_format_is_text() -> None:
+    """Parquet files start PAR1 and a page header; a CSV may name its first column PAR1."""
+    refuse_non_text(b"PAR1,q1\n1,2\n", "utf-8")
+    with pytest.raises(SourceReadError, match="a Parquet file"):
+        refuse_non_text(b"PAR1\x15\x04\x15 binary", "utf-8")
 
 
 def test_transcoding_streams_in_chunks_across_multibyte_characters(
