@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cxbench.ingestion.readers.source_table import SourceTable
 from cxcore.countries import country_codes
 from cxcore.sql_text import number_literal, quote_identifier, quote_literal
 
@@ -131,6 +132,39 @@ def number_sql(column: str, decimal: str = "auto") -> str:
     return (
         f"coalesce(try_cast({source} as double), try_cast(replace({source}, ',', '.') as double))"
     )
+
+
+def effective_decimal(declared: str, source: SourceTable | None) -> str:
+    """The decimal separator a file's numbers are read with.
+
+    ``auto`` takes a point or a comma per cell; but in a file seen to write
+    decimal commas, a point is a thousands separator as often as a decimal point
+    ("1.234" is 1234 to a German reader), so such a file is read as ``","``,
+    where a number with a point is rejected as ambiguous instead of read either way.
+    """
+    if declared == "auto" and source is not None and source.decimal_comma:
+        return ","
+    return declared
+
+
+def number_reason_sql(column: str, cell: str, decimal: str, otherwise: str) -> str:
+    """The reason a cell is no number: ``otherwise``, unless it is a point where a comma is.
+
+    ``cell`` is SQL of the cell's text; ``otherwise`` SQL of the usual reason.
+    """
+    if decimal != ",":
+        return otherwise
+    return (
+        f"case when contains({cell}, '.') then {quote_literal(column + ': ')} || {shown(cell)} "
+        f"|| {quote_literal(AMBIGUOUS_POINT)} else {otherwise} end"
+    )
+
+
+#: Why a number with a point is refused in a file of decimal commas.
+AMBIGUOUS_POINT = (
+    " has a point, which in a file of decimal commas may be a thousands separator or a "
+    "decimal point; write it without the point, or declare source.decimal"
+)
 
 
 def wave_column(value_sql: str) -> TargetColumn:

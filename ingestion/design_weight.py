@@ -16,6 +16,7 @@ from __future__ import annotations
 from cxbench.ingestion.contracts import (
     Check,
     TargetColumn,
+    number_reason_sql,
     number_sql,
     shown,
     shown_number,
@@ -47,10 +48,13 @@ def design_weight_column(
         f"{cell} is null",
         quote_literal(f"{column}: no design weight (a weighted file needs one for every row)"),
     )
+    not_a_weight = (
+        f"{quote_literal(column + ': ')} || {quoted} || "
+        f"{quote_literal(' is not a design weight (a finite number above 0)')}"
+    )
     invalid = Check(
         "weight",
         f"{number} is null or isinf({number}) or not ({number} > 0)",
-        f"{quote_literal(column + ': ')} || {quoted} || "
-        f"{quote_literal(' is not a design weight (a finite number above 0)')}",
+        not_a_weight if numeric else number_reason_sql(column, cell, decimal, not_a_weight),
     )
     return TargetColumn(COLUMN, "double", number, (missing, invalid), ((number, parsed),))

@@ -16,6 +16,7 @@ from cxbench.ingestion.contracts import (
     Check,
     TargetColumn,
     date_column,
+    effective_decimal,
     optional_text,
     wave_column,
 )
@@ -34,8 +35,14 @@ from cxbench.ingestion.scored_items import scored_item
 MATURITY_KEY = ("brand_id", "wave", "respondent_id")
 
 
-def maturity_columns(mapping: MaturityMapping, salt: str, file_sha256: str) -> list[TargetColumn]:
-    """Target columns of ``raw.maturity_assessments`` for one mapped file."""
+def maturity_columns(
+    mapping: MaturityMapping, salt: str, file_sha256: str, source: SourceTable | None = None
+) -> list[TargetColumn]:
+    """Target columns of ``raw.maturity_assessments`` for one mapped file.
+
+    ``source``: the file as read, which may show decimal commas (``effective_decimal``).
+    """
+    decimal = effective_decimal(mapping.decimal, source)
     scores = [
         scored_item(
             name,
@@ -44,7 +51,7 @@ def maturity_columns(mapping: MaturityMapping, salt: str, file_sha256: str) -> l
             MATURITY_SCALE,
             item.missing,
             item.offset,
-            mapping.decimal,
+            decimal,
             values=item.values,
             integer=item.integer,
         )
@@ -73,14 +80,14 @@ def maturity_plan(mapping: MaturityMapping | None, salt: str) -> LoadPlan:
     if mapping is None:
 
         def canonical(source: SourceTable, sha: str) -> list[TargetColumn]:
-            return maturity_columns(canonical_mapping(source.columns), salt, sha)
+            return maturity_columns(canonical_mapping(source.columns), salt, sha, source)
 
         required: tuple[str, ...] = ("brand_id", "wave", "respondent_id")
         columns, options, text, record = canonical, ReadOptions(), None, None
         private = {"respondent_id": "respondent_id"}
     else:
         required = tuple(mapping.source_columns())
-        columns = lambda _source, sha: maturity_columns(mapping, salt, sha)  # noqa: E731
+        columns = lambda source, sha: maturity_columns(mapping, salt, sha, source)  # noqa: E731
         options, text, record = mapping.source, mapping.raw_text, required
         respondent = mapping.keys["respondent_id"].column
         private = {respondent: "respondent_id"} if respondent else {}

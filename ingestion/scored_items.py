@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from cxbench.ingestion.contracts import (
     Check,
     TargetColumn,
+    number_reason_sql,
     number_sql,
     shown,
     shown_number,
@@ -103,8 +104,13 @@ def scored_item(
         name,
         f"not {is_missing} and ({number} is null or not ({inside}))",
         f"case when {number} is null then "
-        f"{quote_literal(column + ': not a number ')} || {shown(source)} "
-        f"else {outside_reason} end",
+        + number_reason_sql(
+            column,
+            source,
+            decimal,
+            f"{quote_literal(column + ': not a number ')} || {shown(source)}",
+        )
+        + f" else {outside_reason} end",
     )
     checks = (check,)
     if integer:

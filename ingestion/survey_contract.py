@@ -8,6 +8,7 @@ from cxbench.ingestion.contracts import (
     TargetColumn,
     country_column,
     date_column,
+    effective_decimal,
     integer_in_range,
     nul_check,
     optional_text,
@@ -73,7 +74,7 @@ def survey_columns(
         _field_text("gender", fields.get("gender"), labels, "lower({})"),
         # Region names are proper names, matched as spelt (region margins): no case change.
         _field_text("region", fields.get("region"), labels, "{}"),
-        _design_weight(fields.get("weight"), mapping.decimal, typed),
+        _design_weight(fields.get("weight"), effective_decimal(mapping.decimal, typed), typed),
     ]
     for statement_id in statement_ids():
         item = mapping.statements.get(statement_id)
@@ -174,7 +175,7 @@ def _item_column(
         item.target_scale,
         item.missing,
         item.offset,
-        mapping.decimal,
+        effective_decimal(mapping.decimal, typed),
         numeric=typed.is_typed(item.column, "NUMBER"),
         values=item.values,
         integer=item.integer,

@@ -21,6 +21,7 @@ import duckdb
 from cxbench.ingestion.readers.csv_dialect import (
     complete_text,
     duplicated_names,
+    has_decimal_commas,
     header_record,
     sniff_delimiter,
     unique_names,
@@ -83,6 +84,9 @@ def open_csv(
         raise SourceReadError(f"{path}: no header line")
     if any("\n" in name or "\r" in name for name in header):
         readable = header_without_line_breaks(readable, scratch) or readable
+    decimal_comma = has_decimal_commas(text, delimiter)
+    if decimal_comma:
+        notes.append("decimal comma (detected)")
     wanted = parts_for(duckdb_threads(con))
     parts = cut_into_parts(readable, wanted, scratch) or [whole_file(readable)]
 
@@ -111,6 +115,7 @@ def open_csv(
         shape_check=shape_check_sql(columns),
         text_only=(columns[-1],),
         pipelines=len(parts),
+        decimal_comma=decimal_comma,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -59,6 +60,23 @@ def _records(text: str, delimiter: str) -> Iterator[list[str]]:
     # A field may be as long as the sample (its 128 KiB default limit raised).
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+#: A cell that is a number written with a decimal comma ("7,5", "-0,25").
+DECIMAL_COMMA_CELL = re.compile(r"\s*[+-]?\d+,\d+\s*")
+
+
+def has_decimal_commas(text: str, delimiter: str) -> bool:
+    """Whether any data cell of ``text`` (a sample) is a number with a decimal comma.
+
+    Only in a file not separated by commas, where such a cell needs no quotes: in
+    a comma-separated file a quoted "1,234" is as likely an English thousands
+    separator.
+    """
+    if delimiter == ",":
+        return False
+    records = islice(_records(text, delimiter), 1, None)
+    return any(DECIMAL_COMMA_CELL.fullmatch(cell) for record in records for cell in record)
 
 
 def duplicated_names(raw: Sequence[object]) -> tuple[str, ...]:

@@ -37,6 +37,10 @@ class SourceTable:
     #: one per part, each numbered by a positional join); the loader gives DuckDB
     #: that many threads and lets the parts' rows arrive in any order.
     pipelines: int | None = None
+    #: The file writes numbers with a decimal comma (a CSV's sample shows one): its
+    #: reader never parses numbers itself (DuckDB's DOUBLE takes a point only), and
+    #: ``decimal: auto`` reads it as ``","`` (``contracts.effective_decimal``).
+    decimal_comma: bool = False
 
     def with_types(self, types: Mapping[str, str]) -> SourceTable | None:
         """The same file with some columns parsed by DuckDB's reader (DOUBLE, DATE), if it can.
@@ -48,7 +52,9 @@ class SourceTable:
         wanted = {
             column: kind
             for column, kind in types.items()
-            if column in self.columns and column not in self.text_only
+            if column in self.columns
+            and column not in self.text_only
+            and not (self.decimal_comma and kind == "DOUBLE")
         }
         if self.typed_relation is None or not wanted:
             return None

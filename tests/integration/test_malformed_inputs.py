@@ -45,6 +45,40 @@ CASES = [
     Case("empty_file_is_an_error", "empty_file.csv", error=r"empty_file\.csv: the file is empty"),
     Case("header_only_is_an_error", "header_only.csv", error=r"header but no data rows"),
     Case(
+        "a_point_in_a_file_of_decimal_commas_is_ambiguous_not_a_decimal_point",
+        "decimal_comma_thousands.csv",
+        exact=False,
+        loaded=3,
+        rejected={2: "weight", 4: "weight"},
+        patch={
+            'delimiter: ","': 'delimiter: ";"',
+            "keys: {respondent_id: resp, brand_id: brand}": (
+                "keys: {respondent_id: resp, brand_id: brand}\nfields: {weight: wght}"
+            ),
+        },
+        sql=(
+            "select row_number, per_1, design_weight, null from raw.survey_evaluations "
+            "union all select row_number, null, null, reason from raw.rejected_rows order by 1",
+            [
+                (1, 1.0, 0.75, None),
+                (
+                    2,
+                    None,
+                    None,
+                    "wght: '1.234' has a point, which in a file of decimal commas may be a thousands separator or a decimal point; write it without the point, or declare source.decimal",
+                ),
+                (3, 5.5, 987.0, None),
+                (
+                    4,
+                    None,
+                    None,
+                    "wght: '2.500,5' has a point, which in a file of decimal commas may be a thousands separator or a decimal point; write it without the point, or declare source.decimal",
+                ),
+                (5, 6.625, 1.0, None),
+            ],
+        ),
+    ),
+    Case(
         "wrong_declared_delimiter_names_the_likely_one",
         "wrong_delimiter.csv",
         error=r"wrong_delimiter\.csv: missing column\(s\) resp, brand.*looks ';'-separated",
