@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from cxbench.ingestion.contracts import AMBIGUOUS_POINT
 from cxbench.ingestion.load import load_survey_file
 from cxbench.ingestion.mapping_parse import load_mapping
 from tests.fixtures.malformed.binaries import ONE_MB, write_all
@@ -65,14 +66,14 @@ CASES = [
                     2,
                     None,
                     None,
-                    "wght: '1.234' has a point, which in a file of decimal commas may be a thousands separator or a decimal point; write it without the point, or declare source.decimal",
+                    "wght: '1.234'" + AMBIGUOUS_POINT,
                 ),
                 (3, 5.5, 987.0, None),
                 (
                     4,
                     None,
                     None,
-                    "wght: '2.500,5' has a point, which in a file of decimal commas may be a thousands separator or a decimal point; write it without the point, or declare source.decimal",
+                    "wght: '2.500,5'" + AMBIGUOUS_POINT,
                 ),
                 (5, 6.625, 1.0, None),
             ],
