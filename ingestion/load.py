@@ -323,7 +323,7 @@ def _refuse_unannounced_correction(path: Path, plan: LoadPlan, earlier: list[str
     raise FileContractError(
         f"{path}: active batch {', '.join(earlier)} already holds a file named "
         f"{path.name!r} with rows of the same {partition}. A corrected or re-saved "
-        f"file replaces it: cxbench ingest {path} --replace. A file of other "
+        "file replaces it: run the same ingest again with --replace. A file of other "
         "respondents needs a name of its own. Nothing written"
     )
 

@@ -146,6 +146,7 @@ def _column_source(
             values = {code_text(code): str(value) for code, value in values.items()}
             if any(not value.strip() for value in values.values()):
                 problems.append(f"{where}.values: every code needs a non-empty value")
+            problems += same_number_codes(values, where)
     missing = codes_of(spec.get("missing"))
     clash = sorted(set(missing) & set(values or {}))
     if clash:
@@ -171,6 +172,27 @@ def _column_source(
 def code_text(code: Any) -> str:
     """A code from YAML as the text a cell holds (``1``, ``1.0`` and ``"1"`` alike)."""
     return cell_text(code) or str(code)
+
+
+def same_number_codes(values: Mapping[str, object], where: str) -> list[str]:
+    """Problems for codes of one value map that are the same number written twice.
+
+    A cell matches a numeric code by number too ("1.0" and "01" are code 1), so
+    two such codes would leave the cell to whichever is listed first.
+    """
+    seen: dict[float, str] = {}
+    problems = []
+    for code in values:
+        number = _number(code)
+        if number is None:
+            continue
+        if number in seen:
+            problems.append(
+                f"{where}.values: codes {seen[number]!r} and {code!r} are the same number "
+                "(a cell matches a numeric code by number); keep one"
+            )
+        seen.setdefault(number, code)
+    return problems
 
 
 def codes_of(raw: Any) -> tuple[str, ...]:
@@ -260,6 +282,7 @@ def _item_values(
             )
             continue
         values[code_text(code)] = number
+    problems += same_number_codes(values, where)
     return values
 
 

@@ -28,6 +28,8 @@ from cxbench.ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, Rea
 from cxbench.ingestion.readers.source_table import SourceTable
 from cxbench.ingestion.scratch_space import scratch_directory
 
+#: How much of each line of DuckDB's message is shown: it may quote a whole CSV line.
+LINE_SHOWN = 200
 _LINE_END = re.compile(rb"\r\n|\n|\r")
 
 __all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading", "warm_up"]
@@ -189,7 +191,8 @@ def short_error(error: Exception) -> str:
         if line.lower().startswith(("possible fixes", "* ", "file =", "delimiter =")):
             break
         kept.append(line)
-    text = "; ".join(kept[:4]) or type(error).__name__
+    shortened = [line if len(line) <= LINE_SHOWN else line[:LINE_SHOWN] + "…" for line in kept]
+    text = "; ".join(shortened[:4]) or type(error).__name__
     for prefix in ("Invalid Input Error: ", "Conversion Error: ", "IO Error: "):
         text = text.removeprefix(prefix)
     return text

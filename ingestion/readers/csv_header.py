@@ -24,31 +24,33 @@ LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 def header_without_line_breaks(path: Path, scratch: Path) -> Path | None:
     """A copy of ``path`` in ``scratch`` with line breaks inside the header flattened.
 
-    None when the header holds none, or its end cannot be found in the first MiB
-    (a header that long, or a file of CR-only line ends: read as it is).
+    None when the header holds none, or its end is not in the first MiB (a
+    header that long is read as it is).
     """
     sample = read_sample(path)
-    end = _header_end(sample)
-    if end is None:
+    found = _header_end(sample)
+    if found is None:
         return None
-    record = sample[:end].rstrip(b"\r\n")
+    record_end, end = found
+    record = sample[:record_end]
     if LINE_BREAK.search(record) is None:
         return None
     copy = scratch / "header.csv"
     size = path.stat().st_size
     with path.open("rb") as source, copy.open("wb") as target:
-        target.write(LINE_BREAK.sub(b" ", record) + sample[len(record) : end])
+        target.write(LINE_BREAK.sub(b" ", record) + sample[record_end:end])
         target.flush()
         copy_range(source, target, end, size - end)
     remove_parts(scratch)  # parts cut from the original before the header was known
     return copy
 
 
-def _header_end(sample: bytes) -> int | None:
-    """The offset just after the first line feed outside quotes, if any."""
-    start = 0
-    while (line_feed := sample.find(b"\n", start)) != -1:
-        if sample.count(b'"', 0, line_feed) % 2 == 0:
-            return line_feed + 1
-        start = line_feed + 1
+def _header_end(sample: bytes) -> tuple[int, int] | None:
+    """Where the header record ends, before and after its line end (CRLF, LF or CR).
+
+    The first line end outside quotes; None if the sample holds none.
+    """
+    for match in LINE_BREAK.finditer(sample):
+        if sample.count(b'"', 0, match.start()) % 2 == 0:
+            return match.start(), match.end()
     return None

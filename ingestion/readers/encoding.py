@@ -9,6 +9,7 @@ file size, and the original file is never touched.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -45,14 +46,26 @@ def canonical_encoding(name: str) -> str:
     return info.name
 
 
-#: Leading bytes of files that are not text at all, and what they are.
-NOT_TEXT = {
-    b"\x1f\x8b": "gzip-compressed: decompress it first",
-    b"PK\x03\x04": "a ZIP archive (an Excel workbook saved under a .csv name?): give an "
-    "Excel file its .xlsx name",
-    b"PAR1\x15": "a Parquet file: give it its .parquet name",
-    b"$FL2": "an SPSS file: give it its .sav name",
-}
+#: Leading bytes of files that are not text at all, and what they are. Each
+#: signature is long enough that no header of a text file starts with it.
+NOT_TEXT = (
+    (re.compile(rb"\x1f\x8b"), "gzip-compressed: decompress it first"),
+    (re.compile(rb"BZh[1-9]1AY&SY"), "bzip2-compressed: decompress it first"),
+    (re.compile(rb"\xfd7zXZ\x00"), "xz-compressed: decompress it first"),
+    (re.compile(rb"%PDF-"), "a PDF document: export the data as CSV, Excel or SPSS"),
+    (
+        re.compile(rb"PK\x03\x04"),
+        "a ZIP archive (an Excel workbook saved under a .csv name?): give an Excel file "
+        "its .xlsx name",
+    ),
+    (
+        re.compile(rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+        "an Excel 97-2003 workbook (.xls): save it as .xlsx",
+    ),
+    (re.compile(rb"PAR1\x15"), "a Parquet file: give it its .parquet name"),
+    (re.compile(rb"\$FL2"), "an SPSS file: give it its .sav name"),
+    (re.compile(rb"\$FL3"), "a compressed SPSS file: give it its .zsav name"),
+)
 
 
 def refuse_non_text(sample: bytes, declared: str | None) -> None:
@@ -61,8 +74,8 @@ def refuse_non_text(sample: bytes, declared: str | None) -> None:
     Without this, the bytes are read as a header of garbage and the error lists
     "missing columns" with binary noise, which says nothing of the real cause.
     """
-    for magic, what in NOT_TEXT.items():
-        if sample.startswith(magic):
+    for signature, what in NOT_TEXT:
+        if signature.match(sample):
             raise SourceReadError(f"the file is not text but {what}")
     if declared is None or not is_utf8(declared):
         return
@@ -109,30 +122,32 @@ def detect_encoding(sample: bytes, prefer: str = "cp1252") -> str:
 
 
 def refuse_mixed_utf8(sample: bytes) -> None:
-    """Raise if ``sample`` is UTF-8 text with a few bytes of another encoding in it.
+    """Raise if ``sample`` holds both valid multi-byte UTF-8 and bytes UTF-8 cannot be.
 
-    A file edited in two programs (a row typed in a Windows-1252 editor into a
-    UTF-8 export) fails the strict UTF-8 test, and a statistical guess then
-    picks a legacy code page that turns every UTF-8 accent into two wrong
-    characters. Where the valid multi-byte UTF-8 characters are at least as many
-    as the invalid bytes, the file is UTF-8 with a stray part: refused, naming
-    the line, rather than read as something it is not. (Text in a legacy code
-    page rarely holds even one valid UTF-8 sequence.)
+    A file edited in two programs (rows typed in a Windows-1252 editor into a
+    UTF-8 export, or the other way round) fails the strict UTF-8 test, and a
+    statistical guess then picks one code page for all of it, which turns the
+    other part's accents into wrong characters: a silent change of values. Such
+    a file is refused, naming the first line that is not UTF-8. A file wholly in
+    a legacy code page rarely holds a byte pair that is also valid UTF-8 (an
+    accented capital followed by a curly quote, "É”"); when it does, it is
+    refused too, and declaring its encoding loads it.
     """
     decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
     text = decoder.decode(sample, final=False)  # a character cut at the sample's end waits
-    invalid = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return
     multibyte = sum(1 for char in text if char >= "\x80" and not "\udc80" <= char <= "\udcff")
-    if not invalid or multibyte < invalid:
+    if not multibyte:
         return
     try:
         sample.decode("utf-8")
     except UnicodeDecodeError as error:
         line = sample.count(b"\n", 0, error.start) + 1
         raise SourceReadError(
-            f"line {line} (byte {error.start}) is not valid UTF-8, though the file's other "
-            f"accented text ({multibyte} characters) is: the file mixes encodings. Save it "
-            "as UTF-8 throughout, or declare source.encoding"
+            f"line {line} (byte {error.start}) is not valid UTF-8, though {multibyte} other "
+            "accented character(s) of the file are: the file mixes encodings. Save it as UTF-8 "
+            "throughout; or, if it is all in one legacy code page, declare source.encoding"
         ) from error
 
 

@@ -63,10 +63,23 @@ def test_utf8_with_a_stray_legacy_row_is_refused_naming_the_line() -> None:
         detect_encoding(data)
 
 
-def test_legacy_text_with_one_utf8_looking_pair_is_still_detected() -> None:
-    """'Ã©' in Windows-1252 is also valid UTF-8; the many invalid accents decide."""
-    data = ("a,b\n" + "x,café crème brûlée\n" * 20 + "y,Ã©\n").encode("cp1252")
-    assert not is_utf8(detect_encoding(data))  # a code page is guessed, nothing refused
+def test_a_few_utf8_rows_among_legacy_ones_are_refused_too() -> None:
+    """Whichever part is larger, one code page for all would garble the other part."""
+    rows = [b"id,gender\n"]
+    rows += [f"{n},señora\n".encode("utf-8" if n in (5, 6) else "cp1252") for n in range(1, 60)]
+    with pytest.raises(SourceReadError, match=r"line 2 \(byte \d+\) is not valid UTF-8"):
+        detect_encoding(b"".join(rows))
+
+
+def test_legacy_text_with_a_utf8_looking_pair_is_refused_until_declared(tmp_path: Path) -> None:
+    """'CAFÉ”' in Windows-1252 holds a valid UTF-8 pair: declared, the file reads as written."""
+    data = ("a,b\n" + "x,crème brûlée\n" * 20 + "y,“CAFÉ”\n").encode("cp1252")
+    with pytest.raises(SourceReadError, match=r"declare source\.encoding"):
+        detect_encoding(data)
+    target = tmp_path / "utf8.csv"
+    (tmp_path / "legacy.csv").write_bytes(data)
+    transcode_to_utf8(tmp_path / "legacy.csv", "cp1252", target)
+    assert target.read_text(encoding="utf-8").endswith("y,“CAFÉ”\n")
 
 
 def test_a_header_that_only_starts_like_a_binary_format_is_text() -> None:

@@ -107,6 +107,11 @@ def test_outcome_codes_map_to_answers_on_the_scale(tmp_path: Path) -> None:
             "fields.gender.missing: code(s) 1 are also in values",
         ),
         ("age", "{column: age, missing: [99]}", "fields.age.missing: code 99 is a plausible age"),
+        (
+            "gender",
+            "{column: sex, values: {1: female, '01': male}}",
+            "fields.gender.values: codes '1' and '01' are the same number",
+        ),
     ],
 )
 def test_an_option_without_effect_is_an_error(

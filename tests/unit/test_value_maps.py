@@ -1,4 +1,7 @@
-"""Value maps: codes match their text first, then numeric codes by number."""
+"""Value maps: codes match their text first, then numeric codes by number.
+
+(A mapping whose map holds one number twice, "1" and "01", is refused when parsed.)
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,16 @@ import pytest
 
 from cxbench.ingestion.recoding import value_map_sql
 
-MAP = {"1": "one", "01": "zero-one", "2": "two", "x": "ex"}
+MAP = {"1": "one", "2": "two", "x": "ex", "+3": "three"}
 
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
         ("1", "one"),
-        ("01", "zero-one"),  # listed as its own code: its text wins over the number
+        ("01", "one"),
+        ("+3", "three"),
+        ("3", "three"),
         ("1.0", "one"),
         ("2.0", "two"),
         ("02", "two"),
@@ -22,7 +27,7 @@ MAP = {"1": "one", "01": "zero-one", "2": "two", "x": "ex"}
         ("x", "ex"),
         ("X", None),
         ("2.5", None),
-        ("3", None),
+        ("4", None),
         (None, None),
     ],
 )
