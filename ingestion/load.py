@@ -269,7 +269,9 @@ def _settle_batch(
     if not numbered_in_scan(source, columns):
         number_rows(con, plan, batch_id)
     collect_scan_rejects(con, plan, batch_id)
-    replaced = batches_replaced(con, plan, path, sha, passed_rows(plan, batch_id))
+    replaced = []
+    if plan.kind in CORRECTABLE_KINDS:  # reference data is delivered again as a new file
+        replaced = batches_replaced(con, plan, path, sha, passed_rows(plan, batch_id))
     if replaced and not replace:
         _refuse_unannounced_correction(path, plan, replaced)
     mark_superseded(con, replaced, batch_id, path.name)

@@ -136,6 +136,28 @@ def test_a_brand_listed_in_two_countries_is_rejected_in_the_file_and_across_file
     ]
 
 
+def test_a_list_delivered_again_under_its_name_is_judged_row_by_row(tmp_path: Path) -> None:
+    """Reference data cannot be replaced, so a same-named file is never refused whole.
+
+    (A survey file is: its rows would count twice. Here a repeated brand is a row
+    rejected as a duplicate key, and a new one loads.)
+    """
+    header = "brand_id,brand_name,sector_code,country\n"
+    first = _load(tmp_path, "companies", header + "ACME,Acme,retail,DE\n", name="companies.csv")
+    again = _load(
+        tmp_path,
+        "companies",
+        header + "ACME,Acme,retail,DE\nBETA,Beta,retail,DE\n",
+        name="companies.csv",
+    )
+    assert (first.status, again.status) == ("loaded", "loaded")
+    assert (again.rows_loaded, again.rows_rejected) == (1, 1)
+    assert _query(tmp_path, "select brand_id from raw.companies order by 1") == [
+        ("ACME",),
+        ("BETA",),
+    ]
+
+
 def test_a_list_for_a_later_wave_adds_versions_and_every_delivery_is_kept(tmp_path: Path) -> None:
     """A yearly list dated by valid_from_wave loads beside the first; its checks are per row."""
     first = _load(
