@@ -36,6 +36,8 @@ def comments(rows: str = "1, 2, 3") -> str:
     )
 
 
+#: Brands coded 1 and 2 in a column "provider", mapped to brand ids.
+CODED_BRANDS = {"brand_id: brand}": "brand_id: {column: provider, values: {1: BR-A, 2: BR-B}}}"}
 LABELS = {
     "keys: {respondent_id: resp, brand_id: brand}": (
         "keys: {respondent_id: resp, brand_id: {column: brand, labels: true}}\n"
@@ -320,7 +322,7 @@ CASES = [
         exact=False,
         loaded=2,
         rejected={3: "brand_id"},
-        patch={"brand_id: brand}": "brand_id: {column: provider, values: {1: BR-A, 2: BR-B}}}"},
+        patch=CODED_BRANDS,
         sql=("select brand_id from raw.survey_evaluations order by 1", [("BR-A",), ("BR-B",)]),
     ),
     Case(
@@ -329,7 +331,7 @@ CASES = [
         exact=False,
         loaded=2,
         rejected={3: "brand_id"},
-        patch={"brand_id: brand}": "brand_id: {column: provider, values: {1: BR-A, 2: BR-B}}}"},
+        patch=CODED_BRANDS,
         sql=("select brand_id from raw.survey_evaluations order by 1", [("BR-A",), ("BR-B",)]),
     ),
     Case(
