@@ -28,6 +28,8 @@ from cxbench.ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, Rea
 from cxbench.ingestion.readers.source_table import SourceTable
 from cxbench.ingestion.scratch_space import scratch_directory
 
+#: DuckDB's CSV error where a file's line ends change kind (among other causes).
+PARSER_LOST = "state machine reached an invalid state"
 #: How much of each line of DuckDB's message is shown: it may quote a whole CSV line.
 LINE_SHOWN = 200
 _LINE_END = re.compile(rb"\r\n|\n|\r")
@@ -118,7 +120,7 @@ def reading(path: Path) -> Iterator[None]:
         duckdb.OutOfRangeException,
     ) as error:
         message = f"{path}: cannot read file: {short_error(error)}"
-        if "CSV" in str(error):
+        if PARSER_LOST in str(error):  # what DuckDB says where the line ends change
             message += mixed_line_ends(path)
         raise SourceReadError(message) from error
     except duckdb.Error as error:
