@@ -74,7 +74,7 @@ def text_of(column: str) -> str:
 
 def shown(expression: str) -> str:
     """SQL quoting a text value inside a reason message."""
-    return f"'''' || left(cast({expression} as varchar), 80) || ''''"
+    return f"'''' || coalesce(left(cast({expression} as varchar), 80), '') || ''''"
 
 
 def shown_number(expression: str) -> str:
@@ -83,9 +83,14 @@ def shown_number(expression: str) -> str:
     The parsed column has lost its text, and a cast to text would show 999 as
     ``999.0``: a whole number is shown without the fraction, any other as it is.
     """
-    whole = f"{expression} = trunc({expression}) and abs({expression}) < 1e15"
+    whole = (
+        f"isfinite({expression}) and {expression} = trunc({expression}) "
+        f"and abs({expression}) < 1e15"
+    )
+    # NaN equals its own trunc in DuckDB: isfinite keeps it from the cast, which
+    # would stop the load (try_cast as well, should a plan reorder the tests).
     return shown(
-        f"case when {whole} then cast(cast({expression} as bigint) as varchar) "
+        f"case when {whole} then cast(try_cast({expression} as bigint) as varchar) "
         f"else cast({expression} as varchar) end"
     )
 
@@ -231,8 +236,10 @@ def integer_in_range(
             f"or not ({inside}))",
             reason,
         )
+        # try_cast: a failing row's number (a phone number typed as an age) must not
+        # stop the insert by overflowing; only rows in the range are kept.
         return TargetColumn(
-            name, "integer", f"cast({number} as integer)", (check,), ((number, parsed),)
+            name, "integer", f"try_cast({number} as integer)", (check,), ((number, parsed),)
         )
     is_missing = f"_{name}_missing"
     bad = f"{number} is null or {number} <> floor({number})"
@@ -243,7 +250,7 @@ def integer_in_range(
     return TargetColumn(
         name,
         "integer",
-        f"case when {kept} then cast({number} as integer) end",
+        f"case when {kept} then try_cast({number} as integer) end",
         (check,),
         ((number, parsed),),
         ((is_missing, f"coalesce({missing_sql or 'false'}, false)"),),
@@ -259,7 +266,7 @@ def number_at_least(name: str, column: str | None, low: float) -> TargetColumn:
     check = Check(
         name,
         f"{text} is not null and ({number} is null or not ({number} >= {number_literal(low)}) "
-        f"or isinf({number}))",
+        f"or not isfinite({number}))",  # NaN sorts above every number: >= alone passes it
         f"{quote_literal(column + ': ')} || {shown(text)} || "
         f"{quote_literal(f' is not a number >= {low:g}')}",
     )

@@ -54,7 +54,7 @@ def design_weight_column(
     )
     invalid = Check(
         "weight",
-        f"{number} is null or isinf({number}) or not ({number} > 0)",
+        f"{number} is null or not isfinite({number}) or not ({number} > 0)",
         not_a_weight if numeric else number_reason_sql(column, cell, decimal, not_a_weight),
     )
     return TargetColumn(COLUMN, "double", number, (missing, invalid), ((number, parsed),))

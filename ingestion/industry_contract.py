@@ -77,15 +77,18 @@ class IndustryKind:
 def _valid_from_wave(present: set[str]) -> TargetColumn:
     """The first wave a row holds for: a whole year, or NULL for "from the first wave".
 
-    Checked as text (four digits) so that ``2024.6`` is rejected, not rounded.
+    Checked as text (four digits, or a float's ``2024.0``) so that ``2024.6`` is
+    rejected, not rounded.
     """
     if VALID_FROM not in present:
         return TargetColumn(VALID_FROM, "integer", "cast(null as integer)")
     text = text_of(VALID_FROM)
-    year = f"try_cast({text} as integer)"
+    # "2025.0" is how a float column (pandas, with an empty cell) writes 2025.
+    whole_year = f"regexp_full_match({text}, '[0-9]{{4}}(\\.0+)?')"
+    year = f"try_cast(try_cast({text} as double) as integer)"
     check = Check(
         VALID_FROM,
-        f"{text} is not null and (not regexp_full_match({text}, '[0-9]{{4}}') "
+        f"{text} is not null and (not {whole_year} "
         f"or {year} < {MIN_WAVE} or {year} > year(current_date) + 1)",
         f"'{VALID_FROM}: ' || {shown(text)} || ' is not a plausible year (a whole year "
         f"{MIN_WAVE} … next year, or empty for the first wave)'",
@@ -93,7 +96,7 @@ def _valid_from_wave(present: set[str]) -> TargetColumn:
     return TargetColumn(
         VALID_FROM,
         "integer",
-        f"case when regexp_full_match({text}, '[0-9]{{4}}') then {year} end",
+        f"case when {whole_year} then {year} end",
         (check,),
     )
 
@@ -160,17 +163,19 @@ def _sector_columns(present: set[str]) -> list[TargetColumn]:
         ]
     division = text_of("nace_division")
     known = ", ".join(quote_literal(code) for code in NACE_DIVISIONS)
+    # A one-digit division gets its leading zero; anything longer than two
+    # characters (a class such as 47.11, or 100) is refused, never cut to two.
+    padded = f"case when strlen({division}) <= 2 then lpad({division}, 2, '0') end"
     check = Check(
         "nace_division",
-        f"{division} is not null and lpad({division}, 2, '0') not in ({known})",
-        f"'nace_division: ''' || {division} || ''' is not a NACE Rev. 2 division (01-99)'",
+        f"{division} is not null and coalesce({padded} not in ({known}), true)",
+        f"'nace_division: ''' || {division} || ''' is not a NACE Rev. 2 division (two "
+        "digits, 01-99; a class such as 47.11 belongs to division 47)'",
     )
     return [
         required_text("sector_code", "sector_code"),
         required_text("sector_name", "sector_name"),
-        TargetColumn(
-            "nace_division", "varchar", f"lpad({division}, 2, '0')", (*nace.checks, check)
-        ),
+        TargetColumn("nace_division", "varchar", padded, (*nace.checks, check)),
         _valid_from_wave(present),
     ]
 

@@ -44,6 +44,10 @@ def open_excel(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions)
         raise SourceReadError(f"{path}: not a readable .xlsx workbook ({error})") from error
     try:
         sheet = _sheet(workbook, options.sheet, path)
+        # Read every cell the sheet holds, not the extent its <dimension> claims:
+        # writers other than Excel leave that too small, and rows would be lost.
+        sheet.reset_dimensions()
+        formulas[sheet.title].reset_dimensions()
         rows = sheet.iter_rows(min_row=options.header_row, values_only=True)
         written = formulas[sheet.title].iter_rows(min_row=options.header_row, values_only=True)
         next(written, None)

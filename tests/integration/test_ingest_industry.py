@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import duckdb
 import pytest
+from openpyxl import Workbook
 
 from cxbench.ingestion.load import FileContractError, load_industry_file
 from cxbench.ingestion.raw_schema import upgrade_raw_schema
@@ -266,3 +269,66 @@ def test_company_ids_are_read_normalised_like_the_survey_files_ids(tmp_path: Pat
     warnings = _query(tmp_path, "select subject_id, reason from raw.load_warnings order by 1")
     assert [subject for subject, _ in warnings] == ["brand_id", "merged_into"]
     assert warnings[0][1].startswith("2 ")
+
+
+def test_numbers_a_check_cannot_hold_reject_their_row_not_the_file(tmp_path: Path) -> None:
+    """An overflowing count, NaN revenue: each row rejected with its field; the rest loads."""
+    result = _load(
+        tmp_path,
+        "companies",
+        "brand_id,brand_name,sector_code,country,revenue,employees\n"
+        "B1,A,retail,NL,1.5,5\nB2,B,retail,NL,2,1e10\nB3,C,retail,NL,NaN,7\n",
+    )
+    assert result.status == "loaded"
+    assert _rejects(tmp_path, result.batch_id) == {2: "employees", 3: "revenue"}
+    assert _query(tmp_path, "select brand_id, revenue, employees from raw.companies") == [
+        ("B1", 1.5, 5)
+    ]
+
+
+def test_a_nace_class_is_refused_not_cut_to_its_division_and_float_years_load(
+    tmp_path: Path,
+) -> None:
+    result = _load(
+        tmp_path,
+        "sectors",
+        "sector_code,sector_name,nace_division,valid_from_wave\n"
+        "food,Food retail,47.11,\nx,X,100,\ny,Y,1,2025.0\nz,Z,47,2024.6\nw,W,47,\n",
+    )
+    assert _rejects(tmp_path, result.batch_id) == {
+        1: "nace_division",
+        2: "nace_division",
+        4: "valid_from_wave",
+    }
+    assert _query(
+        tmp_path, "select sector_code, nace_division, valid_from_wave from raw.sectors order by 1"
+    ) == [("w", "47", None), ("y", "01", 2025)]
+
+
+def test_a_workbook_whose_dimension_is_too_small_loads_every_row(tmp_path: Path) -> None:
+    """Writers other than Excel may leave <dimension> short; every cell still counts."""
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in (
+        ["brand_id", "brand_name", "sector_code", "country", "revenue", "employees"],
+        ["B1", "A", "retail", "NL", 58.9, 355],
+        ["B2", "B", "retail", "NL", 17.3, 126],
+        ["B3", "C", "retail", "NL", 29.1, 198],
+    ):
+        sheet.append(row)
+    written = tmp_path / "written.xlsx"
+    workbook.save(written)
+    stale = tmp_path / "companies.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(stale, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:D2"/>', data)
+            target.writestr(item, data)
+    result = load_industry_file(tmp_path / "wh.duckdb", stale, "companies")
+    assert (result.rows_in, result.rows_loaded) == (3, 3)
+    assert _query(tmp_path, "select brand_id, revenue, employees from raw.companies") == [
+        ("B1", 58.9, 355),
+        ("B2", 17.3, 126),
+        ("B3", 29.1, 198),
+    ]

@@ -82,6 +82,26 @@ CASES = [
         ),
     ),
     Case(
+        "an_overflowing_age_and_nan_answers_reject_their_rows_not_the_file",
+        "numbers_no_check_can_hold.csv",
+        exact=False,
+        loaded=1,
+        rejected={1: "age", 2: "age", 3: "per_1"},
+        patch={
+            "keys: {respondent_id: resp, brand_id: brand}": (
+                "keys: {respondent_id: resp, brand_id: brand}\nfields: {age: age}"
+            )
+        },
+        sql=(
+            "select row_number, reason from raw.rejected_rows order by 1",
+            [
+                (1, "age: '31612345678' is not a whole number in 14-110"),
+                (2, "age: 'nan' is not a whole number in 14-110"),
+                (3, "q1: 'nan' outside scale 1-5"),
+            ],
+        ),
+    ),
+    Case(
         "wrong_declared_delimiter_names_the_likely_one",
         "wrong_delimiter.csv",
         error=r"wrong_delimiter\.csv: missing column\(s\) resp, brand.*looks ';'-separated",
