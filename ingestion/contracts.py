@@ -135,7 +135,21 @@ def number_sql(column: str, decimal: str = "auto") -> str:
             f"else try_cast(replace({source}, ',', '.') as double) end"
         )
     return (
-        f"coalesce(try_cast({source} as double), try_cast(replace({source}, ',', '.') as double))"
+        f"case when {comma_grouped_sql(source)} then null else coalesce(try_cast({source} as "
+        f"double), try_cast(replace({source}, ',', '.') as double)) end"
+    )
+
+
+def comma_grouped_sql(cell: str) -> str:
+    """SQL: the cell reads as digits grouped by commas ("1,000", "12,345,678").
+
+    Under ``decimal: auto`` that is 1000 to an English reader and 1.0 to a German
+    one: rejected as ambiguous, never read either way. ("0,75" and "12,5" are
+    decimal commas: no group of thousands starts with 0 or has two digits.)
+    """
+    return (
+        f"(contains({cell}, ',') and "
+        f"regexp_full_match(trim({cell}), '[+-]?[1-9][0-9]{{0,2}}(,[0-9]{{3}})+'))"
     )
 
 
@@ -157,14 +171,23 @@ def number_reason_sql(column: str, cell: str, decimal: str, otherwise: str) -> s
 
     ``cell`` is SQL of the cell's text; ``otherwise`` SQL of the usual reason.
     """
-    if decimal != ",":
+    if decimal == ",":
+        ambiguous, why = f"contains({cell}, '.')", AMBIGUOUS_POINT
+    elif decimal == "auto":
+        ambiguous, why = comma_grouped_sql(cell), AMBIGUOUS_COMMA
+    else:
         return otherwise
     return (
-        f"case when contains({cell}, '.') then {quote_literal(column + ': ')} || {shown(cell)} "
-        f"|| {quote_literal(AMBIGUOUS_POINT)} else {otherwise} end"
+        f"case when {ambiguous} then {quote_literal(column + ': ')} || {shown(cell)} "
+        f"|| {quote_literal(why)} else {otherwise} end"
     )
 
 
+#: Why "1,000" is refused under ``decimal: auto``.
+AMBIGUOUS_COMMA = (
+    " has a comma that may be a thousands separator or a decimal comma; write it "
+    "without the separator, or declare source.decimal"
+)
 #: Why a number with a point is refused in a file of decimal commas.
 AMBIGUOUS_POINT = (
     " has a point, which in a file of decimal commas may be a thousands separator or a "
@@ -211,6 +234,7 @@ def integer_in_range(
     numeric: bool = False,
     missing_sql: str | None = None,
     out_of_range_missing: bool = False,
+    decimal: str = "auto",
 ) -> TargetColumn:
     """An optional whole number that must lie in ``[low, high]`` when present.
 
@@ -223,11 +247,13 @@ def integer_in_range(
         return TargetColumn(name, "integer", "cast(null as integer)")
     text = quote_identifier(column) if numeric else text_of(column)
     number = f"_{name}_number"
-    parsed = quote_identifier(column) if numeric else number_sql(column)
+    parsed = quote_identifier(column) if numeric else number_sql(column, decimal)
     reason = (
         f"{quote_literal(column + ': ')} || {shown_number(text) if numeric else shown(text)} || "
         f"{quote_literal(f' is not a whole number in {low}-{high}')}"
     )
+    if not numeric:
+        reason = number_reason_sql(column, text, decimal, reason)
     inside = f"{number} between {low} and {high}"
     if missing_sql is None and not out_of_range_missing:
         check = Check(
@@ -257,20 +283,24 @@ def integer_in_range(
     )
 
 
-def number_at_least(name: str, column: str | None, low: float) -> TargetColumn:
-    """An optional number (decimal point or comma) that must be ``>= low`` when present."""
+def number_at_least(
+    name: str, column: str | None, low: float, decimal: str = "auto"
+) -> TargetColumn:
+    """An optional number (decimal point or comma, as ``decimal`` says) ``>= low`` when present."""
     if column is None:
         return TargetColumn(name, "double", "cast(null as double)")
     text = text_of(column)
     number = f"_{name}_number"
+    reason = f"{quote_literal(column + ': ')} || {shown(text)} || " + quote_literal(
+        f" is not a number >= {low:g}"
+    )
     check = Check(
         name,
         f"{text} is not null and ({number} is null or not ({number} >= {number_literal(low)}) "
         f"or not isfinite({number}))",  # NaN sorts above every number: >= alone passes it
-        f"{quote_literal(column + ': ')} || {shown(text)} || "
-        f"{quote_literal(f' is not a number >= {low:g}')}",
+        number_reason_sql(column, text, decimal, reason),
     )
-    return TargetColumn(name, "double", number, (check,), ((number, number_sql(column)),))
+    return TargetColumn(name, "double", number, (check,), ((number, number_sql(column, decimal)),))
 
 
 def date_column(

@@ -65,7 +65,8 @@ class IndustryKind:
     table: str
     required_columns: tuple[str, ...]
     key: tuple[str, ...]
-    columns: Callable[[set[str]], list[TargetColumn]]
+    #: Target columns from the columns present and how the file writes decimals.
+    columns: Callable[[set[str], str], list[TargetColumn]]
     #: Partition for duplicates against raw (``None``: only within the file).
     dedupe_partition: tuple[str, ...] | None = None
     group_sum: GroupSum | None = None
@@ -138,21 +139,24 @@ def _optional(name: str, present: set[str]) -> str | None:
     return name if name in present else None
 
 
-def _company_columns(present: set[str]) -> list[TargetColumn]:
+def _company_columns(present: set[str], decimal: str = "auto") -> list[TargetColumn]:
+    """``decimal``: how the file writes numbers (``effective_decimal``)."""
     return [
         _company_id("brand_id", required=True),
         required_text("brand_name", "brand_name"),
         optional_text("parent", _optional("parent", present)),
         required_text("sector_code", "sector_code"),
         country_column(text_of("country")),
-        number_at_least("revenue", _optional("revenue", present), 0),
-        integer_in_range("employees", _optional("employees", present), 0, 10_000_000),
+        number_at_least("revenue", _optional("revenue", present), 0, decimal),
+        integer_in_range(
+            "employees", _optional("employees", present), 0, 10_000_000, decimal=decimal
+        ),
         _valid_from_wave(present),
         _merged_into(present),
     ]
 
 
-def _sector_columns(present: set[str]) -> list[TargetColumn]:
+def _sector_columns(present: set[str], _decimal: str = "auto") -> list[TargetColumn]:
     nace = optional_text("nace_division", _optional("nace_division", present))
     if "nace_division" not in present:
         return [
@@ -180,8 +184,8 @@ def _sector_columns(present: set[str]) -> list[TargetColumn]:
     ]
 
 
-def _margin_columns(present: set[str]) -> list[TargetColumn]:
-    share = number_at_least("share", "share", 0)
+def _margin_columns(present: set[str], decimal: str = "auto") -> list[TargetColumn]:
+    share = number_at_least("share", "share", 0, decimal)
     bounded = Check(
         "share",
         f"_share_number > 1 or {text_of('share')} is null",

@@ -169,6 +169,9 @@ def _open_warehouse(
         db_path.parent.mkdir(parents=True, exist_ok=True)
         con = connect_writable(db_path)
         try:
+            # A timestamp with a time zone (Parquet) becomes its UTC date, whatever
+            # the zone of the machine that loads it.
+            con.execute("set TimeZone = 'UTC'")
             threads = duckdb_threads(con)
             warming = pool.submit(warm_up, path, plan.read_options, threads, scratch)
             ensure_raw_schema(con)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cxbench.ingestion.contracts import effective_decimal
 from cxbench.ingestion.industry_contract import INDUSTRY_KINDS
 from cxbench.ingestion.mapping import QuestionnaireMapping
 from cxbench.ingestion.plan import LoadPlan
@@ -49,7 +50,7 @@ def industry_plan(kind: str, read_options: ReadOptions | None = None) -> LoadPla
     spec = INDUSTRY_KINDS[kind]
 
     def columns(source: SourceTable, _sha: str) -> list:
-        return spec.columns(set(source.columns))
+        return spec.columns(set(source.columns), effective_decimal("auto", source))
 
     return LoadPlan(
         kind=kind,

@@ -23,6 +23,9 @@ def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
     scan = f"read_parquet({quote_literal(str(path))})"
     described = con.execute(f"describe select * from {scan}").fetchall()
     columns = tuple(name for name, *_ in described)
+    # A boolean is no answer: cast to DOUBLE it would store true as 1. Read as
+    # text ('true'), it is rejected as not a number, as an Excel TRUE is.
+    booleans = tuple(name for name, kind, *_ in described if kind == "BOOLEAN")
 
     def relation(typed: Mapping[str, str]) -> str:
         # A cast only widens: DOUBLE 7.5 cast to SMALLINT would round to 8 without
@@ -39,6 +42,7 @@ def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
         columns=columns,
         typed_relation=relation,
         duplicated=_duplicated(path),
+        text_only=booleans,
     )
 
 

@@ -332,3 +332,31 @@ def test_a_workbook_whose_dimension_is_too_small_loads_every_row(tmp_path: Path)
         ("B2", 17.3, 126),
         ("B3", 29.1, 198),
     ]
+
+
+def test_thousands_separators_are_refused_as_ambiguous_never_read_as_decimals(
+    tmp_path: Path,
+) -> None:
+    """'1,000' employees is 1000 or 1.0; '2.500' revenue in a file of decimal commas, 2500."""
+    english = _load(
+        tmp_path,
+        "companies",
+        'brand_id,brand_name,sector_code,country,revenue,employees\nB1,A,retail,NL,5,"1,000"\n'
+        'B2,B,retail,NL,"1,234",3\nB3,C,retail,NL,"0,75",4\n',
+        name="english.csv",
+    )
+    german = _load(
+        tmp_path,
+        "companies",
+        "brand_id;brand_name;sector_code;country;revenue;employees\n"
+        "B4;D;retail;DE;58,9;10\nB5;E;retail;DE;2.500;10\n",
+        name="german.csv",
+    )
+    assert _rejects(tmp_path, english.batch_id) == {1: "employees", 2: "revenue"}
+    assert _rejects(tmp_path, german.batch_id) == {2: "revenue"}
+    assert _query(
+        tmp_path, "select brand_id, revenue, employees from raw.companies order by 1"
+    ) == [
+        ("B3", 0.75, 4),
+        ("B4", 58.9, 10),
+    ]

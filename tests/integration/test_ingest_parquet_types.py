@@ -1,0 +1,66 @@
+"""Parquet's own types: an instant becomes one date everywhere; a boolean is no answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from tests.fixtures.history import cli_env, cxbench, query
+from tests.fixtures.malformed.corpus import MAPPING
+
+LATE = dt.datetime(2024, 6, 18, 23, 30, tzinfo=dt.UTC)
+
+
+def _export(folder: Path, **replaced: pa.Array) -> dict[str, str]:
+    """Two rows as Parquet (columns replaced as given) and their mapping; the CLI's env."""
+    columns = {
+        "resp": pa.array(["R1", "R2"]),
+        "brand": pa.array(["B1", "B2"]),
+        "q1": pa.array([1, 2]),
+        "q2": pa.array([3, 4]),
+        "rec": pa.array([9, 10]),
+        "stay": pa.array([8, 7]),
+        "remark": pa.array([None, "ok"]),
+        "visited": pa.array([LATE, LATE], pa.timestamp("us", tz="UTC")),
+        **replaced,
+    }
+    pq.write_table(pa.table(columns), folder / "export.parquet")
+    mapping = MAPPING.replace(
+        "keys: {respondent_id: resp, brand_id: brand}",
+        "keys: {respondent_id: resp, brand_id: brand}\nfields: {interaction_date: visited}",
+    )
+    assert mapping != MAPPING
+    (folder / "export.mapping.yaml").write_text(mapping)
+    return cli_env(folder / "wh" / "cxbench.duckdb", folder / "data")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Tokyo", "America/Los_Angeles"])
+def test_an_instant_is_stored_as_its_utc_date_whatever_the_loading_zone(
+    tmp_path: Path, zone: str
+) -> None:
+    """23:30 UTC on 18 June is 19 June in Tokyo and still 18 June in Los Angeles."""
+    env = {**_export(tmp_path), "TZ": zone}
+
+    cxbench(env, "ingest", str(tmp_path / "export.parquet"))
+
+    stored = query(
+        Path(env["CXBENCH_DB"]), "select distinct interaction_date from raw.survey_evaluations"
+    )
+    assert stored == [(dt.date(2024, 6, 18),)]
+
+
+def test_a_boolean_column_is_no_answer(tmp_path: Path) -> None:
+    """Cast to a number it would store true as 1: it is rejected, as an Excel TRUE is."""
+    env = _export(tmp_path, stay=pa.array([True, None]))
+
+    cxbench(env, "ingest", str(tmp_path / "export.parquet"), "--max-reject-rate", "1")
+
+    db = Path(env["CXBENCH_DB"])
+    assert query(db, "select row_number, reason from raw.rejected_rows") == [
+        (1, "stay: not a number 'true'")
+    ]
+    assert query(db, "select row_number, loyalty from raw.survey_evaluations") == [(2, None)]
