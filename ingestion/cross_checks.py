@@ -108,13 +108,37 @@ def reject_duplicates_of_raw(con: duckdb.DuckDBPyConnection, plan: LoadPlan, bat
     )
 
 
+#: Why the rest of a group that lost a row is rejected.
+INCOMPLETE_GROUP = ") was rejected, so the rest cannot be taken for the whole"
+
+
 def reject_bad_group_sums(
     con: duckdb.DuckDBPyConnection, plan: LoadPlan, batch_id: str, rule: GroupSum | None
 ) -> None:
-    """All rows of a group whose values do not add up to the total are rejected."""
+    """All rows of a group whose values do not add up to the total are rejected.
+
+    So are the rows of a group that lost a row to another check (an empty share):
+    what is left of it may still add up (female missing, male 1.0) and would
+    load as a different population.
+    """
     if rule is None:
         return
     group = ", ".join(rule.group)
+    shown_group = " || ', ' || ".join(f"cast(bad.{name} as varchar)" for name in rule.group)
+    con.execute(
+        "create or replace temp table broken_groups as "
+        f"select {group}, min(row_number) as first_rejected from raw.{plan.table} "
+        f"where {batch_rows(batch_id)} and row_number in (select row_number from {REJECTS}) "
+        "group by all"
+    )
+    if _has_rows(con, "broken_groups"):
+        con.execute(
+            f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(rule.value)}, "
+            f"{quote_literal(rule.value + ': row ')} || bad.first_rejected || ' of (' || "
+            f"{shown_group} || {quote_literal(INCOMPLETE_GROUP)} "
+            f"from {passed_rows(plan, batch_id)} inner join broken_groups as bad "
+            f"on {_matches('fresh', 'bad', rule.group)}"
+        )
     con.execute(
         "create or replace temp table bad_groups as "
         f"select {group}, sum({rule.value}) as total from {passed_rows(plan, batch_id)} "
@@ -123,7 +147,6 @@ def reject_bad_group_sums(
     )
     if not _has_rows(con, "bad_groups"):
         return
-    shown_group = " || ', ' || ".join(f"cast(bad.{name} as varchar)" for name in rule.group)
     con.execute(
         f"insert into {REJECTS} select fresh.row_number, null, {quote_literal(rule.value)}, "
         f"{quote_literal(rule.value + ': the values of (')} || {shown_group} || "

@@ -189,7 +189,8 @@ def _margin_columns(present: set[str], decimal: str = "auto") -> list[TargetColu
     bounded = Check(
         "share",
         f"_share_number > 1 or {text_of('share')} is null",
-        "'share: ' || coalesce(trim(share), 'missing') || ' is not a share between 0 and 1'",
+        "'share: ' || coalesce(nullif(trim(share), ''), 'missing') || "
+        "' is not a share between 0 and 1'",
     )
     dimension = required_text("dimension", "dimension")
     known = ", ".join(quote_literal(name) for name in MARGIN_DIMENSIONS)

@@ -360,3 +360,24 @@ def test_thousands_separators_are_refused_as_ambiguous_never_read_as_decimals(
         ("B3", 0.75, 4),
         ("B4", 58.9, 10),
     ]
+
+
+def test_a_margin_group_that_lost_a_row_is_rejected_whole(tmp_path: Path) -> None:
+    """Female missing, male 1.0: what is left adds up, but it is not Austria's population."""
+    result = _load(
+        tmp_path,
+        "margins",
+        "country,wave,dimension,category,share\nAT,2024,gender,female,\nAT,2024,gender,male,1\n"
+        "NL,2024,gender,female,0.51\nNL,2024,gender,male,0.49\n",
+    )
+    reasons = _query(tmp_path, "select row_number, reason from raw.rejected_rows order by 1")
+    assert reasons == [
+        (1, "share: missing is not a share between 0 and 1"),
+        (
+            2,
+            "share: row 1 of (AT, 2024, gender) was rejected, "
+            "so the rest cannot be taken for the whole",
+        ),
+    ]
+    assert (result.rows_loaded, result.rows_rejected) == (2, 2)
+    assert _query(tmp_path, "select distinct country from raw.population_margins") == [("NL",)]
