@@ -165,7 +165,8 @@ def _sector_columns(present: set[str], _decimal: str = "auto") -> list[TargetCol
             nace,
             _valid_from_wave(present),
         ]
-    division = text_of("nace_division")
+    # "47.0" is how a float column (pandas, with an empty cell) writes division 47.
+    division = f"regexp_replace({text_of('nace_division')}, '\\.0+$', '')"
     known = ", ".join(quote_literal(code) for code in NACE_DIVISIONS)
     # A one-digit division gets its leading zero; anything longer than two
     # characters (a class such as 47.11, or 100) is refused, never cut to two.

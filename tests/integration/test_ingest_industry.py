@@ -286,14 +286,14 @@ def test_numbers_a_check_cannot_hold_reject_their_row_not_the_file(tmp_path: Pat
     ]
 
 
-def test_a_nace_class_is_refused_not_cut_to_its_division_and_float_years_load(
+def test_a_nace_class_is_refused_not_cut_to_its_division_and_floats_load(
     tmp_path: Path,
 ) -> None:
     result = _load(
         tmp_path,
         "sectors",
         "sector_code,sector_name,nace_division,valid_from_wave\n"
-        "food,Food retail,47.11,\nx,X,100,\ny,Y,1,2025.0\nz,Z,47,2024.6\nw,W,47,\n",
+        "food,Food retail,47.11,\nx,X,100,\ny,Y,1,2025.0\nz,Z,47,2024.6\nw,W,47,\nv,V,47.0,\n",
     )
     assert _rejects(tmp_path, result.batch_id) == {
         1: "nace_division",
@@ -302,7 +302,7 @@ def test_a_nace_class_is_refused_not_cut_to_its_division_and_float_years_load(
     }
     assert _query(
         tmp_path, "select sector_code, nace_division, valid_from_wave from raw.sectors order by 1"
-    ) == [("w", "47", None), ("y", "01", 2025)]
+    ) == [("v", "47", None), ("w", "47", None), ("y", "01", 2025)]
 
 
 def test_a_workbook_whose_dimension_is_too_small_loads_every_row(tmp_path: Path) -> None:
@@ -342,7 +342,7 @@ def test_thousands_separators_are_refused_as_ambiguous_never_read_as_decimals(
         tmp_path,
         "companies",
         'brand_id,brand_name,sector_code,country,revenue,employees\nB1,A,retail,NL,5,"1,000"\n'
-        'B2,B,retail,NL,"1,234",3\nB3,C,retail,NL,"0,75",4\n',
+        'B2,B,retail,NL,"1,234",3\nB3,C,retail,NL,"0,75",4\nB6,F,retail,NL,1.5,1.000\n',
         name="english.csv",
     )
     german = _load(
@@ -352,7 +352,7 @@ def test_thousands_separators_are_refused_as_ambiguous_never_read_as_decimals(
         "B4;D;retail;DE;58,9;10\nB5;E;retail;DE;2.500;10\n",
         name="german.csv",
     )
-    assert _rejects(tmp_path, english.batch_id) == {1: "employees", 2: "revenue"}
+    assert _rejects(tmp_path, english.batch_id) == {1: "employees", 2: "revenue", 4: "employees"}
     assert _rejects(tmp_path, german.batch_id) == {2: "revenue"}
     assert _query(
         tmp_path, "select brand_id, revenue, employees from raw.companies order by 1"

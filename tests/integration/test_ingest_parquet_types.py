@@ -64,3 +64,18 @@ def test_a_boolean_column_is_no_answer(tmp_path: Path) -> None:
         (1, "stay: not a number 'true'")
     ]
     assert query(db, "select row_number, loyalty from raw.survey_evaluations") == [(2, None)]
+
+
+def test_a_nan_age_is_rejected_though_the_files_statistics_leave_it_out(tmp_path: Path) -> None:
+    """Parquet's min/max skip NaN; a range test DuckDB drops on them must not let it through."""
+    env = _export(tmp_path, age=pa.array([float("nan"), 40.0]))
+    mapping = tmp_path / "export.mapping.yaml"
+    mapping.write_text(
+        mapping.read_text().replace("fields: {interaction_date: visited}", "fields: {age: age}")
+    )
+
+    cxbench(env, "ingest", str(tmp_path / "export.parquet"), "--max-reject-rate", "1")
+
+    db = Path(env["CXBENCH_DB"])
+    assert query(db, "select row_number, field from raw.rejected_rows") == [(1, "age")]
+    assert query(db, "select row_number, age from raw.survey_evaluations") == [(2, 40)]
