@@ -53,7 +53,10 @@ def sql(
             check_query(con, query)
             cursor = con.execute(query)
             columns = [item[0] for item in cursor.description or []]
-            rows = cursor.fetchall()
+            if as_csv:
+                _write_csv(cursor, columns)
+                return
+            rows = cursor.fetchmany(MAX_TABLE_ROWS + 1)
     except (FileNotFoundError, SandboxError, RefusedQuery) as error:
         _fail(str(error))
     except duckdb.PermissionException as error:
@@ -62,17 +65,32 @@ def sql(
         if _LOCKED in str(error):
             _fail(f"refused by the sandbox: {_first_line(error)}\n{_SANDBOX}")
         _fail(str(error))
-    if as_csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return
     from rich.table import Table
 
     table = Table(*columns)
-    for row in rows:
+    for row in rows[:MAX_TABLE_ROWS]:
         table.add_row(*("" if value is None else str(value) for value in row))
     console.print(table)
+    if len(rows) > MAX_TABLE_ROWS:
+        console.print(
+            f"the first {MAX_TABLE_ROWS:,} rows; the result has more: aggregate or add a "
+            "LIMIT, or print every row with --csv"
+        )
+
+
+#: Rows a table on the terminal shows: a longer result is one to aggregate or
+#: write out, and holding it whole in memory for a table could exhaust the host.
+MAX_TABLE_ROWS = 1_000
+#: Rows fetched at a time for --csv, which streams: memory stays flat whatever the size.
+CSV_BATCH_ROWS = 10_000
+
+
+def _write_csv(cursor: object, columns: list[str]) -> None:
+    """Every row as CSV on stdout, fetched in batches, never held whole."""
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    while batch := cursor.fetchmany(CSV_BATCH_ROWS):  # type: ignore[attr-defined]
+        writer.writerows(batch)
 
 
 _SANDBOX = (

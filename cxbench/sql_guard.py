@@ -49,8 +49,20 @@ _REFUSED_FUNCTIONS = frozenset(
         "json_execute_serialized_sql",
         "csv_scan",
         "load_aws_credentials",
+        # Run a table function named as text on a connection of their own (DuckDB 2.x).
+        "create_external_resource",
+        "destroy_external_resource",
+        "register_external_resource",
+        "register_external_resource_type",
+        # Table macros that read a table named as text through query_table().
+        "histogram_values",
     }
 )
+#: Table functions whose first argument names a table to read (as query_table does).
+_TABLE_NAMED_AS_TEXT = frozenset({"histogram"})
+#: Schemas cxbench sql does not read: ``access`` holds the pseudonym key (which turns
+#: a client's competitor letters back into names) and the users' addresses.
+_REFUSED_SCHEMAS = {"access": "it holds the pseudonym key and the users' addresses"}
 #: Families of file readers (read_csv, read_text, read_blob, parquet_metadata, …).
 _REFUSED_PREFIXES = ("read_", "parquet_", "sniff_", "iceberg_", "delta_", "sqlite_", "postgres_")
 _FILE_NAME_MARKS = ("/", "\\", ".", ":")
@@ -96,10 +108,17 @@ def _refused_references(connection: duckdb.DuckDBPyConnection, query: str) -> It
                 f"{name}() reaches outside the warehouse's tables "
                 "(files, URLs, secrets, session variables or SQL given as text)"
             )
+        if node.get("type") == "TABLE_FUNCTION":
+            function = node.get("function") or {}
+            if str(function.get("function_name", "")).lower() in _TABLE_NAMED_AS_TEXT:
+                yield f"{function['function_name']}() reads a table named as text"
         if node.get("type") == "BASE_TABLE":
             table = str(node.get("table_name", ""))
+            schema = str(node.get("schema_name", "")).lower()
             if any(mark in table for mark in _FILE_NAME_MARKS):
                 yield f"'{table}' names a file; cxbench sql reads warehouse tables only"
+            if schema in _REFUSED_SCHEMAS:
+                yield f"schema {schema} is not for cxbench sql: {_REFUSED_SCHEMAS[schema]}"
 
 
 def _is_refused_function(name: str) -> bool:

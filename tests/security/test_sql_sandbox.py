@@ -66,6 +66,10 @@ def escapes(target: Target) -> dict[str, str]:
         "checkpoint": "checkpoint",
         "use another catalog": "use memory",
         "set variable": "set variable viewer = {'role': 'analyst'}",
+        "the pseudonym key": "select * from access.settings",
+        "the users' addresses, quoted": 'select * from "access"."grants"',
+        "a function named as text": "select * from destroy_external_resource('query', 'select 42')",
+        "a table named as text": "from histogram_values('access.settings', pseudonym_key)",
     }
 
 
@@ -88,9 +92,20 @@ HARMLESS_ON_THE_CONNECTION = {
 }
 
 
+#: Attempts only the statement check stops: the app's connection reads ``access``
+#: (a client's grants, the key that turns competitors into letters), and DuckDB's
+#: resource functions run whatever a query could; an analyst's query may do neither.
+STOPPED_BY_THE_CHECK = {
+    "the pseudonym key",
+    "the users' addresses, quoted",
+    "a function named as text",
+    "a table named as text",
+}
+
+
 #: The attempts' names, for parametrising (the paths are filled in per test).
 NAMES = sorted(escapes(Target(Path("/x"), "", Path("/x"), Path("/x"), Path("/x"))))
-CONNECTION_REFUSES = sorted(set(NAMES) - HARMLESS_ON_THE_CONNECTION)
+CONNECTION_REFUSES = sorted(set(NAMES) - HARMLESS_ON_THE_CONNECTION - STOPPED_BY_THE_CHECK)
 
 
 def run_sql(target: Target, sql: str) -> tuple[int, str]:
@@ -208,3 +223,16 @@ def test_the_temporary_folder_is_not_a_way_out(target: Target, tmp_path: Path, m
         connection.execute("copy (select 1) to '.tmp/out.csv'")
 
     assert list((tmp_path / ".tmp").iterdir()) == []
+
+
+def test_a_long_result_shows_its_first_rows_and_csv_streams_every_row(target: Target) -> None:
+    """A table on the terminal is capped; --csv writes all rows, fetched in batches."""
+    code, output = run_sql(target, "select * from range(1001)")
+    assert code == 0
+    assert "the first 1,000 rows; the result has more" in output
+    result = CliRunner().invoke(
+        app, ["sql", "--csv", "--db", str(target.db_path), "select * from range(25000)"]
+    )
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert (len(lines), lines[0], lines[-1]) == (25001, "range", "24999")
