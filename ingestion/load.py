@@ -22,12 +22,12 @@ import contextlib
 import dataclasses
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
+from cxbench.ingestion.batch_result import BatchResult, commonest, refused
 from cxbench.ingestion.batch_status import (
     CORRECTABLE_KINDS,
     active_batch_of,
@@ -75,10 +75,9 @@ from cxbench.ingestion.readers import (
     warm_up,
 )
 from cxbench.ingestion.readers.csv_parts import duckdb_threads
-from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE, REASONS_SHOWN
+from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 from cxbench.ingestion.scratch_space import scratch_directory
 from cxcore.checksums import file_sha256
-from cxcore.never_scoring import Verdict
 from cxcore.storage import connect_writable
 
 Step = Callable[[str], None]
@@ -90,36 +89,6 @@ __all__ = [
     "load_maturity_file",
     "load_survey_file",
 ]
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    """What happened to one file."""
-
-    source_path: Path
-    kind: str
-    sha256: str
-    status: str  # loaded | skipped | refused
-    batch_id: str
-    rows_in: int = 0
-    rows_loaded: int = 0
-    rows_rejected: int = 0
-    message: str = ""
-    #: What the reader detected rather than was told (encoding, delimiter, sheet).
-    notes: tuple[str, ...] = ()
-    #: The most frequent reject fields with their counts.
-    top_rejects: tuple[tuple[str, int], ...] = ()
-    #: The most frequent reject reasons with their counts (shown for a refused batch).
-    top_reasons: tuple[tuple[str, int], ...] = ()
-    #: Active batches this load superseded (``replace``), now marked ``superseded``.
-    replaced: tuple[str, ...] = ()
-    #: Declared pillars and outcomes of a survey file that can never score
-    #: (also stored in ``raw.load_warnings``); the file loads all the same.
-    warnings: tuple[Verdict, ...] = ()
-
-    @property
-    def reject_rate(self) -> float:
-        return self.rows_rejected / self.rows_in if self.rows_in else 0.0
 
 
 def load_file(
@@ -243,7 +212,7 @@ def _load_batch(
             result = dataclasses.replace(result, notes=notes)
             if result.rows_loaded == 0 or result.reject_rate > max_reject_rate:
                 con.rollback()
-                return _refused(result, max_reject_rate)
+                return refused(result, max_reject_rate)
             step("commit")
             con.commit()
         except BaseException:
@@ -296,8 +265,8 @@ def _settle_batch(
         con.execute(delete_rejected_sql(plan, batch_id))
     result = BatchResult(
         path, plan.kind, sha, "loaded", batch_id, rows_in, rows_in - rows_rejected,
-        rows_rejected, top_rejects=_top_rejects(con, batch_id),
-        top_reasons=_top_reasons(con, batch_id), replaced=tuple(replaced),
+        rows_rejected, top_rejects=commonest(con, batch_id, "field"),
+        top_reasons=commonest(con, batch_id, "reason"), replaced=tuple(replaced),
     )  # fmt: skip
     study = plan.study
     con.execute(
@@ -331,43 +300,6 @@ def _refuse_unannounced_correction(path: Path, plan: LoadPlan, earlier: list[str
         "file replaces it: run the same ingest again with --replace. A file of other "
         "respondents needs a name of its own. Nothing written"
     )
-
-
-def _refused(result: BatchResult, max_reject_rate: float) -> BatchResult:
-    """The batch as refused: nothing was written, and the message says why."""
-    if result.rows_loaded == 0:
-        message = (
-            f"all {result.rows_in} rows rejected: a batch that loads no row is never "
-            "written, whatever --max-reject-rate; nothing written"
-        )
-    else:
-        message = (
-            f"{result.rows_rejected} of {result.rows_in} rows rejected "
-            f"({result.reject_rate:.1%}) exceeds --max-reject-rate {max_reject_rate:.1%}; "
-            "nothing written (a file with that many bad rows is loaded on purpose with "
-            "a higher --max-reject-rate)"
-        )
-    return dataclasses.replace(result, status="refused", message=message, replaced=())
-
-
-def _top_rejects(con: duckdb.DuckDBPyConnection, batch_id: str) -> tuple[tuple[str, int], ...]:
-    """The most frequent reject fields, for the CLI's summary."""
-    rows = con.execute(
-        "select field, count(*) from raw.rejected_rows where batch_id = ? "
-        "group by all order by 2 desc, 1 limit ?",
-        [batch_id, REASONS_SHOWN],
-    ).fetchall()
-    return tuple((str(field), int(count)) for field, count in rows)
-
-
-def _top_reasons(con: duckdb.DuckDBPyConnection, batch_id: str) -> tuple[tuple[str, int], ...]:
-    """The most frequent reject reasons, which a refused batch prints (its rows are not kept)."""
-    rows = con.execute(
-        "select reason, count(*) from raw.rejected_rows where batch_id = ? "
-        "group by all order by 2 desc, 1 limit ?",
-        [batch_id, REASONS_SHOWN],
-    ).fetchall()
-    return tuple((str(reason), int(count)) for reason, count in rows)
 
 
 def load_survey_file(
