@@ -73,8 +73,11 @@ def text_of(column: str) -> str:
 
 
 def shown(expression: str) -> str:
-    """SQL quoting a text value inside a reason message."""
-    return f"'''' || coalesce(left(cast({expression} as varchar), 80), '') || ''''"
+    """SQL quoting a text value inside a reason message; ``missing`` for NULL.
+
+    Never NULL itself: a NULL reason would fail ``raw.rejected_rows``' NOT NULL.
+    """
+    return f"coalesce('''' || left(cast({expression} as varchar), 80) || '''', 'missing')"
 
 
 def shown_number(expression: str) -> str:
@@ -206,6 +209,16 @@ AMBIGUOUS_POINT = (
 )
 
 
+def whole_year_sql(text: str, digits: str) -> str:
+    """SQL: the year ``text`` writes in ``digits`` digits ("2024", or a float's "2024.0").
+
+    NULL for anything else: a cast alone would round "2024.6" to 2025 and read
+    "2e3" as 2000, a year the file does not hold.
+    """
+    written = f"regexp_full_match(trim({text}), '[0-9]{digits}(\\.0+)?')"
+    return f"case when {written} then cast(cast(trim({text}) as double) as integer) end"
+
+
 def wave_column(value_sql: str) -> TargetColumn:
     """Survey wave (year): a whole number between 1990 (``MIN_WAVE``) and next year.
 
@@ -213,12 +226,11 @@ def wave_column(value_sql: str) -> TargetColumn:
     number): a cast alone would round "2024.6" to 2025 and read "2e3" as 2000,
     storing a year the file does not hold, so those are rejected naming the value.
     """
-    digits = f"regexp_full_match(trim({value_sql}), '[0-9]{{1,9}}(\\.0+)?')"
-    wave = f"case when {digits} then cast(cast(trim({value_sql}) as double) as integer) end"
+    wave = whole_year_sql(value_sql, "{1,9}")
     check = Check(
         "wave",
         f"{wave} is null or {wave} < {MIN_WAVE} or {wave} > year(current_date) + 1",
-        f"'wave: ' || coalesce({shown(value_sql)}, 'missing') || "
+        f"'wave: ' || {shown(value_sql)} || "
         "' is not a plausible year (a whole number such as 2024)'",
     )
     return TargetColumn("wave", "integer", wave, (check,))
@@ -231,8 +243,7 @@ def country_column(value_sql: str) -> TargetColumn:
     check = Check(
         "country",
         f"{country} is null or {country} not in ({codes})",
-        f"'country: ' || coalesce({shown(value_sql)}, 'missing') || "
-        "' is not an ISO 3166-1 alpha-2 code'",
+        f"'country: ' || {shown(value_sql)} || ' is not an ISO 3166-1 alpha-2 code'",
     )
     return TargetColumn("country", "varchar", country, (check,))
 

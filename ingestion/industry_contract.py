@@ -24,6 +24,7 @@ from cxbench.ingestion.contracts import (
     shown,
     text_of,
     wave_column,
+    whole_year_sql,
 )
 from cxbench.ingestion.mapping import ColumnSource
 from cxbench.ingestion.plan import GroupSum
@@ -85,11 +86,10 @@ def _valid_from_wave(present: set[str]) -> TargetColumn:
         return TargetColumn(VALID_FROM, "integer", "cast(null as integer)")
     text = text_of(VALID_FROM)
     # "2025.0" is how a float column (pandas, with an empty cell) writes 2025.
-    whole_year = f"regexp_full_match({text}, '[0-9]{{4}}(\\.0+)?')"
-    year = f"try_cast(try_cast({text} as double) as integer)"
+    year = whole_year_sql(text, "{4}")
     check = Check(
         VALID_FROM,
-        f"{text} is not null and (not {whole_year} "
+        f"{text} is not null and ({year} is null "
         f"or {year} < {MIN_WAVE} or {year} > year(current_date) + 1)",
         f"'{VALID_FROM}: ' || {shown(text)} || ' is not a plausible year (a whole year "
         f"{MIN_WAVE} … next year, or empty for the first wave)'",
@@ -97,7 +97,7 @@ def _valid_from_wave(present: set[str]) -> TargetColumn:
     return TargetColumn(
         VALID_FROM,
         "integer",
-        f"case when {whole_year} then {year} end",
+        year,
         (check,),
     )
 

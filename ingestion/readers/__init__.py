@@ -14,15 +14,14 @@ so a large file never becomes one Python object per row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
+from cxbench.ingestion.readers.csv_dialect import mixed_line_ends
 from cxbench.ingestion.readers.csv_shape import SERIAL_NEEDED
-from cxbench.ingestion.readers.encoding import CHUNK_BYTES
 from cxbench.ingestion.readers.errors import SourceReadError
 from cxbench.ingestion.readers.options import FORMATS, UNSUPPORTED_SUFFIXES, ReadOptions
 from cxbench.ingestion.readers.source_table import SourceTable
@@ -32,7 +31,6 @@ from cxbench.ingestion.scratch_space import scratch_directory
 PARSER_LOST = "state machine reached an invalid state"
 #: How much of each line of DuckDB's message is shown: it may quote a whole CSV line.
 LINE_SHOWN = 200
-_LINE_END = re.compile(rb"\r\n|\n|\r")
 
 __all__ = ["ReadOptions", "SourceReadError", "SourceTable", "open_source", "reading", "warm_up"]
 
@@ -153,36 +151,6 @@ def _open(
     from cxbench.ingestion.readers.spss import open_spss
 
     return open_spss(con, path, options)
-
-
-def mixed_line_ends(path: Path, limit: int = 64 << 20) -> str:
-    """A hint for a CSV whose lines end in more than one way ("" if they do not).
-
-    DuckDB reads one kind of line end per file and stops at another with a
-    message about its parser's state; this names the first line that differs
-    within the file's first ``limit`` bytes (quoted line breaks count as lines).
-    """
-    kinds = {b"\r\n": "CRLF", b"\n": "LF", b"\r": "CR"}
-    first, line, read = None, 0, 0
-    try:
-        with path.open("rb") as handle:
-            while read < limit and (chunk := handle.read(CHUNK_BYTES)):
-                read += len(chunk)
-                if chunk.endswith(b"\r"):  # a CRLF cut between two chunks
-                    chunk += handle.read(1)
-                    read += 1
-                for match in _LINE_END.finditer(chunk):
-                    line += 1
-                    first = first or match.group()
-                    if match.group() != first:
-                        return (
-                            f"; the file mixes line ends: line {line} ends with "
-                            f"{kinds[match.group()]}, line 1 with {kinds[first]}. "
-                            "Save it with one kind of line end"
-                        )
-    except OSError:
-        return ""
-    return ""
 
 
 def short_error(error: Exception) -> str:

@@ -14,7 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import islice
+from pathlib import Path
 
+from cxbench.ingestion.readers.encoding import CHUNK_BYTES
 from cxbench.ingestion.readers.options import DELIMITER_CANDIDATES
 
 SNIFF_RECORDS = 50
@@ -100,3 +102,37 @@ def unique_names(raw: list[object]) -> list[str]:
         seen.add(candidate)
         names.append(candidate)
     return names
+
+
+#: A line end of any kind: CRLF, LF or CR (old Mac exports).
+LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def mixed_line_ends(path: Path, limit: int = 64 << 20) -> str:
+    """A hint for a CSV whose lines end in more than one way ("" if they do not).
+
+    DuckDB reads one kind of line end per file and stops at another with a
+    message about its parser's state; this names the first line that differs
+    within the file's first ``limit`` bytes (quoted line breaks count as lines).
+    """
+    kinds = {b"\r\n": "CRLF", b"\n": "LF", b"\r": "CR"}
+    first, line, read = None, 0, 0
+    try:
+        with path.open("rb") as handle:
+            while read < limit and (chunk := handle.read(CHUNK_BYTES)):
+                read += len(chunk)
+                if chunk.endswith(b"\r"):  # a CRLF cut between two chunks
+                    chunk += handle.read(1)
+                    read += 1
+                for match in LINE_BREAK.finditer(chunk):
+                    line += 1
+                    first = first or match.group()
+                    if match.group() != first:
+                        return (
+                            f"; the file mixes line ends: line {line} ends with "
+                            f"{kinds[match.group()]}, line 1 with {kinds[first]}. "
+                            "Save it with one kind of line end"
+                        )
+    except OSError:
+        return ""
+    return ""

@@ -12,13 +12,11 @@ columns keep the names the file gives them. Data rows are copied byte for byte.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from cxbench.ingestion.readers.csv_dialect import LINE_BREAK
 from cxbench.ingestion.readers.csv_parts import copy_range, remove_parts
 from cxbench.ingestion.readers.encoding import read_sample
-
-LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 def header_without_line_breaks(path: Path, scratch: Path) -> Path | None:

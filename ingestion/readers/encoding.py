@@ -80,11 +80,16 @@ def refuse_non_text(sample: bytes, declared: str | None) -> None:
     if declared is None or not is_utf8(declared):
         return
     utf16 = sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if utf16 or sample.count(0) > NUL_SHARE_OF_UTF16 * max(len(sample), 1):
+    if utf16 or _mostly_nul(sample):
         raise SourceReadError(
             f"the mapping declares {declared}, but the file looks UTF-16 (Excel's "
             "'Unicode text'): declare source.encoding: utf-16, or auto"
         )
+
+
+def _mostly_nul(sample: bytes) -> bool:
+    """Whether ``sample`` has the NUL bytes of UTF-16 text without a BOM."""
+    return sample.count(0) > NUL_SHARE_OF_UTF16 * max(len(sample), 1)
 
 
 def is_utf8(encoding: str) -> bool:
@@ -160,7 +165,7 @@ def evident_encoding(sample: bytes) -> str | None:
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if sample.count(0) > NUL_SHARE_OF_UTF16 * max(len(sample), 1):
+    if _mostly_nul(sample):
         return None
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
