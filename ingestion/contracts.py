@@ -127,19 +127,23 @@ def number_sql(column: str, decimal: str = "auto") -> str:
 
     ``auto`` takes a decimal point or a decimal comma ("7,5" from a European
     export); ``","`` takes only the comma (a point there is a thousands separator,
-    so "1.5" is ambiguous and rejected); ``"."`` takes only the point.
+    so "1.5" is ambiguous and rejected); ``"."`` takes only the point. A cell with
+    an underscore is no number under any of them (DuckDB would read "1_0" as 10:
+    :mod:`cxbench.ingestion.readers.digit_separators`).
     """
     source = quote_identifier(column)
+    # DuckDB reads an underscore between digits as a digit separator ("1_0" is 10).
+    refused = f"contains({source}, '_')"
     if decimal == ".":
-        return f"try_cast({source} as double)"
+        return f"case when {refused} then null else try_cast({source} as double) end"
     if decimal == ",":
         return (
-            f"case when contains({source}, '.') then null "
+            f"case when {refused} or contains({source}, '.') then null "
             f"else try_cast(replace({source}, ',', '.') as double) end"
         )
     return (
-        f"case when {comma_grouped_sql(source)} then null else coalesce(try_cast({source} as "
-        f"double), try_cast(replace({source}, ',', '.') as double)) end"
+        f"case when {refused} or {comma_grouped_sql(source)} then null else coalesce(try_cast("
+        f"{source} as double), try_cast(replace({source}, ',', '.') as double)) end"
     )
 
 
@@ -173,21 +177,19 @@ def effective_decimal(declared: str, source: SourceTable | None) -> str:
 def number_reason_sql(
     column: str, cell: str, decimal: str, otherwise: str, whole: bool = False
 ) -> str:
-    """The reason a cell is no number: ``otherwise``, unless its separator is ambiguous.
+    """The reason a cell is no number: ``otherwise``, unless a separator explains it.
 
     ``cell`` is SQL of the cell's text; ``otherwise`` SQL of the usual reason;
     ``whole``: a whole-number field, where "1.000" is a thousand, not one.
     """
+    branches = [(f"regexp_matches({cell}, '[0-9]_[0-9]')", DIGIT_SEPARATOR)]
     if decimal == ",":
-        ambiguous, why = f"contains({cell}, '.')", AMBIGUOUS_POINT
+        branches.append((f"contains({cell}, '.')", AMBIGUOUS_POINT))
     elif decimal == "auto":
-        ambiguous, why = grouped_sql(cell, whole), AMBIGUOUS_COMMA
-    else:
-        return otherwise
-    return (
-        f"case when {ambiguous} then {quote_literal(column + ': ')} || {shown(cell)} "
-        f"|| {quote_literal(why)} else {otherwise} end"
-    )
+        branches.append((grouped_sql(cell, whole), AMBIGUOUS_COMMA))
+    said = f"{quote_literal(column + ': ')} || {shown(cell)} || "
+    whens = " ".join(f"when {test} then {said}{quote_literal(why)}" for test, why in branches)
+    return f"case {whens} else {otherwise} end"
 
 
 def grouped_sql(cell: str, whole: bool = False) -> str:
@@ -201,6 +203,11 @@ def grouped_sql(cell: str, whole: bool = False) -> str:
 AMBIGUOUS_COMMA = (
     " has digits grouped by a separator, which may mark thousands or decimals; write "
     "it without the separator, or declare source.decimal"
+)
+#: Why "1_0" is refused (DuckDB would read it as 10).
+DIGIT_SEPARATOR = (
+    " joins digits by an underscore, which would be read as one number (1_0 as 10); "
+    "write the number without it"
 )
 #: Why a number with a point is refused in a file of decimal commas.
 AMBIGUOUS_POINT = (

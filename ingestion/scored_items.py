@@ -183,7 +183,11 @@ def _whole_check(
 def code_match(text: str, code: str) -> str:
     """SQL: the cell text ``text`` is ``code`` (by number when the code is a number)."""
     if is_number(code):
-        return f"coalesce(try_cast({text} as double) = {number_literal(float(code))}, false)"
+        # Not "9_9" for 99: DuckDB reads an underscore between digits as a separator.
+        return (
+            f"coalesce(not contains({text}, '_') and try_cast({text} as double) = "
+            f"{number_literal(float(code))}, false)"
+        )
     return f"coalesce({text} = {quote_literal(code)}, false)"
 
 

@@ -36,6 +36,7 @@ from cxbench.ingestion.readers.csv_parts import (
     whole_file,
 )
 from cxbench.ingestion.readers.csv_shape import NULL_TEXT, shape_check_sql, spare_columns
+from cxbench.ingestion.readers.digit_separators import has_digit_separators
 from cxbench.ingestion.readers.encoding import (
     SAMPLE_BYTES,
     canonical_encoding,
@@ -116,6 +117,7 @@ def open_csv(
         text_only=(columns[-1],),
         pipelines=len(parts),
         decimal_comma=decimal_comma,
+        digit_separators=has_digit_separators(readable),
     )
 
 

@@ -23,9 +23,10 @@ def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
     scan = f"read_parquet({quote_literal(str(path))})"
     described = con.execute(f"describe select * from {scan}").fetchall()
     columns = tuple(name for name, *_ in described)
-    # A boolean is no answer: cast to DOUBLE it would store true as 1. Read as
-    # text ('true'), it is rejected as not a number, as an Excel TRUE is.
-    booleans = tuple(name for name, kind, *_ in described if kind == "BOOLEAN")
+    # Never cast by the reader: a boolean (cast to DOUBLE it would store true as 1;
+    # read as text, 'true' is rejected as not a number, as an Excel TRUE is), and
+    # text, which the loader parses itself (a cast would read "1_0" as 10).
+    as_text = tuple(name for name, kind, *_ in described if kind in {"BOOLEAN", "VARCHAR"})
 
     def relation(typed: Mapping[str, str]) -> str:
         # A cast only widens: DOUBLE 7.5 cast to SMALLINT would round to 8 without
@@ -42,7 +43,7 @@ def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> SourceTable:
         columns=columns,
         typed_relation=relation,
         duplicated=_duplicated(path),
-        text_only=booleans,
+        text_only=as_text,
     )
 
 

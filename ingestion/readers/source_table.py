@@ -41,6 +41,10 @@ class SourceTable:
     #: reader never parses numbers itself (DuckDB's DOUBLE takes a point only), and
     #: ``decimal: auto`` reads it as ``","`` (``contracts.effective_decimal``).
     decimal_comma: bool = False
+    #: The file joins digits by an underscore somewhere (``1_0``), which DuckDB's
+    #: number parser would read as 10: its reader never parses numbers itself
+    #: (:mod:`cxbench.ingestion.readers.digit_separators`).
+    digit_separators: bool = False
 
     def with_types(self, types: Mapping[str, str]) -> SourceTable | None:
         """The same file with some columns parsed by DuckDB's reader (DOUBLE, DATE), if it can.
@@ -54,7 +58,7 @@ class SourceTable:
             for column, kind in types.items()
             if column in self.columns
             and column not in self.text_only
-            and not (self.decimal_comma and kind == "DOUBLE")
+            and not (kind == "DOUBLE" and (self.decimal_comma or self.digit_separators))
         }
         if self.typed_relation is None or not wanted:
             return None

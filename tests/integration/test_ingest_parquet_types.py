@@ -9,6 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from cxbench.ingestion.contracts import DIGIT_SEPARATOR
 from tests.fixtures.history import cli_env, cxbench, query
 from tests.fixtures.malformed.corpus import MAPPING
 
@@ -79,3 +80,18 @@ def test_a_nan_age_is_rejected_though_the_files_statistics_leave_it_out(tmp_path
     db = Path(env["CXBENCH_DB"])
     assert query(db, "select row_number, field from raw.rejected_rows") == [(1, "age")]
     assert query(db, "select row_number, age from raw.survey_evaluations") == [(2, 40)]
+
+
+def test_digits_joined_by_an_underscore_in_a_text_column_are_no_answer(tmp_path: Path) -> None:
+    """Cast by DuckDB, the text "1_0" would be 10: the reader leaves text to the checks."""
+    env = _export(tmp_path, rec=pa.array(["9", "1_0"]))
+    mapping = tmp_path / "export.mapping.yaml"  # numeric missing codes: a typed read is tried
+    mapping.write_text(mapping.read_text().replace(', "#NULL!"]', "]"))
+
+    cxbench(env, "ingest", str(tmp_path / "export.parquet"), "--max-reject-rate", "1")
+
+    db = Path(env["CXBENCH_DB"])
+    assert query(db, "select row_number, reason from raw.rejected_rows") == [
+        (2, "rec: '1_0'" + DIGIT_SEPARATOR)
+    ]
+    assert query(db, "select row_number, nps from raw.survey_evaluations") == [(1, 9.0)]
