@@ -52,9 +52,9 @@ def value_map_sql(text: str, values: Mapping[str, str]) -> str:
     return f"case {' '.join(whens)} end"
 
 
-def missing_codes_sql(text: str, codes: tuple[str, ...]) -> str:
-    """SQL: the cell ``text`` is one of the mapping's declared missing ``codes``."""
-    return "(" + " or ".join(code_match(text, code) for code in codes) + ")"
+def missing_codes_sql(text: str, codes: tuple[str, ...], numeric: bool = False) -> str:
+    """SQL: the cell ``text`` (``numeric``: parsed by the reader) is a declared missing code."""
+    return "(" + " or ".join(code_match(text, code, numeric) for code in codes) + ")"
 
 
 def recoded_text(

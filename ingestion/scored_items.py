@@ -180,14 +180,16 @@ def _whole_check(
     )
 
 
-def code_match(text: str, code: str) -> str:
-    """SQL: the cell text ``text`` is ``code`` (by number when the code is a number)."""
+def code_match(text: str, code: str, numeric: bool = False) -> str:
+    """SQL: the cell ``text`` is ``code`` (by number when the code is a number).
+
+    ``numeric``: ``text`` is a column the reader parsed as a number already.
+    """
     if is_number(code):
-        # Not "9_9" for 99: DuckDB reads an underscore between digits as a separator.
-        return (
-            f"coalesce(not contains({text}, '_') and try_cast({text} as double) = "
-            f"{number_literal(float(code))}, false)"
-        )
+        number = f"try_cast({text} as double) = {number_literal(float(code))}"
+        if not numeric:  # not "9_9" for 99: DuckDB reads the underscore as a separator
+            number = f"not contains({text}, '_') and {number}"
+        return f"coalesce({number}, false)"
     return f"coalesce({text} = {quote_literal(code)}, false)"
 
 

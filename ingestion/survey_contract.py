@@ -155,7 +155,7 @@ def _field_age(source: ColumnSource | None, typed: SourceTable) -> TargetColumn:
         source.column,
         *AGE_RANGE,
         numeric,
-        missing_sql=missing_codes_sql(cell, codes) if codes else None,
+        missing_sql=missing_codes_sql(cell, codes, numeric) if codes else None,
         out_of_range_missing=source.out_of_range == "missing",
     )
 
