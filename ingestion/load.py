@@ -75,6 +75,8 @@ from cxbench.ingestion.readers import (
     warm_up,
 )
 from cxbench.ingestion.readers.csv_parts import duckdb_threads
+from cxbench.ingestion.readers.digit_separators import DigitSeparatorSearch
+from cxbench.ingestion.readers.digit_separators import record as record_digit_separators
 from cxbench.ingestion.reject_limit import DEFAULT_MAX_REJECT_RATE
 from cxbench.ingestion.scratch_space import scratch_directory
 from cxcore.checksums import file_sha256
@@ -129,12 +131,12 @@ def _open_warehouse(
 ) -> tuple[duckdb.DuckDBPyConnection, str, IdNormaliser]:
     """The warehouse opened for the load, the file's checksum, and the reader warmed up.
 
-    hashlib releases the GIL: the checksum (a whole read of the file) runs beside
-    opening the warehouse, creating its raw schema and the reader's warm-up (a
-    large CSV cut into parts in ``scratch``).
+    hashlib releases the GIL: the checksum (a whole read of the file, searched
+    for digit separators on the way) runs beside opening the warehouse, creating
+    its raw schema and the reader's warm-up (a large CSV cut into parts in ``scratch``).
     """
     with ThreadPoolExecutor(max_workers=2) as pool:
-        checksum = pool.submit(file_sha256, path)
+        checksum = pool.submit(_checksum, path)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         con = connect_writable(db_path)
         try:
@@ -153,6 +155,14 @@ def _open_warehouse(
             _close_warehouse(con)
             raise
     return con, sha, normaliser
+
+
+def _checksum(path: Path) -> str:
+    """The file's sha256; what a search for digit separators found is remembered beside."""
+    search = DigitSeparatorSearch()
+    sha = file_sha256(path, search.feed)
+    record_digit_separators(path, search)
+    return sha
 
 
 def _close_warehouse(con: duckdb.DuckDBPyConnection) -> None:

@@ -82,13 +82,12 @@ def warm_up(path: Path, options: ReadOptions, threads: int, scratch: Path) -> No
     """What a reader can do before the load opens the file, so a thread can do it early.
 
     A large CSV DuckDB reads as it is is cut into parts in ``scratch``
-    (:func:`cxbench.ingestion.readers.csv_parts.cut_into_parts`) and searched
-    for digit separators while another thread computes the file's checksum;
-    :func:`open_source`, given the same ``scratch``, then finds the parts there
-    (and the search remembered). Any problem is left to :func:`open_source` to report.
+    (:func:`cxbench.ingestion.readers.csv_parts.cut_into_parts`) while another
+    thread computes the file's checksum; :func:`open_source`, given the same
+    ``scratch``, then finds the parts there. Any problem is left to
+    :func:`open_source` to report.
     """
     from cxbench.ingestion.readers.csv_parts import cut_into_parts, parts_for
-    from cxbench.ingestion.readers.digit_separators import has_digit_separators
     from cxbench.ingestion.readers.encoding import evident_encoding, is_utf8, read_sample
 
     try:
@@ -97,7 +96,6 @@ def warm_up(path: Path, options: ReadOptions, threads: int, scratch: Path) -> No
         encoding = options.encoding or evident_encoding(read_sample(path))
         if encoding is not None and is_utf8(encoding):
             cut_into_parts(path, parts_for(threads), scratch)
-            has_digit_separators(path)
     except (OSError, ValueError):
         return
 

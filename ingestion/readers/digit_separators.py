@@ -9,11 +9,14 @@ never typed by the reader (its numbers arrive as text, where
 :func:`cxbench.ingestion.contracts.number_sql` refuses the underscore and the
 row is rejected with its reason). Ids such as ``R_2024_7`` set it off too; such
 a file is then read as text, which is slower but loads the same values.
+
+The loader searches while it computes the file's checksum
+(:func:`cxbench.ingestion.load`), so a large file is not read once more for it.
 """
 
 from __future__ import annotations
 
-import functools
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -24,29 +27,51 @@ FEW = 64
 _UNDERSCORE = ord("_")
 _ZERO = ord("0")
 
+#: Answers found for files as they were (path, size, modification time).
+_known: dict[tuple[Path, int, int], bool] = {}
+_known_lock = threading.Lock()
+
+
+class DigitSeparatorSearch:
+    """A search fed a file's bytes in order, chunk by chunk (:meth:`feed`)."""
+
+    def __init__(self) -> None:
+        self.found = False
+        self._carried = b""  # the last two bytes fed: a match may span chunks
+
+    def feed(self, chunk: bytes) -> None:
+        if self.found:
+            return
+        window = self._carried + chunk
+        self.found = b"_" in window and _joins_digits(window)
+        self._carried = window[-2:]
+
 
 def has_digit_separators(path: Path, chunk_bytes: int = CHUNK_BYTES) -> bool:
-    """Whether ``path`` holds a digit, ``_`` and a digit in a row (in any column).
-
-    Remembered for the file as it is (path, size, modification time): the
-    loader's warm-up thread asks first, the CSV reader then finds the answer.
-    """
-    stat = path.stat()
-    return _scan(path, stat.st_size, stat.st_mtime_ns, chunk_bytes)
-
-
-@functools.lru_cache(maxsize=4)
-def _scan(path: Path, size: int, modified_ns: int, chunk_bytes: int) -> bool:
-    """:func:`has_digit_separators` for the file of that size and modification time."""
-    del size, modified_ns  # part of the cache key only
-    carried = b""  # the last two bytes of the chunk before: a match may span chunks
+    """Whether ``path`` holds a digit, ``_`` and a digit in a row (in any column)."""
+    key = _key(path)
+    with _known_lock:
+        if key in _known:
+            return _known[key]
+    search = DigitSeparatorSearch()
     with path.open("rb") as handle:
-        while chunk := handle.read(chunk_bytes):
-            window = carried + chunk
-            if b"_" in window and _joins_digits(window):
-                return True
-            carried = window[-2:]
-    return False
+        while not search.found and (chunk := handle.read(chunk_bytes)):
+            search.feed(chunk)
+    record(path, search)
+    return search.found
+
+
+def record(path: Path, search: DigitSeparatorSearch) -> None:
+    """Remember what ``search`` found, fed the whole of ``path`` (:func:`has_digit_separators`)."""
+    with _known_lock:
+        if len(_known) >= 8:
+            _known.clear()
+        _known[_key(path)] = search.found
+
+
+def _key(path: Path) -> tuple[Path, int, int]:
+    stat = path.stat()
+    return path.resolve(), stat.st_size, stat.st_mtime_ns
 
 
 def _joins_digits(window: bytes) -> bool:
