@@ -7,11 +7,10 @@ DuckDB runs on one thread: on an idle machine the load then took three times as
 long as ``read_csv`` spread over both cores. So a large file is cut into parts,
 each just after a line feed outside quoted fields; each part (the header and
 its byte range, copied by the kernel) is numbered from its own first row, and
-the union of the parts runs one pipeline per part, in parallel. There are
-:data:`PARTS_PER_THREAD` parts for each of DuckDB's threads: with one part per
-thread, a thread the machine slows (a busy neighbour on a shared host) finished
-its part up to a second after the other, which sat idle; with more parts, the
-thread done first takes the next one.
+the union of the parts runs one pipeline per part, in parallel. There is
+:data:`PARTS_PER_THREAD` part for each of DuckDB's threads: with more, DuckDB
+started all parts but one at once and the last one later, and in half the loads
+that last part ran alone for up to 0.85 s at the end (docs/benchmarks.md).
 
 A part's row count is taken to be its line feeds. That is wrong for a part with
 a blank line (DuckDB skips it), a line feed inside a quoted field, or CR-only
@@ -44,10 +43,11 @@ log = logging.getLogger(__name__)
 
 #: A file smaller than this per part is read whole: cutting would cost more than it saves.
 MIN_PART_BYTES = 16 << 20
-#: Parts per DuckDB thread. Each part costs a little (its header, a row group
-#: left partly filled); on 2 threads and 1.85M evaluations, 2 per thread loaded
-#: fastest and 8 per thread slower than 1.
-PARTS_PER_THREAD = 2
+#: Parts per DuckDB thread. On 2 threads and 1.85M evaluations (4 series of
+#: 8-10 alternating loads), 1 per thread loaded in 4.55-4.82 s; 2 per thread in
+#: 4.56-4.66 s or, when a part was left to run alone at the end, 4.92-5.16 s;
+#: 4 per thread in 4.60-4.97 s; 8 per thread in 5.00-5.25 s.
+PARTS_PER_THREAD = 1
 #: The error a part with another number of rows than counted stops its scan with.
 MISCOUNTED = "cxbench: a part of the CSV holds another number of rows than line feeds"
 #: The column that tells a part's rows from the padding of the positional join.
