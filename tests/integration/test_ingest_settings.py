@@ -67,7 +67,7 @@ def test_a_load_failing_before_its_insert_leaves_no_function_behind(
     source.write_text(HEADER + "".join(_rows(300)))
     db = tmp_path / "wh.duckdb"
 
-    def unreadable(_: Path) -> str:  # fails after the functions were registered
+    def unreadable(*_: object) -> str:  # fails after the functions were registered
         raise OSError(5, "Input/output error")
 
     with connect_writable(db) as other:
