@@ -339,23 +339,35 @@ def number_at_least(
 def date_column(
     name: str, column: str | None, typed: bool = False, missing_sql: str | None = None
 ) -> TargetColumn:
-    """An optional ISO date (``typed``: the reader parsed it already).
+    """An optional ISO date (``typed``: the reader parsed it already), in 1990 … next year.
 
     ``missing_sql`` (over the source cell): a declared missing code, stored as NULL.
+    DuckDB reads "24-05-06" as the year 24 and "2024-05-06 (BC)" as 2024 BC, in
+    the reader and in ``try_cast`` alike: a date outside the years a wave may
+    have is rejected, naming the date read, rather than stored as another year.
     """
     if column is None:
         return TargetColumn(name, "date", "cast(null as date)")
-    if typed:
-        return TargetColumn(name, "date", quote_identifier(column))
+    said = quote_literal(column + ": ")
+    if typed:  # the file's text is not at hand: the reason shows the date read
+        date = quote_identifier(column)
+        return TargetColumn(name, "date", date, (_plausible_date(name, date, said),))
     text, parsed = text_of(column), f"_{name}_date"
     failed = f"{text} is not null and {parsed} is null"
     value = f"try_cast({text} as date)"
     if missing_sql is not None:
         failed += f" and not coalesce({missing_sql}, false)"
         value = f"case when coalesce({missing_sql}, false) then null else {value} end"
-    check = Check(
+    check = Check(name, failed, f"{said} || {shown(text)} || ' is not a date (YYYY-MM-DD)'")
+    plausible = _plausible_date(name, parsed, f"{said} || {shown(text)} || ' is '")
+    return TargetColumn(name, "date", parsed, (check, plausible), ((parsed, value),))
+
+
+def _plausible_date(name: str, date: str, said: str) -> Check:
+    """Reject a date outside 1990 … next year (``said``: SQL of the reason's beginning)."""
+    return Check(
         name,
-        failed,
-        f"{quote_literal(column + ': ')} || {shown(text)} || ' is not a date (YYYY-MM-DD)'",
+        f"{date} is not null and not (year({date}) between {MIN_WAVE} and year(current_date) + 1)",
+        f"{said} || 'read as ' || strftime({date}, '%Y-%m-%d') || "
+        f"', not a date of {MIN_WAVE} to next year (write it as YYYY-MM-DD)'",
     )
-    return TargetColumn(name, "date", parsed, (check,), ((parsed, value),))
