@@ -54,13 +54,11 @@ class DigitSeparatorSearch:
         self.found = _joins_digits(seam, max(1, len(self._carried) - 1)) or _joins_digits(
             chunk, MAX_RUN + 1
         )
-        self._carried = (self._carried + chunk[: MAX_RUN + 2])[-(MAX_RUN + 2) :]
-        if len(chunk) > MAX_RUN + 2:
-            self._carried = chunk[-(MAX_RUN + 2) :]
+        self._carried = (self._carried + chunk[-(MAX_RUN + 2) :])[-(MAX_RUN + 2) :]
 
 
 def has_digit_separators(path: Path, chunk_bytes: int = CHUNK_BYTES) -> bool:
-    """Whether ``path`` holds a digit, ``_`` and a digit in a row (in any column)."""
+    """Whether ``path`` joins two digits by ``_`` where a number may stand (any column)."""
     key = _key(path)
     with _known_lock:
         if key in _known:
