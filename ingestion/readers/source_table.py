@@ -41,9 +41,9 @@ class SourceTable:
     #: reader never parses numbers itself (DuckDB's DOUBLE takes a point only), and
     #: ``decimal: auto`` reads it as ``","`` (``contracts.effective_decimal``).
     decimal_comma: bool = False
-    #: The file joins digits by an underscore somewhere (``1_0``), which DuckDB's
-    #: number parser would read as 10: its reader never parses numbers itself
-    #: (:mod:`cxbench.ingestion.readers.digit_separators`).
+    #: The file joins digits by an underscore where a number may stand (``1_0``),
+    #: which DuckDB's number parser would read as 10: its reader never parses
+    #: numbers itself (:mod:`cxbench.ingestion.readers.digit_separators`).
     digit_separators: bool = False
 
     def with_types(self, types: Mapping[str, str]) -> SourceTable | None:
