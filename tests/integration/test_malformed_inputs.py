@@ -24,8 +24,9 @@ from tests.fixtures.malformed.corpus import MAPPING, TEXT_FIXTURES, Case, query,
 from tests.fixtures.malformed.file_cases import CASES
 from tests.fixtures.malformed.strict_cases import STRICT_CASES
 from tests.fixtures.malformed.strict_inputs import write_strict_inputs
+from tests.fixtures.malformed.value_cases import VALUE_CASES
 
-ALL_CASES = [*CASES, *STRICT_CASES]
+ALL_CASES = [*CASES, *VALUE_CASES, *STRICT_CASES]
 
 
 @pytest.fixture(scope="module")
