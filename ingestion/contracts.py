@@ -216,6 +216,11 @@ AMBIGUOUS_POINT = (
 )
 
 
+def plausible_year_sql(year: str) -> str:
+    """SQL: ``year`` lies in the years a wave may have, 1990 (``MIN_WAVE``) to next year."""
+    return f"{year} between {MIN_WAVE} and year(current_date) + 1"
+
+
 def whole_year_sql(text: str, digits: str) -> str:
     """SQL: the year ``text`` writes in ``digits`` digits ("2024", or a float's "2024.0").
 
@@ -236,7 +241,7 @@ def wave_column(value_sql: str) -> TargetColumn:
     wave = whole_year_sql(value_sql, "{1,9}")
     check = Check(
         "wave",
-        f"{wave} is null or {wave} < {MIN_WAVE} or {wave} > year(current_date) + 1",
+        f"{wave} is null or not ({plausible_year_sql(wave)})",
         f"'wave: ' || {shown(value_sql)} || "
         "' is not a plausible year (a whole number such as 2024)'",
     )
@@ -367,7 +372,7 @@ def _plausible_date(name: str, date: str, said: str) -> Check:
     """Reject a date outside 1990 … next year (``said``: SQL of the reason's beginning)."""
     return Check(
         name,
-        f"{date} is not null and not (year({date}) between {MIN_WAVE} and year(current_date) + 1)",
+        f"{date} is not null and not ({plausible_year_sql(f'year({date})')})",
         f"{said} || 'read as ' || strftime({date}, '%Y-%m-%d') || "
         f"', not a date of {MIN_WAVE} to next year (write it as YYYY-MM-DD)'",
     )

@@ -20,6 +20,7 @@ from cxbench.ingestion.contracts import (
     integer_in_range,
     number_at_least,
     optional_text,
+    plausible_year_sql,
     required_text,
     shown,
     text_of,
@@ -89,8 +90,7 @@ def _valid_from_wave(present: set[str]) -> TargetColumn:
     year = whole_year_sql(text, "{4}")
     check = Check(
         VALID_FROM,
-        f"{text} is not null and ({year} is null "
-        f"or {year} < {MIN_WAVE} or {year} > year(current_date) + 1)",
+        f"{text} is not null and ({year} is null or not ({plausible_year_sql(year)}))",
         f"'{VALID_FROM}: ' || {shown(text)} || ' is not a plausible year (a whole year "
         f"{MIN_WAVE} … next year, or empty for the first wave)'",
     )
